@@ -1,0 +1,6 @@
+export * from './span.js'
+export * from './document.js'
+export * from './clean.js'
+export * from './metadata.js'
+export * from './messages.js'
+export * from './render.js'

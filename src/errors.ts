@@ -1,0 +1,67 @@
+/** Base of every error Dossier throws on purpose; `code` is stable and documented. */
+export abstract class DossierError extends Error {
+  abstract readonly code: string
+  constructor(message: string) {
+    super(message)
+    this.name = new.target.name
+  }
+}
+
+/** An input that cannot be read as a document. The batch goes on without it. */
+export class UnreadableInputError extends DossierError {
+  constructor(
+    readonly input: string,
+    readonly reason: string,
+    readonly code: InputErrorCode = 'INPUT_UNREADABLE',
+  ) {
+    super(`${input}: ${reason}`)
+  }
+}
+
+/** Stable codes for rejected inputs. */
+export type InputErrorCode =
+  | 'INPUT_UNREADABLE'
+  | 'INPUT_NOT_FOUND'
+  | 'INPUT_EMPTY'
+  | 'INPUT_BINARY'
+  | 'INPUT_TOO_LARGE'
+  | 'INPUT_BAD_ENCODING'
+  | 'INPUT_BAD_GZIP'
+  | 'INPUT_GZIP_BOMB'
+  | 'INPUT_BAD_FEED'
+  | 'INPUT_BAD_JSONL'
+  | 'INPUT_BAD_WARC'
+  | 'INPUT_NO_CONTENT'
+  | 'FETCH_FAILED'
+  | 'FETCH_REFUSED'
+  | 'FETCH_TIMEOUT'
+
+/** The API was called in a way it does not support; the message says what to do instead. */
+export class UsageError extends DossierError {
+  readonly code = 'USAGE'
+}
+
+export class UnknownStageError extends DossierError {
+  readonly code = 'UNKNOWN_STAGE'
+  constructor(readonly stage: string, known: readonly string[]) {
+    super(`Unknown stage "${stage}". Known stages: ${known.join(', ')}.`)
+  }
+}
+
+/** A stage ran before the layers it requires were produced. */
+export class MissingLayerError extends DossierError {
+  readonly code = 'MISSING_LAYER'
+  constructor(readonly stage: string, readonly layer: string) {
+    super(`Stage "${stage}" requires layer "${layer}"; run the stage that produces it first.`)
+  }
+}
+
+/** The store could not be opened, migrated or written. */
+export class StoreError extends DossierError {
+  readonly code: string
+  constructor(message: string, code = 'STORE_FAILED', options?: { cause?: unknown }) {
+    super(message)
+    this.code = code
+    if (options?.cause !== undefined) this.cause = options.cause
+  }
+}
