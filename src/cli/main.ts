@@ -1,0 +1,52 @@
+import { Command, CommanderError, Option } from 'commander'
+import { DossierError, UsageError } from '../errors.js'
+import { EXIT, runExtract, runIngest, runList, runShow } from './commands.js'
+import { createOutput, type Output } from './output.js'
+import { COMMANDS, type CommandSpec } from './spec.js'
+
+type Handler = (args: string[], options: Record<string, string | boolean | undefined>, out: Output) => Promise<number>
+
+const HANDLERS: Record<keyof typeof COMMANDS, Handler> = {
+  ingest: (args, o, out) => runIngest(args, o, out),
+  extract: (args, o, out) => runExtract(args, o, out),
+  list: (_args, o, out) => runList(o, out),
+  show: (args, o, out) => runShow(args[0] ?? '', o, out),
+}
+
+/** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
+export async function main(argv: readonly string[], out: Output = createOutput()): Promise<number> {
+  let exitCode: number = EXIT.ok
+  const program = new Command('dossier')
+    .description('Dossier: a sourced, cross-checked picture of what the news says.')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+  for (const spec of Object.values(COMMANDS) as CommandSpec[]) {
+    const command = program.command(spec.name).description(spec.summary).exitOverride()
+    for (const arg of spec.args) command.argument(arg)
+    for (const o of spec.options) {
+      const option = new Option(o.flags, o.description)
+      if (o.default !== undefined) option.default(o.default)
+      if (o.choices) option.choices(o.choices)
+      command.addOption(option)
+    }
+    command.action(async (...params: unknown[]) => {
+      const options = params[params.length - 2] as Record<string, string | boolean | undefined>
+      const positional = params.slice(0, spec.args.length).flatMap((p) => (Array.isArray(p) ? p : [p])) as string[]
+      exitCode = await HANDLERS[spec.name as keyof typeof COMMANDS](positional, options, out)
+    })
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return exitCode
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage
+    }
+    if (error instanceof UsageError) {
+      out.error(error.message)
+      return EXIT.usage
+    }
+    out.error(error instanceof DossierError ? `${error.message} [${error.code}]` : String(error instanceof Error ? error.stack : error))
+    return EXIT.failure
+  }
+}

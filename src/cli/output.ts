@@ -1,0 +1,55 @@
+/** Terminal output: data to stdout, messages and progress to stderr, colour only where wanted. */
+export interface Output {
+  data(text: string): void
+  error(text: string): void
+  warn(text: string): void
+  info(text: string): void
+  progress(done: number, label: string): void
+  endProgress(): void
+}
+
+const PROGRESS_INTERVAL_MS = 100
+
+export function createOutput(stdout: NodeJS.WriteStream = process.stdout, stderr: NodeJS.WriteStream = process.stderr): Output {
+  const colour = Boolean(stderr.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '')
+  const paint = (code: number, text: string): string => (colour ? `\u001b[${code}m${text}\u001b[0m` : text)
+  let lastDraw = 0
+  let drawn = false
+  const clear = (): void => {
+    if (drawn) stderr.write('\r\u001b[2K')
+    drawn = false
+  }
+  return {
+    data: (text) => stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    error: (text) => {
+      clear()
+      stderr.write(`${paint(31, 'error')} ${text}\n`)
+    },
+    warn: (text) => {
+      clear()
+      stderr.write(`${paint(33, 'warning')} ${text}\n`)
+    },
+    info: (text) => {
+      clear()
+      stderr.write(`${text}\n`)
+    },
+    progress: (done, label) => {
+      if (!stderr.isTTY) return
+      const now = Date.now()
+      if (now - lastDraw < PROGRESS_INTERVAL_MS) return
+      lastDraw = now
+      const width = Math.max(10, (stderr.columns ?? 80) - 20)
+      stderr.write(`\r\u001b[2K${paint(36, String(done).padStart(7))} ${label.slice(-width)}`)
+      drawn = true
+    },
+    endProgress: clear,
+  }
+}
+
+/** Plain aligned columns for human-readable tables. */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], maxWidth = 60): string {
+  const cut = (s: string): string => (s.length > maxWidth ? `${s.slice(0, maxWidth - 1)}…` : s)
+  const cells = [header, ...rows].map((r) => r.map(cut))
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)))
+  return cells.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ')).join('\n')
+}

@@ -1,0 +1,11 @@
+/** Dossier's public library API: re-exports only. */
+export * from './document/index.js'
+export * from './errors.js'
+export type { Stage, StageConfig } from './pipeline/index.js'
+export { STAGES, runStages, checkStageOrder, selectStages } from './pipeline/index.js'
+export { processDocument } from './pipeline/process.js'
+export { extractDocument } from './stages/clean/index.js'
+export { readInputs, readBytes, type IngestResult } from './stages/ingest/index.js'
+export { ingest, type IngestReport, type IngestEvent, type IngestOptions } from './api/ingest.js'
+export { extract, toExtractRecord, type ExtractRecord, type ExtractResult } from './api/extract.js'
+export { openStore, type Store, type Blob, type DocumentSummary, type OpenStoreOptions } from './store/index.js'

@@ -1,0 +1,99 @@
+import { Worker } from 'node:worker_threads'
+import { availableParallelism } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import type { Document, RawDocument } from '../document/index.js'
+import { processDocument } from './process.js'
+
+/** Below this many documents a batch is processed in the calling thread: starting workers costs more. */
+export const MIN_DOCUMENTS_FOR_WORKERS = 64
+
+export interface ProcessRequest { readonly id: number; readonly docs: readonly RawDocument[] }
+export type ProcessReply =
+  | { readonly id: number; readonly ok: true; readonly docs: Document[] }
+  | { readonly id: number; readonly ok: false; readonly message: string }
+
+/**
+ * Runs `processDocument` on worker threads, one task per input's documents. Falls back to the
+ * calling thread when `size` is 0.
+ *
+ * @example
+ * const pool = new ProcessPool()
+ * const docs = await pool.process(raws)
+ * await pool.close()
+ */
+export class ProcessPool {
+  private readonly workers: Worker[] = []
+  private readonly idle: Worker[] = []
+  private readonly queue: Array<{ request: ProcessRequest; resolve: (d: Document[]) => void; reject: (e: Error) => void }> = []
+  private readonly pending = new Map<number, { resolve: (d: Document[]) => void; reject: (e: Error) => void }>()
+  private nextId = 0
+
+  constructor(readonly size: number = defaultPoolSize()) {
+    for (let i = 0; i < size; i++) this.startWorker()
+  }
+
+  /** Extracts and annotates the documents of one input. */
+  process(docs: readonly RawDocument[]): Promise<Document[]> {
+    if (this.size === 0) {
+      try {
+        return Promise.resolve(docs.map((d) => processDocument(d)))
+      } catch (error) {
+        return Promise.reject(error as Error)
+      }
+    }
+    return new Promise((resolve, reject) => {
+      const request = { id: this.nextId++, docs }
+      const worker = this.idle.pop()
+      if (worker) this.dispatch(worker, request, resolve, reject)
+      else this.queue.push({ request, resolve, reject })
+    })
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()))
+  }
+
+  private startWorker(): void {
+    const worker = new Worker(workerFile(), { execArgv: process.execArgv })
+    worker.on('message', (reply: ProcessReply) => {
+      const waiting = this.pending.get(reply.id)
+      this.pending.delete(reply.id)
+      if (waiting) {
+        if (reply.ok) waiting.resolve(reply.docs)
+        else waiting.reject(new Error(reply.message))
+      }
+      const next = this.queue.shift()
+      if (next) {
+        this.dispatch(worker, next.request, next.resolve, next.reject)
+      } else {
+        // An idle worker must not keep the process alive.
+        worker.unref()
+        this.idle.push(worker)
+      }
+    })
+    worker.on('error', (error) => {
+      for (const [, waiting] of this.pending) waiting.reject(error)
+      this.pending.clear()
+    })
+    worker.unref()
+    this.workers.push(worker)
+    this.idle.push(worker)
+  }
+
+  private dispatch(worker: Worker, request: ProcessRequest, resolve: (d: Document[]) => void, reject: (e: Error) => void): void {
+    this.pending.set(request.id, { resolve, reject })
+    worker.ref()
+    worker.postMessage(request)
+  }
+}
+
+/** One worker per core, leaving one for reading inputs and writing the store. */
+export function defaultPoolSize(): number {
+  return Math.max(1, availableParallelism() - 1)
+}
+
+// The worker is the sibling module with this file's own extension: `.js` when compiled, `.ts` under tsx.
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url)
+  return here.replace(/pool\.(ts|js)$/, 'worker.$1')
+}

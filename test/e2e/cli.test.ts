@@ -1,0 +1,116 @@
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { REPO_ROOT, runCli } from '../helpers/cli.js'
+
+let dir: string
+let db: string
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dossier-cli-'))
+  db = join(dir, 'store.db')
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('dossier CLI on the shipped examples', () => {
+  it('cli: ingest stores every example document and exits 0', () => {
+    const run = runCli(['ingest', join(REPO_ROOT, 'examples'), '--db', db])
+    expect(run.stderr).not.toMatch(/error/)
+    expect(run.code).toBe(0)
+    const added = Number(/(\d+) documents? added/.exec(run.stdout)?.[1])
+    expect(added).toBeGreaterThanOrEqual(10)
+  })
+
+  it('cli: ingesting the same inputs again adds nothing', () => {
+    const run = runCli(['ingest', join(REPO_ROOT, 'examples'), '--db', db])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^0 documents added/)
+  })
+
+  it('cli: list shows stored documents with titles and dates as JSON', () => {
+    const run = runCli(['list', '--db', db, '--format', 'json', '--limit', '500'])
+    expect(run.code).toBe(0)
+    const rows = JSON.parse(run.stdout) as Array<{ id: string; title?: string; published?: string }>
+    expect(rows.length).toBeGreaterThanOrEqual(10)
+    expect(rows.filter((r) => r.title).length).toBe(rows.length)
+    expect(rows.filter((r) => r.published).length).toBeGreaterThan(rows.length / 2)
+  })
+
+  it('cli: show prints the clean text; --removed lists reasons; --original the source', () => {
+    const rows = JSON.parse(runCli(['list', '--db', db, '--format', 'json']).stdout) as Array<{ id: string; input: string }>
+    const page = rows.find((r) => r.input.includes(`${join('examples', 'text')}`))
+    expect(page).toBeDefined()
+    const shown = runCli(['show', page!.id, '--db', db])
+    expect(shown.code).toBe(0)
+    expect(shown.stdout).toMatch(/^# /)
+    const removed = runCli(['show', page!.id, '--db', db, '--removed'])
+    expect(removed.stdout).toMatch(/^\[\d+, \d+\) (navigation|title|byline|related-list)/m)
+    const original = runCli(['show', page!.id, '--db', db, '--original'])
+    expect(original.stdout.length).toBeGreaterThan(shown.stdout.length / 2)
+  })
+
+  it('cli: show with an unknown id is a usage error (exit 2)', () => {
+    const run = runCli(['show', 'nope', '--db', db])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/No document with id "nope"/)
+  })
+})
+
+describe('dossier extract', () => {
+  it('extract: prints one JSON record per document with the documented fields', () => {
+    const page = join(dir, 'page.txt')
+    writeFileSync(page, 'Harbour council approves new ferry timetable\n\nBy Ada Brennan\n\nThe harbour council approved a new ferry timetable on Tuesday. Ferries will run every twenty minutes from June.\n\nThe council said the change follows a survey of 2,400 passengers.\n')
+    const run = runCli(['extract', page, '--format', 'jsonl'])
+    expect(run.code).toBe(0)
+    const record = JSON.parse(run.stdout.trim().split('\n')[0]!) as Record<string, unknown>
+    expect(Object.keys(record)).toEqual(expect.arrayContaining(['source', 'title', 'authors', 'published', 'publisher', 'language', 'text', 'removed']))
+    expect(record.source).toBe(page)
+    expect(record.title).toBe('Harbour council approves new ferry timetable')
+    expect(record.authors).toEqual(['Ada Brennan'])
+    expect(record.text).toContain('Ferries will run every twenty minutes from June.')
+    expect(record.text).not.toContain('By Ada Brennan')
+  })
+
+  it('extract: reads stdin with -', () => {
+    const run = runCli(['extract', '-', '--format', 'json'], { input: 'A short note\n\nThe museum reopens on Saturday after two years of repairs to its roof.\n' })
+    expect(run.code).toBe(0)
+    const records = JSON.parse(run.stdout) as Array<{ source: string; text: string }>
+    expect(records[0]?.source).toBe('-')
+    expect(records[0]?.text).toContain('The museum reopens on Saturday')
+  })
+
+  it('extract: a bad input gets one line naming it, the good ones still come out, exit 1', () => {
+    const good = join(dir, 'good.txt')
+    const empty = join(dir, 'empty.txt')
+    const binary = join(dir, 'binary.bin')
+    const truncated = join(dir, 'cut.txt.gz')
+    writeFileSync(good, 'Bridge reopens\n\nThe old bridge reopened to traffic on Monday after repairs.\n')
+    writeFileSync(empty, '')
+    writeFileSync(binary, Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7, 8, 0]))
+    writeFileSync(truncated, gzipSync('The ferry service resumed today after the storm.'.repeat(50)).subarray(0, 30))
+    const missing = join(dir, 'missing.txt')
+    const run = runCli(['extract', empty, binary, good, truncated, missing])
+    expect(run.code).toBe(1)
+    const errors = run.stderr.trim().split('\n').filter((l) => l.startsWith('error'))
+    expect(errors).toHaveLength(4)
+    for (const bad of [empty, binary, truncated, missing]) expect(errors.some((l) => l.includes(bad))).toBe(true)
+    expect(run.stdout).toContain('The old bridge reopened to traffic on Monday')
+  })
+
+  it('cli: an unknown option is a usage error (exit 2)', () => {
+    expect(runCli(['extract', '--no-such-flag', 'x']).code).toBe(2)
+  })
+
+  it('cli: ingest of a bad input stores nothing for it and exits 1', () => {
+    const store = join(dir, 'bad.db')
+    const good = join(dir, 'good2.txt')
+    writeFileSync(good, 'Library extends hours\n\nThe city library will open until nine in the evening from next month.\n')
+    const run = runCli(['ingest', good, join(dir, 'empty.txt'), '--db', store])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/^1 document added/)
+    const rows = JSON.parse(runCli(['list', '--db', store, '--format', 'json']).stdout) as unknown[]
+    expect(rows).toHaveLength(1)
+  })
+})
