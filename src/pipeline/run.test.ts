@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import type { Document } from '../document/index.js'
+import { MissingLayerError, UnknownStageError } from '../errors.js'
+import { checkStageOrder, runStages, selectStages } from './run.js'
+import type { Stage } from './stage.js'
+
+const doc: Document = {
+  id: 'd1',
+  origin: { input: 'note.txt', blob: 'b', container: 'text' },
+  charset: { name: 'utf-8', basis: 'valid-utf8', confidence: 1 },
+  hints: {},
+  source: 'A short note.',
+  layers: { clean: { blocks: [{ kind: 'paragraph', spans: [{ start: 0, end: 13 }] }], removed: [], flags: [] } },
+  messages: [],
+}
+
+const needsMetadata: Stage = { name: 'needs-metadata', requires: ['metadata'], produces: [], run: () => ({}) }
+const makesMetadata: Stage = {
+  name: 'makes-metadata',
+  requires: ['clean'],
+  produces: ['metadata'],
+  run: (d) => ({ metadata: { authors: [], title: { value: d.source.slice(0, 7), basis: 'test', confidence: 1 } } }),
+}
+
+describe('pipeline runner', () => {
+  it('runner: rejects a stage order whose requirement comes later', () => {
+    expect(() => checkStageOrder([needsMetadata, makesMetadata], ['clean'])).toThrow(MissingLayerError)
+    expect(() => checkStageOrder([makesMetadata, needsMetadata], ['clean'])).not.toThrow()
+  })
+
+  it('runner: adds produced layers without touching the input document', () => {
+    const out = runStages(doc, [makesMetadata])
+    expect(out.layers.metadata?.title?.value).toBe('A short')
+    expect(doc.layers.metadata).toBeUndefined()
+    expect(out.layers.clean).toBe(doc.layers.clean)
+  })
+
+  it('runner: a missing layer at run time names the stage and the layer', () => {
+    expect(() => runStages(doc, [needsMetadata])).toThrow(/needs-metadata.*metadata/)
+  })
+
+  it('runner: unknown stage names list the known ones', () => {
+    expect(() => selectStages(['nope'])).toThrow(UnknownStageError)
+    expect(() => selectStages(['nope'])).toThrow(/Known stages: metadata/)
+  })
+})
