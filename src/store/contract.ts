@@ -1,0 +1,240 @@
+import { createHash } from 'node:crypto'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Document } from '../document/index.js'
+import type { Blob, Store } from './store.js'
+
+/**
+ * The behaviour every `Store` implementation owes its callers, as a vitest suite. `open` must
+ * return a fresh, empty store each time it is called.
+ *
+ * @example
+ * // src/store/sqlite/sqlite-store.test.ts
+ * runStoreContract('SqliteStore :memory:', () => SqliteStore.open(':memory:'))
+ */
+export function runStoreContract(name: string, open: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    const opened: Store[] = []
+    const fresh = async (): Promise<Store> => {
+      const store = await open()
+      opened.push(store)
+      return store
+    }
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((s) => s.close()))
+    })
+
+    it('round-trips a document deep-equal, layers and messages included', async () => {
+      const store = await fresh()
+      const blob = makeBlob('<p>The river rose two metres overnight.</p>')
+      const doc = makeDocument(blob, 0, { full: true })
+      await store.save(blob, [doc])
+      expect(await store.getDocument(doc.id)).toEqual(doc)
+    })
+
+    it('round-trips a document with only the required fields', async () => {
+      const store = await fresh()
+      const blob = makeBlob('A short note with no markup.')
+      const doc = makeDocument(blob, 0)
+      await store.save(blob, [doc])
+      expect(await store.getDocument(doc.id)).toEqual(doc)
+    })
+
+    it.each([
+      ['text', new TextEncoder().encode('Plain words, nothing more.')],
+      ['non-UTF-8 bytes', Uint8Array.from([0xff, 0x00, 0xfe, 0x80, 0x41])],
+      ['no bytes at all', new Uint8Array(0)],
+    ])('keeps blob bytes verbatim: %s', async (_label, bytes) => {
+      const store = await fresh()
+      const blob = blobOf(bytes, 'input.bin')
+      await store.save(blob, [])
+      expect(await store.hasBlob(blob.sha256)).toBe(true)
+      expect(Array.from((await store.getBlob(blob.sha256)) ?? [-1])).toEqual(Array.from(bytes))
+    })
+
+    it('answers undefined and false for what it never stored', async () => {
+      const store = await fresh()
+      const unknown = sha256Of(new TextEncoder().encode('never stored'))
+      expect(await store.getDocument('no-such-document')).toBeUndefined()
+      expect(await store.getBlob(unknown)).toBeUndefined()
+      expect(await store.hasBlob(unknown)).toBe(false)
+    })
+
+    it('counts re-saved documents as existing and adds nothing', async () => {
+      const store = await fresh()
+      const blob = makeBlob('Three items in one feed.')
+      const docs = [0, 1, 2].map((i) => makeDocument(blob, i))
+      expect(await store.save(blob, docs)).toEqual({ added: 3, existing: 0 })
+      expect(await store.save(blob, docs)).toEqual({ added: 0, existing: 3 })
+      expect(await store.countDocuments()).toBe(3)
+    })
+
+    it('leaves a stored document untouched when its id is saved again', async () => {
+      const store = await fresh()
+      const first = makeBlob('First reading of the page.')
+      const original = makeDocument(first, 0)
+      await store.save(first, [original])
+      const second = makeBlob('Second reading of the page.')
+      const rewrite = { ...makeDocument(second, 0), id: original.id, source: 'different text' }
+      expect(await store.save(second, [rewrite])).toEqual({ added: 0, existing: 1 })
+      expect(await store.getDocument(original.id)).toEqual(original)
+    })
+
+    it.each([
+      ['a BigInt', () => 10n],
+      ['NaN, which JSON would turn into null', () => Number.NaN],
+      ['Infinity', () => Number.POSITIVE_INFINITY],
+      ['a cycle', () => {
+        const loop: Record<string, unknown> = {}
+        loop.self = loop
+        return loop
+      }],
+    ])('writes nothing from a save that fails on its last document: %s', async (_label, badValue) => {
+      const store = await fresh()
+      const blob = makeBlob('Two good documents and a bad one.')
+      const good = [0, 1].map((i) => makeDocument(blob, i, { full: true }))
+      const bad = withBadLayer(makeDocument(blob, 2, { full: true }), badValue())
+      await expect(store.save(blob, [...good, bad])).rejects.toThrow()
+      expect(await store.hasBlob(blob.sha256)).toBe(false)
+      expect(await store.countDocuments()).toBe(0)
+      expect(await store.listDocuments()).toEqual([])
+      for (const doc of [...good, bad]) expect(await store.getDocument(doc.id)).toBeUndefined()
+    })
+
+    it('still saves after a failed save', async () => {
+      const store = await fresh()
+      const blob = makeBlob('Saved on the second try.')
+      const docs = [makeDocument(blob, 0)]
+      await expect(store.save(blob, [...docs, withBadLayer(makeDocument(blob, 1), 1n)])).rejects.toThrow()
+      expect(await store.save(blob, docs)).toEqual({ added: 1, existing: 0 })
+      expect(await store.getDocument(docs[0]!.id)).toEqual(docs[0])
+    })
+
+    it('lists documents in the order they were stored, across saves', async () => {
+      const store = await fresh()
+      const ids = await saveNumbered(store, 3, 2)
+      expect((await store.listDocuments()).map((s) => s.id)).toEqual(ids)
+    })
+
+    it.each([
+      [{ limit: 2 }, [0, 1]],
+      [{ limit: 2, offset: 2 }, [2, 3]],
+      [{ offset: 4 }, [4, 5]],
+      [{ limit: 10, offset: 5 }, [5]],
+      [{ offset: 6 }, []],
+      [{ limit: 0 }, []],
+    ])('pages the listing: %o', async (page, expected) => {
+      const store = await fresh()
+      const ids = await saveNumbered(store, 3, 2)
+      expect((await store.listDocuments(page)).map((s) => s.id)).toEqual(expected.map((i) => ids[i]))
+    })
+
+    it('counts stored documents', async () => {
+      const store = await fresh()
+      expect(await store.countDocuments()).toBe(0)
+      await saveNumbered(store, 2, 3)
+      expect(await store.countDocuments()).toBe(6)
+    })
+
+    it('summarises a document from its metadata layer', async () => {
+      const store = await fresh()
+      const blob = makeBlob('<p>The river rose two metres overnight.</p>')
+      const doc = makeDocument(blob, 0, { full: true })
+      await store.save(blob, [doc])
+      const [summary] = await store.listDocuments()
+      expect(summary).toMatchObject({
+        id: doc.id,
+        input: doc.origin.input,
+        url: doc.origin.url,
+        container: doc.origin.container,
+        title: 'River rises overnight',
+        published: '2024-03-05',
+        publisher: 'The Valley Courier',
+        chars: 'The river rose two metres overnight.'.length,
+      })
+      expect(Number.isNaN(Date.parse(summary!.storedAt))).toBe(false)
+    })
+
+    it('leaves summary fields out when nothing states them', async () => {
+      const store = await fresh()
+      const blob = makeBlob('A short note with no markup.')
+      await store.save(blob, [makeDocument(blob, 0)])
+      const [summary] = await store.listDocuments()
+      expect(summary).not.toHaveProperty('published')
+      expect(summary).not.toHaveProperty('publisher')
+      expect(summary).not.toHaveProperty('title')
+    })
+  })
+}
+
+/** Bytes as a `Blob` with their true SHA-256. */
+export function blobOf(bytes: Uint8Array, input: string, mediaType?: string): Blob {
+  return { sha256: sha256Of(bytes), bytes, input, ...(mediaType ? { mediaType } : {}) }
+}
+
+function makeBlob(text: string): Blob {
+  return blobOf(new TextEncoder().encode(text), `inputs/${sha256Of(new TextEncoder().encode(text)).slice(0, 8)}.html`, 'text/html')
+}
+
+function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/**
+ * A document read from `blob`, built by hand. `full` adds every optional field and all three
+ * layers; otherwise only what the model requires is set.
+ */
+export function makeDocument(blob: Blob, index: number, options: { full?: boolean } = {}): Document {
+  const id = sha256Of(new TextEncoder().encode(`${blob.sha256}#${index}`))
+  const source = 'River rises overnight\nThe river rose two metres overnight.\nShare this story'
+  const base = {
+    id,
+    origin: { input: blob.input, blob: blob.sha256, container: 'text' as const },
+    charset: { name: 'utf-8', basis: 'valid-utf8' as const, confidence: 1 },
+    hints: {},
+    source,
+    layers: {},
+    messages: [],
+  }
+  if (!options.full) return base
+  return {
+    ...base,
+    origin: { ...base.origin, record: `item-${index}`, url: `https://news.example/river-${index}`, container: 'html', capturedAt: '2024-03-06T08:00:00Z' },
+    charset: { name: 'windows-1252', basis: 'meta', confidence: 0.9 },
+    hints: { title: 'River rises', authors: ['A. Writer', 'B. Editor'], contentType: 'text/html' },
+    markup: '<h1>River rises overnight</h1><p>The river rose two metres overnight.</p><p>Share this story</p>',
+    layers: {
+      clean: {
+        blocks: [{ kind: 'paragraph', spans: [{ start: 22, end: 58 }] }],
+        removed: [
+          { span: { start: 0, end: 21 }, reason: 'title' },
+          { span: { start: 59, end: 75 }, reason: 'share-prompt', note: 'share button label' },
+        ],
+        flags: [],
+      },
+      page: { candidates: [{ field: 'title', value: 'River rises overnight', basis: 'h1' }] },
+      metadata: {
+        title: { value: 'River rises overnight', basis: 'h1', confidence: 0.8, span: { start: 0, end: 21 } },
+        authors: [],
+        publisher: { value: 'The Valley Courier', basis: 'meta[property=og:site_name]', confidence: 0.9 },
+        published: { value: { date: '2024-03-05', precision: 'day' }, basis: 'json-ld:datePublished', confidence: 0.95 },
+      },
+    },
+    messages: [{ severity: 'warning', code: 'CHARSET_GUESSED', input: blob.input, message: 'charset from meta tag', span: { start: 0, end: 5 } }],
+  }
+}
+
+function withBadLayer(doc: Document, bad: unknown): Document {
+  const page = { candidates: [{ field: 'title', value: 'x', basis: 'h1', extra: bad }] }
+  return { ...doc, layers: { ...doc.layers, page } as unknown as Document['layers'] }
+}
+
+async function saveNumbered(store: Store, blobs: number, perBlob: number): Promise<string[]> {
+  const ids: string[] = []
+  for (let b = 0; b < blobs; b++) {
+    const blob = makeBlob(`Batch number ${b} of the listing test.`)
+    const docs = Array.from({ length: perBlob }, (_, i) => makeDocument(blob, i))
+    await store.save(blob, docs)
+    ids.push(...docs.map((d) => d.id))
+  }
+  return ids
+}

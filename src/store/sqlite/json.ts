@@ -1,0 +1,64 @@
+/**
+ * A value `JSON.stringify` would silently change on the way through (NaN → null, a Date → a
+ * string, a BigInt or a cycle → an exception), named by where it sits.
+ */
+export class UnstorableValueError extends Error {
+  constructor(readonly path: string, reason: string) {
+    super(`${path}: ${reason}`)
+    this.name = 'UnstorableValueError'
+  }
+}
+
+/**
+ * Serialises plain data so that `JSON.parse` gives back a deep-equal value, or throws
+ * `UnstorableValueError` naming the first value that would not survive. Properties whose value is
+ * `undefined` are dropped, which deep equality treats as absent.
+ *
+ * @example
+ * toExactJson({ span: { start: 0, end: 4 } }, 'clean') // '{"span":{"start":0,"end":4}}'
+ * toExactJson({ score: NaN }, 'clean')                 // throws: clean.score: NaN …
+ */
+export function toExactJson(value: unknown, name: string): string {
+  const seen = new Set<object>()
+  checkExact(value, name, seen)
+  return JSON.stringify(value)
+}
+
+// A walk before stringify rather than a replacer: the walk names the path and sees the values
+// before any toJSON() hides what they were.
+function checkExact(value: unknown, path: string, seen: Set<object>): void {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return
+    case 'number':
+      if (!Number.isFinite(value)) throw new UnstorableValueError(path, `${value} has no JSON form`)
+      return
+    case 'object':
+      if (value === null) return
+      checkObject(value, path, seen)
+      return
+    default:
+      throw new UnstorableValueError(path, `a ${typeof value} has no JSON form`)
+  }
+}
+
+function checkObject(value: object, path: string, seen: Set<object>): void {
+  if (seen.has(value)) throw new UnstorableValueError(path, 'refers back to itself')
+  seen.add(value)
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      if (item === undefined) throw new UnstorableValueError(`${path}[${i}]`, 'undefined in an array would come back as null')
+      checkExact(item, `${path}[${i}]`, seen)
+    })
+  } else {
+    const proto: unknown = Object.getPrototypeOf(value)
+    if (proto !== Object.prototype && proto !== null) {
+      throw new UnstorableValueError(path, `a ${value.constructor?.name ?? 'class'} instance would not come back as itself`)
+    }
+    for (const [key, item] of Object.entries(value)) {
+      if (item !== undefined) checkExact(item, `${path}.${key}`, seen)
+    }
+  }
+  seen.delete(value)
+}

@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3'
+import { StoreError, UsageError } from '../../errors.js'
+import { messageOf } from './connection.js'
+import { DOSSIER_APPLICATION_ID, type Migration } from './migrations.js'
+
+/**
+ * Brings the database at `file` up to the last of `migrations`, one transaction per migration,
+ * and returns the schema version it ended at. A store written by newer code is refused rather
+ * than half-understood, and so is a SQLite file that is not a Dossier store.
+ *
+ * @example
+ * applyMigrations(db, MIGRATIONS, 'dossier.db') // → 1
+ */
+export function applyMigrations(db: Database.Database, migrations: readonly Migration[], file: string): number {
+  checkMigrationList(migrations)
+  const latest = migrations.length
+  let current = readVersion(db)
+  checkIsDossierStore(db, current, file)
+  if (current > latest) {
+    throw new StoreError(
+      `${file} has schema version ${current}, but this Dossier knows versions up to ${latest}; upgrade Dossier to open it.`,
+      'STORE_SCHEMA_TOO_NEW',
+    )
+  }
+  for (const migration of migrations.slice(current)) {
+    const apply = db.transaction(() => {
+      db.exec(migration.sql)
+      db.pragma(`user_version = ${migration.version}`)
+    })
+    try {
+      apply.immediate()
+    } catch (error) {
+      throw new StoreError(
+        `${file}: could not apply schema migration ${migration.version} (${migration.name}): ${messageOf(error)}`,
+        'STORE_MIGRATION_FAILED',
+        { cause: error },
+      )
+    }
+    current = migration.version
+  }
+  return current
+}
+
+function readVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number
+}
+
+// An empty file is ours to initialise; anything else must carry our application id.
+function checkIsDossierStore(db: Database.Database, version: number, file: string): void {
+  const applicationId = db.pragma('application_id', { simple: true }) as number
+  if (applicationId === DOSSIER_APPLICATION_ID) return
+  const objects = db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number
+  if (applicationId === 0 && version === 0 && objects === 0) return
+  throw new StoreError(
+    `${file} is a SQLite database but not a Dossier store; choose another file for the store.`,
+    'STORE_NOT_DOSSIER',
+  )
+}
+
+function checkMigrationList(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) {
+      throw new UsageError(
+        `Migration "${m.name}" has version ${m.version} at position ${i + 1}; versions must run 1, 2, 3, … in order.`,
+      )
+    }
+  })
+}

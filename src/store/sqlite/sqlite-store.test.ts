@@ -1,0 +1,254 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import type { Document } from '../../document/index.js'
+import { StoreError, UsageError } from '../../errors.js'
+import { blobOf, makeDocument, runStoreContract } from '../contract.js'
+import { MIGRATIONS, type Migration } from './migrations.js'
+import { SqliteStore } from './sqlite-store.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'dossier-store-'))
+let files = 0
+const tempPath = (): string => join(dir, `store-${files++}.db`)
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+runStoreContract('SqliteStore on a file', () => SqliteStore.open(tempPath()))
+runStoreContract('SqliteStore in memory', () => SqliteStore.open(':memory:'))
+
+const opened: SqliteStore[] = []
+async function open(path: string, migrations?: readonly Migration[]): Promise<SqliteStore> {
+  const store = await SqliteStore.open(path, migrations ? { migrations } : {})
+  opened.push(store)
+  return store
+}
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()))
+})
+
+const textBlob = (text: string, input = 'notes/a.txt') => blobOf(new TextEncoder().encode(text), input)
+
+function withText(doc: Document, title: string, body: string): Document {
+  return {
+    ...doc,
+    source: body,
+    hints: { title },
+    layers: { clean: { blocks: [{ kind: 'paragraph', spans: [{ start: 0, end: body.length }] }], removed: [], flags: [] } },
+  }
+}
+
+async function expectStoreError(promise: Promise<unknown>, code: string): Promise<StoreError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e)
+  expect(error).toBeInstanceOf(StoreError)
+  expect((error as StoreError).code).toBe(code)
+  return error as StoreError
+}
+
+const NOTE_COLUMN: Migration = { version: 2, name: 'test-only note column', sql: 'ALTER TABLE documents ADD COLUMN note TEXT;' }
+
+describe('SqliteStore: opening and migrations', () => {
+  it('migrates an empty file to the latest schema', async () => {
+    const path = tempPath()
+    const store = await open(path)
+    expect(store.schemaVersion).toBe(MIGRATIONS.length)
+    const db = new Database(path, { readonly: true })
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    db.close()
+  })
+
+  it('re-opens a migrated file without changing its schema or data', async () => {
+    const path = tempPath()
+    const first = await open(path)
+    const blob = textBlob('Kept across re-opening.')
+    const doc = makeDocument(blob, 0, { full: true })
+    await first.save(blob, [doc])
+    await first.close()
+    const schemaOf = () => {
+      const db = new Database(path, { readonly: true })
+      const rows = db.prepare('SELECT sql FROM sqlite_schema ORDER BY name').pluck().all()
+      db.close()
+      return rows
+    }
+    const before = schemaOf()
+    const again = await open(path)
+    expect(again.schemaVersion).toBe(MIGRATIONS.length)
+    expect(schemaOf()).toEqual(before)
+    expect(await again.getDocument(doc.id)).toEqual(doc)
+  })
+
+  it('upgrades a version 1 file when a version 2 migration appears', async () => {
+    const path = tempPath()
+    await (await open(path)).close()
+    const upgraded = await open(path, [...MIGRATIONS, NOTE_COLUMN])
+    expect(upgraded.schemaVersion).toBe(2)
+    const db = new Database(path, { readonly: true })
+    const columns = db.prepare("SELECT name FROM pragma_table_info('documents')").pluck().all()
+    db.close()
+    expect(columns).toContain('note')
+  })
+
+  it('refuses a file written by a newer schema', async () => {
+    const path = tempPath()
+    await (await open(path, [...MIGRATIONS, NOTE_COLUMN])).close()
+    const error = await expectStoreError(SqliteStore.open(path), 'STORE_SCHEMA_TOO_NEW')
+    expect(error.message).toContain(path)
+  })
+
+  it('rolls back a migration that fails, leaving the version as it was', async () => {
+    const path = tempPath()
+    await (await open(path)).close()
+    const broken: Migration = { version: 2, name: 'broken', sql: 'CREATE TABLE half_done (x); SELECT * FROM no_such_table;' }
+    await expectStoreError(SqliteStore.open(path, { migrations: [...MIGRATIONS, broken] }), 'STORE_MIGRATION_FAILED')
+    const db = new Database(path, { readonly: true })
+    expect(db.pragma('user_version', { simple: true })).toBe(1)
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0)
+    db.close()
+  })
+
+  it('rejects a migration list that skips a version', async () => {
+    const skipping = [...MIGRATIONS, { ...NOTE_COLUMN, version: 3 }]
+    await expect(SqliteStore.open(':memory:', { migrations: skipping })).rejects.toBeInstanceOf(UsageError)
+  })
+
+  it.each([
+    ['a text file', (path: string) => writeFileSync(path, 'these are not database pages '.repeat(200)), 'STORE_OPEN_FAILED'],
+    ['a path in a missing folder', () => {}, 'STORE_OPEN_FAILED'],
+    ['another program\'s SQLite file', (path: string) => {
+      const db = new Database(path)
+      db.exec('CREATE TABLE contacts (name TEXT)')
+      db.close()
+    }, 'STORE_NOT_DOSSIER'],
+  ])('refuses %s with a typed error naming the file', async (label, prepare, code) => {
+    const path = label.includes('missing') ? join(dir, 'missing', 'store.db') : tempPath()
+    prepare(path)
+    const error = await expectStoreError(SqliteStore.open(path), code)
+    expect(error.message).toContain(path)
+  })
+})
+
+describe('SqliteStore: saving', () => {
+  it('keeps what was saved after the store is closed and re-opened', async () => {
+    const path = tempPath()
+    const store = await open(path)
+    const blob = textBlob('Durable words.')
+    const docs = [0, 1].map((i) => makeDocument(blob, i, { full: true }))
+    await store.save(blob, docs)
+    await store.close()
+    const again = await open(path)
+    expect(await again.countDocuments()).toBe(2)
+    expect(await again.getDocument(docs[1]!.id)).toEqual(docs[1])
+  })
+
+  it('rolls back the whole save when the database fails mid-way', async () => {
+    const path = tempPath()
+    const store = await open(path)
+    const blob = textBlob('The third document trips a trigger.')
+    const docs = [0, 1, 2].map((i) => makeDocument(blob, i, { full: true }))
+    const db = new Database(path)
+    db.exec(`CREATE TRIGGER fail_third AFTER INSERT ON document_layers WHEN NEW.document_id = '${docs[2]!.id}'
+      BEGIN SELECT RAISE(ABORT, 'forced failure'); END`)
+    db.close()
+    const error = await expectStoreError(store.save(blob, docs), 'STORE_WRITE_FAILED')
+    expect(error.message).toContain(blob.input)
+    expect(await store.hasBlob(blob.sha256)).toBe(false)
+    expect(await store.countDocuments()).toBe(0)
+    expect(await store.search('river')).toEqual([])
+    expect(await store.checkIntegrity()).toEqual([])
+  })
+
+  it('names the document and the value that cannot be stored', async () => {
+    const store = await open(':memory:')
+    const blob = textBlob('A layer with a NaN in it.')
+    const doc = makeDocument(blob, 0, { full: true })
+    const bad = { ...doc, layers: { ...doc.layers, page: { candidates: [{ field: 'title', value: 'x', basis: Number.NaN }] } } } as unknown as Document
+    const error = await expectStoreError(store.save(blob, [bad]), 'STORE_UNSTORABLE_VALUE')
+    expect(error.message).toContain(doc.id)
+    expect(error.message).toContain('layers.page.candidates[0].basis')
+  })
+
+  it.each([
+    ['a blob whose label is not the hash of its bytes', (blob: ReturnType<typeof textBlob>) => ({ blob: { ...blob, sha256: 'a'.repeat(64) }, docs: [] })],
+    ['a document read from another blob', (blob: ReturnType<typeof textBlob>) => ({ blob, docs: [makeDocument(textBlob('other bytes'), 0)] })],
+  ])('rejects %s as misuse', async (_label, build) => {
+    const store = await open(':memory:')
+    const { blob, docs } = build(textBlob('Mislabelled.'))
+    await expect(store.save(blob, docs)).rejects.toBeInstanceOf(UsageError)
+    expect(await store.countDocuments()).toBe(0)
+  })
+
+  it('round-trips fields the schema has no column for', async () => {
+    const store = await open(':memory:')
+    const blob = textBlob('A document from a newer model.')
+    const doc = makeDocument(blob, 0)
+    const newer = { ...doc, futureField: { kept: [1, 2] }, origin: { ...doc.origin, fetchedVia: 'proxy' } } as Document
+    await store.save(blob, [newer])
+    expect(await store.getDocument(doc.id)).toEqual(newer)
+  })
+
+  it('refuses calls after close with a usage error', async () => {
+    const store = await SqliteStore.open(':memory:')
+    await store.close()
+    await store.close()
+    await expect(store.countDocuments()).rejects.toBeInstanceOf(UsageError)
+  })
+})
+
+describe('SqliteStore: search', () => {
+  async function storeWith(entries: ReadonlyArray<readonly [string, string]>): Promise<{ store: SqliteStore; ids: string[] }> {
+    const store = await open(':memory:')
+    const ids: string[] = []
+    for (const [i, [title, body]] of entries.entries()) {
+      const blob = textBlob(`${title}\n${body}`, `inputs/${i}.txt`)
+      const doc = withText(makeDocument(blob, 0), title, body)
+      await store.save(blob, [doc])
+      ids.push(doc.id)
+    }
+    return { store, ids }
+  }
+
+  const ENTRIES = [
+    ['Harbour reopens', 'Ferries sailed again after the storm passed.'],
+    ['Council budget', 'The harbour fund was cut by a tenth.'],
+    ['Café owners protest', 'Owners of the old market cafés met the mayor.'],
+  ] as const
+
+  it.each([
+    ['a body word', 'ferries', [0]],
+    ['a title word, ranked above a body mention', 'harbour', [0, 1]],
+    ['a phrase', '"harbour fund"', [1]],
+    ['a prefix', 'ferr*', [0]],
+    ['a word without its accent', 'cafe', [2]],
+    ['NOT', 'harbour NOT ferries', [1]],
+    ['nothing', 'volcano', []],
+    ['a blank query', '   ', []],
+  ])('finds documents by %s', async (_label, query, expected) => {
+    const { store, ids } = await storeWith(ENTRIES)
+    expect((await store.search(query)).map((h) => h.id)).toEqual(expected.map((i) => ids[i]))
+  })
+
+  it('pages results and gives summaries with a score', async () => {
+    const { store, ids } = await storeWith(ENTRIES)
+    const [hit] = await store.search('harbour', { limit: 1, offset: 1 })
+    expect(hit).toMatchObject({ id: ids[1], title: 'Council budget' })
+    expect(hit!.score).toBeGreaterThan(0)
+  })
+
+  it('indexes a re-saved document once', async () => {
+    const { store } = await storeWith(ENTRIES)
+    const blob = textBlob(`${ENTRIES[0][0]}\n${ENTRIES[0][1]}`, 'inputs/0.txt')
+    await store.save(blob, [withText(makeDocument(blob, 0), ...ENTRIES[0])])
+    expect(await store.search('ferries')).toHaveLength(1)
+  })
+
+  it.each(['"unclosed phrase', 'harbour AND', 'nosuchcolumn:word', 'NEAR('])(
+    'turns query syntax errors into SEARCH_SYNTAX: %s',
+    async (query) => {
+      const { store } = await storeWith(ENTRIES)
+      const error = await expectStoreError(store.search(query), 'SEARCH_SYNTAX')
+      expect(error.message).toContain(query)
+      expect(error.message).not.toMatch(/fts5|sqlite/i)
+    },
+  )
+})

@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3'
+import type { DocumentRow, LayerRow } from './rows.js'
+
+/** How much more a search term found in the title counts than one in the body (bm25 column weight). */
+const TITLE_WEIGHT = 3.0
+
+const SUMMARY_COLUMNS = ['id', 'input', 'url', 'container', 'title', 'published', 'publisher', 'chars', 'stored_at AS storedAt']
+  .map((c) => `documents.${c}`)
+  .join(', ')
+
+/** Named parameters of a `blobs` row. */
+export interface BlobParams {
+  readonly sha256: string
+  readonly bytes: Buffer
+  readonly input: string
+  readonly mediaType: string | null
+  readonly size: number
+  readonly storedAt: string
+}
+
+export type SummaryRow = Pick<DocumentRow, 'id' | 'input' | 'url' | 'container' | 'title' | 'published' | 'publisher' | 'chars' | 'storedAt'>
+
+/**
+ * Every statement the store runs, prepared once per connection: preparing is a large share of
+ * the cost of a small insert, and ingest saves tens of thousands of documents.
+ *
+ * @example
+ * const sql = prepareStatements(db)
+ * sql.hasBlob.get('ab12…')
+ */
+export function prepareStatements(db: Database.Database) {
+  return {
+    hasBlob: db.prepare<[string], 1>('SELECT 1 FROM blobs WHERE sha256 = ?').pluck(),
+    getBlob: db.prepare<[string], Buffer>('SELECT bytes FROM blobs WHERE sha256 = ?').pluck(),
+    insertBlob: db.prepare<[BlobParams]>(
+      // ON CONFLICT rather than OR IGNORE: OR IGNORE would also skip rows failing NOT NULL or CHECK.
+      `INSERT INTO blobs (sha256, bytes, input, media_type, size, stored_at)
+       VALUES (@sha256, @bytes, @input, @mediaType, @size, @storedAt) ON CONFLICT (sha256) DO NOTHING`,
+    ),
+    insertDocument: db.prepare<[DocumentRow]>(
+      `INSERT INTO documents (id, blob_sha256, input, record, url, container, captured_at, charset,
+         hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at)
+       VALUES (@id, @blobSha256, @input, @record, @url, @container, @capturedAt, @charset,
+         @hints, @markup, @source, @messages, @extra, @title, @published, @publisher, @language, @chars, @storedAt)
+       ON CONFLICT (id) DO NOTHING`,
+    ),
+    insertLayer: db.prepare<[string, string, string]>('INSERT INTO document_layers (document_id, name, json) VALUES (?, ?, ?)'),
+    insertFts: db.prepare<[number | bigint, string, string]>('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)'),
+    getDocument: db.prepare<[string], DocumentRow>(
+      `SELECT id, blob_sha256 AS blobSha256, input, record, url, container, captured_at AS capturedAt, charset,
+         hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at AS storedAt
+       FROM documents WHERE id = ?`,
+    ),
+    getLayers: db.prepare<[string], LayerRow>('SELECT name, json FROM document_layers WHERE document_id = ? ORDER BY rowid'),
+    listDocuments: db.prepare<[number, number], SummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM documents ORDER BY seq LIMIT ? OFFSET ?`,
+    ),
+    countDocuments: db.prepare<[], number>('SELECT count(*) FROM documents').pluck(),
+    search: db.prepare<[string, number, number], SummaryRow & { score: number }>(
+      // Title hits weigh more than body hits; bm25 is lower for better matches, so negate it.
+      `SELECT ${SUMMARY_COLUMNS}, -bm25(documents_fts, ${TITLE_WEIGHT}, 1.0) AS score
+       FROM documents_fts JOIN documents ON documents.seq = documents_fts.rowid
+       WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts, ${TITLE_WEIGHT}, 1.0) LIMIT ? OFFSET ?`,
+    ),
+  }
+}
+
+export type Statements = ReturnType<typeof prepareStatements>
