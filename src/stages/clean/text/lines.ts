@@ -53,7 +53,7 @@ export function endsSentence(text: string): boolean {
 
 /** The text opens like a new sentence: a capital, a digit, or an opening quote or bracket before one. */
 export function startsLikeSentence(text: string): boolean {
-  return /^["'“‘(\[]?[\p{Lu}\d]/u.test(text)
+  return /^["'“‘([]?[\p{Lu}\d]/u.test(text)
 }
 
 /** Bullets and numbered-list markers at the start of a line, followed by the item text. */

@@ -47,7 +47,7 @@ const ABBREVIATIONS = new Set([
   'mar', 'apr', 'aug', 'sept', 'sep', 'oct', 'nov', 'dec', 'mt', 'ft',
 ])
 
-const BOUNDARY = /[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu
+const BOUNDARY = /[.!?…]+["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\d])/gu
 
 /**
  * Splits text into sentences by end punctuation followed by a capital, skipping common
