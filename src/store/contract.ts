@@ -39,6 +39,18 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
       expect(await store.getDocument(doc.id)).toEqual(doc)
     })
 
+    it('round-trips text with lone surrogates code unit for code unit', async () => {
+      const store = await fresh()
+      const blob = makeBlob('{"text": "a broken \\ud800 escape"}')
+      const base = makeDocument(blob, 0, { full: true })
+      const doc = { ...base, source: `${base.source} a broken \ud800 escape`, origin: { ...base.origin, input: 'feed\udc00.jsonl' } }
+      await store.save(blob, [doc])
+      const back = await store.getDocument(doc.id)
+      expect(back?.source).toBe(doc.source)
+      expect(back?.origin.input).toBe(doc.origin.input)
+      expect((await store.listDocuments())[0]?.input).toBe(doc.origin.input)
+    })
+
     it.each([
       ['text', new TextEncoder().encode('Plain words, nothing more.')],
       ['non-UTF-8 bytes', Uint8Array.from([0xff, 0x00, 0xfe, 0x80, 0x41])],

@@ -1,26 +1,27 @@
 import { cleanTextOf, type Document, type Layers, type Origin } from '../../document/index.js'
 import type { DocumentSummary } from '../store.js'
 import { toExactJson } from './json.js'
+import { fromStoredText, toStoredText, toStoredTextOrNull, type StoredText } from './text.js'
 
 /** A `documents` row as the statements bind and read it (column names in camelCase). */
 export interface DocumentRow {
   readonly id: string
   readonly blobSha256: string
-  readonly input: string
-  readonly record: string | null
-  readonly url: string | null
+  readonly input: StoredText
+  readonly record: StoredText | null
+  readonly url: StoredText | null
   readonly container: string
-  readonly capturedAt: string | null
+  readonly capturedAt: StoredText | null
   readonly charset: string
   readonly hints: string
-  readonly markup: string | null
-  readonly source: string
+  readonly markup: StoredText | null
+  readonly source: StoredText
   readonly messages: string
   readonly extra: string | null
-  readonly title: string | null
-  readonly published: string | null
-  readonly publisher: string | null
-  readonly language: string | null
+  readonly title: StoredText | null
+  readonly published: StoredText | null
+  readonly publisher: StoredText | null
+  readonly language: StoredText | null
   readonly chars: number
   readonly storedAt: string
 }
@@ -55,25 +56,25 @@ export function toDocumentWrite(doc: Document, storedAt: string): DocumentWrite 
   const cleanText = doc.layers.clean ? cleanTextOf(doc.source, doc.layers.clean) : doc.source
   // The container's title stands in until a metadata stage has weighed it: a feed item's title
   // beats an empty row. Dates and publishers do not: they must be normalised first.
-  const title = meta?.title?.value ?? doc.hints.title ?? null
+  const title = meta?.title?.value ?? doc.hints.title
   const row: DocumentRow = {
     id: doc.id,
     blobSha256: doc.origin.blob,
-    input: doc.origin.input,
-    record: doc.origin.record ?? null,
-    url: doc.origin.url ?? null,
+    input: toStoredText(doc.origin.input),
+    record: toStoredTextOrNull(doc.origin.record),
+    url: toStoredTextOrNull(doc.origin.url),
     container: doc.origin.container,
-    capturedAt: doc.origin.capturedAt ?? null,
+    capturedAt: toStoredTextOrNull(doc.origin.capturedAt),
     charset: toExactJson(doc.charset, 'charset'),
     hints: toExactJson(doc.hints, 'hints'),
-    markup: doc.markup ?? null,
-    source: doc.source,
+    markup: toStoredTextOrNull(doc.markup),
+    source: toStoredText(doc.source),
     messages: toExactJson(doc.messages, 'messages'),
     extra: extraJson(doc),
-    title,
-    published: meta?.published?.value.date ?? null,
-    publisher: meta?.publisher?.value ?? null,
-    language: meta?.language?.value ?? doc.hints.language ?? null,
+    title: toStoredTextOrNull(title),
+    published: toStoredTextOrNull(meta?.published?.value.date),
+    publisher: toStoredTextOrNull(meta?.publisher?.value),
+    language: toStoredTextOrNull(meta?.language?.value ?? doc.hints.language),
     chars: cleanText.length,
     storedAt,
   }
@@ -87,12 +88,12 @@ export function toDocumentWrite(doc: Document, storedAt: string): DocumentWrite 
 export function fromDocumentRow(row: DocumentRow, layerRows: readonly LayerRow[]): Document {
   const extra = row.extra === null ? {} : (JSON.parse(row.extra) as { doc?: object; origin?: object })
   const origin: Origin = {
-    input: row.input,
+    input: fromStoredText(row.input),
     blob: row.blobSha256,
     container: row.container as Origin['container'],
-    ...(row.record === null ? {} : { record: row.record }),
-    ...(row.url === null ? {} : { url: row.url }),
-    ...(row.capturedAt === null ? {} : { capturedAt: row.capturedAt }),
+    ...optional('record', row.record),
+    ...optional('url', row.url),
+    ...optional('capturedAt', row.capturedAt),
     ...extra.origin,
   }
   const layers: Record<string, unknown> = {}
@@ -103,8 +104,8 @@ export function fromDocumentRow(row: DocumentRow, layerRows: readonly LayerRow[]
     origin,
     charset: JSON.parse(row.charset) as Document['charset'],
     hints: JSON.parse(row.hints) as Document['hints'],
-    ...(row.markup === null ? {} : { markup: row.markup }),
-    source: row.source,
+    ...optional('markup', row.markup),
+    source: fromStoredText(row.source),
     layers: layers as Layers,
     messages: JSON.parse(row.messages) as Document['messages'],
   }
@@ -114,15 +115,20 @@ export function fromDocumentRow(row: DocumentRow, layerRows: readonly LayerRow[]
 export function toSummary(row: Pick<DocumentRow, 'id' | 'input' | 'url' | 'container' | 'title' | 'published' | 'publisher' | 'chars' | 'storedAt'>): DocumentSummary {
   return {
     id: row.id,
-    input: row.input,
+    input: fromStoredText(row.input),
     container: row.container as DocumentSummary['container'],
-    ...(row.url === null ? {} : { url: row.url }),
-    ...(row.title === null ? {} : { title: row.title }),
-    ...(row.published === null ? {} : { published: row.published }),
-    ...(row.publisher === null ? {} : { publisher: row.publisher }),
+    ...optional('url', row.url),
+    ...optional('title', row.title),
+    ...optional('published', row.published),
+    ...optional('publisher', row.publisher),
     chars: row.chars,
     storedAt: row.storedAt,
   }
+}
+
+/** `{ [key]: text }` for a stored value, `{}` for NULL, so absent fields stay absent. */
+function optional<K extends string>(key: K, value: StoredText | null): { [P in K]?: string } {
+  return value === null ? {} : ({ [key]: fromStoredText(value) } as { [P in K]: string })
 }
 
 function extraJson(doc: Document): string | null {

@@ -9,6 +9,7 @@ import { applyMigrations } from './migrate.js'
 import { MIGRATIONS, type Migration } from './migrations.js'
 import { fromDocumentRow, toDocumentWrite, toSummary, type DocumentWrite } from './rows.js'
 import { prepareStatements, type Statements } from './statements.js'
+import { toStoredText } from './text.js'
 
 /** The store file when the caller names none. */
 export const DEFAULT_STORE_PATH = './dossier.db'
@@ -182,7 +183,7 @@ export class SqliteStore implements Store {
       this.sql.insertBlob.run({
         sha256: blob.sha256,
         bytes: Buffer.from(blob.bytes.buffer, blob.bytes.byteOffset, blob.bytes.byteLength),
-        input: blob.input,
+        input: toStoredText(blob.input),
         mediaType: blob.mediaType ?? null,
         size: blob.bytes.byteLength,
         storedAt,

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { DocumentRow, LayerRow } from './rows.js'
+import type { StoredText } from './text.js'
 
 /** How much more a search term found in the title counts than one in the body (bm25 column weight). */
 const TITLE_WEIGHT = 3.0
@@ -12,7 +13,7 @@ const SUMMARY_COLUMNS = ['id', 'input', 'url', 'container', 'title', 'published'
 export interface BlobParams {
   readonly sha256: string
   readonly bytes: Buffer
-  readonly input: string
+  readonly input: StoredText
   readonly mediaType: string | null
   readonly size: number
   readonly storedAt: string
