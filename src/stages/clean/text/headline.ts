@@ -1,13 +1,10 @@
 import type { Flag, Removal, Span } from '../../../document/index.js'
 import { DATE_LABEL_PREFIX, isDateLine } from './dates.js'
 import { GENERATION_LEFTOVERS } from './filler.js'
-import { countWords, endsSentence, listMarkerLength, type KeptLine } from './lines.js'
+import { countWords, isProse, listMarkerLength, type KeptLine } from './lines.js'
 
 /** The page header ends at the first prose line, or after this many kept lines at the latest. */
 const MAX_HEADER_LINES = 10
-/** A line this long, or with this many words and a full stop, is article prose, not header. */
-const MIN_PROSE_CHARS = 160
-const MIN_PROSE_WORDS = 20
 /** Headlines are short: longer lines are a lede, not a title. */
 const MAX_TITLE_CHARS = 200
 const MAX_TITLE_WORDS = 25
@@ -116,10 +113,6 @@ function findLeftover(text: string): number | undefined {
   return undefined
 }
 
-function isProse(text: string): boolean {
-  return text.length >= MIN_PROSE_CHARS || (countWords(text) >= MIN_PROSE_WORDS && endsSentence(text))
-}
-
 function isTitleLike(text: string): boolean {
   const words = countWords(text)
   return (
@@ -134,6 +127,7 @@ function isTitleLike(text: string): boolean {
 function continuesTitle(title: string, next: string): boolean {
   if (/[?!]["”’]?$/.test(title)) return false
   if (/[.,;:]$/.test(next) || countWords(next) > MAX_TITLE_CONTINUATION_WORDS) return false
+  if (isDateLine(next) || BYLINE.test(next)) return false
   if (!isTitleLike(`${title} ${next}`)) return false
   return titleCaseRatio(title) >= TITLE_CASE_MIN_RATIO && titleCaseRatio(next) >= TITLE_CASE_MIN_RATIO
 }

@@ -64,6 +64,14 @@ export function listMarkerLength(text: string): number {
   return LIST_MARKER.exec(text)?.[0].length ?? 0
 }
 
+/** Headlines, labels and link items stay under this; a line with more words is article prose. */
+const MIN_PROSE_WORDS = 20
+
+/** A line long enough to be article prose rather than a heading, label or link. */
+export function isProse(text: string): boolean {
+  return countWords(text) >= MIN_PROSE_WORDS
+}
+
 export function countWords(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
 }

@@ -59,7 +59,13 @@ export const LINE_RULES: readonly LineRule[] = [
   { reason: 'comment-prompt', note: 'comment form heading', pattern: /^(?:leave a (?:comment|reply)|add a comment|post a comment|join the (?:conversation|discussion)|be the first to comment)[.!:]*$/i, maxChars: LABEL_CHARS },
   { reason: 'comment-prompt', note: 'comment count', pattern: /^(?:comments?(?:\s*\(\d+\))?|no comments?(?: yet)?|\d+ comments?)[.:!]*$/i, maxChars: LABEL_CHARS },
   { reason: 'comment-prompt', note: 'invitation to comment', pattern: /\bin the comments?(?: section)?(?: below)?[.!]*$/i, maxChars: PROMPT_CHARS },
-  { reason: 'comment-prompt', note: 'question to readers', pattern: /^(?:what are your thoughts|what do you think|let us know|tell us what you think)\b.*\?$/i, maxChars: PROMPT_CHARS },
+  {
+    reason: 'comment-prompt',
+    note: 'question to readers',
+    // The question comes quickly: a long question starting this way is reported speech.
+    pattern: /^(?:what are your thoughts|what do you think|let us know|tell us what you think)\b[^?]{0,90}\?(?:.*[?!])?$/i,
+    maxChars: PROMPT_CHARS,
+  },
   { reason: 'comment-prompt', note: 'comment-form fine print', pattern: /akismet|your comment data is processed|must be logged in to post a comment/i, maxChars: PROMPT_CHARS },
   // Share and follow buttons rendered as text.
   {

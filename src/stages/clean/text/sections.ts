@@ -1,12 +1,10 @@
 import type { Removal } from '../../../document/index.js'
 import type { LineMatch } from './boilerplate.js'
 import { DISCLAIMER_VOCABULARY } from './rules.js'
-import { endsSentence, listMarkerLength, type Line } from './lines.js'
+import { endsSentence, isProse, listMarkerLength, type Line } from './lines.js'
 
 /** A link item under a related-stories heading is a headline: one line, no longer than this. */
 const MAX_RELATED_ITEM_CHARS = 160
-/** A line this long is article prose: a related list never runs into it. */
-const MIN_PROSE_CHARS = 160
 
 /**
  * Extends furniture that spans several lines: the whole paragraph of a disclaimer (even
@@ -52,7 +50,7 @@ function extendRelatedList(lines: readonly Line[], heading: Line, matched: Reado
     if (line.start === line.end) continue
     if (matched.has(line.index)) break
     const isItem = listMarkerLength(line.text) > 0 || line.text.length <= MAX_RELATED_ITEM_CHARS
-    if (!isItem || line.text.length >= MIN_PROSE_CHARS) break
+    if (!isItem || isProse(line.text)) break
     if (listMarkerLength(line.text) === 0 && introducesProse(lines, j)) break
     out.push({ span: { start: line.start, end: line.end }, reason: 'related-list', note: 'item under a related-stories heading' })
   }
@@ -63,7 +61,7 @@ function introducesProse(lines: readonly Line[], index: number): boolean {
   for (let k = index + 1; k < lines.length; k++) {
     const line = lines[k]!
     if (line.start === line.end) continue
-    return line.text.length >= MIN_PROSE_CHARS && listMarkerLength(line.text) === 0
+    return isProse(line.text) && listMarkerLength(line.text) === 0
   }
   return false
 }
