@@ -1,0 +1,45 @@
+import type { CleanLayer } from '../../../document/index.js'
+import { markFurniture } from './furniture.js'
+import { buildCleanLayer } from './layer.js'
+import { measureText } from './measure.js'
+import { renderPage } from './render.js'
+import { selectContentRoots } from './score.js'
+import { tidyContent } from './tidy.js'
+
+/** Below this many kept characters the extraction is retried with gentler furniture rules (Readability: 500). */
+const MIN_ARTICLE_CHARS = 500
+
+/**
+ * Renders an HTML page to its visible text (`source`) and keeps the main article as spans of it.
+ * The headline and byline are recorded as removals (`title`, `byline`) so metadata can read them.
+ *
+ * @example
+ * const { source, clean } = extractHtml(html, { url: 'https://example.org/a' })
+ * console.log(renderCleanText(source, clean).text)
+ */
+export function extractHtml(html: string, options: { url?: string } = {}): { source: string; clean: CleanLayer } {
+  void options
+  const page = renderPage(html)
+  let best: CleanLayer | undefined
+  let bestChars = -1
+  for (const byClass of [true, false]) {
+    const pruned = markFurniture(page.dom, { byClass })
+    const stats = measureText(page.dom, page.source, page.spans, pruned)
+    const roots = selectContentRoots(page.lines, pruned, stats, page.source)
+    tidyContent(roots, pruned, stats)
+    const clean = buildCleanLayer(page, roots, pruned)
+    const chars = keptChars(clean)
+    if (chars > bestChars) {
+      best = clean
+      bestChars = chars
+    }
+    if (chars >= MIN_ARTICLE_CHARS) break
+  }
+  return { source: page.source, clean: best ?? { blocks: [], removed: [], flags: [] } }
+}
+
+function keptChars(clean: CleanLayer): number {
+  let n = 0
+  for (const b of clean.blocks) for (const s of b.spans) n += s.end - s.start
+  return n
+}

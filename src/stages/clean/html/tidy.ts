@@ -1,0 +1,111 @@
+import type { Element } from 'domhandler'
+import type { Pruned } from './furniture.js'
+import { classAndId, reasonForClass } from './furniture.js'
+import { linkDensity, type TextStats } from './measure.js'
+import { CLASS_WEIGHT, classWeight, elementChildren } from './score.js'
+import { HEADING_TAGS } from './tags.js'
+
+/** Containers judged as a whole inside the article (Readability's conditional cleaning). */
+const JUDGED_TAGS: ReadonlySet<string> = new Set(['table', 'ul', 'ol', 'div', 'section', 'header', 'dl', 'figure'])
+/** A container with this many commas is prose, whatever else it holds. */
+const PROSE_COMMAS = 10
+/** A list whose items hold this share of its text is a list even when it is not `ul`/`ol`. */
+const LIST_TEXT_SHARE = 0.9
+const MAX_LINK_DENSITY_PLAIN = 0.2
+const MAX_LINK_DENSITY_POSITIVE = 0.5
+const MIN_CONTAINER_CHARS = 25
+const SHORT_EMBED_CHARS = 75
+
+interface Counts {
+  p: number
+  img: number
+  li: number
+  input: number
+  embed: number
+  headingChars: number
+  listChars: number
+}
+
+/**
+ * Removes containers inside the chosen roots that read as furniture: link farms, image strips,
+ * forms, lists that outnumber the paragraphs. Adds them to `pruned`.
+ */
+export function tidyContent(roots: readonly Element[], pruned: Pruned, stats: ReadonlyMap<Element, TextStats>): void {
+  const visit = (el: Element, inDataTable: boolean): void => {
+    if (pruned.has(el)) return
+    if (HEADING_TAGS.has(el.name) && el.name <= 'h2' && classWeight(el) < 0) {
+      pruned.set(el, 'boilerplate')
+      return
+    }
+    const dataTable = inDataTable || (el.name === 'table' && isDataTable(el))
+    if (!dataTable && JUDGED_TAGS.has(el.name) && shouldDrop(el, stats, pruned)) {
+      pruned.set(el, reasonForClass(classAndId(el)))
+      return
+    }
+    for (const c of elementChildren(el)) visit(c, dataTable || el.name === 'code' || el.name === 'pre')
+  }
+  for (const r of roots) for (const c of elementChildren(r)) visit(c, false)
+}
+
+function shouldDrop(el: Element, stats: ReadonlyMap<Element, TextStats>, pruned: Pruned): boolean {
+  const st = stats.get(el)
+  const chars = st?.chars ?? 0
+  const weight = classWeight(el)
+  if (weight < 0) return true
+  if ((st?.commas ?? 0) >= PROSE_COMMAS) return false
+  const n = countInside(el, pruned, stats)
+  const isList = el.name === 'ul' || el.name === 'ol' || (chars > 0 && n.listChars / chars > LIST_TEXT_SHARE)
+  const ld = linkDensity(st)
+  const inFigure = el.name === 'figure'
+  if (!inFigure && n.img > 1 && n.p / n.img < 0.5) return true
+  if (!isList && n.li - 100 > n.p) return true
+  if (n.input > Math.floor(n.p / 3)) return true
+  if (!isList && !inFigure && chars > 0 && n.headingChars / chars < 0.9 && chars < MIN_CONTAINER_CHARS && (n.img === 0 || n.img > 2) && ld > 0) return true
+  if (!isList && weight < CLASS_WEIGHT && ld > MAX_LINK_DENSITY_PLAIN) return true
+  if (weight >= CLASS_WEIGHT && ld > MAX_LINK_DENSITY_POSITIVE) return true
+  if ((n.embed === 1 && chars < SHORT_EMBED_CHARS) || n.embed > 1) return true
+  if (isList && ld > MAX_LINK_DENSITY_POSITIVE) return true
+  return false
+}
+
+function countInside(root: Element, pruned: Pruned, stats: ReadonlyMap<Element, TextStats>): Counts {
+  const n: Counts = { p: 0, img: 0, li: 0, input: 0, embed: 0, headingChars: 0, listChars: 0 }
+  const visit = (el: Element): void => {
+    for (const c of elementChildren(el)) {
+      if (pruned.has(c)) continue
+      switch (c.name) {
+        case 'p': n.p++; break
+        case 'img': n.img++; break
+        case 'li': n.li++; n.listChars += stats.get(c)?.chars ?? 0; break
+        case 'input': n.input++; break
+        case 'embed': case 'object': case 'iframe': n.embed++; break
+        default: if (HEADING_TAGS.has(c.name)) n.headingChars += stats.get(c)?.chars ?? 0
+      }
+      visit(c)
+    }
+  }
+  visit(root)
+  return n
+}
+
+function isDataTable(table: Element): boolean {
+  if (table.attribs.role === 'presentation') return false
+  if (table.attribs.datatable === '0') return false
+  let rows = 0
+  let cols = 0
+  let nested = false
+  const visit = (el: Element): void => {
+    for (const c of elementChildren(el)) {
+      if (c.name === 'table') nested = true
+      if (c.name === 'tr') {
+        rows++
+        cols = Math.max(cols, elementChildren(c).filter((x) => x.name === 'td' || x.name === 'th').length)
+      }
+      if (c.name !== 'table') visit(c)
+    }
+  }
+  visit(table)
+  if (nested) return false
+  if (elementChildren(table).some((c) => c.name === 'caption' || c.name === 'thead')) return true
+  return rows >= 10 || cols > 4 || rows * cols > 10
+}
