@@ -23,7 +23,9 @@ export function applyMigrations(db: Database.Database, migrations: readonly Migr
     )
   }
   for (const migration of migrations.slice(current)) {
+    // Re-read inside the write lock: another process opening the same new file may have run it.
     const apply = db.transaction(() => {
+      if (readVersion(db) >= migration.version) return
       db.exec(migration.sql)
       db.pragma(`user_version = ${migration.version}`)
     })

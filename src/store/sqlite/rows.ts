@@ -53,6 +53,8 @@ const ORIGIN_COLUMNS = new Set(['input', 'record', 'url', 'blob', 'container', '
  */
 export function toDocumentWrite(doc: Document, storedAt: string): DocumentWrite {
   const meta = doc.layers.metadata
+  // `chars` is what a reader gets: the clean text's length in UTF-16 code units (the whole
+  // source before cleaning has run). The same text is what search indexes.
   const cleanText = doc.layers.clean ? cleanTextOf(doc.source, doc.layers.clean) : doc.source
   // The container's title stands in until a metadata stage has weighed it: a feed item's title
   // beats an empty row. Dates and publishers do not: they must be normalised first.

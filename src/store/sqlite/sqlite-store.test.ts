@@ -141,6 +141,16 @@ describe('SqliteStore: saving', () => {
     expect(await again.getDocument(docs[1]!.id)).toEqual(docs[1])
   })
 
+  it('lets a second store on the same file read what the first saves', async () => {
+    const path = tempPath()
+    const writer = await open(path)
+    const reader = await open(path)
+    expect(await reader.countDocuments()).toBe(0)
+    const blob = textBlob('Seen by another connection.')
+    await writer.save(blob, [makeDocument(blob, 0)])
+    expect(await reader.countDocuments()).toBe(1)
+  })
+
   it('rolls back the whole save when the database fails mid-way', async () => {
     const path = tempPath()
     const store = await open(path)
