@@ -25,8 +25,8 @@ export function extractHtml(html: string, options: { url?: string } = {}): { sou
   for (const byClass of [true, false]) {
     const pruned = markFurniture(page.dom, { byClass })
     const stats = measureText(page.dom, page.source, page.spans, pruned)
-    const roots = selectContentRoots(page.lines, pruned, stats, page.source)
-    tidyContent(roots, pruned, stats)
+    const { roots, scores } = selectContentRoots(page.lines, pruned, stats, page.source)
+    tidyContent(roots, pruned, stats, scores)
     const clean = buildCleanLayer(page, roots, pruned)
     const chars = keptChars(clean)
     if (chars > bestChars) {

@@ -54,20 +54,25 @@ export function makeAliveCheck(pruned: Pruned): (el: Element) => boolean {
  * returns the element most likely to hold the article, with the siblings that belong with it.
  *
  * @example
- * const roots = selectContentRoots(page.lines, pruned, stats)
+ * const { roots } = selectContentRoots(page.lines, pruned, stats, page.source)
  */
-export function selectContentRoots(lines: readonly SourceLine[], pruned: Pruned, stats: ReadonlyMap<Element, TextStats>, source: string): Element[] {
+export function selectContentRoots(lines: readonly SourceLine[], pruned: Pruned, stats: ReadonlyMap<Element, TextStats>, source: string): ContentChoice {
   const alive = makeAliveCheck(pruned)
   const scores = scoreParagraphs(lines, alive, source)
-  if (scores.size === 0) return []
   const final = new Map<Element, number>()
   for (const [el, s] of scores) final.set(el, s * (1 - linkDensity(stats.get(el))))
   let top = pickTop(final)
-  if (!top) return []
+  if (!top) return { roots: [], scores: final }
   top = climbToSharedAncestor(top, final)
   top = climbWhileParentScoresHigher(top, final)
   while (top.parent && top.parent.type === 'tag' && (top.parent as Element).name !== 'body' && elementChildren(top.parent as Element).length === 1) top = top.parent as Element
-  return withSiblings(top, final, stats, alive)
+  return { roots: withSiblings(top, final, stats, alive), scores: final }
+}
+
+/** The chosen content roots, and every scored element's score (tidying weighs them). */
+export interface ContentChoice {
+  readonly roots: Element[]
+  readonly scores: ReadonlyMap<Element, number>
 }
 
 function scoreParagraphs(lines: readonly SourceLine[], alive: (el: Element) => boolean, source: string): Map<Element, number> {

@@ -25,7 +25,7 @@ export const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4'
 /** Furniture by element name, and the reason recorded for it. */
 export const FURNITURE_TAGS: ReadonlyMap<string, RemovalReason> = new Map([
   ['nav', 'navigation'], ['menu', 'navigation'], ['aside', 'boilerplate'], ['footer', 'boilerplate'],
-  ['form', 'boilerplate'], ['button', 'boilerplate'], ['select', 'boilerplate'], ['textarea', 'boilerplate'],
+  ['button', 'boilerplate'], ['select', 'boilerplate'], ['textarea', 'boilerplate'],
   ['input', 'boilerplate'], ['label', 'boilerplate'], ['dialog', 'boilerplate'], ['figcaption', 'boilerplate'],
   ['fieldset', 'boilerplate'],
 ])

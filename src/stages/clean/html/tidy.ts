@@ -6,7 +6,7 @@ import { CLASS_WEIGHT, classWeight, elementChildren } from './score.js'
 import { HEADING_TAGS } from './tags.js'
 
 /** Containers judged as a whole inside the article (Readability's conditional cleaning). */
-const JUDGED_TAGS: ReadonlySet<string> = new Set(['table', 'ul', 'ol', 'div', 'section', 'header', 'dl', 'figure'])
+const JUDGED_TAGS: ReadonlySet<string> = new Set(['table', 'ul', 'ol', 'div', 'section', 'header', 'dl', 'figure', 'form', 'fieldset'])
 /** A container with this many commas is prose, whatever else it holds. */
 const PROSE_COMMAS = 10
 /** A list whose items hold this share of its text is a list even when it is not `ul`/`ol`. */
@@ -30,7 +30,7 @@ interface Counts {
  * Removes containers inside the chosen roots that read as furniture: link farms, image strips,
  * forms, lists that outnumber the paragraphs. Adds them to `pruned`.
  */
-export function tidyContent(roots: readonly Element[], pruned: Pruned, stats: ReadonlyMap<Element, TextStats>): void {
+export function tidyContent(roots: readonly Element[], pruned: Pruned, stats: ReadonlyMap<Element, TextStats>, scores: ReadonlyMap<Element, number>): void {
   const visit = (el: Element, inDataTable: boolean): void => {
     if (pruned.has(el)) return
     if (HEADING_TAGS.has(el.name) && el.name <= 'h2' && classWeight(el) < 0) {
@@ -38,7 +38,7 @@ export function tidyContent(roots: readonly Element[], pruned: Pruned, stats: Re
       return
     }
     const dataTable = inDataTable || (el.name === 'table' && isDataTable(el))
-    if (!dataTable && JUDGED_TAGS.has(el.name) && shouldDrop(el, stats, pruned)) {
+    if (!dataTable && JUDGED_TAGS.has(el.name) && shouldDrop(el, stats, pruned, scores.get(el) ?? 0)) {
       pruned.set(el, reasonForClass(classAndId(el)))
       return
     }
@@ -47,11 +47,11 @@ export function tidyContent(roots: readonly Element[], pruned: Pruned, stats: Re
   for (const r of roots) for (const c of elementChildren(r)) visit(c, false)
 }
 
-function shouldDrop(el: Element, stats: ReadonlyMap<Element, TextStats>, pruned: Pruned): boolean {
+function shouldDrop(el: Element, stats: ReadonlyMap<Element, TextStats>, pruned: Pruned, score: number): boolean {
   const st = stats.get(el)
   const chars = st?.chars ?? 0
   const weight = classWeight(el)
-  if (weight < 0) return true
+  if (weight + score < 0) return true
   if ((st?.commas ?? 0) >= PROSE_COMMAS) return false
   const n = countInside(el, pruned, stats)
   const isList = el.name === 'ul' || el.name === 'ol' || (chars > 0 && n.listChars / chars > LIST_TEXT_SHARE)
