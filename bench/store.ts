@@ -18,6 +18,7 @@ const DOCUMENTS = Number(process.argv[2] ?? 6000)
 const DOCS_PER_BLOB = Number(process.argv[3] ?? 3)
 /** Paragraphs per document: about 4,000 characters of source, a typical news article. */
 const PARAGRAPHS = 12
+const ROUNDS = 2
 
 const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex')
 
@@ -87,8 +88,15 @@ const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-store-'))
 try {
   const batches = Array.from({ length: Math.ceil(DOCUMENTS / DOCS_PER_BLOB) }, (_, b) => buildBatch(b))
   const total = batches.length * DOCS_PER_BLOB
-  const storeMs = await timeStore(join(dir, 'store.db'), batches)
-  const peerMs = timePeer(join(dir, 'peer.db'), batches)
+  // Interleaved rounds, best of each: the machine is shared, and neither side should be the one
+  // that ran while the other engineers' jobs did.
+  let storeMs = Infinity
+  let peerMs = Infinity
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const file of ['store.db', 'peer.db']) rmSync(join(dir, file), { force: true })
+    storeMs = Math.min(storeMs, await timeStore(join(dir, 'store.db'), batches))
+    peerMs = Math.min(peerMs, timePeer(join(dir, 'peer.db'), batches))
+  }
   // Both are closed, so their WAL is checkpointed into the file.
   const sizeMb = (file: string): number => statSync(join(dir, file)).size / 1e6
   const rows = [
@@ -96,7 +104,7 @@ try {
     ['ms per blob save', storeMs / batches.length, peerMs / batches.length],
     ['database MB', sizeMb('store.db'), sizeMb('peer.db')],
   ] as const
-  console.log(`${total} documents, ${batches.length} blobs of ${DOCS_PER_BLOB}, ~${batches[0]!.docs[0]!.source.length} chars each`)
+  console.log(`${total} documents, ${batches.length} blobs of ${DOCS_PER_BLOB}, ~${batches[0]!.docs[0]!.source.length} chars each, best of ${ROUNDS} interleaved rounds`)
   console.log(['figure'.padEnd(40), 'SqliteStore'.padStart(12), 'bare peer'.padStart(12), 'ratio'.padStart(8)].join(''))
   for (const [name, ours, peer] of rows) {
     console.log([name.padEnd(40), ours.toFixed(2).padStart(12), peer.toFixed(2).padStart(12), (ours / peer).toFixed(2).padStart(8)].join(''))
