@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { StoreError, UsageError } from '../../errors.js'
 import { messageOf } from './connection.js'
-import { DOSSIER_APPLICATION_ID, type Migration } from './migrations.js'
+import { DOSSIER_APPLICATION_ID, type Migration } from './migrations/index.js'
 
 /**
  * Brings the database at `file` up to the last of `migrations`, one transaction per migration,

@@ -6,7 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { Document } from '../../document/index.js'
 import { StoreError, UsageError } from '../../errors.js'
 import { blobOf, makeDocument, runStoreContract } from '../contract.js'
-import { MIGRATIONS, type Migration } from './migrations.js'
+import { MIGRATIONS, type Migration } from './migrations/index.js'
 import { SqliteStore } from './sqlite-store.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'dossier-store-'))

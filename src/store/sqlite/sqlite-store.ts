@@ -6,7 +6,7 @@ import type { Blob, DocumentSummary, ListOptions, SaveResult, Store } from '../s
 import { messageOf, openConnection } from './connection.js'
 import { UnstorableValueError } from './json.js'
 import { applyMigrations } from './migrate.js'
-import { MIGRATIONS, type Migration } from './migrations.js'
+import { MIGRATIONS, type Migration } from './migrations/index.js'
 import { fromDocumentRow, toDocumentWrite, toSummary, type DocumentWrite } from './rows.js'
 import { prepareStatements, type Statements } from './statements.js'
 import { toStoredText } from './text.js'

@@ -1,21 +1,7 @@
-/**
- * The schema of the SQLite store, as an ordered list of migrations. Each one runs in its own
- * transaction and sets `PRAGMA user_version` to its `version`; a new table or column is a new
- * entry at the end, never an edit of an old one (stores in the wild already ran it).
- *
- * Kept as TypeScript strings rather than `.sql` files because `tsc` does not copy `.sql` into `dist/`.
- */
-export interface Migration {
-  /** 1, 2, 3, …: contiguous, ascending. */
-  readonly version: number
-  readonly name: string
-  readonly sql: string
-}
+import { DOSSIER_APPLICATION_ID } from './application-id.js'
 
-/** `PRAGMA application_id` of a Dossier store ("DOSS" in ASCII), so a foreign SQLite file is refused. */
-export const DOSSIER_APPLICATION_ID = 0x444f5353
-
-const INITIAL = `
+/** Blobs, documents, their layers, and the full-text index. */
+export const INITIAL_SQL = `
 PRAGMA application_id = ${DOSSIER_APPLICATION_ID};
 
 -- Raw bytes of every input, verbatim, addressed by their SHA-256 (lowercase hex).
@@ -78,6 +64,3 @@ CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
   DELETE FROM documents_fts WHERE rowid = OLD.seq;
 END;
 `
-
-/** Every migration of the store, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: INITIAL }]

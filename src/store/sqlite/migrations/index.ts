@@ -1,0 +1,21 @@
+import { INITIAL_SQL } from './001_initial.js'
+
+export { DOSSIER_APPLICATION_ID } from './application-id.js'
+
+/**
+ * The schema of the SQLite store, as an ordered list of migrations. Each one runs in its own
+ * transaction and sets `PRAGMA user_version` to its `version`; a new table or column is a new
+ * entry at the end, never an edit of an old one (stores in the wild already ran it).
+ *
+ * One numbered module per migration, holding its SQL as a string: `tsc` does not copy `.sql`
+ * files into `dist/`.
+ */
+export interface Migration {
+  /** 1, 2, 3, …: contiguous, ascending. */
+  readonly version: number
+  readonly name: string
+  readonly sql: string
+}
+
+/** Every migration of the store, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: INITIAL_SQL }]
