@@ -1,5 +1,7 @@
 import type { CleanLayer } from '../../../document/index.js'
+import { markFurnitureBlocks } from './blocks.js'
 import { markFurniture } from './furniture.js'
+import { markHeadline } from './headline.js'
 import { buildCleanLayer } from './layer.js'
 import { measureText } from './measure.js'
 import { renderPage } from './render.js'
@@ -24,9 +26,11 @@ export function extractHtml(html: string, options: { url?: string } = {}): { sou
   let bestChars = -1
   for (const byClass of [true, false]) {
     const pruned = markFurniture(page.dom, { byClass })
+    markHeadline(page.dom, pruned)
     const stats = measureText(page.dom, page.source, page.spans, pruned)
     const { roots, scores } = selectContentRoots(page.lines, pruned, stats, page.source)
     tidyContent(roots, pruned, stats, scores)
+    markFurnitureBlocks(page, roots, pruned, stats)
     const clean = buildCleanLayer(page, roots, pruned)
     const chars = keptChars(clean)
     if (chars > bestChars) {

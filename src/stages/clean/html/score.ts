@@ -16,6 +16,11 @@ const MIN_SIBLING_SCORE = 10
 /** A near-top candidate counts toward a shared ancestor at this share of the top score. */
 const ALTERNATIVE_SCORE_SHARE = 0.75
 const MIN_ALTERNATIVES = 3
+/**
+ * A parent whose score rises again takes over only when it is this close to the top score: further
+ * down, the rise comes from sidebars and comments beside the article, not from the article.
+ */
+const PARENT_CLIMB_SHARE = 0.5
 /** Owners whose own text is scored as a paragraph. */
 const SCORED_OWNERS: ReadonlySet<string> = new Set(['p', 'pre', 'td', 'tr', 'div', 'section', 'article', 'main', 'h2', 'h3', 'h4', 'h5', 'h6', 'center', 'font', 'blockquote', 'dd'])
 const TAG_SCORES: ReadonlyMap<string, number> = new Map([
@@ -130,7 +135,8 @@ function climbToSharedAncestor(top: Element, final: ReadonlyMap<Element, number>
 }
 
 function climbWhileParentScoresHigher(top: Element, final: ReadonlyMap<Element, number>): Element {
-  let last = final.get(top)!
+  const topScore = final.get(top)!
+  let last = topScore
   const threshold = last / 3
   let parent = parentElement(top)
   while (parent && parent.name !== 'body') {
@@ -140,7 +146,7 @@ function climbWhileParentScoresHigher(top: Element, final: ReadonlyMap<Element, 
       continue
     }
     if (s < threshold) break
-    if (s > last) return parent
+    if (s > last && s >= topScore * PARENT_CLIMB_SHARE) return parent
     last = s
     parent = parentElement(parent)
   }

@@ -1,0 +1,63 @@
+import type { Document as DomDocument } from 'domhandler'
+import { getElementsByTagName } from 'domutils'
+import type { Pruned } from './furniture.js'
+import { textOfElement } from './score.js'
+
+/** Headings longer than this are not a headline. */
+const MAX_HEADLINE_CHARS = 300
+/** A heading and a title agree when the shorter holds this share of the longer's words. */
+const HEADLINE_OVERLAP = 0.6
+const HEADLINE_TAGS = ['h1', 'h2', 'h3']
+const TITLE_SEPARATORS = /\s[|–—\-:»·]\s/
+
+/**
+ * Marks the page's headline as `title` so it leaves the body but stays readable as metadata: the
+ * headings that match `<title>` or `og:title`, else the first `h1`.
+ *
+ * @example
+ * markHeadline(page.dom, pruned)
+ */
+export function markHeadline(dom: DomDocument, pruned: Pruned): void {
+  const titles = pageTitles(dom).map(words).filter((w) => w.length > 0)
+  let marked = false
+  for (const tag of HEADLINE_TAGS) {
+    for (const h of getElementsByTagName(tag, dom, true)) {
+      if (pruned.has(h)) continue
+      const text = textOfElement(h)
+      if (text.length > MAX_HEADLINE_CHARS) continue
+      const w = words(text)
+      if (w.length > 0 && titles.some((t) => agree(w, t))) {
+        pruned.set(h, 'title')
+        marked = true
+      }
+    }
+    if (marked) return
+  }
+  const h1 = getElementsByTagName('h1', dom, true).find((h) => !pruned.has(h) && textOfElement(h).trim().length > 0)
+  if (h1 && textOfElement(h1).length <= MAX_HEADLINE_CHARS) pruned.set(h1, 'title')
+}
+
+function pageTitles(dom: DomDocument): string[] {
+  const out: string[] = []
+  for (const t of getElementsByTagName('title', dom, true, 1)) {
+    const full = textOfElement(t)
+    out.push(full, ...full.split(TITLE_SEPARATORS))
+  }
+  for (const m of getElementsByTagName('meta', dom, true)) {
+    const key = m.attribs.property ?? m.attribs.name
+    if ((key === 'og:title' || key === 'twitter:title') && m.attribs.content) out.push(m.attribs.content)
+  }
+  return out
+}
+
+function words(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+}
+
+function agree(a: readonly string[], b: readonly string[]): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a]
+  if (short.length < 2 && long.length > 2) return false
+  const set = new Set(long)
+  const shared = short.filter((w) => set.has(w)).length
+  return shared / long.length >= HEADLINE_OVERLAP && shared / short.length >= 0.9
+}
