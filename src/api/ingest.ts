@@ -1,5 +1,5 @@
 import type { Document } from '../document/index.js'
-import type { InputErrorCode } from '../errors.js'
+import { DossierError, type InputErrorCode } from '../errors.js'
 import { MIN_DOCUMENTS_FOR_WORKERS, ProcessPool, defaultPoolSize } from '../pipeline/pool.js'
 import { readInputs, type IngestOptions as ReadOptions } from '../stages/ingest/index.js'
 import type { Store } from '../store/index.js'
@@ -77,7 +77,14 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
           reject(result.input, 'EXTRACT_FAILED', `${result.input}: could not extract: ${messageOf(error)}`)
           return
         }
-        const saved = await store.save(result.blob, docs)
+        let saved
+        try {
+          saved = await store.save(result.blob, docs)
+        } catch (error) {
+          // The save was one transaction: nothing of this input is in the store.
+          reject(result.input, error instanceof DossierError ? error.code : 'STORE_WRITE_FAILED', `${result.input}: not stored: ${messageOf(error)}`)
+          return
+        }
         added += saved.added
         existing += saved.existing
         onEvent({ kind: 'stored', input: result.input, ...saved })
