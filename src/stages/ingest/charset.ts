@@ -1,0 +1,139 @@
+import chardet from 'chardet'
+import iconv from 'iconv-lite'
+import type { Charset } from '../../document/index.js'
+import { rejectInput } from './errors.js'
+
+/** Bytes scanned for a `<meta charset>` or XML declaration: the HTML standard's prescan length. */
+const DECLARATION_SCAN_BYTES = 1024
+/** Lowest chardet confidence (0–100) we decode by; below it the guess is noise on short or binary input. */
+const MIN_DETECTION_CONFIDENCE = 10
+/**
+ * Share of bytes above 0x7f under which text that is not UTF-8 is read as windows-1252: mostly-ASCII
+ * text with a few stray high bytes is nearly always a Western legacy page, and chardet is blind on it.
+ */
+const MAX_STRAY_HIGH_BYTE_RATIO = 0.02
+
+export interface DecodedText {
+  readonly text: string
+  readonly charset: Charset
+  readonly warnings: readonly string[]
+}
+
+const BOMS: ReadonlyArray<{ bytes: number[]; name: string }> = [
+  { bytes: [0xef, 0xbb, 0xbf], name: 'utf-8' },
+  { bytes: [0xff, 0xfe], name: 'utf-16le' },
+  { bytes: [0xfe, 0xff], name: 'utf-16be' },
+]
+
+/** The encoding a byte-order mark announces, with the mark's length. */
+export function findBom(bytes: Uint8Array): { name: string; length: number } | undefined {
+  const bom = BOMS.find((b) => b.bytes.every((v, i) => bytes[i] === v))
+  return bom ? { name: bom.name, length: bom.bytes.length } : undefined
+}
+
+/**
+ * Decodes bytes to text and says on what basis: a byte-order mark, then the HTTP content-type charset,
+ * then an in-document declaration (XML declaration at the start, `<meta charset>` / `http-equiv`),
+ * then a strict UTF-8 check, then statistical detection. A declared charset that does not fit the
+ * bytes is still used, lossily, with a warning; undeclared bytes that fit nothing are rejected.
+ *
+ * @example
+ * decodeText('page.html', bytes, 'text/html; charset=windows-1251').charset
+ * // { name: 'windows-1251', basis: 'http', confidence: 1 }
+ */
+export function decodeText(input: string, bytes: Uint8Array, contentType?: string): DecodedText {
+  const bom = findBom(bytes)
+  if (bom) return { text: decodeAs(bytes.subarray(bom.length), bom.name), charset: { name: bom.name, basis: 'bom', confidence: 1 }, warnings: [] }
+
+  const declared = charsetOfContentType(contentType)
+  if (declared) return decodeDeclared(bytes, declared, 'http')
+  const inDocument = findDeclaredCharset(bytes)
+  if (inDocument) return decodeDeclared(bytes, inDocument.name, inDocument.basis)
+
+  const utf8 = decodeStrictUtf8(bytes)
+  if (utf8 !== undefined) return { text: utf8, charset: { name: 'utf-8', basis: 'valid-utf8', confidence: 1 }, warnings: [] }
+  return decodeDetected(input, bytes)
+}
+
+/** The `charset` parameter of a Content-Type header, lower-cased, if iconv knows it. */
+export function charsetOfContentType(contentType: string | undefined): string | undefined {
+  const match = /;\s*charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '')
+  return match ? knownCharset(match[1]!) : undefined
+}
+
+/** A charset declared in the first bytes: an XML declaration at the start, or an HTML `<meta>`. */
+export function findDeclaredCharset(bytes: Uint8Array): { name: string; basis: 'meta' | 'xml-declaration' } | undefined {
+  // Latin-1 maps each byte to one character, so ASCII declarations read right in any ASCII-compatible encoding.
+  const head = Buffer.from(bytes.subarray(0, DECLARATION_SCAN_BYTES)).toString('latin1')
+  const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)
+  if (xml) {
+    const name = knownCharset(xml[1]!)
+    if (name) return { name, basis: 'xml-declaration' }
+  }
+  const meta = /<meta\b[^>]*?\bcharset\s*=\s*["']?([\w.:-]+)/i.exec(head)
+  if (meta) {
+    const name = knownCharset(meta[1]!)
+    if (name) return { name, basis: 'meta' }
+  }
+  return undefined
+}
+
+function decodeDeclared(bytes: Uint8Array, name: string, basis: 'http' | 'meta' | 'xml-declaration'): DecodedText {
+  // A page that says windows-1251 but is valid UTF-8 (re-saved by an editor, served by a proxy) is UTF-8.
+  if (name !== 'utf-8' && hasNonAscii(bytes)) {
+    const utf8 = decodeStrictUtf8(bytes)
+    if (utf8 !== undefined) {
+      return { text: utf8, charset: { name: 'utf-8', basis: 'valid-utf8', confidence: 1 }, warnings: [`declared charset ${name} (${basis}) ignored: the bytes are valid UTF-8`] }
+    }
+  }
+  if (name === 'utf-8' && decodeStrictUtf8(bytes) === undefined) {
+    return {
+      text: decodeAs(bytes, name),
+      charset: { name, basis, confidence: 0.5 },
+      warnings: [`declared charset utf-8 (${basis}) does not fit every byte; invalid sequences were replaced with U+FFFD`],
+    }
+  }
+  return { text: decodeAs(bytes, name), charset: { name, basis, confidence: 1 }, warnings: [] }
+}
+
+function decodeDetected(input: string, bytes: Uint8Array): DecodedText {
+  const best = chardet.analyse(bytes).find((m) => !/^(ascii|utf-8)$/i.test(m.name) && knownCharset(m.name))
+  if (best && best.confidence >= MIN_DETECTION_CONFIDENCE) {
+    const name = knownCharset(best.name)!
+    return { text: decodeAs(bytes, name), charset: { name, basis: 'detected', confidence: best.confidence / 100 }, warnings: [`charset guessed as ${name} (confidence ${best.confidence}%)`] }
+  }
+  if (highByteRatio(bytes) <= MAX_STRAY_HIGH_BYTE_RATIO) {
+    return { text: decodeAs(bytes, 'windows-1252'), charset: { name: 'windows-1252', basis: 'detected', confidence: 0.3 }, warnings: ['not UTF-8; a few stray high bytes read as windows-1252'] }
+  }
+  rejectInput(input, 'INPUT_BAD_ENCODING', 'not valid UTF-8 and no charset declared or detected with confidence')
+}
+
+/** A WHATWG-style label for a charset name iconv can decode; ISO-8859-1 reads as windows-1252, as browsers do. */
+function knownCharset(label: string): string | undefined {
+  const name = label.trim().toLowerCase()
+  const whatwg = /^(iso-?8859-1|latin-?1|us-ascii|ascii|cp1252)$/.test(name) ? 'windows-1252' : name === 'utf8' ? 'utf-8' : name
+  return iconv.encodingExists(whatwg) ? whatwg : undefined
+}
+
+function decodeAs(bytes: Uint8Array, name: string): string {
+  if (name === 'utf-8') return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name, { stripBOM: false })
+}
+
+function decodeStrictUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
+  } catch {
+    return undefined
+  }
+}
+
+function hasNonAscii(bytes: Uint8Array): boolean {
+  return bytes.some((b) => b > 0x7f)
+}
+
+function highByteRatio(bytes: Uint8Array): number {
+  let high = 0
+  for (const b of bytes) if (b > 0x7f) high++
+  return bytes.length === 0 ? 0 : high / bytes.length
+}

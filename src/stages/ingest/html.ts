@@ -1,0 +1,33 @@
+import { Parser } from 'htmlparser2'
+
+// Elements whose text is never shown to a reader.
+const HIDDEN_ELEMENTS = new Set(['script', 'style', 'template', 'noscript', 'head'])
+
+/**
+ * True when an HTML page has any visible text. HTML parsers forgive broken markup, so a malformed page
+ * is still read; only a page with nothing to read (scripts, styles, empty tags) is rejected.
+ *
+ * @example
+ * hasVisibleText('<p>Unclosed <b>bold')          // true
+ * hasVisibleText('<script>var a = 1</script>')   // false
+ */
+export function hasVisibleText(html: string): boolean {
+  let hidden = 0
+  let found = false
+  const parser = new Parser({
+    onopentagname(name) {
+      if (HIDDEN_ELEMENTS.has(name)) hidden++
+    },
+    onclosetag(name) {
+      if (HIDDEN_ELEMENTS.has(name) && hidden > 0) hidden--
+    },
+    ontext(text) {
+      if (hidden === 0 && /\S/.test(text)) {
+        found = true
+        parser.pause()
+      }
+    },
+  }, { decodeEntities: true, lowerCaseTags: true })
+  parser.end(html)
+  return found
+}

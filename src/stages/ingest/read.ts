@@ -1,0 +1,170 @@
+import type { Charset, ContainerFormat, ContainerHints, RawDocument } from '../../document/index.js'
+import { UnreadableInputError } from '../../errors.js'
+import type { Blob } from '../../store/store.js'
+import { decodeText, findBom } from './charset.js'
+import { rejectInput } from './errors.js'
+import { readFeed } from './feeds.js'
+import { gunzipCapped, isGzip } from './gzip.js'
+import { hasVisibleText } from './html.js'
+import { hashBytes, makeDocumentId, uniqueRecordKeys } from './identity.js'
+import { readJsonLines } from './jsonl.js'
+import { findBinaryReason, isWarc, sniffTextFormat } from './sniff.js'
+import { readWarc } from './warc.js'
+
+/** Default size cap per input, after decompression: far above any article, below what hurts memory. */
+export const DEFAULT_MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+export type IngestResult =
+  | { readonly ok: true; readonly input: string; readonly blob: Blob; readonly documents: RawDocument[]; readonly warnings: readonly string[] }
+  | { readonly ok: false; readonly input: string; readonly error: UnreadableInputError }
+
+/** Facts about the bytes from where they came from: an HTTP response, a WARC header. */
+export interface BytesMeta {
+  readonly contentType?: string
+  readonly url?: string
+  readonly capturedAt?: string
+}
+
+const MEDIA_TYPES: Record<ContainerFormat, string> = {
+  text: 'text/plain',
+  markdown: 'text/markdown',
+  html: 'text/html',
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  jsonl: 'application/jsonl',
+  warc: 'application/warc',
+}
+
+interface Read { readonly documents: RawDocument[]; readonly warnings: readonly string[]; readonly format: ContainerFormat }
+
+/**
+ * Reads one already-loaded input into documents: decompresses, detects the format and charset by
+ * content, splits containers (feeds, JSON Lines, WARC) into their items. Pure: no I/O, no clock.
+ * Bad input comes back as `{ ok: false }` with a stable code; it never throws.
+ *
+ * @example
+ * const result = readBytes('page.html', bytes, { contentType: 'text/html; charset=utf-8' })
+ * if (result.ok) result.documents[0].content.kind   // 'html'
+ */
+export function readBytes(input: string, bytes: Uint8Array, meta: BytesMeta = {}, options: { maxInputBytes?: number } = {}): IngestResult {
+  const maxBytes = options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES
+  try {
+    const sha256 = hashBytes(bytes)
+    const compressed = isGzip(bytes)
+    const read = readDocuments(input, sha256, bytes, meta, maxBytes)
+    const mediaType = meta.contentType ?? (compressed ? 'application/gzip' : MEDIA_TYPES[read.format])
+    return { ok: true, input, blob: { sha256, bytes, input, mediaType }, documents: read.documents, warnings: read.warnings }
+  } catch (error) {
+    if (error instanceof UnreadableInputError) return { ok: false, input, error }
+    const reason = error instanceof Error ? error.message : String(error)
+    return { ok: false, input, error: new UnreadableInputError(input, `cannot read: ${reason}`, 'INPUT_UNREADABLE') }
+  }
+}
+
+function readDocuments(input: string, sha256: string, raw: Uint8Array, meta: BytesMeta, maxBytes: number): Read {
+  if (raw.length === 0) rejectInput(input, 'INPUT_EMPTY', 'empty file (0 bytes)')
+  if (raw.length > maxBytes) rejectInput(input, 'INPUT_TOO_LARGE', `${raw.length} bytes is over the ${maxBytes}-byte limit`)
+  const bytes = isGzip(raw) ? gunzipCapped(input, raw, maxBytes) : raw
+  if (bytes.length === 0) rejectInput(input, 'INPUT_EMPTY', 'gzip data holds 0 bytes')
+  if (isWarc(bytes)) return readWarcDocuments(input, sha256, bytes, meta, maxBytes)
+
+  if (!findBom(bytes)?.name.startsWith('utf-16')) {
+    const binary = findBinaryReason(bytes)
+    if (binary) rejectInput(input, 'INPUT_BINARY', binary)
+  }
+  const { text, charset, warnings } = decodeText(input, bytes, meta.contentType)
+  if (text.includes('\u0000')) rejectInput(input, 'INPUT_BINARY', 'binary content (NUL character in the decoded text)')
+  if (!text.trim()) rejectInput(input, 'INPUT_EMPTY', 'holds only whitespace')
+
+  const format = sniffTextFormat(text, nameOf(input, meta))
+  const base = { input, sha256, charset, meta }
+  switch (format) {
+    case 'rss':
+    case 'atom': {
+      const feed = readFeed(input, text, format)
+      const keys = uniqueRecordKeys(feed.items.map((item) => item.key))
+      const documents = feed.items.map((item, i) => makeDocument(base, { format, record: keys[i]!, content: item.content, hints: item.hints, inContainer: true }))
+      return { documents, warnings: [...warnings, ...feed.warnings], format }
+    }
+    case 'jsonl': {
+      const lines = readJsonLines(input, text)
+      const documents = lines.records.map((r) => makeDocument(base, { format, record: String(r.line), content: r.content, hints: r.hints, inContainer: true }))
+      return { documents, warnings: [...warnings, ...lines.warnings], format }
+    }
+    case 'html':
+      if (!hasVisibleText(text)) rejectInput(input, 'INPUT_NO_CONTENT', 'HTML page has no visible text')
+      return { documents: [makeDocument(base, { format, content: { kind: 'html', body: text } })], warnings, format }
+    case 'xml':
+      return rejectInput(input, 'INPUT_UNREADABLE', 'XML document that is neither an RSS/Atom feed nor HTML')
+    default:
+      return { documents: [makeDocument(base, { format, content: { kind: 'text', body: text } })], warnings, format }
+  }
+}
+
+function readWarcDocuments(input: string, sha256: string, bytes: Uint8Array, meta: BytesMeta, maxBytes: number): Read {
+  const warc = readWarc(input, bytes, maxBytes)
+  const warnings = [...warc.warnings]
+  const keys = uniqueRecordKeys(warc.pages.map((p, i) => p.recordId || `record-${i + 1}`))
+  const documents: RawDocument[] = []
+  warc.pages.forEach((page, i) => {
+    const where = `${input}#${keys[i]}`
+    try {
+      const decoded = decodeText(where, page.body, page.contentType)
+      warnings.push(...decoded.warnings.map((w) => `${keys[i]}: ${w}`))
+      if (!hasVisibleText(decoded.text)) rejectInput(where, 'INPUT_NO_CONTENT', 'HTML page has no visible text')
+      const pageMeta = { ...meta, url: page.url, capturedAt: page.capturedAt, contentType: page.contentType }
+      documents.push(makeDocument({ input, sha256, charset: decoded.charset, meta: pageMeta }, { format: 'warc', record: keys[i]!, content: { kind: 'html', body: decoded.text } }))
+    } catch (error) {
+      if (!(error instanceof UnreadableInputError)) throw error
+      warnings.push(`${keys[i]}: skipped: ${error.reason}`)
+    }
+  })
+  if (documents.length === 0) rejectInput(input, 'INPUT_NO_CONTENT', `no readable HTML record in the WARC file (${warnings.join('; ')})`)
+  return { documents, warnings, format: 'warc' }
+}
+
+interface Base { readonly input: string; readonly sha256: string; readonly charset: Charset; readonly meta: BytesMeta }
+interface Part {
+  readonly format: ContainerFormat
+  readonly record?: string
+  readonly content: RawDocument['content']
+  readonly hints?: ContainerHints
+  /** An item of a container decoded as a whole: its charset is the container's. */
+  readonly inContainer?: boolean
+}
+
+function makeDocument(base: Base, part: Part): RawDocument {
+  // A feed's or JSON Lines file's own URL is not its items' URL.
+  const url = part.inContainer ? part.hints?.url : part.hints?.url ?? base.meta.url
+  const { meta } = base
+  const hints: ContainerHints = {
+    ...(url ? { url } : {}),
+    ...(meta.contentType ? { contentType: meta.contentType } : {}),
+    ...part.hints,
+  }
+  return {
+    id: makeDocumentId(base.sha256, part.record ?? ''),
+    origin: {
+      input: base.input,
+      ...(part.record !== undefined ? { record: part.record } : {}),
+      ...(url ? { url } : {}),
+      blob: base.sha256,
+      container: part.format,
+      ...(meta.capturedAt ? { capturedAt: meta.capturedAt } : {}),
+    },
+    charset: part.inContainer ? { ...base.charset, basis: 'container' } : base.charset,
+    hints,
+    content: part.content,
+  }
+}
+
+/** The name that can tell Markdown from text: a path, or a URL's path. */
+function nameOf(input: string, meta: BytesMeta): string {
+  const url = meta.url ?? (/^https?:\/\//i.test(input) ? input : undefined)
+  if (!url) return input
+  try {
+    return new URL(url).pathname
+  } catch {
+    return input
+  }
+}

@@ -1,0 +1,63 @@
+import { gzipSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { UnreadableInputError } from '../../errors.js'
+import { gunzipCapped } from './gzip.js'
+import { readWarc } from './warc.js'
+import { gzipWarcRecords, writeWarcResponse } from './warc-writer.js'
+
+const CAP = 1 << 20
+const page = (title: string): string => `<html><head><title>${title}</title></head><body><p>${title} opened on Friday.</p></body></html>`
+const first = writeWarcResponse({ url: 'https://news.example/a', date: '2023-03-21T10:00:00Z', body: page('Library') })
+const second = writeWarcResponse({ url: 'https://news.example/b', date: '2023-03-22T11:00:00Z', body: page('Museum') })
+
+function warcinfo(): Buffer {
+  const block = 'software: test\r\n'
+  return Buffer.from(`WARC/1.1\r\nWARC-Type: warcinfo\r\nWARC-Record-ID: <urn:uuid:0>\r\nContent-Length: ${block.length}\r\n\r\n${block}\r\n\r\n`)
+}
+
+describe('readWarc', () => {
+  it('warc: reads each HTML response with its target URI, date and record id', () => {
+    const { pages, warnings } = readWarc('crawl.warc', Buffer.concat([warcinfo(), first, second]), CAP)
+    expect(warnings).toEqual([])
+    expect(pages.map((p) => [p.url, p.capturedAt])).toEqual([
+      ['https://news.example/a', '2023-03-21T10:00:00Z'],
+      ['https://news.example/b', '2023-03-22T11:00:00Z'],
+    ])
+    expect(pages[0]!.recordId).toMatch(/^<urn:uuid:[0-9a-f-]{36}>$/)
+    expect(Buffer.from(pages[1]!.body).toString()).toBe(page('Museum'))
+  })
+
+  it('warc: a WARC.gz of one gzip member per record reads like the plain file', () => {
+    const gz = gzipWarcRecords([first, second])
+    const { pages } = readWarc('crawl.warc.gz', gunzipCapped('crawl.warc.gz', gz, CAP), CAP)
+    expect(pages).toHaveLength(2)
+  })
+
+  it.each([
+    ['an image response', writeWarcResponse({ url: 'https://news.example/i.png', date: '2023-03-21T10:00:00Z', body: 'x', contentType: 'image/png' })],
+    ['a 404 response', writeWarcResponse({ url: 'https://news.example/gone', date: '2023-03-21T10:00:00Z', body: page('Gone'), status: 404 })],
+  ])('warc: skips %s', (_, record) => {
+    expect(readWarc('crawl.warc', Buffer.concat([record, first]), CAP).pages).toHaveLength(1)
+  })
+
+  it('warc: decodes chunked, gzip-encoded HTTP bodies', () => {
+    const zipped = gzipSync(page('Harbour'))
+    const chunked = Buffer.concat([Buffer.from(`${zipped.length.toString(16)}\r\n`), zipped, Buffer.from('\r\n0\r\n\r\n')])
+    const record = writeWarcResponse({ url: 'https://news.example/c', date: '2023-03-21T10:00:00Z', body: chunked, httpHeaders: { 'Transfer-Encoding': 'chunked', 'Content-Encoding': 'gzip' } })
+    expect(Buffer.from(readWarc('c.warc', record, CAP).pages[0]!.body).toString()).toBe(page('Harbour'))
+  })
+
+  it('warc: a truncated last record is a warning; the records before it are kept', () => {
+    const cut = Buffer.concat([first, second.subarray(0, second.length - 60)])
+    const { pages, warnings } = readWarc('cut.warc', cut, CAP)
+    expect(pages).toHaveLength(1)
+    expect(warnings[0]).toMatch(/record 2: truncated/)
+  })
+
+  it.each([
+    ['garbage after the version line', Buffer.from('WARC/1.1\r\nno length here\r\n\r\nbody'), 'INPUT_BAD_WARC'],
+    ['only non-HTML records', warcinfo(), 'INPUT_NO_CONTENT'],
+  ])('warc: rejects %s', (_, bytes, code) => {
+    expect(() => readWarc('bad.warc', bytes, CAP)).toThrow(expect.objectContaining({ code }) as UnreadableInputError)
+  })
+})
