@@ -8,7 +8,7 @@ import type { RemovalReason } from '../../../document/index.js'
 export const MAX_CUE_BLOCK_CHARS = 160
 
 export const BLOCK_CUES: readonly (readonly [RegExp, RemovalReason])[] = [
-  [/^(by|por|von|oleh|di|par|door|av|przez)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,4}(\s*(,|\||-|–|and|&|y|e|und)\s*.*)?$/u, 'byline'],
+  [/^(?:[Bb]y|BY|[Pp]or|[Vv]on|[Oo]leh|[Dd]i|[Pp]ar|[Dd]oor|[Aa]v|[Pp]rzez)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,4}(\s*(,|\||-|–|and|&|y|e|und)\s*.*)?$/u, 'byline'],
   [/^(posted|published|updated|last updated|publicado|publicada|atualizado|veröffentlicht|aktualisiert|diterbitkan|pubblicato)\b.{0,80}$/iu, 'dateline-meta'],
   [/^(share|share this|share on|share it|like this story|tweet|follow us|follow @|compartilhe|teilen|bagikan|condividi)\b/iu, 'share-prompt'],
   [/^(read more|see more|see also|related|also read|don'?t miss|recommended|more:|watch:|read next|leia também|veja também|lesen sie auch|mehr zum thema|baca juga|leggi anche|more from|trending|most popular|you may also like|you might also like)\b/iu, 'related-list'],

@@ -1,4 +1,5 @@
 import type { Element, ParentNode } from 'domhandler'
+import { findAll, textContent as textOf } from 'domutils'
 import type { RemovalReason } from '../../../document/index.js'
 import { CLASS_REASONS, FURNITURE_ROLES, FURNITURE_TAGS, MAYBE_CANDIDATE_CLASS, UNLIKELY_CLASS } from './tags.js'
 
@@ -29,7 +30,25 @@ export function markFurniture(root: ParentNode, options: FurnitureOptions): Prun
     }
   }
   visit(root, false)
+  markBylines(root, pruned)
   return pruned
+}
+
+/** A byline container holds at most this many characters (Readability: 100). */
+const MAX_BYLINE_CHARS = 100
+
+/** Marks the largest short block around each `rel=author` / `itemprop=author` as the byline. */
+function markBylines(root: ParentNode, pruned: Pruned): void {
+  const authors = findAll((el) => el.attribs.rel === 'author' || el.attribs.itemprop === 'author', root.children)
+  for (const a of authors) {
+    let target: Element = a
+    for (let p = a.parent; p && p.type === 'tag'; p = p.parent) {
+      const el = p as Element
+      if (el.name === 'article' || el.name === 'body' || textOf(el).trim().length > MAX_BYLINE_CHARS) break
+      target = el
+    }
+    if (textOf(target).trim().length <= MAX_BYLINE_CHARS) pruned.set(target, 'byline')
+  }
 }
 
 function furnitureReason(el: Element, options: FurnitureOptions, inTable: boolean): RemovalReason | undefined {

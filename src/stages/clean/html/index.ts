@@ -10,6 +10,11 @@ import { tidyContent } from './tidy.js'
 
 /** Below this many kept characters the extraction is retried with gentler furniture rules (Readability: 500). */
 const MIN_ARTICLE_CHARS = 500
+/**
+ * The gentler retry must keep this many times the text to win: a short article is often right, and
+ * the retry, blind to class names, tends to add the comment and teaser areas beside it.
+ */
+const RETRY_GAIN = 2
 
 /**
  * Renders an HTML page to its visible text (`source`) and keeps the main article as spans of it.
@@ -33,7 +38,7 @@ export function extractHtml(html: string, options: { url?: string } = {}): { sou
     markFurnitureBlocks(page, roots, pruned, stats)
     const clean = buildCleanLayer(page, roots, pruned)
     const chars = keptChars(clean)
-    if (chars > bestChars) {
+    if (best === undefined || chars > bestChars * RETRY_GAIN) {
       best = clean
       bestChars = chars
     }
