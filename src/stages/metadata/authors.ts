@@ -1,0 +1,81 @@
+import type { Attested, PageCandidate, Removal } from '../../document/index.js'
+
+/**
+ * Words that mark a byline part as a role, a desk or an agency rather than a person. Matched as
+ * whole words, case-insensitively.
+ */
+const NOT_A_PERSON = new RegExp(
+  '\\b(?:' +
+    [
+      'staff', 'agencies', 'agency', 'editor', 'editors', 'editorial', 'reporter', 'reporters', 'correspondent', 'correspondents',
+      'writer', 'contributor', 'columnist', 'analyst', 'desk', 'team', 'newsroom', 'bureau', 'news', 'press', 'media', 'service',
+      'online', 'redaktion', 'admin', 'administrator', 'webmaster', 'guest', 'senior', 'chief', 'associate', 'contributing',
+      'reuters', 'afp', 'ap', 'dpa', 'ani', 'ians', 'pti', 'xinhua', 'tass', 'ria', 'bloomberg', 'menafn', 'times', 'post',
+      'daily', 'herald', 'tribune', 'gazette', 'journal', 'magazine', 'channel', 'tv', 'radio', 'network', 'group', 'inc', 'ltd',
+      'wire', 'report', 'world', 'international', 'global', 'national', 'politics', 'business', 'sports', 'opinion',
+    ].join('|') +
+    ')\\b',
+  'i',
+)
+/** A person's name: two to five words, each starting with a capital letter (particles allowed). */
+const PERSON_NAME = /^(?:\p{Lu}[\p{L}'’.-]*|van|von|der|de|del|da|di|du|la|le|bin|al|el|ibn|ben|y)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|der|de|del|da|di|du|la|le|bin|al|el|ibn|ben|y)){1,4}$/u
+
+/**
+ * Splits a byline into the people it names: drops "By", roles after a dash or comma, agencies,
+ * and splits "A and B", "A, B", "A & B", "A und B".
+ *
+ * @example
+ * splitAuthors('By Ana Ruiz and Li Wei - Senior Reporters') // ['Ana Ruiz', 'Li Wei']
+ * splitAuthors('By Staff, Agencies')                        // []
+ */
+export function splitAuthors(byline: string): string[] {
+  const text = byline
+    .replace(/^\s*(?:by|von|par|por|di|door|oleh|written by|posted by|author:?|autor:?)\s+/i, '')
+    .replace(/\s+[-–—|]\s+.*$/, '') // "Name - Role" or "Name | Outlet"
+    .replace(/\(.*?\)/g, ' ')
+  return text
+    .split(/\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b)\s*/i)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(isPersonName)
+}
+
+/** Whether a string looks like one person's name, not a role, desk, agency or outlet. */
+export function isPersonName(s: string): boolean {
+  return PERSON_NAME.test(s) && !NOT_A_PERSON.test(s)
+}
+
+const AUTHOR_WEIGHT: readonly [RegExp, number][] = [
+  [/^json-ld:/, 0.9],
+  [/^meta/, 0.85],
+]
+
+/**
+ * The people who wrote the article, from page metadata, container hints and the byline the
+ * cleaner set apart; each name once, the best-attested first. Names read from the byline carry
+ * their span in `source`.
+ */
+export function chooseAuthors(source: string, candidates: readonly PageCandidate[], hints: readonly string[] | undefined, removals: readonly Removal[]): Attested<string>[] {
+  const out: Attested<string>[] = []
+  const seen = new Set<string>()
+  const push = (a: Attested<string>): void => {
+    const key = a.value.toLowerCase()
+    if (seen.has(key)) return
+    seen.add(key)
+    out.push(a)
+  }
+  for (const c of candidates) {
+    if (c.field !== 'author' || /^https?:/.test(c.value)) continue
+    const weight = AUTHOR_WEIGHT.find(([re]) => re.test(c.basis))?.[1] ?? 0.7
+    for (const name of splitAuthors(c.value)) push({ value: name, basis: c.basis, confidence: weight })
+  }
+  for (const h of hints ?? []) for (const name of splitAuthors(h)) push({ value: name, basis: 'hint:authors', confidence: 0.85 })
+  for (const r of removals) {
+    if (r.reason !== 'byline') continue
+    const line = source.slice(r.span.start, r.span.end)
+    for (const name of splitAuthors(line)) {
+      const at = line.indexOf(name)
+      push({ value: name, basis: 'text:byline', confidence: 0.8, ...(at >= 0 ? { span: { start: r.span.start + at, end: r.span.start + at + name.length } } : {}) })
+    }
+  }
+  return out
+}
