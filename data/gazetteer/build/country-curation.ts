@@ -113,7 +113,7 @@ const ROWS: readonly Row[] = [
   ['IR', 'Islamic Republic of Iran', 'Iranian', { aliases: ['Persia'] }],
   ['IQ', 'Republic of Iraq', 'Iraqi'],
   ['IE', 'Ireland', 'Irish|Irishman|Irishmen', { aliases: ['Republic of Ireland', 'Eire', 'Éire'], metonyms: ['Leinster House'] }],
-  ['IL', 'State of Israel', 'Israeli', { metonyms: ['Tel Aviv', 'the Knesset'] }],
+  ['IL', 'State of Israel', 'Israeli', { metonyms: ['Tel Aviv', 'the Knesset'], note: 'Jerusalem as capital is contested; most embassies are in Tel Aviv.' }],
   ['IT', 'Italian Republic', 'Italian', { metonyms: ['Palazzo Chigi', 'the Farnesina', 'Farnesina', 'the Quirinale'] }],
   ['JM', 'Jamaica', 'Jamaican'],
   ['JP', 'Japan', 'Japanese', { aliases: ['Nippon'], metonyms: ['Kasumigaseki', 'Nagatacho', 'Kantei'] }],
@@ -237,7 +237,7 @@ const ROWS: readonly Row[] = [
 
   // UN observer states
   ['VA', 'Holy See (Vatican City State)', 'Vatican|Vatican|Vatican', { name: 'Holy See', aliases: ['Vatican City', 'the Vatican', 'Vatican', 'Vatican City State'], metonyms: ['the Holy See'] }],
-  ['PS', 'State of Palestine', 'Palestinian', { aliases: ['Palestinian territories', 'Occupied Palestinian Territory'] }],
+  ['PS', 'State of Palestine', 'Palestinian', { aliases: ['Palestinian territories', 'Occupied Palestinian Territory'], note: 'Capital given is the administrative seat; East Jerusalem is the proclaimed capital.' }],
 
   // Widely covered states and territories outside UN membership
   ['TW', 'Republic of China', 'Taiwanese', { aliases: ['ROC', 'R.O.C.', 'Chinese Taipei', 'Formosa'] }],
