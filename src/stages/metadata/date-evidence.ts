@@ -3,6 +3,10 @@ import { findDates, readDate, weighPageDate, type DateEvidence } from './dates.j
 
 /** How far into the clean text a date still counts as the article's header date, in characters. */
 const HEADER_CHARS = 300
+/** How far before the article's first kept block a page's date line may stand (title, byline, share bar), in characters. */
+const NEAR_ARTICLE_BEFORE_CHARS = 1500
+/** …and how far into it. */
+const NEAR_ARTICLE_AFTER_CHARS = 300
 /** Lines at the top of a text page where a weather/today bar can stand. */
 const TODAY_BAR_LINES = 6
 
@@ -37,9 +41,34 @@ export function gatherDateEvidence(doc: Document, text: string, offsets: Int32Ar
     }
   }
   for (const e of findLabelledDates(text, options)) pushText(out, e, offsets, bars)
+  const near = findDateNearArticle(doc, options)
+  if (near && !bars.some((b) => near.span.start < b.end && b.start < near.span.end)) out.push(near)
   const header = findDates(text.slice(0, HEADER_CHARS), options)[0]
   if (header) pushText(out, { value: header.value, basis: 'text:header-date', weight: 0.55, index: header.index, length: header.length }, offsets, bars)
   return out
+}
+
+/**
+ * The day written closest to where the article starts in `source`, within a short window: the
+ * date line between headline and body that the cleaner dropped with the page furniture.
+ */
+export function findDateNearArticle(doc: Document, options: { dayFirst?: boolean }): (DateEvidence & { span: Span }) | undefined {
+  const first = doc.layers.clean?.blocks[0]?.spans[0]
+  if (!first) return undefined
+  const from = Math.max(0, first.start - NEAR_ARTICLE_BEFORE_CHARS)
+  const window = doc.source.slice(from, first.start + NEAR_ARTICLE_AFTER_CHARS)
+  let best: (DateEvidence & { span: Span }) | undefined
+  let bestDistance = Infinity
+  for (const d of findDates(window, options)) {
+    if (d.value.precision !== 'day') continue
+    const start = from + d.index
+    const distance = Math.abs(start - first.start)
+    if (distance < bestDistance) {
+      bestDistance = distance
+      best = { value: d.value, basis: 'text:near-article-start', weight: 0.5, span: { start, end: start + d.length } }
+    }
+  }
+  return best
 }
 
 interface TextDate {

@@ -106,10 +106,12 @@ export function readDate(text: string, options: DateReadOptions = {}): DateValue
 export function weighPageDate(c: PageCandidate): number {
   const b = c.basis
   if (c.field === 'modified') return 0.35
+  // A day in the URL path is written once, by the CMS, in the site's own time zone: metadata
+  // times in UTC are off by a day around midnight, and sidebars carry other posts' dates.
+  if (b === 'url:path-date') return c.value.length === 10 ? 0.96 : 0.85
   if (/^json-ld:.*(Article|Posting|Report)\.datePublished/i.test(b)) return 0.95
   if (/article:published|published_time|og:pubdate|citation_|parsely-pub-date|sailthru\.date|datepublished|dc\.date\.issued|dcterms\.issued|pubdate|publish/i.test(b)) return 0.92
   if (/^json-ld:.*datePublished/.test(b)) return 0.85
-  if (b === 'url:path-date') return 0.85
   if (/^json-ld:.*dateCreated|datecreated|dc\.date|dcterms\.(date|created)|^meta\[.*=(date|created)/i.test(b)) return 0.8
   if (b === 'time[pubdate]' || b === 'abbr[title]') return 0.85
   if (b === 'time[datetime]') return 0.75
@@ -138,7 +140,17 @@ export function chooseDate(evidence: readonly DateEvidence[], latest?: string): 
     const score = Math.min(0.99, e.weight + AGREEMENT_BONUS * agreeing.size - specificity)
     if (!best || score > best.confidence) best = { ...e, confidence: round(score) }
   }
-  return best
+  return best && best.value.precision !== 'day' ? refineToDay(best, usable) : best
+}
+
+/**
+ * A month or year (a URL's `/2011/12/`) narrowed to the heaviest day that falls inside it: the day
+ * is the answer, the coarser evidence is why it is trusted.
+ */
+function refineToDay(best: DateEvidence & { confidence: number }, usable: readonly DateEvidence[]): DateEvidence & { confidence: number } {
+  const day = usable.filter((e) => e.value.precision === 'day' && e.value.date.startsWith(best.value.date)).sort((a, b) => b.weight - a.weight)[0]
+  if (!day) return best
+  return { ...day, basis: `${day.basis}+${best.basis}`, confidence: round(Math.min(0.99, Math.max(day.weight, best.confidence - 0.1) + AGREEMENT_BONUS)) }
 }
 
 function agrees(a: DateValue, b: DateValue): boolean {

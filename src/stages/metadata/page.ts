@@ -105,13 +105,18 @@ export function collectPageCandidates(html: string, options: { url?: string }): 
   return out
 }
 
+/** Meta keys not in `META_FIELDS` that still name a publication date ("five_hundred_pixels:uploaded_at"). */
+const UNLISTED_DATE_KEY = /publish|pubdate|date|created|uploaded|posted|issued/
+/** …unless they name another date: an edit, an expiry, an event's start, a birthday. */
+const NOT_PUBLICATION_KEY = /modif|updat|expir|end|start|birth|valid|event|dateline|format/
+
 type Add = (field: Field, value: string | undefined, basis: string) => void
 
 function readMeta(attribs: Record<string, string>, add: Add): void {
   for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
     const key = attribs[attr]?.trim().toLowerCase()
     if (!key) continue
-    const field = META_FIELDS.get(key)
+    const field = META_FIELDS.get(key) ?? (UNLISTED_DATE_KEY.test(key) && !NOT_PUBLICATION_KEY.test(key) ? 'published' : undefined)
     if (field) add(field, attribs.content, `meta[${attr}=${key}]`)
     return
   }
@@ -206,6 +211,7 @@ function resolveUrl(href: string | undefined, base: string | undefined): string 
   }
 }
 
+const WAYBACK_PREFIX = /^\/web\/\d{8,14}[a-z_]*\/(?:https?:\/\/?[^/]+)?\/?/
 const URL_DAY = /\/((?:19|20)\d{2})[/_-]([01]?\d)[/_-]([0-3]?\d)(?=[/_.-]|$)/
 const URL_COMPACT_DAY = /[/_-]((?:19|20)\d{2})(0[1-9]|1[0-2])([0-2]\d|3[01])(?=[/_.-]|$)/
 const URL_MONTH = /\/((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])(?=\/)/
@@ -224,6 +230,8 @@ export function findUrlDate(url: string): string | undefined {
   } catch {
     path = url
   }
+  // An archived copy: the archive's own timestamp is the capture, the archived URL is the page's.
+  path = path.replace(WAYBACK_PREFIX, '/')
   const day = URL_DAY.exec(path) ?? URL_COMPACT_DAY.exec(path)
   if (day) {
     const [y, m, d] = [day[1]!, Number(day[2]), Number(day[3])]
