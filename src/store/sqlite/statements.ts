@@ -29,7 +29,7 @@ export type SummaryRow = Pick<DocumentRow, 'id' | 'input' | 'url' | 'container' 
  * const sql = prepareStatements(db)
  * sql.hasBlob.get('ab12…')
  */
-export function prepareStatements(db: Database.Database) {
+export function prepareStatements(db: Database.Database): Statements {
   return {
     hasBlob: db.prepare<[string], 1>('SELECT 1 FROM blobs WHERE sha256 = ?').pluck(),
     getBlob: db.prepare<[string], Buffer>('SELECT bytes FROM blobs WHERE sha256 = ?').pluck(),
@@ -66,4 +66,19 @@ export function prepareStatements(db: Database.Database) {
   }
 }
 
-export type Statements = ReturnType<typeof prepareStatements>
+type Statement<P extends unknown[] | object, R = unknown> = Database.Statement<P, R>
+
+/** Named explicitly: declaration emit cannot name better-sqlite3's inferred statement types. */
+export interface Statements {
+  readonly hasBlob: Statement<[string], 1>
+  readonly getBlob: Statement<[string], Buffer>
+  readonly insertBlob: Statement<[BlobParams]>
+  readonly insertDocument: Statement<[DocumentRow]>
+  readonly insertLayer: Statement<[string, string, string]>
+  readonly insertFts: Statement<[number | bigint, string, string]>
+  readonly getDocument: Statement<[string], DocumentRow>
+  readonly getLayers: Statement<[string], LayerRow>
+  readonly listDocuments: Statement<[number, number], SummaryRow>
+  readonly countDocuments: Statement<[], number>
+  readonly search: Statement<[string, number, number], SummaryRow & { score: number }>
+}
