@@ -26,6 +26,8 @@ export const MIN_PUBLICATION_YEAR = 1995
 /** Two-digit years up to this value are read as 20xx, above it as 19xx. */
 const TWO_DIGIT_YEAR_PIVOT = 50
 
+/** Whole month names of three letters, which are not abbreviations ("May 2024", not "set 2024"). */
+const SHORT_MONTH_NAMES: ReadonlySet<string> = new Set(['may', 'mai', 'mei'])
 const DAY_SUFFIX = '(?:st|nd|rd|th|er|e|º|°)?'
 const YEAR = '((?:19|20)\\d{2})'
 const NOT_LETTER_BEFORE = '(?<![\\p{L}\\d])'
@@ -61,7 +63,7 @@ const DATE_SHAPES: readonly { readonly re: RegExp; readonly read: (m: RegExpExec
     re: new RegExp(`${NOT_LETTER_BEFORE}(${MONTH_PATTERN})(\\.?),?\\s+(?:de\\s+)?${YEAR}${NOT_LETTER_AFTER}`, 'giu'),
     read: (m) => {
       const name = m[1]!.toLowerCase()
-      if (name.length < 4 && m[2] !== '.') return undefined
+      if (name.length < 4 && m[2] !== '.' && !SHORT_MONTH_NAMES.has(name)) return undefined
       return { date: `${m[3]}-${pad(MONTHS.get(name)!)}`, precision: 'month' }
     },
   },

@@ -21,11 +21,13 @@ const PAGE_TITLE_WEIGHT: readonly [RegExp, number][] = [
  * stripSiteName('Harbour fees rise | Coast Gazette', 'Coast Gazette') // 'Harbour fees rise'
  */
 export function stripSiteName(title: string, site?: string): string {
+  if (site && title.toLowerCase().startsWith(site.toLowerCase())) {
+    const rest = title.slice(site.length).replace(/^\s*[|–—·»:-]+\s*/, '')
+    if (rest && rest !== title.slice(site.length)) return rest
+  }
   const parts = title.split(TITLE_SITE_SEPARATOR)
   if (parts.length < 2) return title
   const last = parts[parts.length - 1]!
-  const first = parts[0]!
-  if (site && first.toLowerCase() === site.toLowerCase()) return parts.slice(1).join(' - ')
   const isSite = (site && last.toLowerCase() === site.toLowerCase()) || last.split(/\s+/).length <= MAX_SITE_SUFFIX_WORDS
   return isSite ? title.slice(0, title.lastIndexOf(last)).replace(TITLE_SITE_SEPARATOR, '').trim() || title : title
 }

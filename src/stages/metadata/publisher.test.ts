@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import type { Removal } from '../../document/index.js'
+import { choosePublisher, findPublisherInText } from './publisher.js'
+
+describe('findPublisherInText', () => {
+  it.each([
+    ['Ana Ruiz - Coast Gazette', 'byline', 'Coast Gazette', 'text:byline-outlet'],
+    ['Harbour Wire provides the information as is, without warranty.', 'disclaimer', 'Harbour Wire', 'text:disclaimer-provider'],
+    ['This piece was first published by the Coast Gazette.', 'republication', 'Coast Gazette', 'text:first-published-by'],
+    ['(HARBOURWIRE) The board raised the fees on Monday.', 'first-block', 'HARBOURWIRE', 'text:credit'],
+  ])('publisher: reads %s', (text, kind, name, basis) => {
+    const found = findPublisherInText(text, 10, kind)
+    expect(found).toMatchObject({ value: name, basis })
+    expect(found!.span!.start - 10).toBe(text.indexOf(name))
+  })
+
+  it.each([['Ana Ruiz - World Editor'], ['Ana Ruiz - Li Wei']])('publisher: a role or a person after the byline dash is not an outlet (%s)', (text) => {
+    expect(findPublisherInText(text, 0, 'byline')).toBeUndefined()
+  })
+})
+
+describe('choosePublisher', () => {
+  it('publisher: og:site_name beats what the text says', () => {
+    const source = 'Harbour Wire provides the information as is.'
+    const removals: Removal[] = [{ span: { start: 0, end: source.length }, reason: 'disclaimer' }]
+    expect(choosePublisher(source, [{ field: 'publisher', value: 'Coast Gazette', basis: 'meta[property=og:site_name]' }], removals)?.value).toBe('Coast Gazette')
+    expect(choosePublisher(source, [], removals)?.value).toBe('Harbour Wire')
+  })
+})
