@@ -1,0 +1,90 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import type { Document, MetadataLayer } from '../../src/document/index.js'
+import { cleanTextPage } from '../../src/stages/clean/text/index.js'
+import { readMetadata } from '../../src/stages/metadata/index.js'
+
+const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..')
+const seedsDir = resolve(repoRoot, '../shared/corpus/seeds')
+const present = existsSync(seedsDir)
+if (!present) console.log(`seeds-metadata: skipped, ${seedsDir} is absent (the shared corpus sits beside the repository)`)
+
+function metadataOf(prefix: string): { meta: MetadataLayer; source: string } {
+  const name = readdirSync(seedsDir).find((f) => f.startsWith(prefix))
+  if (!name) throw new Error(`no seed ${prefix}* in ${seedsDir}`)
+  const source = readFileSync(resolve(seedsDir, name), 'utf8')
+  const doc: Document = {
+    id: name,
+    origin: { input: name, blob: '', container: 'text' },
+    charset: { name: 'utf-8', basis: 'container', confidence: 1 },
+    hints: {},
+    source,
+    layers: { clean: cleanTextPage(source), page: { candidates: [] } },
+    messages: [],
+  }
+  return { meta: readMetadata(doc), source }
+}
+
+describe.skipIf(!present)('metadata on the seed pages', () => {
+  it.each([
+    ['002', '2025-10-16', 'day', /^text:date/],
+    ['000', '2025-10', 'month', /^inferred:latest-past-event/],
+    ['001', '2025-09', 'month', /^inferred:latest-past-event/],
+    ['003', '2020-11', 'month', /^inferred:president-elect/],
+    ['004', '2023', 'year', /^inferred:capture-year/],
+  ])('seeds: seed %s is dated %s (%s) on the basis it states', (prefix, date, precision, basis) => {
+    const { meta } = metadataOf(prefix)
+    expect(meta.published?.value).toEqual({ date, precision })
+    expect(meta.published?.basis).toMatch(basis)
+  })
+
+  it.each([['000'], ['001'], ['003']])('seeds: an inferred date of seed %s is less sure than a stated one and points at its cue', (prefix) => {
+    const { meta, source } = metadataOf(prefix)
+    expect(meta.published!.confidence).toBeLessThan(0.5)
+    const span = meta.published!.span!
+    expect(source.slice(span.start, span.end).length).toBeGreaterThan(0)
+  })
+
+  it('seeds: the weather bar date of seed 004 is the capture date, not the publication date', () => {
+    const { meta, source } = metadataOf('004')
+    expect(meta.captured?.value).toEqual({ date: '2023-05-27', precision: 'day' })
+    expect(source.slice(meta.captured!.span!.start, meta.captured!.span!.end)).toMatch(/2023/)
+    expect(meta.published?.value.date).not.toBe('2023-05-27')
+  })
+
+  it('seeds: the stated date of seed 002 carries its span in the source', () => {
+    const { meta, source } = metadataOf('002')
+    expect(source.slice(meta.published!.span!.start, meta.published!.span!.end)).toBe('2025-10-16')
+  })
+
+  it.each([
+    ['000', 1],
+    ['002', 0],
+  ])('seeds: seed %s names %d author, a person read from its byline, not a role or an agency', (prefix, count) => {
+    const { meta, source } = metadataOf(prefix)
+    expect(meta.authors).toHaveLength(count)
+    for (const a of meta.authors) {
+      expect(a.basis).toBe('text:byline')
+      expect(source.slice(a.span!.start, a.span!.end)).toBe(a.value)
+      expect(a.value).not.toMatch(/editor|staff|agenc/i)
+    }
+  })
+
+  it.each([
+    ['001', 'text:disclaimer-provider'],
+    ['003', 'text:first-published-by'],
+  ])('seeds: seed %s names its provider (%s) with the span it was read from', (prefix, basis) => {
+    const { meta, source } = metadataOf(prefix)
+    expect(meta.publisher?.basis).toBe(basis)
+    expect(source.slice(meta.publisher!.span!.start, meta.publisher!.span!.end)).toBe(meta.publisher!.value)
+  })
+
+  it.each([['000'], ['001'], ['002'], ['003'], ['004']])('seeds: seed %s has a title from its text and is English', (prefix) => {
+    const { meta, source } = metadataOf(prefix)
+    expect(meta.title?.basis).toBe('text:title-line')
+    expect(source.slice(meta.title!.span!.start, meta.title!.span!.end).length).toBeGreaterThan(10)
+    expect(meta.language?.value).toBe('en')
+  })
+})
