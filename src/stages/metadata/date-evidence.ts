@@ -65,7 +65,7 @@ export function findDateNearArticle(doc: Document, options: { dayFirst?: boolean
     const distance = Math.abs(start - first.start)
     if (distance < bestDistance) {
       bestDistance = distance
-      best = { value: d.value, basis: 'text:near-article-start', weight: 0.5, span: { start, end: start + d.length } }
+      best = { value: d.value, basis: 'text:near-article-start', weight: 0.56, span: { start, end: start + d.length } }
     }
   }
   return best
