@@ -5,8 +5,13 @@ import { rejectInput } from './errors.js'
 
 /** Bytes scanned for a `<meta charset>` or XML declaration: the HTML standard's prescan length. */
 const DECLARATION_SCAN_BYTES = 1024
-/** Lowest chardet confidence (0–100) we decode by; below it the guess is noise on short or binary input. */
-const MIN_DETECTION_CONFIDENCE = 10
+/**
+ * Lowest chardet confidence (0–100) we decode by. Random high bytes score up to about 35 as a CJK
+ * charset, real Cyrillic or Latin-1 prose 50–80, so the replacement check below does the rest.
+ */
+const MIN_DETECTION_CONFIDENCE = 30
+/** Share of U+FFFD in a guessed decoding above which the guess is wrong: real text in its charset has none. */
+const MAX_REPLACEMENT_RATIO = 0.001
 /**
  * Share of bytes above 0x7f under which text that is not UTF-8 is read as windows-1252: mostly-ASCII
  * text with a few stray high bytes is nearly always a Western legacy page, and chardet is blind on it.
@@ -100,7 +105,8 @@ function decodeDetected(input: string, bytes: Uint8Array): DecodedText {
   const best = chardet.analyse(bytes).find((m) => !/^(ascii|utf-8)$/i.test(m.name) && knownCharset(m.name))
   if (best && best.confidence >= MIN_DETECTION_CONFIDENCE) {
     const name = knownCharset(best.name)!
-    return { text: decodeAs(bytes, name), charset: { name, basis: 'detected', confidence: best.confidence / 100 }, warnings: [`charset guessed as ${name} (confidence ${best.confidence}%)`] }
+    const text = decodeAs(bytes, name)
+    if (replacementRatio(text) <= MAX_REPLACEMENT_RATIO) return { text, charset: { name, basis: 'detected', confidence: best.confidence / 100 }, warnings: [`charset guessed as ${name} (confidence ${best.confidence}%)`] }
   }
   if (highByteRatio(bytes) <= MAX_STRAY_HIGH_BYTE_RATIO) {
     return { text: decodeAs(bytes, 'windows-1252'), charset: { name: 'windows-1252', basis: 'detected', confidence: 0.3 }, warnings: ['not UTF-8; a few stray high bytes read as windows-1252'] }
@@ -126,6 +132,12 @@ function decodeStrictUtf8(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined
   }
+}
+
+function replacementRatio(text: string): number {
+  let bad = 0
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xfffd) bad++
+  return text.length === 0 ? 0 : bad / text.length
 }
 
 function hasNonAscii(bytes: Uint8Array): boolean {

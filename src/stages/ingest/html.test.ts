@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest'
+import { hasVisibleText } from './html.js'
+
+describe('hasVisibleText', () => {
+  it.each([
+    ['<p>Unclosed <b>bold <div>and a stray </span>', true],
+    ['plain words, no tags', true],
+    ['<html><head><title>Only a title</title></head><body>  </body></html>', false],
+    ['<script>var story = "not shown"</script><style>p{}</style>', false],
+    ['<div><img src="a.png"></div>', false],
+  ])('html: %j has visible text: %s', (html, expected) => {
+    expect(hasVisibleText(html)).toBe(expected)
+  })
+})

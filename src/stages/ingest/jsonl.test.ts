@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import type { UnreadableInputError } from '../../errors.js'
+import { readJsonLines } from './jsonl.js'
+
+const good = JSON.stringify({ url: 'https://desk.example/a', title: 'Talks end', text: 'Talks ended on Wednesday.', published: '2023-03-22', authors: ['Mira Holt'] })
+const html = JSON.stringify({ title: 'Bridge', html: '<p>The bridge reopened.</p>', author: 'Tom Reyes' })
+
+describe('readJsonLines', () => {
+  it('jsonl: reads one record per line with its line number and hints', () => {
+    const { records, warnings } = readJsonLines('a.jsonl', `${good}\n\n${html}\n`)
+    expect(warnings).toEqual([])
+    expect(records.map((r) => r.line)).toEqual([1, 3])
+    expect(records[0]).toMatchObject({ content: { kind: 'text', body: 'Talks ended on Wednesday.' }, hints: { url: 'https://desk.example/a', title: 'Talks end', published: '2023-03-22', authors: ['Mira Holt'] } })
+    expect(records[1]).toMatchObject({ content: { kind: 'html', body: '<p>The bridge reopened.</p>' }, hints: { authors: ['Tom Reyes'] } })
+  })
+
+  it.each([
+    ['{"title": "cut off', /line 2: not valid JSON/],
+    ['["an", "array"]', /line 2: not a JSON object/],
+    ['{"title": "no body"}', /line 2: has neither a non-empty "text" nor "html" field/],
+  ])('jsonl: a bad line (%s) is a warning and the good lines are kept', (bad, warning) => {
+    const { records, warnings } = readJsonLines('a.jsonl', `${good}\n${bad}\n${html}`)
+    expect(records.map((r) => r.line)).toEqual([1, 3])
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(warning)
+  })
+
+  it('jsonl: an input with no good line is rejected with INPUT_BAD_JSONL', () => {
+    expect(() => readJsonLines('bad.jsonl', '{"title": 1}\n{oops\n')).toThrow(expect.objectContaining({ code: 'INPUT_BAD_JSONL', message: expect.stringContaining('bad.jsonl') }) as UnreadableInputError)
+  })
+})

@@ -1,0 +1,118 @@
+import { gzipSync } from 'node:zlib'
+import iconv from 'iconv-lite'
+import { describe, expect, it } from 'vitest'
+import { hashBytes, makeDocumentId } from './identity.js'
+import { readBytes } from './read.js'
+import { gzipWarcRecords, writeWarcResponse } from './warc-writer.js'
+
+const bytesOf = (s: string): Uint8Array => new TextEncoder().encode(s)
+const TEXT = 'Harbour council approves ferry timetable\n\nThe council approved a new timetable on Tuesday.\n'
+const HTML = '<!doctype html><html><head><title>Bridge reopens</title></head><body><p>The bridge reopened on Monday.</p></body></html>'
+const RSS = '<?xml version="1.0"?><rss version="2.0"><channel><item><title>A</title><guid>g-1</guid><description>&lt;p&gt;First.&lt;/p&gt;</description></item><item><title>B</title><link>https://x.example/b</link><description>Second.</description></item></channel></rss>'
+const JSONL = '{"title":"A","text":"First story."}\n{"title":"B","html":"<p>Second story.</p>","url":"https://x.example/b"}\n'
+
+function read(input: string, bytes: Uint8Array, meta = {}, options = {}) {
+  const result = readBytes(input, bytes, meta, options)
+  if (!result.ok) throw new Error(`expected ${input} to be read: ${result.error.message}`)
+  return result
+}
+
+describe('readBytes: formats', () => {
+  it.each([
+    ['page.txt', TEXT, 'text', 'text'],
+    ['notes.md', '# Ferry\n\nThe **council** met.\n', 'markdown', 'text'],
+    ['page.html', HTML, 'html', 'html'],
+    ['page.bin', HTML, 'html', 'html'],
+  ])('read: %s is one %s document of kind %s', (input, text, container, kind) => {
+    const { documents } = read(input, bytesOf(text))
+    expect(documents).toHaveLength(1)
+    expect(documents[0]!.origin).toMatchObject({ input, container })
+    expect(documents[0]!.origin.record).toBeUndefined()
+    expect(documents[0]!.content).toEqual({ kind, body: text })
+  })
+
+  it.each([
+    ['feed.xml', RSS, 'rss', ['g-1', 'https://x.example/b']],
+    ['dump.jsonl', JSONL, 'jsonl', ['1', '2']],
+  ])('read: %s becomes one document per item, keyed by record', (input, text, container, records) => {
+    const bytes = bytesOf(text)
+    const { documents } = read(input, bytes)
+    expect(documents.map((d) => d.origin.record)).toEqual(records)
+    expect(documents.map((d) => d.origin.container)).toEqual([container, container])
+    expect(documents.map((d) => d.id)).toEqual(records.map((r) => makeDocumentId(hashBytes(bytes), r)))
+    expect(documents[0]!.charset.basis).toBe('container')
+  })
+
+  it('read: WARC.gz pages carry their target URI and capture date', () => {
+    const warc = gzipWarcRecords([writeWarcResponse({ url: 'https://x.example/a', date: '2023-03-21T10:00:00Z', body: HTML })])
+    const { documents } = read('crawl.warc.gz', warc)
+    expect(documents[0]!.origin).toMatchObject({ container: 'warc', url: 'https://x.example/a', capturedAt: '2023-03-21T10:00:00Z' })
+    expect(documents[0]!.origin.record).toMatch(/^<urn:uuid:/)
+    expect(documents[0]!.content).toEqual({ kind: 'html', body: HTML })
+  })
+
+  it('read: a WARC page in windows-1251 is decoded by its HTTP charset', () => {
+    const body = iconv.encode('<p>Договор СНВ-3 истекает в феврале.</p>', 'windows-1251')
+    const warc = writeWarcResponse({ url: 'https://x.example/ru', date: '2023-02-22T10:00:00Z', body, contentType: 'text/html; charset=windows-1251' })
+    const doc = read('ru.warc', warc).documents[0]!
+    expect(doc.content.body).toBe('<p>Договор СНВ-3 истекает в феврале.</p>')
+    expect(doc.charset).toMatchObject({ name: 'windows-1251', basis: 'http' })
+  })
+
+  it('read: gzip is detected by magic bytes; the blob keeps the compressed bytes and their hash', () => {
+    const zipped = gzipSync(TEXT)
+    const result = read('page', zipped)
+    expect(result.documents[0]!.content.body).toBe(TEXT)
+    expect(result.blob).toMatchObject({ sha256: hashBytes(zipped), bytes: zipped, input: 'page', mediaType: 'application/gzip' })
+    expect(result.documents[0]!.id).toBe(makeDocumentId(hashBytes(zipped), ''))
+  })
+
+  it('read: the same bytes give the same ids; the URL and capture time come from meta', () => {
+    const meta = { url: 'https://x.example/page', capturedAt: '2023-03-21T10:00:00.000Z', contentType: 'text/html' }
+    const a = read('https://x.example/page', bytesOf(HTML), meta).documents[0]!
+    const b = read('https://x.example/page', bytesOf(HTML), meta).documents[0]!
+    expect(a.id).toBe(b.id)
+    expect(a.origin).toMatchObject({ url: meta.url, capturedAt: meta.capturedAt })
+    expect(a.hints).toMatchObject({ url: meta.url, contentType: 'text/html' })
+  })
+
+  it('read: a feed item without a link does not take the feed URL as its own', () => {
+    const doc = read('https://x.example/feed', bytesOf(RSS), { url: 'https://x.example/feed' }).documents[0]!
+    expect(doc.origin.url).toBeUndefined()
+    expect(doc.hints.url).toBeUndefined()
+  })
+
+  it('read: malformed HTML is still read', () => {
+    const html = '<html><body><div><p>Unclosed paragraph <b>and bold<div></span>Stray close</body>'
+    expect(read('broken.html', bytesOf(html)).documents[0]!.content.body).toBe(html)
+  })
+
+  it('read: a bad JSON line is a warning on an ok result', () => {
+    const result = read('dump.jsonl', bytesOf(`${JSONL}{"title": "cut\n`))
+    expect(result.documents).toHaveLength(2)
+    expect(result.warnings).toEqual([expect.stringMatching(/^line 3: not valid JSON/)])
+  })
+})
+
+describe('readBytes: bad input', () => {
+  it.each([
+    ['an empty file', new Uint8Array(0), {}, 'INPUT_EMPTY', /empty file/],
+    ['a whitespace-only file', bytesOf(' \n\t\n'), {}, 'INPUT_EMPTY', /only whitespace/],
+    ['empty gzip', gzipSync(''), {}, 'INPUT_EMPTY', /gzip data holds 0 bytes/],
+    ['a binary file', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), {}, 'INPUT_BINARY', /NUL byte/],
+    ['a file over the cap', bytesOf(TEXT), { maxInputBytes: 10 }, 'INPUT_TOO_LARGE', /over the 10-byte limit/],
+    ['truncated gzip', gzipSync(TEXT.repeat(20)).subarray(0, 30), {}, 'INPUT_BAD_GZIP', /truncated/],
+    ['a gzip bomb', gzipSync(Buffer.alloc(2 << 20, 0x61)), { maxInputBytes: 1 << 20 }, 'INPUT_GZIP_BOMB', /expands past/],
+    ['a broken feed', bytesOf('<?xml version="1.0"?><rss version="2.0"><channel><item></rss>'), {}, 'INPUT_BAD_FEED', /broken XML/],
+    ['HTML with no text', bytesOf('<html><head><script>var a</script></head><body><img src=x></body></html>'), {}, 'INPUT_NO_CONTENT', /no visible text/],
+    ['XML that is not a feed', bytesOf('<?xml version="1.0"?><catalog><book>A</book></catalog>'), {}, 'INPUT_UNREADABLE', /neither an RSS\/Atom feed nor HTML/],
+    ['JSON Lines with no good line', bytesOf('{"title":"no body"}\n'), {}, 'INPUT_BAD_JSONL', /no usable/],
+  ])('read: rejects %s with a stable code and a message naming the input', (_, bytes, options, code, reason) => {
+    const result = readBytes('in/put.x', bytes, {}, options)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.code).toBe(code)
+    expect(result.error.message).toMatch(/^in\/put\.x: /)
+    expect(result.error.message).toMatch(reason)
+  })
+})
