@@ -1,5 +1,6 @@
 import type { Attested, DateValue, Document, Removal, Span } from '../../document/index.js'
 import { findDates, readDate, weighPageDate, type DateEvidence } from './dates.js'
+import { isFutureFramed } from './infer-date.js'
 
 /** How far into the clean text a date still counts as the article's header date, in characters. */
 const HEADER_CHARS = 300
@@ -43,6 +44,8 @@ export function gatherDateEvidence(doc: Document, text: string, offsets: Int32Ar
   for (const e of findLabelledDates(text, options)) pushText(out, e, offsets, bars)
   const near = findDateNearArticle(doc, options)
   if (near && !bars.some((b) => near.span.start < b.end && b.start < near.span.end)) out.push(near)
+  const anywhere = doc.markup === undefined ? undefined : findFirstPastDay(doc.source, options, bars)
+  if (anywhere) out.push(anywhere)
   const header = findDates(text.slice(0, HEADER_CHARS), options)[0]
   if (header) pushText(out, { value: header.value, basis: 'text:header-date', weight: 0.55, index: header.index, length: header.length }, offsets, bars)
   return out
@@ -69,6 +72,24 @@ export function findDateNearArticle(doc: Document, options: { dayFirst?: boolean
     }
   }
   return best
+}
+
+/**
+ * The first day written anywhere in a rendered HTML page, outside sentences about the future:
+ * the last resort for a post whose date sits in a sidebar or footer ("Posted on …"). Not used on
+ * text pages, where the dates of the body are the dates of events.
+ */
+export function findFirstPastDay(source: string, options: { dayFirst?: boolean }, exclude: readonly Span[]): DateEvidence | undefined {
+  for (const d of findDates(source, options)) {
+    if (d.value.precision !== 'day') continue
+    const span = { start: d.index, end: d.index + d.length }
+    if (exclude.some((b) => span.start < b.end && b.start < span.end)) continue
+    const lineStart = source.lastIndexOf('\n', d.index) + 1
+    const lineEnd = source.indexOf('\n', d.index)
+    if (isFutureFramed(source.slice(lineStart, lineEnd < 0 ? undefined : lineEnd))) continue
+    return { value: d.value, basis: 'text:first-day-in-page', weight: 0.3, span }
+  }
+  return undefined
 }
 
 interface TextDate {
