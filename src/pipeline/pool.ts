@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import { availableParallelism } from 'node:os'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Document, RawDocument } from '../document/index.js'
 import { processDocument } from './process.js'
 
@@ -27,6 +27,8 @@ export class ProcessPool {
   private readonly queue: Array<{ request: ProcessRequest; resolve: (d: Document[]) => void; reject: (e: Error) => void }> = []
   private readonly pending = new Map<number, { resolve: (d: Document[]) => void; reject: (e: Error) => void }>()
   private nextId = 0
+  private closing = false
+  private broken?: Error
 
   constructor(readonly size: number = defaultPoolSize()) {
     for (let i = 0; i < size; i++) this.startWorker()
@@ -41,6 +43,7 @@ export class ProcessPool {
         return Promise.reject(error as Error)
       }
     }
+    if (this.broken) return Promise.reject(this.broken)
     return new Promise((resolve, reject) => {
       const request = { id: this.nextId++, docs }
       const worker = this.idle.pop()
@@ -50,11 +53,19 @@ export class ProcessPool {
   }
 
   async close(): Promise<void> {
+    this.closing = true
     await Promise.all(this.workers.map((w) => w.terminate()))
   }
 
+  private fail(error: Error): void {
+    this.broken = error
+    for (const [, waiting] of this.pending) waiting.reject(error)
+    this.pending.clear()
+    for (const queued of this.queue.splice(0)) queued.reject(error)
+  }
+
   private startWorker(): void {
-    const worker = new Worker(workerFile(), { execArgv: process.execArgv })
+    const worker = startWorkerThread()
     worker.on('message', (reply: ProcessReply) => {
       const waiting = this.pending.get(reply.id)
       this.pending.delete(reply.id)
@@ -71,9 +82,10 @@ export class ProcessPool {
         this.idle.push(worker)
       }
     })
-    worker.on('error', (error) => {
-      for (const [, waiting] of this.pending) waiting.reject(error)
-      this.pending.clear()
+    // A worker that dies fails what it holds and everything after: no request may wait forever.
+    worker.on('error', (error) => this.fail(error))
+    worker.on('exit', (code) => {
+      if (code !== 0 && !this.closing) this.fail(new Error(`extraction worker exited with code ${code}`))
     })
     worker.unref()
     this.workers.push(worker)
@@ -92,8 +104,13 @@ export function defaultPoolSize(): number {
   return Math.max(1, availableParallelism() - 1)
 }
 
-// The worker is the sibling module with this file's own extension: `.js` when compiled, `.ts` under tsx.
-function workerFile(): string {
+// The worker is the sibling module with this file's own extension: `.js` when compiled, `.ts` when
+// run from source. Node 20 workers do not inherit tsx's loader hooks, so from source the worker
+// registers them itself before importing the module.
+function startWorkerThread(): Worker {
   const here = fileURLToPath(import.meta.url)
-  return here.replace(/pool\.(ts|js)$/, 'worker.$1')
+  if (here.endsWith('.js')) return new Worker(here.replace(/pool\.js$/, 'worker.js'))
+  const module = pathToFileURL(here.replace(/pool\.ts$/, 'worker.ts')).href
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(module)}) })`
+  return new Worker(bootstrap, { eval: true })
 }
