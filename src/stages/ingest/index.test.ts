@@ -48,3 +48,31 @@ describe('readInputs', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'INPUT_TOO_LARGE', message: expect.stringMatching(/over the 20-byte limit/) } })
   })
 })
+
+describe('readInputs on the shipped examples', () => {
+  const examples = join(import.meta.dirname, '../../../examples')
+
+  it('ingest: every example file is read, with the documents its format holds', async () => {
+    const results = await collect([examples])
+    const counts = Object.fromEntries(results.map((r) => [r.input.slice(examples.length + 1), r.ok ? r.documents.length : r.error.message]))
+    expect(counts).toEqual({
+      'charset/severny-vestnik-dsnv-cp1251.txt': 1,
+      'feeds/harbour-daily-wire.rss.xml': 2,
+      'feeds/lantern-review.atom.xml': 2,
+      'gzip/northern-ledger-xi-putin-end-talks.txt.gz': 1,
+      'html/coastline-courier-xi-leaves-moscow.html': 1,
+      'html/meridian-post-xi-putin-joint-statement.html': 1,
+      'jsonl/articles.jsonl': 3,
+      'text/eastgate-tribune-belarus-weapons-plan.txt': 1,
+      'text/harbour-wire-russia-suspends-new-start.txt': 1,
+      'text/northern-ledger-xi-arrives-in-moscow.txt': 1,
+      'warc/captures.warc.gz': 2,
+    })
+  })
+
+  it('ingest: the windows-1251 example comes out as Russian text, by detection', async () => {
+    const [result] = await collect([join(examples, 'charset/severny-vestnik-dsnv-cp1251.txt')])
+    expect(result).toMatchObject({ ok: true, documents: [{ charset: { name: 'windows-1251', basis: 'detected' } }] })
+    if (result?.ok) expect(result.documents[0]!.content.body).toContain('Путин объявил о приостановке участия России в ДСНВ')
+  })
+})
