@@ -10,6 +10,8 @@ const DECLARATION_SCAN_BYTES = 1024
  * charset, real Cyrillic or Latin-1 prose 50–80, so the replacement check below does the rest.
  */
 const MIN_DETECTION_CONFIDENCE = 30
+/** Bytes handed to chardet: its statistics settle well within this, and it costs about 1 ms per KB. */
+const DETECTION_SAMPLE_BYTES = 64 * 1024
 /** Share of U+FFFD in a guessed decoding above which the guess is wrong: real text in its charset has none. */
 const MAX_REPLACEMENT_RATIO = 0.001
 /**
@@ -102,7 +104,7 @@ function decodeDeclared(bytes: Uint8Array, name: string, basis: 'http' | 'meta' 
 }
 
 function decodeDetected(input: string, bytes: Uint8Array): DecodedText {
-  const best = chardet.analyse(bytes).find((m) => !/^(ascii|utf-8)$/i.test(m.name) && knownCharset(m.name))
+  const best = chardet.analyse(bytes.subarray(0, DETECTION_SAMPLE_BYTES)).find((m) => !/^(ascii|utf-8)$/i.test(m.name) && knownCharset(m.name))
   if (best && best.confidence >= MIN_DETECTION_CONFIDENCE) {
     const name = knownCharset(best.name)!
     const text = decodeAs(bytes, name)
