@@ -24,6 +24,7 @@ const EASTGATE = `<!DOCTYPE html>
 <p>Russia's decision on Tuesday to suspend its participation in New START follows almost three years in which the treaty's verification system has barely worked.</p>
 <p>The treaty allows each side up to 18 short-notice on-site inspections a year. Both countries paused them in March 2020 because of the Covid-19 pandemic, and they never resumed.</p>
 <p>In August 2022 Moscow said it would temporarily exempt its facilities from inspections, citing obstacles created by Western sanctions to travel by Russian inspectors. A meeting of the treaty's Bilateral Consultative Commission planned for late November in Cairo was called off by Russia shortly before it was due to begin.</p>
+<p>Putin said on Tuesday that Russia was suspending its participation rather than withdrawing, and the Russian Foreign Ministry said Moscow would keep to the treaty's limits on deployed warheads and launchers.</p>
 <p>At the end of January, the US State Department told Congress that Russia was not complying with its inspection obligations.</p>
 </article>
 <aside><h2>Most read</h2><ul><li>Council budget vote delayed again</li><li>How the new tram line will change your commute</li></ul></aside>
@@ -46,6 +47,7 @@ const COASTLINE = `<!doctype html>
 <div class="meta">Rafael Quint, World Desk &mdash; Monday 20 March 2023</div>
 <p>Chinese President Xi Jinping and Russian President Vladimir Putin began three days of meetings in Moscow on Monday with informal talks at the Kremlin, followed by dinner.</p>
 <p>At the start of the meeting, Putin told Xi that Russia had studied China's proposals for settling the conflict in Ukraine carefully and with respect. Xi said in a statement on his arrival that the two countries were each other's largest neighbours and strategic partners.</p>
+<p>The informal meeting, held one on one, lasted more than four hours, according to the Kremlin.</p>
 <p>Formal talks between the two delegations were scheduled for Tuesday, when the leaders were expected to sign a joint statement on their partnership.</p>
 <p>The visit is Xi's first to Russia since 2019.</p>
 </div>
