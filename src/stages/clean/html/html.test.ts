@@ -132,3 +132,15 @@ describe('renderPage', () => {
     expect(words).toEqual(['Fares', 'rose sharply', 'today'])
   })
 })
+
+describe('extractHtml on fragments', () => {
+  it.each([
+    ['top-level paragraphs', '<p>The ferry operator added two evening crossings on Friday, the port said.</p><p>Tickets for the new crossings go on sale next week, priced as before.</p>'],
+    ['paragraphs directly in body', '<html><body><p>The ferry operator added two evening crossings on Friday, the port said.</p><p>Tickets for the new crossings go on sale next week, priced as before.</p></body></html>'],
+  ])('html: a feed item of %s keeps its paragraphs', (_name, html) => {
+    const { source, clean } = extractHtml(html, {})
+    const text = renderCleanText(source, clean).text
+    expect(text).toContain('The ferry operator added two evening crossings on Friday')
+    expect(text).toContain('Tickets for the new crossings go on sale next week')
+  })
+})

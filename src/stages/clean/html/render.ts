@@ -1,4 +1,5 @@
-import type { AnyNode, Document as DomDocument, Element, Text } from 'domhandler'
+import { Element, type AnyNode, type Document as DomDocument, type Text } from 'domhandler'
+import { findOne } from 'domutils'
 import { parseDocument } from 'htmlparser2'
 import type { Span } from '../../../document/index.js'
 import { BLOCK_TAGS, CELL_TAGS, INVISIBLE_TAGS } from './tags.js'
@@ -28,11 +29,24 @@ const WHITESPACE = /\s+/
  * const page = renderPage('<p>Fares <b>rose</b></p>')   // page.source === 'Fares rose'
  */
 export function renderPage(html: string): RenderedPage {
-  const dom = parseDocument(html, { decodeEntities: true })
+  const dom = wrapFragment(parseDocument(html, { decodeEntities: true }))
   const r = new Renderer()
   r.walkChildren(dom, null, false)
   r.breakLine()
   return { dom, source: r.parts.join(''), lines: r.lines, spans: r.spans }
+}
+
+/**
+ * A fragment (a feed item's or JSON Lines record's HTML) has no <body>: its paragraphs would hang
+ * off the document root, where no element can hold them. Give it the <body> a full page has.
+ */
+function wrapFragment(dom: DomDocument): DomDocument {
+  if (findOne((el) => el.name === 'body' || el.name === 'html', dom.children, true)) return dom
+  const body = new Element('body', {}, dom.children)
+  for (const child of body.children) child.parent = body
+  dom.children = [body]
+  body.parent = dom
+  return dom
 }
 
 class Renderer {

@@ -106,17 +106,20 @@ function scoreParagraphs(lines: readonly SourceLine[], alive: (el: Element) => b
   return scores
 }
 
+/** The best-scoring element below <body>; <body> itself when the paragraphs sit right in it (Readability). */
 function pickTop(final: ReadonlyMap<Element, number>): Element | undefined {
   let top: Element | undefined
+  let body: Element | undefined
   let best = -Infinity
   for (const [el, s] of final) {
+    if (el.name === 'body') body = el
     if (el.name === 'html' || el.name === 'body') continue
     if (s > best) {
       best = s
       top = el
     }
   }
-  return top
+  return top ?? body
 }
 
 /** When several strong candidates share an ancestor, the article is that ancestor (Readability). */
