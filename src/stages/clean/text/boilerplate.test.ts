@@ -10,6 +10,12 @@ describe('findLineFurniture', () => {
     ['Home > Local', 'navigation'],
     ['HomeSportLate goal wins the cup', 'navigation'],
     ['Regions › Coast › Harbour', 'navigation'],
+    ['Valley Courier > World > Europe', 'navigation'],
+    ['News / Local / Harbour', 'navigation'],
+    ['Политика » Безопасность', 'navigation'],
+    ['You are here: Home / World', 'navigation'],
+    ['VALLEY COURIER   News  Sport  Business  Culture', 'navigation'],
+    ['Menu  Search  Sign in', 'navigation'],
     ['12.5 C', 'date-bar'],
     ['Lisbon 21°C', 'date-bar'],
     ['404', 'error-page'],
@@ -36,6 +42,10 @@ describe('findLineFurniture', () => {
 
   it.each([
     'Home owners in the valley will see lower bills next year.',
+    'Country  Capital  Population',
+    'Он сказал: «Мы готовы» и ушёл',
+    'The council will decide whether buses or trams > cars for the centre.',
+    'Fares rise 5% / tickets go on sale Monday.',
     'The mayor said 404 homes were flooded.',
     'Comments from residents were mixed, the survey found.',
     'Officials said the page of the report that was leaked does not exist in the final version, and that the draft was older.',

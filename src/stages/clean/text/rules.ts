@@ -28,12 +28,27 @@ const LABEL_CHARS = 80
 const PROMPT_CHARS = 250
 // A breadcrumb trail can end in the full page title, and machine leftovers may follow it.
 const BREADCRUMB_CHARS = 600
+/** Section and account items of news-site menus. */
+const MENU_WORDS = [
+  'home', 'news', 'world', 'politics', 'business', 'economy', 'markets', 'tech', 'technology', 'science', 'health',
+  'sport', 'sports', 'culture', 'arts', 'opinion', 'lifestyle', 'travel', 'entertainment', 'video', 'videos',
+  'podcasts', 'europe', 'asia', 'africa', 'americas', 'middle east', 'local', 'weather', 'menu', 'search',
+  'sign in', 'log in', 'login', 'subscribe', 'newsletters', 'contact', 'about us',
+].join('|')
 
 export const LINE_RULES: readonly LineRule[] = [
   // Breadcrumbs: "Home » world » …", "Home > News", and crumbs glued by a scraper: "HomeNewsPutin…".
   { reason: 'navigation', note: 'breadcrumb starting at Home', pattern: /^home\s*[»›>|/]/i, maxChars: BREADCRUMB_CHARS },
   { reason: 'navigation', note: 'breadcrumb glued to Home', pattern: /^Home(?=\p{Lu}\p{Ll})/u, maxChars: BREADCRUMB_CHARS },
   { reason: 'navigation', note: 'breadcrumb trail', pattern: /^(?:[^»›\n]{1,40}[»›]\s*){2,}/, maxChars: BREADCRUMB_CHARS },
+  // Spaced ">", "/" or "|" between short crumbs; spaces are required so "and/or" or "24/7" never match.
+  { reason: 'navigation', note: 'breadcrumb trail', pattern: /^(?:[^»›>|/\n.!?]{1,40}\s[>|/]\s+){2,}[^»›>|/\n.!?]{1,40}$/, maxChars: BREADCRUMB_CHARS },
+  // Two crumbs only: "Politics » Security". No « on the line, so a quotation in «» style is never a crumb.
+  { reason: 'navigation', note: 'breadcrumb pair', pattern: /^[^»›«‹\n.!?]{1,40}\s[»›]\s[^»›«‹\n.!?]{1,40}$/, maxChars: LABEL_CHARS },
+  { reason: 'navigation', note: 'location trail', pattern: /^you are here\s*:/i, maxChars: BREADCRUMB_CHARS },
+  // A menu bar scraped to one line: short items split by wide gaps, at least two of them section names.
+  // The section-name test keeps a scraped table's header row ("Country  Capital  Population") out.
+  { reason: 'navigation', note: 'menu bar', pattern: new RegExp(`^(?=(?:.*?(?:^|\\s{2})(?:${MENU_WORDS})(?=\\s{2}|$)){2})[\\p{L}&'’. -]+$`, 'iu'), maxChars: LABEL_CHARS },
   {
     reason: 'navigation',
     note: 'menu label',
