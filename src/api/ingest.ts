@@ -4,8 +4,8 @@ import { MIN_DOCUMENTS_FOR_WORKERS, ProcessPool, defaultPoolSize } from '../pipe
 import { readInputs, type IngestOptions as ReadOptions } from '../stages/ingest/index.js'
 import type { Store } from '../store/index.js'
 
-/** Inputs whose documents wait to be stored at once; bounds memory on large corpora. */
-const MAX_INPUTS_IN_FLIGHT = 256
+/** Documents read but not yet stored, at most: bounds memory however fast inputs are read. */
+const MAX_DOCUMENTS_IN_FLIGHT = 512
 
 export type IngestEvent =
   | { readonly kind: 'stored'; readonly input: string; readonly added: number; readonly existing: number }
@@ -53,7 +53,8 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
 
   // Saves happen in input order on one chain, so the store's order is the order of the inputs.
   let chain: Promise<void> = Promise.resolve()
-  const inFlight: Promise<void>[] = []
+  const inFlight: Array<{ readonly saved: Promise<void>; readonly documents: number }> = []
+  let documentsInFlight = 0
   try {
     for await (const result of readInputs(inputs, options)) {
       count++
@@ -89,8 +90,13 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
         existing += saved.existing
         onEvent({ kind: 'stored', input: result.input, ...saved })
       })
-      inFlight.push(chain)
-      if (inFlight.length >= MAX_INPUTS_IN_FLIGHT) await inFlight.shift()
+      inFlight.push({ saved: chain, documents: result.documents.length })
+      documentsInFlight += result.documents.length
+      while (documentsInFlight > MAX_DOCUMENTS_IN_FLIGHT && inFlight.length > 1) {
+        const oldest = inFlight.shift()!
+        await oldest.saved
+        documentsInFlight -= oldest.documents
+      }
     }
     await chain
   } finally {
