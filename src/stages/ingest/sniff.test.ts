@@ -15,6 +15,7 @@ describe('sniffTextFormat', () => {
     ['Council meets\n\nThe council met on Monday.\n', 'notes.md', 'markdown'],
     ['Council meets\n\nThe council met on Monday.\n', 'notes.txt', 'text'],
     ['{not json at all\nsecond line\n', '', 'text'],
+    [`{"url": "https://x.example/long", "text": "${'The harbour council met again. '.repeat(400)}"}\n{"text": "More"}\n`, '', 'jsonl'],
     ['Prices rose 3% <in> March, the office said.', '', 'text'],
   ])('sniff: %j is %s', (text, name, format) => {
     expect(sniffTextFormat(text, name)).toBe(format)

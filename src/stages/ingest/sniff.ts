@@ -52,7 +52,7 @@ export function sniffTextFormat(text: string, name = ''): TextFormat {
     if (root === 'html' || looksLikeHtml(head)) return 'html'
     if (head.startsWith('<?xml')) return 'xml'
   }
-  if (looksLikeJsonLines(head)) return 'jsonl'
+  if (looksLikeJsonLines(text.replace(/^\s+/, ''))) return 'jsonl'
   if (looksLikeHtml(head)) return 'html'
   if (/\.(md|markdown|mdown|mkd)(\.gz)?$/i.test(name) || countMarkdownSignals(head) >= MIN_MARKDOWN_SIGNALS) return 'markdown'
   return 'text'
@@ -71,8 +71,13 @@ function looksLikeHtml(head: string): boolean {
   return head.startsWith('<') && /<(p|div|article|section|h[1-6]|ul|table|br)\b[^>]*>/i.test(head)
 }
 
-function looksLikeJsonLines(head: string): boolean {
-  const first = head.split('\n', 1)[0]!.trim()
+/** One JSON Lines record may be far longer than the format scan window: read its whole first line. */
+const MAX_FIRST_RECORD_CHARS = 16 * 1024 * 1024
+
+function looksLikeJsonLines(text: string): boolean {
+  if (!text.startsWith('{')) return false
+  const newline = text.indexOf('\n')
+  const first = text.slice(0, newline === -1 ? MAX_FIRST_RECORD_CHARS : Math.min(newline, MAX_FIRST_RECORD_CHARS)).trim()
   if (!first.startsWith('{') || !first.endsWith('}')) return false
   try {
     const value: unknown = JSON.parse(first)
