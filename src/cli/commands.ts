@@ -1,6 +1,6 @@
 import { ingest } from '../api/ingest.js'
 import { extract, toExtractRecord, type ExtractRecord } from '../api/extract.js'
-import { renderCleanText, type Document } from '../document/index.js'
+import type { Document } from '../document/index.js'
 import { UsageError } from '../errors.js'
 import type { IngestOptions } from '../stages/ingest/index.js'
 import { openStore } from '../store/index.js'
@@ -119,11 +119,6 @@ function formatMarkdown(record: ExtractRecord): string {
   for (const [key, value] of meta) if (value) lines.push(`- ${key}: ${value}`)
   lines.push('', record.text, '')
   return lines.join('\n')
-}
-
-/** Exported for the cleaned text of a stored document. */
-export function cleanText(doc: Document): string {
-  return doc.layers.clean ? renderCleanText(doc.source, doc.layers.clean).text : ''
 }
 
 function readOptions(options: Options): IngestOptions {
