@@ -14,7 +14,7 @@ import type { Document } from '../src/document/index.js'
 import { decodeText } from '../src/stages/ingest/charset.js'
 import { extractHtml } from '../src/stages/clean/html/index.js'
 import { readMetadata } from '../src/stages/metadata/index.js'
-import { collectPageCandidates } from '../src/stages/metadata/page.js'
+import { collectPageCandidatesFromDom } from '../src/stages/metadata/page.js'
 import { readDate } from '../src/stages/metadata/dates.js'
 import { printTable, ratio } from './lib/table.js'
 
@@ -46,8 +46,8 @@ function loadPages(): Page[] {
 
 /** Dossier: page candidates, HTML extraction, then the metadata stage on the Document. */
 function dossierDate(page: Page): Answer {
-  const { source, clean } = extractHtml(page.html, { url: page.url })
-  const candidates = collectPageCandidates(page.html, { url: page.url })
+  const { source, clean, dom } = extractHtml(page.html, { url: page.url })
+  const candidates = collectPageCandidatesFromDom(dom, { url: page.url })
   const doc: Document = {
     id: page.name,
     origin: { input: page.name, url: page.url, blob: '', container: 'html' },

@@ -1,7 +1,7 @@
 import type { Document, RawDocument } from '../../document/index.js'
 import { extractHtml } from './html/index.js'
 import { cleanTextPage } from './text/index.js'
-import { collectPageCandidates } from '../metadata/page.js'
+import { collectPageCandidatesFromDom } from '../metadata/page.js'
 
 /**
  * Builds the Document from what ingest read: for HTML, renders the page to text and keeps the
@@ -16,8 +16,8 @@ export function extractDocument(raw: RawDocument): Document {
   const base = { id: raw.id, origin: raw.origin, charset: raw.charset, hints: raw.hints, messages: [] }
   if (raw.content.kind === 'html') {
     const url = raw.hints.url ?? raw.origin.url
-    const { source, clean } = extractHtml(raw.content.body, { url })
-    const candidates = collectPageCandidates(raw.content.body, { url })
+    const { source, clean, dom } = extractHtml(raw.content.body, { url })
+    const candidates = collectPageCandidatesFromDom(dom, { url })
     return { ...base, markup: raw.content.body, source, layers: { clean, page: { candidates } } }
   }
   const source = raw.content.body

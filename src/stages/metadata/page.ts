@@ -1,4 +1,5 @@
-import { Parser } from 'htmlparser2'
+import { isTag, type AnyNode, type Document as DomDocument } from 'domhandler'
+import { Parser, type Handler } from 'htmlparser2'
 import type { PageCandidate } from '../../document/index.js'
 import { ARTICLE_TYPES, CONTAINER_TAGS, DATE_CLASS, META_FIELDS } from './page-tags.js'
 
@@ -32,6 +33,42 @@ interface Frame {
  * // [{ field: 'published', value: '2021-05-03T10:00Z', basis: 'meta[property=article:published_time]' }]
  */
 export function collectPageCandidates(html: string, options: { url?: string }): PageCandidate[] {
+  const collector = createCandidateCollector(options)
+  const parser = new Parser(collector.handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
+  parser.write(html)
+  parser.end()
+  return collector.finish()
+}
+
+/**
+ * The same candidates from a page already parsed (extraction's DOM), so a page is parsed once:
+ * the DOM's elements and text are replayed as the parser's events, in document order.
+ *
+ * @example
+ * const { source, clean, dom } = extractHtml(html, { url })
+ * const candidates = collectPageCandidatesFromDom(dom, { url })
+ */
+export function collectPageCandidatesFromDom(dom: DomDocument, options: { url?: string }): PageCandidate[] {
+  const collector = createCandidateCollector(options)
+  replayNodes(dom.children, collector.handler)
+  return collector.finish()
+}
+
+type CandidateHandler = Required<Pick<Handler, 'onopentag' | 'ontext' | 'onclosetag'>>
+
+function replayNodes(nodes: readonly AnyNode[], handler: CandidateHandler): void {
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      handler.ontext(node.data)
+    } else if (isTag(node)) {
+      handler.onopentag(node.name, node.attribs, false)
+      replayNodes(node.children, handler)
+      handler.onclosetag(node.name, false)
+    }
+  }
+}
+
+function createCandidateCollector(options: { url?: string }): { handler: CandidateHandler; finish: () => PageCandidate[] } {
   const out: PageCandidate[] = []
   const add = (field: Field, value: string | undefined, basis: string): void => {
     const v = value?.replace(/\s+/g, ' ').trim()
@@ -45,64 +82,62 @@ export function collectPageCandidates(html: string, options: { url?: string }): 
   let jsonLd: string | null = null
   let skipDepth = 0 // inside <script>/<style>/<svg> that is not JSON-LD
 
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        let collector: TextCollector | undefined
-        if (name === 'script' || name === 'style' || name === 'svg' || name === 'noscript') {
-          if (name === 'script' && /ld\+json/i.test(attribs.type ?? '')) jsonLd = ''
-          else skipDepth++
-        } else if (name === 'title' && !sawTitle && skipDepth === 0) {
-          titleText = ''
-        } else if (name === 'meta') {
-          readMeta(attribs, add)
-        } else if (name === 'link') {
-          if (/\bcanonical\b/i.test(attribs.rel ?? '')) add('canonical', resolveUrl(attribs.href, options.url), 'link[rel=canonical]')
-        } else if (name === 'html') {
-          add('language', attribs.lang ?? attribs['xml:lang'], 'html[lang]')
-        } else {
-          collector = readElement(name, attribs, add, elementDates < MAX_ELEMENT_DATE_CANDIDATES)
-        }
-        if (collector) collectors.push(collector)
-        stack.push(collector ? { name, collector } : { name })
-      },
-      ontext(text) {
-        if (jsonLd !== null) jsonLd += text
-        else if (skipDepth > 0) return
-        else if (titleText !== null) titleText += text
-        for (const c of collectors) if (c.text.length <= MAX_DATE_TEXT_CHARS) c.text += text
-      },
-      onclosetag(name) {
-        if (name === 'script' && jsonLd !== null) {
-          readJsonLd(jsonLd, add)
-          jsonLd = null
-        } else if (name === 'script' || name === 'style' || name === 'svg' || name === 'noscript') {
-          skipDepth = Math.max(0, skipDepth - 1)
-        } else if (name === 'title' && titleText !== null) {
-          add('title', titleText, 'title')
-          titleText = null
-          sawTitle = true
-        }
-        const at = stack.map((f) => f.name).lastIndexOf(name)
-        if (at < 0) return
-        for (const frame of stack.splice(at)) {
-          const c = frame.collector
-          if (!c) continue
-          collectors.splice(collectors.indexOf(c), 1)
-          const text = c.text.replace(/\s+/g, ' ').trim()
-          if (text.length > 0 && text.length <= MAX_DATE_TEXT_CHARS && /\d/.test(text) && elementDates < MAX_ELEMENT_DATE_CANDIDATES) {
-            elementDates++
-            add(c.field, text, c.basis)
-          }
-        }
-      },
+  const handler: CandidateHandler = {
+    onopentag(name, attribs) {
+      let collector: TextCollector | undefined
+      if (name === 'script' || name === 'style' || name === 'svg' || name === 'noscript') {
+        if (name === 'script' && /ld\+json/i.test(attribs.type ?? '')) jsonLd = ''
+        else skipDepth++
+      } else if (name === 'title' && !sawTitle && skipDepth === 0) {
+        titleText = ''
+      } else if (name === 'meta') {
+        readMeta(attribs, add)
+      } else if (name === 'link') {
+        if (/\bcanonical\b/i.test(attribs.rel ?? '')) add('canonical', resolveUrl(attribs.href, options.url), 'link[rel=canonical]')
+      } else if (name === 'html') {
+        add('language', attribs.lang ?? attribs['xml:lang'], 'html[lang]')
+      } else {
+        collector = readElement(name, attribs, add, elementDates < MAX_ELEMENT_DATE_CANDIDATES)
+      }
+      if (collector) collectors.push(collector)
+      stack.push(collector ? { name, collector } : { name })
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  )
-  parser.write(html)
-  parser.end()
-  if (options.url) add('published', findUrlDate(options.url), 'url:path-date')
-  return out
+    ontext(text) {
+      if (jsonLd !== null) jsonLd += text
+      else if (skipDepth > 0) return
+      else if (titleText !== null) titleText += text
+      for (const c of collectors) if (c.text.length <= MAX_DATE_TEXT_CHARS) c.text += text
+    },
+    onclosetag(name) {
+      if (name === 'script' && jsonLd !== null) {
+        readJsonLd(jsonLd, add)
+        jsonLd = null
+      } else if (name === 'script' || name === 'style' || name === 'svg' || name === 'noscript') {
+        skipDepth = Math.max(0, skipDepth - 1)
+      } else if (name === 'title' && titleText !== null) {
+        add('title', titleText, 'title')
+        titleText = null
+        sawTitle = true
+      }
+      const at = stack.map((f) => f.name).lastIndexOf(name)
+      if (at < 0) return
+      for (const frame of stack.splice(at)) {
+        const c = frame.collector
+        if (!c) continue
+        collectors.splice(collectors.indexOf(c), 1)
+        const text = c.text.replace(/\s+/g, ' ').trim()
+        if (text.length > 0 && text.length <= MAX_DATE_TEXT_CHARS && /\d/.test(text) && elementDates < MAX_ELEMENT_DATE_CANDIDATES) {
+          elementDates++
+          add(c.field, text, c.basis)
+        }
+      }
+    },
+  }
+  const finish = (): PageCandidate[] => {
+    if (options.url) add('published', findUrlDate(options.url), 'url:path-date')
+    return out
+  }
+  return { handler, finish }
 }
 
 /** Meta keys not in `META_FIELDS` that still name a publication date ("five_hundred_pixels:uploaded_at"). */

@@ -1,3 +1,4 @@
+import type { Document as DomDocument } from 'domhandler'
 import type { CleanLayer } from '../../../document/index.js'
 import { markFurnitureBlocks } from './blocks.js'
 import { markFurniture } from './furniture.js'
@@ -19,12 +20,13 @@ const RETRY_GAIN = 2
 /**
  * Renders an HTML page to its visible text (`source`) and keeps the main article as spans of it.
  * The headline and byline are recorded as removals (`title`, `byline`) so metadata can read them.
+ * The parsed page comes back too (`dom`, read-only by contract) so nothing parses it again.
  *
  * @example
  * const { source, clean } = extractHtml(html, { url: 'https://example.org/a' })
  * console.log(renderCleanText(source, clean).text)
  */
-export function extractHtml(html: string, options: { url?: string } = {}): { source: string; clean: CleanLayer } {
+export function extractHtml(html: string, options: { url?: string } = {}): { source: string; clean: CleanLayer; dom: DomDocument } {
   void options
   const page = renderPage(html)
   let best: CleanLayer | undefined
@@ -44,7 +46,7 @@ export function extractHtml(html: string, options: { url?: string } = {}): { sou
     }
     if (chars >= MIN_ARTICLE_CHARS) break
   }
-  return { source: page.source, clean: best ?? { blocks: [], removed: [], flags: [] } }
+  return { source: page.source, clean: best ?? { blocks: [], removed: [], flags: [] }, dom: page.dom }
 }
 
 function keptChars(clean: CleanLayer): number {
