@@ -8,6 +8,7 @@ describe('hasVisibleText', () => {
     ['<html><head><title>Only a title</title></head><body>  </body></html>', false],
     ['<script>var story = "not shown"</script><style>p{}</style>', false],
     ['<div><img src="a.png"></div>', false],
+    ['<!doctype html><html><head><meta charset=utf-8><title>Omitted head end</title><p>The body text follows.</p>', true],
   ])('html: %j has visible text: %s', (html, expected) => {
     expect(hasVisibleText(html)).toBe(expected)
   })

@@ -1,7 +1,8 @@
 import { Parser } from 'htmlparser2'
 
-// Elements whose text is never shown to a reader.
-const HIDDEN_ELEMENTS = new Set(['script', 'style', 'template', 'noscript', 'head'])
+// Elements whose text is never shown to a reader. Not <head> as a whole: htmlparser2 does not close it
+// implicitly, so on a page that omits </head> the body would hang inside it and read as empty.
+const HIDDEN_ELEMENTS = new Set(['script', 'style', 'template', 'noscript', 'title'])
 
 /**
  * True when an HTML page has any visible text. HTML parsers forgive broken markup, so a malformed page

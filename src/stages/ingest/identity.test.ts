@@ -16,6 +16,7 @@ describe('identity', () => {
   it.each([
     [['a', 'b'], ['a', 'b']],
     [['a', 'a', 'a'], ['a', 'a#2', 'a#3']],
+    [['a', 'a', 'a#2'], ['a', 'a#2', 'a#2#2']],
   ])('uniqueRecordKeys: numbers repeated keys %j', (keys, expected) => {
     expect(uniqueRecordKeys(keys)).toEqual(expected)
   })

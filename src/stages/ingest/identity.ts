@@ -26,10 +26,12 @@ export function makeDocumentId(blobSha256: string, recordKey: string): DocumentI
  * documents one id, and the store would keep only the first.
  */
 export function uniqueRecordKeys(keys: readonly string[]): string[] {
-  const seen = new Map<string, number>()
+  const taken = new Set<string>()
   return keys.map((key) => {
-    const count = seen.get(key) ?? 0
-    seen.set(key, count + 1)
-    return count === 0 ? key : `${key}#${count + 1}`
+    // A suffixed key may itself be a key of the input ("x", "x", "x#2"): skip past every taken one.
+    let candidate = key
+    for (let n = 2; taken.has(candidate); n++) candidate = `${key}#${n}`
+    taken.add(candidate)
+    return candidate
   })
 }

@@ -47,6 +47,16 @@ describe('readWarc', () => {
     expect(Buffer.from(readWarc('c.warc', record, CAP).pages[0]!.body).toString()).toBe(page('Harbour'))
   })
 
+  it.each([
+    ['a negative chunk size', { 'Transfer-Encoding': 'chunked' }, Buffer.from('-6\r\nabcdef\r\n0\r\n\r\n'), /bad chunk size/],
+    ['an unsupported content-encoding', { 'Content-Encoding': 'zstd' }, Buffer.from('(compressed bytes)'), /unsupported content-encoding "zstd"/],
+  ])('warc: a record with %s is skipped with a warning; the others are kept', (_, httpHeaders, body, warning) => {
+    const bad = writeWarcResponse({ url: 'https://news.example/bad', date: '2023-03-21T10:00:00Z', body, httpHeaders })
+    const { pages, warnings } = readWarc('mixed.warc', Buffer.concat([bad, first]), CAP)
+    expect(pages).toHaveLength(1)
+    expect(warnings.join('\n')).toMatch(warning)
+  })
+
   it('warc: a truncated last record is a warning; the records before it are kept', () => {
     const cut = Buffer.concat([first, second.subarray(0, second.length - 60)])
     const { pages, warnings } = readWarc('cut.warc', cut, CAP)

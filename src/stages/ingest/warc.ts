@@ -134,7 +134,8 @@ function dechunk(body: Buffer): Buffer {
     const lineEnd = body.indexOf('\r\n', at)
     if (lineEnd === -1) throw new Error('chunk size line does not end')
     const size = parseInt(body.toString('latin1', at, lineEnd), 16)
-    if (!Number.isFinite(size)) throw new Error('bad chunk size')
+    // A negative size would move `at` backwards and loop forever on the same line.
+    if (!Number.isInteger(size) || size < 0 || lineEnd + 2 + size > body.length) throw new Error('bad chunk size')
     if (size === 0) break
     parts.push(body.subarray(lineEnd + 2, lineEnd + 2 + size))
     at = lineEnd + 2 + size + 2
@@ -147,5 +148,7 @@ function decodeContentEncoding(input: string, body: Uint8Array, encoding: string
   if (name === 'gzip' || name === 'x-gzip') return gunzipCapped(input, body, maxBytes)
   if (name === 'deflate') return inflateSync(body, { maxOutputLength: maxBytes })
   if (name === 'br') return brotliDecompressSync(body, { maxOutputLength: maxBytes })
+  // Anything else (zstd, stacked encodings) would be stored as compressed bytes read as text.
+  if (name !== '' && name !== 'identity') throw new Error(`unsupported content-encoding "${name}"`)
   return body
 }

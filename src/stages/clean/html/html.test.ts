@@ -137,6 +137,7 @@ describe('extractHtml on fragments', () => {
   it.each([
     ['top-level paragraphs', '<p>The ferry operator added two evening crossings on Friday, the port said.</p><p>Tickets for the new crossings go on sale next week, priced as before.</p>'],
     ['paragraphs directly in body', '<html><body><p>The ferry operator added two evening crossings on Friday, the port said.</p><p>Tickets for the new crossings go on sale next week, priced as before.</p></body></html>'],
+    ['a page that omits </head> and <body>', '<!doctype html><html><head><meta charset=utf-8><title>Ferry news</title><p>The ferry operator added two evening crossings on Friday, the port said.</p><p>Tickets for the new crossings go on sale next week, priced as before.</p>'],
   ])('html: a feed item of %s keeps its paragraphs', (_name, html) => {
     const { source, clean } = extractHtml(html, {})
     const text = renderCleanText(source, clean).text

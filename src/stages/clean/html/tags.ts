@@ -5,8 +5,10 @@
 import type { RemovalReason } from '../../../document/index.js'
 
 /** Elements whose contents a reader never sees as text. */
+// Not <head>: htmlparser2 does not close it implicitly, so a page that omits </head> keeps its body
+// inside it. What a head holds that has text (title, script, style) is listed on its own.
 export const INVISIBLE_TAGS: ReadonlySet<string> = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'head', 'title', 'iframe', 'object', 'embed', 'canvas', 'math', 'video', 'audio', 'map',
+  'script', 'style', 'noscript', 'template', 'svg', 'title', 'iframe', 'object', 'embed', 'canvas', 'math', 'video', 'audio', 'map',
 ])
 
 /** Elements that start a new line in the rendered page. */
