@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Document } from '../document/index.js'
+import { StoreError } from '../errors.js'
 import type { Blob, Store } from './store.js'
 
 /**
@@ -105,7 +106,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
       const blob = makeBlob('Two good documents and a bad one.')
       const good = [0, 1].map((i) => makeDocument(blob, i, { full: true }))
       const bad = withBadLayer(makeDocument(blob, 2, { full: true }), badValue())
-      await expect(store.save(blob, [...good, bad])).rejects.toThrow()
+      await expect(store.save(blob, [...good, bad])).rejects.toBeInstanceOf(StoreError)
       expect(await store.hasBlob(blob.sha256)).toBe(false)
       expect(await store.countDocuments()).toBe(0)
       expect(await store.listDocuments()).toEqual([])

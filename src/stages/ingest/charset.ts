@@ -93,7 +93,10 @@ function decodeDeclared(bytes: Uint8Array, name: string, basis: 'http' | 'meta' 
       return { text: utf8, charset: { name: 'utf-8', basis: 'valid-utf8', confidence: 1 }, warnings: [`declared charset ${name} (${basis}) ignored: the bytes are valid UTF-8`] }
     }
   }
-  if (name === 'utf-8' && decodeStrictUtf8(bytes) === undefined) {
+  if (name === 'utf-8') {
+    // The common case: decode once, strictly, and keep the result.
+    const strict = decodeStrictUtf8(bytes)
+    if (strict !== undefined) return { text: strict, charset: { name, basis, confidence: 1 }, warnings: [] }
     return {
       text: decodeAs(bytes, name),
       charset: { name, basis, confidence: 0.5 },

@@ -94,6 +94,9 @@ describe('readInputs with URLs', () => {
   })
 
   it('ingest: URLs are refused by default', async () => {
-    for await (const r of readInputs([`${base}/page`])) expect(r).toMatchObject({ ok: false, error: { code: 'FETCH_REFUSED' } })
+    const results: IngestResult[] = []
+    for await (const r of readInputs([`${base}/page`])) results.push(r)
+    expect(results).toHaveLength(1)
+    expect(results[0]).toMatchObject({ ok: false, error: { code: 'FETCH_REFUSED' } })
   })
 })

@@ -10,7 +10,7 @@ export async function readStream(input: string, stream: NodeJS.ReadableStream, m
   const chunks: Buffer[] = []
   let total = 0
   for await (const chunk of stream) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk)
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)
     total += buffer.length
     if (total > maxBytes) rejectInput(input, 'INPUT_TOO_LARGE', `standard input passed the ${maxBytes}-byte limit`)
     chunks.push(buffer)
