@@ -1,6 +1,6 @@
 import type { Element } from 'domhandler'
 import type { RemovalReason } from '../../../document/index.js'
-import { BLOCK_CUES, DATE_ONLY_LINE, LINK_BLOCK_DENSITY, MAX_CUE_BLOCK_CHARS, SHOUTED_LETTER_SHARE } from './cues.js'
+import { BLOCK_CUES, DATE_ONLY_LINE, LINK_BLOCK_DENSITY, MAX_CUE_BLOCK_CHARS, SHOUTED_LETTER_SHARE, endsLikeSentence, looksLikeLabel } from './cues.js'
 import type { Pruned } from './furniture.js'
 import { linkDensity, type TextStats } from './measure.js'
 import type { RenderedPage } from './render.js'
@@ -31,8 +31,10 @@ export function markFurnitureBlocks(page: RenderedPage, roots: readonly Element[
 
 function cueReason(text: string, st: TextStats | undefined): RemovalReason | undefined {
   const t = text.trim()
-  for (const [pattern, reason] of BLOCK_CUES) if (pattern.test(t)) return reason
-  if (DATE_ONLY_LINE.test(t)) return 'dateline-meta'
+  if (looksLikeLabel(t)) {
+    for (const [pattern, reason] of BLOCK_CUES) if (pattern.test(t)) return reason
+  }
+  if (!endsLikeSentence(t) && DATE_ONLY_LINE.test(t)) return 'dateline-meta'
   if (linkDensity(st) >= LINK_BLOCK_DENSITY && shouted(t)) return 'related-list'
   return undefined
 }

@@ -145,3 +145,30 @@ describe('extractHtml on fragments', () => {
     expect(text).toContain('Tickets for the new crossings go on sale next week')
   })
 })
+
+describe('extractHtml keeps news sentences that start like page furniture', () => {
+  const article = (lead: string): string =>
+    `<html><body><article><h1>Ferries return</h1><p>The ferry service resumed on Monday after a week of storms closed the harbour to all traffic.</p><p>${lead}</p><p>Operators said timetables would stay reduced until the breakwater repairs are finished in the spring.</p></article></body></html>`
+
+  it.each([
+    'By Wednesday the ferries were running again.',
+    'Share prices of the operator fell sharply.',
+    'Related concerns were raised by the riders group.',
+    'Published figures show fares rose ten percent.',
+    'The bridge opened on May 3, 2024.',
+  ])('html: keeps %j', (lead) => {
+    const { source, clean } = extractHtml(article(lead), {})
+    expect(renderCleanText(source, clean).text).toContain(lead)
+  })
+
+  it.each([
+    ['By Ana Ribeiro and Tomas Lind', 'byline'],
+    ['Share this article', 'share-prompt'],
+    ['Related: Harbour fees to rise', 'related-list'],
+    ['Updated 19 Nov 2019 05:44', 'dateline-meta'],
+  ])('html: removes %j as %s', (lead, reason) => {
+    const { source, clean } = extractHtml(article(lead), {})
+    expect(renderCleanText(source, clean).text).not.toContain(lead)
+    expect(clean.removed.some((r) => r.reason === reason && source.slice(r.span.start, r.span.end).includes(lead))).toBe(true)
+  })
+})
