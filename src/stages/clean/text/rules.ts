@@ -68,12 +68,20 @@ export const LINE_RULES: readonly LineRule[] = [
     maxChars: PROMPT_CHARS,
   },
   // Ad-blocker walls and their follow-up plea.
-  { reason: 'ad-notice', note: 'ad-blocker notice', pattern: /\bad\s?-?block(?:er|ers|ing)?\b/i, maxChars: PROMPT_CHARS },
+  // The notice's own shapes, not any mention of ad blockers: "Use of ad blockers rose" is news.
+  {
+    reason: 'ad-notice',
+    note: 'ad-blocker notice',
+    pattern: /^ad\s?-?block(?:er)?s?\s+(?:detected|enabled)|^(?:please|kindly)\b.{0,80}\b(?:disabl\w*|turn\w* off|switch\w* off|whitelist\w*|paus\w*)\b.{0,60}\bad\s?-?block|^(?:we|it looks like)\b.{0,40}\byou(?:'re|’re| are) using an? ad\s?-?block/i,
+    maxChars: PROMPT_CHARS,
+  },
   { reason: 'ad-notice', note: 'advertisement label', pattern: /^(?:advertisement|sponsored(?: content)?|ad)$/i, maxChars: LABEL_CHARS },
   // Comment sections and prompts to write in them.
   { reason: 'comment-prompt', note: 'comment form heading', pattern: /^(?:leave a (?:comment|reply)|add a comment|post a comment|join the (?:conversation|discussion)|be the first to comment)[.!:]*$/i, maxChars: LABEL_CHARS },
   { reason: 'comment-prompt', note: 'comment count', pattern: /^(?:comments?(?:\s*\(\d+\))?|no comments?(?: yet)?|\d+ comments?)[.:!]*$/i, maxChars: LABEL_CHARS },
-  { reason: 'comment-prompt', note: 'invitation to comment', pattern: /\bin the comments?(?: section)?(?: below)?[.!]*$/i, maxChars: PROMPT_CHARS },
+  // An invitation addresses the reader ("Share your view…", "…in the comments below"); a report that
+  // someone spoke "in the comments" is news.
+  { reason: 'comment-prompt', note: 'invitation to comment', pattern: /^(?:share|tell|let us know|leave|post|write|drop|join|give us)\b.{0,160}\bin the comments?(?: section)?(?: below)?[.!]*$|\bin the comments? (?:section )?below[.!]*$/i, maxChars: PROMPT_CHARS },
   {
     reason: 'comment-prompt',
     note: 'question to readers',
@@ -100,7 +108,8 @@ export const LINE_RULES: readonly LineRule[] = [
   { reason: 'related-list', note: 'link to another story', pattern: /^(?:related(?: article| story| reading| posts?| news)?|read (?:more|also|next)|see also|also read)\s*:\s*\S/i, maxChars: PROMPT_CHARS },
   // Legal disclaimers: the label or opening phrase; the paragraph after it goes as well.
   { reason: 'disclaimer', note: 'disclaimer', pattern: /^(?:legal )?disclaimer\b/i, maxChars: PROMPT_CHARS, opensDisclaimer: true },
-  { reason: 'disclaimer', note: 'views-expressed disclaimer', pattern: /^the (?:views|opinions) expressed\b/i, maxChars: PROMPT_CHARS, opensDisclaimer: true },
+  // "The views expressed … are (solely) those of the author / do not necessarily reflect …", not "The views expressed by the minister were criticised".
+  { reason: 'disclaimer', note: 'views-expressed disclaimer', pattern: /^the (?:views|opinions) expressed\b.{0,100}\b(?:are|do not|does not)\b.{0,40}\b(?:those of|the author|necessarily|own)\b/i, maxChars: PROMPT_CHARS, opensDisclaimer: true },
   // Republication notes and author blurbs: about the page, not the story.
   {
     reason: 'republication',
