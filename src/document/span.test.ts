@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mergeSpans, span, subtractSpans, textOf } from './span.js'
+import { mergeSpans, span, subtractMergedSpans, subtractSpans, textOf } from './span.js'
 
 describe('span', () => {
   it('span: names the text between start and the first character after', () => {
@@ -25,5 +25,27 @@ describe('span', () => {
 
   it('subtractSpans: leaves what no span covers', () => {
     expect(subtractSpans(span(0, 20), [span(2, 5), span(4, 8), span(15, 30)])).toEqual([span(0, 2), span(8, 15)])
+  })
+})
+
+describe('subtractMergedSpans', () => {
+  // Reference by brute force: mark each covered character, read back the uncovered runs.
+  const byCharacter = (whole: { start: number; end: number }, covered: readonly { start: number; end: number }[]) => {
+    const out: { start: number; end: number }[] = []
+    for (let i = whole.start; i < whole.end; i++) {
+      if (covered.some((c) => c.start <= i && i < c.end)) continue
+      const last = out[out.length - 1]
+      if (last && last.end === i) out[out.length - 1] = { start: last.start, end: i + 1 }
+      else out.push({ start: i, end: i + 1 })
+    }
+    return out
+  }
+
+  it('subtractMergedSpans: keeps exactly the uncovered characters of every window', () => {
+    const removals = [span(2, 5), span(4, 8), span(15, 30), span(33, 34)]
+    const cut = mergeSpans(removals)
+    for (let start = 0; start < 36; start++) {
+      for (let end = start; end < 36; end++) expect(subtractMergedSpans(span(start, end), cut)).toEqual(byCharacter(span(start, end), removals))
+    }
   })
 })

@@ -1,4 +1,4 @@
-import { subtractSpans, type Block, type CleanLayer, type Removal } from '../../../document/index.js'
+import { mergeSpans, subtractMergedSpans, type Block, type CleanLayer, type Removal } from '../../../document/index.js'
 import { findLineFurniture } from './boilerplate.js'
 import { findFiller } from './filler.js'
 import { findHeader } from './headline.js'
@@ -34,11 +34,11 @@ export function cleanTextPage(source: string): CleanLayer {
 
 function dropRemoved(source: string, blocks: readonly Block[], removals: readonly Removal[]): Block[] {
   if (removals.length === 0) return [...blocks]
-  const cut = removals.map((r) => r.span)
+  const cut = mergeSpans(removals.map((r) => r.span))
   const out: Block[] = []
   for (const block of blocks) {
     const spans = block.spans
-      .flatMap((s) => subtractSpans(s, cut))
+      .flatMap((s) => subtractMergedSpans(s, cut))
       .map((s) => trimSpan(source, s))
       .filter((s) => s.end > s.start)
     if (spans.length > 0) out.push({ kind: block.kind, spans })

@@ -1,4 +1,4 @@
-import { subtractSpans, type Removal, type Span } from '../../../document/index.js'
+import { mergeSpans, subtractMergedSpans, type Removal, type Span } from '../../../document/index.js'
 
 /**
  * One line of the source with its surrounding whitespace trimmed off. `start`/`end` bound the
@@ -84,10 +84,10 @@ export function countWords(text: string): number {
  * keepLines(source, lines, removals)[0] // { line, spans: [{ start: 9, end: 40 }], text: 'Russian…' }
  */
 export function keepLines(source: string, lines: readonly Line[], removals: readonly Removal[]): (KeptLine | null)[] {
-  const spans = removals.map((r) => r.span)
+  const cut = mergeSpans(removals.map((r) => r.span))
   return lines.map((line) => {
     if (line.start === line.end) return null
-    const kept = subtractSpans({ start: line.start, end: line.end }, spans).map((s) => trimSpan(source, s)).filter((s) => s.end > s.start)
+    const kept = subtractMergedSpans({ start: line.start, end: line.end }, cut).map((s) => trimSpan(source, s)).filter((s) => s.end > s.start)
     if (kept.length === 0) return null
     return { line, spans: kept, text: kept.map((s) => source.slice(s.start, s.end)).join(' ') }
   })
