@@ -34,6 +34,7 @@ export function findRepeats(source: string, blocks: readonly Block[], seen: read
   const remove = (p: Passage, note: string): void => {
     removals.push(...p.spans.map((span) => ({ span, reason: 'repeated' as const, note })))
   }
+  const runs = indexWordRuns(passages)
   let previousRemoved = false
   for (const p of passages) {
     const copied = first.has(p.key)
@@ -43,13 +44,38 @@ export function findRepeats(source: string, blocks: readonly Block[], seen: read
     if (copied && (p.words >= MIN_REPEAT_WORDS || (previousRemoved && !p.firstInBlock))) {
       remove(p, 'exact copy of an earlier passage')
       removed = true
-    } else if (!copied && p.words >= MIN_CONTAINED_WORDS && passages.some((q) => q.words > p.words && q.key.includes(p.key))) {
+    } else if (!copied && p.words >= MIN_CONTAINED_WORDS && isInsideLongerPassage(p, runs)) {
       remove(p, 'shortened copy of a longer passage')
       removed = true
     }
     previousRemoved = removed
   }
   return removals
+}
+
+/**
+ * Every run of `MIN_CONTAINED_WORDS` words of every long-enough passage, to the passages holding it.
+ * A shortened copy opens with such a run of the passage it was cut from, so candidates come from one
+ * lookup instead of a scan over all passages (which made long pages quadratic).
+ */
+function indexWordRuns(passages: readonly Passage[]): Map<string, Passage[]> {
+  const runs = new Map<string, Passage[]>()
+  for (const q of passages) {
+    if (q.words <= MIN_CONTAINED_WORDS) continue
+    const words = q.key.trim().split(' ')
+    for (let i = 0; i + MIN_CONTAINED_WORDS <= words.length; i++) {
+      const run = words.slice(i, i + MIN_CONTAINED_WORDS).join(' ')
+      const holders = runs.get(run)
+      if (!holders) runs.set(run, [q])
+      else if (holders[holders.length - 1] !== q) holders.push(q)
+    }
+  }
+  return runs
+}
+
+function isInsideLongerPassage(p: Passage, runs: ReadonlyMap<string, readonly Passage[]>): boolean {
+  const opening = p.key.trim().split(' ').slice(0, MIN_CONTAINED_WORDS).join(' ')
+  return (runs.get(opening) ?? []).some((q) => q.words > p.words && q.key.includes(p.key))
 }
 
 function passagesOf(source: string, block: Block): Passage[] {
