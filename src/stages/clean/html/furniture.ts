@@ -37,18 +37,30 @@ export function markFurniture(root: ParentNode, options: FurnitureOptions): Prun
 /** A byline container holds at most this many characters (Readability: 100). */
 const MAX_BYLINE_CHARS = 100
 
-/** Marks the largest short block around each `rel=author` / `itemprop=author` as the byline. */
+/**
+ * Marks the largest short block around each `rel=author` / `itemprop=author` as the byline. An author
+ * link inside furniture already pruned (a footer, a teaser rail) is that furniture's, not the article's
+ * byline; and the climb stops below a block holding a second author link (a list of writers).
+ */
 function markBylines(root: ParentNode, pruned: Pruned): void {
-  const authors = findAll((el) => el.attribs.rel === 'author' || el.attribs.itemprop === 'author', root.children)
+  const isAuthor = (el: Element): boolean => el.attribs.rel === 'author' || el.attribs.itemprop === 'author'
+  const authors = findAll(isAuthor, root.children)
   for (const a of authors) {
+    if (insidePruned(a, pruned)) continue
     let target: Element = a
     for (let p = a.parent; p && p.type === 'tag'; p = p.parent) {
       const el = p as Element
       if (el.name === 'article' || el.name === 'body' || textOf(el).trim().length > MAX_BYLINE_CHARS) break
+      if (findAll(isAuthor, el.children).length > 1) break
       target = el
     }
     if (textOf(target).trim().length <= MAX_BYLINE_CHARS) pruned.set(target, 'byline')
   }
+}
+
+function insidePruned(el: Element, pruned: Pruned): boolean {
+  for (let p: ParentNode | null = el; p && p.type === 'tag'; p = p.parent) if (pruned.has(p as Element)) return true
+  return false
 }
 
 function furnitureReason(el: Element, options: FurnitureOptions, inTable: boolean): RemovalReason | undefined {

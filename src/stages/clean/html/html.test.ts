@@ -172,3 +172,16 @@ describe('extractHtml keeps news sentences that start like page furniture', () =
     expect(clean.removed.some((r) => r.reason === reason && source.slice(r.span.start, r.span.end).includes(lead))).toBe(true)
   })
 })
+
+describe('extractHtml bylines', () => {
+  it('html: author links in a pruned footer are not the article byline', () => {
+    const html = `<html><body><article><h1>Harbour fees rise</h1><p class="byline">By <a rel="author" href="/a/ana">Ana Ribeiro</a></p>
+      <p>The harbour board raised mooring fees by eight percent on Tuesday, citing the cost of dredging the channel.</p>
+      <p>Fishing crews said the rise would fall hardest on the smallest boats, which pay the same flat fee as trawlers.</p></article>
+      <footer><ul><li><a rel="author" href="/a/lena">Lena Hart</a></li><li><a rel="author" href="/a/omar">Omar Reyes</a></li></ul></footer></body></html>`
+    const { source, clean } = extractHtml(html, {})
+    const bylines = clean.removed.filter((r) => r.reason === 'byline').map((r) => source.slice(r.span.start, r.span.end))
+    expect(bylines.join(' | ')).toContain('Ana Ribeiro')
+    expect(bylines.join(' | ')).not.toMatch(/Lena Hart|Omar Reyes/)
+  })
+})
