@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Document } from '../../document/index.js'
-import { findCapturedDate, findDateNearArticle, findFirstPastDay, findLabelledDates, findTodayBar } from './date-evidence.js'
+import { findCapturedDate, gatherDateEvidence, findDateNearArticle, findFirstPastDay, findLabelledDates, findTodayBar } from './date-evidence.js'
 
 function docOf(source: string, articleStart: number, extra: Partial<Document> = {}): Document {
   return {
@@ -58,5 +58,13 @@ describe('findFirstPastDay', () => {
   it('date-evidence: skips dates in lines about the future', () => {
     const source = 'The lease will expire on 1 March 2031.\nPosted on 3 May 2021'
     expect(findFirstPastDay(source, {}, [])?.value.date).toBe('2021-05-03')
+  })
+})
+
+describe('gatherDateEvidence', () => {
+  it('date-evidence: a month-only URL date (/2011/12/) is month evidence', () => {
+    const doc = docOf('The council met again.', 0, { layers: { clean: { blocks: [], removed: [], flags: [] }, page: { candidates: [{ field: 'published', value: '2011-12', basis: 'url:path-date' }] } } })
+    const evidence = gatherDateEvidence(doc, '', new Int32Array(0), false)
+    expect(evidence).toContainEqual(expect.objectContaining({ value: { date: '2011-12', precision: 'month' }, basis: 'url:path-date' }))
   })
 })

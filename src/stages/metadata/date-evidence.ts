@@ -26,7 +26,8 @@ export function gatherDateEvidence(doc: Document, text: string, offsets: Int32Ar
   const options = { dayFirst }
   for (const c of doc.layers.page?.candidates ?? []) {
     if (c.field !== 'published' && c.field !== 'modified') continue
-    const value = readDate(c.value, options)
+    // A URL path gives "YYYY-MM-DD" or just "YYYY-MM" (/2011/12/), which readDate does not take alone.
+    const value = c.basis === 'url:path-date' ? urlDateValue(c.value) : readDate(c.value, options)
     if (value) out.push({ value, basis: c.basis, weight: weighPageDate(c) })
   }
   if (doc.hints.published) {
@@ -44,6 +45,8 @@ export function gatherDateEvidence(doc: Document, text: string, offsets: Int32Ar
   for (const e of findLabelledDates(text, options)) pushText(out, e, offsets, bars)
   const near = findDateNearArticle(doc, options)
   if (near && !bars.some((b) => near.span.start < b.end && b.start < near.span.end)) out.push(near)
+  // Also on pages that already have a day: as a weak vote it settles ties between stronger evidence
+  // (measured: skipping it there costs 5 of 800 pubdate pages).
   const anywhere = doc.markup === undefined ? undefined : findFirstPastDay(doc.source, options, bars)
   if (anywhere) out.push(anywhere)
   const header = findDates(text.slice(0, HEADER_CHARS), options)[0]
@@ -167,4 +170,10 @@ export function sourceSpan(offsets: Int32Array, index: number, length: number): 
 
 function shift(offset: number, d: { index: number; length: number }): Span {
   return { start: offset + d.index, end: offset + d.index + d.length }
+}
+
+function urlDateValue(value: string): DateValue | undefined {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { date: value, precision: 'day' }
+  if (/^\d{4}-\d{2}$/.test(value)) return { date: value, precision: 'month' }
+  return undefined
 }

@@ -2,7 +2,9 @@ import type { Attested, PageCandidate } from '../../document/index.js'
 import { STOP_WORDS } from './language-profiles.js'
 
 /** Words read when guessing a language from text: enough for a stable count, cheap on long pages. */
-const MAX_WORDS_READ = 3000
+const MAX_WORDS_READ = 400
+/** Characters read for those words: the text is cut before lower-casing, not after. */
+const MAX_CHARS_READ = MAX_WORDS_READ * 8
 /** Fewer stop-word hits than this and the text is too short or too foreign to say. */
 const MIN_STOP_WORD_HITS = 5
 
@@ -37,7 +39,7 @@ export function detectLanguage(text: string): Attested<string> | undefined {
   const counts = new Map<string, number>()
   let total = 0
   let read = 0
-  for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) {
+  for (const m of text.slice(0, MAX_CHARS_READ).toLowerCase().matchAll(/\p{L}+/gu)) {
     if (++read > MAX_WORDS_READ) break
     const owners = WORD_OWNERS.get(m[0])
     if (!owners) continue

@@ -8,6 +8,7 @@ describe('stripSiteName', () => {
     ['Harbour fees rise - Coast Gazette', 'Coast Gazette', 'Harbour fees rise'],
     ['Coast Gazette: Harbour fees rise for all boat owners this spring', 'Coast Gazette', 'Harbour fees rise for all boat owners this spring'],
     ['Harbour fees rise', undefined, 'Harbour fees rise'],
+    ['Fees rise - a plan for 2025 | Coast Gazette', 'Coast Gazette', 'Fees rise - a plan for 2025'],
   ])('title: strips the site from %s', (title, site, expected) => {
     expect(stripSiteName(title, site)).toBe(expected)
   })

@@ -29,7 +29,10 @@ export function stripSiteName(title: string, site?: string): string {
   if (parts.length < 2) return title
   const last = parts[parts.length - 1]!
   const isSite = (site && last.toLowerCase() === site.toLowerCase()) || last.split(/\s+/).length <= MAX_SITE_SUFFIX_WORDS
-  return isSite ? title.slice(0, title.lastIndexOf(last)).replace(TITLE_SITE_SEPARATOR, '').trim() || title : title
+  // Only the separator before the site name goes: "Fees rise - a plan for 2025 | Coast Gazette" keeps its dash.
+  const head = title.slice(0, title.lastIndexOf(last))
+  const separator = [...head.matchAll(new RegExp(TITLE_SITE_SEPARATOR.source, 'g'))].pop()
+  return isSite ? (separator ? head.slice(0, separator.index) : head).trim() || title : title
 }
 
 /**
