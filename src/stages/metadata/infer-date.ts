@@ -27,7 +27,6 @@ const FUTURE_CUES = /\b(?:will|shall|would|could|set to|due to|expire[sd]?|expir
 const BARE_MONTH = new RegExp(`\\b(?:in\\s+(?:(early|mid|late)[-\\s]+)?|(early|mid|late)[-\\s]+)(${MONTH_PATTERN})\\b(?![\\s,.]*(?:\\d|of\\s+\\d))`, 'giu')
 const YEAR_ALONE = /(?<![\d,.$€£-])\b((?:19|20)\d{2})\b(?![\d,%-])/g
 const PRESIDENT_ELECT = /\bpresident[- ]elect\b/i
-const ELECTION_PAST = /\b(?:before|after|since|ahead of)\s+the\s+(?:U\.?S\.?\s+|American\s+|US\s+)?presidential\s+election\b/i
 const LAST_YEAR = /\blast\s+year(?:['’]s)?\b/i
 
 /** Confidence of each inference; all below any stated date so that a stated date always wins. */
@@ -127,10 +126,9 @@ export function inferFromPresidentElect(text: string, latestPastYear: number | u
   if (!m || latestPastYear === undefined) return undefined
   const election = Math.ceil(latestPastYear / 4) * 4
   const day = electionDay(election)
-  const past = ELECTION_PAST.test(text) ? ', election reported as past' : ''
   return {
     value: { date: `${election}-11`, precision: 'month' },
-    basis: `inferred:president-elect (window ${election}-11-${pad(day)}..${election + 1}-01-20${past})`,
+    basis: `inferred:president-elect (window ${election}-11-${pad(day)}..${election + 1}-01-20)`,
     confidence: CONFIDENCE.presidentElect,
     index: m.index,
     length: m[0].length,

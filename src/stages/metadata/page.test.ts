@@ -1,11 +1,11 @@
 import { parseDocument } from 'htmlparser2'
 import { describe, expect, it } from 'vitest'
-import { collectPageCandidates, findUrlDate, collectPageCandidatesFromDom } from './page.js'
+import { collectPageCandidatesFromDom, findUrlDate } from './page.js'
 
 const pick = (html: string, url?: string) =>
-  collectPageCandidates(html, { url }).map((c) => `${c.field}|${c.basis}|${c.value}`)
+  collectPageCandidatesFromDom(parseDocument(html, { decodeEntities: true }), { url }).map((c) => `${c.field}|${c.basis}|${c.value}`)
 
-describe('collectPageCandidates', () => {
+describe('collectPageCandidatesFromDom', () => {
   it.each([
     ['<title> Harbour fees rise </title>', 'title|title|Harbour fees rise'],
     ['<meta property="og:title" content="Harbour fees rise">', 'title|meta[property=og:title]|Harbour fees rise'],
@@ -67,19 +67,3 @@ describe('findUrlDate', () => {
   })
 })
 
-describe('collectPageCandidatesFromDom', () => {
-  const page = `<!doctype html><html lang="de"><head><title>Hafen &amp; Stadt</title>
-    <meta property="article:published_time" content="2021-05-03T10:00:00Z">
-    <link rel="canonical" href="/artikel/7">
-    <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-05-03","author":{"name":"Ana Ribeiro"}}</script>
-    <script>var published = "1999-01-01"</script></head>
-    <body><time datetime="2021-05-03">3. Mai 2021</time><p>Der Hafen wurde erweitert.</p></body></html>`
-
-  it('page: replaying extraction\'s DOM gives the candidates of the streaming pass', () => {
-    const url = 'https://example.org/2021/05/03/hafen'
-    const fromDom = collectPageCandidatesFromDom(parseDocument(page, { decodeEntities: true }), { url })
-    expect(fromDom).toEqual(collectPageCandidates(page, { url }))
-    expect(fromDom.map((c) => c.basis)).toEqual(expect.arrayContaining(['title', 'html[lang]', 'link[rel=canonical]', 'url:path-date']))
-    expect(fromDom.some((c) => c.value.includes('1999'))).toBe(false)
-  })
-})

@@ -1,5 +1,5 @@
 import { isTag, type AnyNode, type Document as DomDocument } from 'domhandler'
-import { Parser, type Handler } from 'htmlparser2'
+import type { Handler } from 'htmlparser2'
 import type { PageCandidate } from '../../document/index.js'
 import { ARTICLE_TYPES, CONTAINER_TAGS, DATE_CLASS, META_FIELDS } from './page-tags.js'
 
@@ -24,29 +24,16 @@ interface Frame {
 }
 
 /**
- * Reads a page's own metadata in one streaming pass (no DOM): `<title>`, meta tags, JSON-LD,
- * `<time>`, microdata, date-classed elements, `<link rel=canonical>`, `<html lang>`, and a date
- * in the URL path. Each candidate names where it came from in `basis`; nothing is judged here.
- *
- * @example
- * collectPageCandidates('<meta property="article:published_time" content="2021-05-03T10:00Z">', {})
- * // [{ field: 'published', value: '2021-05-03T10:00Z', basis: 'meta[property=article:published_time]' }]
- */
-export function collectPageCandidates(html: string, options: { url?: string }): PageCandidate[] {
-  const collector = createCandidateCollector(options)
-  const parser = new Parser(collector.handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
-  parser.write(html)
-  parser.end()
-  return collector.finish()
-}
-
-/**
- * The same candidates from a page already parsed (extraction's DOM), so a page is parsed once:
- * the DOM's elements and text are replayed as the parser's events, in document order.
+ * Reads a page's own metadata from the DOM extraction already parsed (a page is parsed once):
+ * `<title>`, meta tags, JSON-LD, `<time>`, microdata, date-classed elements, `<link rel=canonical>`,
+ * `<html lang>`, and a date in the URL path. The DOM is replayed as a stream of open-tag, text and
+ * close-tag events, in document order. Each candidate names where it came from in `basis`;
+ * nothing is judged here.
  *
  * @example
  * const { source, clean, dom } = extractHtml(html, { url })
- * const candidates = collectPageCandidatesFromDom(dom, { url })
+ * collectPageCandidatesFromDom(dom, { url })
+ * // [{ field: 'published', value: '2021-05-03T10:00Z', basis: 'meta[property=article:published_time]' }, …]
  */
 export function collectPageCandidatesFromDom(dom: DomDocument, options: { url?: string }): PageCandidate[] {
   const collector = createCandidateCollector(options)

@@ -7,6 +7,8 @@ describe('findPublisherInText', () => {
     ['Ana Ruiz - Coast Gazette', 'byline', 'Coast Gazette', 'text:byline-outlet'],
     ['Harbour Wire provides the information as is, without warranty.', 'disclaimer', 'Harbour Wire', 'text:disclaimer-provider'],
     ['This piece was first published by the Coast Gazette.', 'republication', 'Coast Gazette', 'text:first-published-by'],
+    ['First published by the Valley Courier.', 'republication', 'Valley Courier', 'text:first-published-by'],
+    ['Harbour Wire provides this content as is, without warranty of any kind.', 'disclaimer', 'Harbour Wire', 'text:disclaimer-provider'],
     ['(HARBOURWIRE) The board raised the fees on Monday.', 'first-block', 'HARBOURWIRE', 'text:credit'],
   ])('publisher: reads %s', (text, kind, name, basis) => {
     const found = findPublisherInText(text, 10, kind)

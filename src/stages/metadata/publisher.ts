@@ -6,8 +6,9 @@ const BYLINE_ROLE = /\b(?:editor|reporter|correspondent|writer|contributor|colum
 
 /** Text patterns that name the outlet or provider of a copy, with the group holding the name. */
 const PUBLISHER_PATTERNS: readonly { readonly re: RegExp; readonly basis: string; readonly confidence: number }[] = [
-  { re: /\b([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+provides\s+the\s+information\b/, basis: 'text:disclaimer-provider', confidence: 0.7 },
-  { re: /\b(?:first|originally)\s+(?:published|appeared)\s+(?:by|in|on)\s+(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})/, basis: 'text:first-published-by', confidence: 0.65 },
+  // The syndication disclaimer's subject: "<Provider> provides the information/content as is …".
+  { re: /\b([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+provides\s+(?:the|this)\s+(?:information|content)\b/, basis: 'text:disclaimer-provider', confidence: 0.7 },
+  { re: /\b(?:[Ff]irst|[Oo]riginally)\s+(?:published|appeared)\s+(?:by|in|on)\s+(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})/, basis: 'text:first-published-by', confidence: 0.65 },
   { re: /^\s*\(([A-Z][A-Za-z&.]{1,20}(?:\s[A-Z][A-Za-z&.]+){0,2})\)/, basis: 'text:credit', confidence: 0.6 },
 ]
 
