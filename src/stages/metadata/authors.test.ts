@@ -39,7 +39,9 @@ describe('chooseAuthors', () => {
   })
 
   it('authors: lists a name once, from the best basis first', () => {
-    const authors = chooseAuthors('', [{ field: 'author', value: 'Ana Ruiz', basis: 'meta[name=author]' }, { field: 'author', value: 'Ana Ruiz', basis: 'json-ld:Article.author' }], ['Ana Ruiz'], [])
+    const source = 'By Ana Ruiz'
+    const authors = chooseAuthors(source, [{ field: 'author', value: 'Ana Ruiz', basis: 'meta[name=author]' }, { field: 'author', value: 'Ana Ruiz', basis: 'json-ld:Article.author' }], ['Ana Ruiz'], [{ span: { start: 0, end: 11 }, reason: 'byline' }])
     expect(authors).toHaveLength(1)
+    expect(authors[0]).toMatchObject({ value: 'Ana Ruiz', basis: 'json-ld:Article.author', span: { start: 3, end: 11 } })
   })
 })

@@ -55,13 +55,14 @@ const AUTHOR_WEIGHT: readonly [RegExp, number][] = [
  * their span in `source`.
  */
 export function chooseAuthors(source: string, candidates: readonly PageCandidate[], hints: readonly string[] | undefined, removals: readonly Removal[]): Attested<string>[] {
-  const out: Attested<string>[] = []
-  const seen = new Set<string>()
+  const byName = new Map<string, Attested<string>>()
+  // A name found twice keeps its best basis, and the span of the byline if any copy has one.
   const push = (a: Attested<string>): void => {
     const key = a.value.toLowerCase()
-    if (seen.has(key)) return
-    seen.add(key)
-    out.push(a)
+    const kept = byName.get(key)
+    const best = !kept || a.confidence > kept.confidence ? a : kept
+    const span = best.span ?? (kept?.span ?? a.span)
+    byName.set(key, span ? { ...best, span } : best)
   }
   for (const c of candidates) {
     if (c.field !== 'author' || /^https?:/.test(c.value)) continue
@@ -77,5 +78,6 @@ export function chooseAuthors(source: string, candidates: readonly PageCandidate
       push({ value: name, basis: 'text:byline', confidence: 0.8, ...(at >= 0 ? { span: { start: r.span.start + at, end: r.span.start + at + name.length } } : {}) })
     }
   }
-  return out
+  // Stable sort: among equally attested names the order of the byline stays.
+  return [...byName.values()].sort((a, b) => b.confidence - a.confidence)
 }
