@@ -29,7 +29,7 @@ function metadataOf(prefix: string): { meta: MetadataLayer; source: string } {
 
 describe.skipIf(!present)('metadata on the seed pages', () => {
   it.each([
-    ['002', '2025-10-16', 'day', /^text:date/],
+    ['002', '2025-10-16', 'day', /^text:dateline$/],
     ['000', '2025-10', 'month', /^inferred:latest-past-event/],
     ['001', '2025-09', 'month', /^inferred:latest-past-event/],
     ['003', '2020-11', 'month', /^inferred:president-elect/],
@@ -40,11 +40,15 @@ describe.skipIf(!present)('metadata on the seed pages', () => {
     expect(meta.published?.basis).toMatch(basis)
   })
 
-  it.each([['000'], ['001'], ['003']])('seeds: an inferred date of seed %s is less sure than a stated one and points at its cue', (prefix) => {
+  it.each([
+    ['000', 'October 2025'],
+    ['001', 'In late September'],
+    ['003', 'president-elect'],
+  ])('seeds: an inferred date of seed %s is less sure than a stated one and points at its cue %j', (prefix, cue) => {
     const { meta, source } = metadataOf(prefix)
     expect(meta.published!.confidence).toBeLessThan(0.5)
     const span = meta.published!.span!
-    expect(source.slice(span.start, span.end).length).toBeGreaterThan(0)
+    expect(source.slice(span.start, span.end)).toBe(cue)
   })
 
   it('seeds: the weather bar date of seed 004 is the capture date, not the publication date', () => {
@@ -81,10 +85,17 @@ describe.skipIf(!present)('metadata on the seed pages', () => {
     expect(source.slice(meta.publisher!.span!.start, meta.publisher!.span!.end)).toBe(meta.publisher!.value)
   })
 
-  it.each([['000'], ['001'], ['002'], ['003'], ['004']])('seeds: seed %s has a title from its text and is English', (prefix) => {
+  it.each([
+    ['000', 'Russia Rejects Forming Alliances Against China or Any Other Nation'],
+    ['001', 'Russia Rejects Anti-China Alliances'],
+    ['002', 'Lavrov: Russia Won’t Join US Against China'],
+    ['003', 'Is Putin Really Considering a Military Alliance With China?'],
+    ['004', 'Putin: We will not create a military alliance with China'],
+  ])('seeds: seed %s has its headline as title, read from its text, and is English', (prefix, title) => {
     const { meta, source } = metadataOf(prefix)
     expect(meta.title?.basis).toBe('text:title-line')
-    expect(source.slice(meta.title!.span!.start, meta.title!.span!.end).length).toBeGreaterThan(10)
+    expect(meta.title?.value).toBe(title)
+    expect(source.slice(meta.title!.span!.start, meta.title!.span!.end).replace(/\s+/g, ' ')).toBe(title)
     expect(meta.language?.value).toBe('en')
   })
 })

@@ -37,6 +37,8 @@ describe('findLineFurniture', () => {
     ["We noticed you're using an ad blocker.", 'ad-notice'],
     ['This story was originally published by the Valley Courier.', 'republication'],
     ['The team at example.org is committed to bringing you fresh headlines.', 'republication'],
+    ['The editors of harbourwire.example are proud to keep you informed every day.', 'republication'],
+    ['The team behind Valley Notes is here to give readers the facts first.', 'republication'],
     ['https://example.org/a https://example.org/b', 'url-list'],
     ['- www.example.org/report', 'url-list'],
   ])('%j is removed as %s', (line, reason) => {
@@ -47,6 +49,7 @@ describe('findLineFurniture', () => {
     'Home owners in the valley will see lower bills next year.',
     'Country  Capital  Population',
     'Use of ad blockers rose by a third last year, the industry group said.',
+    'The author of the report is dedicated to fisheries research at the university.',
     'The minister later apologised for the tone he used in the comments.',
     'The views expressed by the minister were widely criticised by the opposition.',
     'Он сказал: «Мы готовы» и ушёл',

@@ -120,7 +120,9 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     reason: 'republication',
     note: 'author blurb',
-    pattern: /^(?:the )?(?:author|writer|team|editorial team|editors|staff) (?:of|at) \S.{0,60}?\b(?:is|are) (?:dedicated|committed|passionate)\b/i,
+    // "The author/team of|at <site> is|are <self-description> … (to) bring/keep/deliver you …": the
+    // shape of a site's blurb about itself, whatever adjective it uses.
+    pattern: /^(?:the )?(?:author|writer|team|editorial team|editors|staff) (?:of|at|behind) \S.{0,60}?\b(?:is|are)\b.{0,80}\b(?:bring(?:ing)?|keep(?:ing)?|deliver(?:ing)?|provid(?:e|ing)|giv(?:e|ing)) (?:you|our readers|readers)\b/i,
     maxChars: PROMPT_CHARS,
   },
   {
