@@ -2,6 +2,7 @@ import type { Span } from './span.js'
 import type { CleanLayer } from './clean.js'
 import type { PageLayer, MetadataLayer } from './metadata.js'
 import type { DocumentMessage } from './messages.js'
+import type { ClaimsLayer, EntitiesLayer, EventsLayer, QuotesLayer, SentencesLayer, TimesLayer } from './annotations.js'
 
 /** Stable id of a document: hex digest derived from the bytes it came from and its place in them. */
 export type DocumentId = string
@@ -77,6 +78,12 @@ export interface Layers {
   readonly clean?: CleanLayer
   readonly page?: PageLayer
   readonly metadata?: MetadataLayer
+  readonly sentences?: SentencesLayer
+  readonly times?: TimesLayer
+  readonly entities?: EntitiesLayer
+  readonly quotes?: QuotesLayer
+  readonly claims?: ClaimsLayer
+  readonly events?: EventsLayer
 }
 
 export type LayerName = keyof Layers
