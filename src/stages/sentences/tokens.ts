@@ -12,7 +12,7 @@ export interface Token {
 // One alternation, tried left to right at each position: numbers first (so "5,459" is one token,
 // and "3.5" is not two), then dotted initialisms, then words with inner joiners (a dot joins only
 // before a lower-case letter, as in a domain: "end.The" is two words), then one character.
-const TOKEN = /(\d+(?:[.,]\d+)*(?:s|st|nd|rd|th)?\b)|((?:\p{Lu}\.){2,})|(\p{L}[\p{L}\p{M}\d]*(?:(?:['’\-]|\.(?=\p{Ll}))[\p{L}\p{M}\d]+)*)|([\p{S}%])|(\S)/guy
+const TOKEN = /(\d+(?:[.,]\d+)*(?:s|st|nd|rd|th)?\b)|((?:\p{Lu}\.){2,})|(\p{L}[\p{L}\p{M}\d]*(?:(?:['’-]|\.(?=\p{Ll}))[\p{L}\p{M}\d]+)*)|([\p{S}%])|(\S)/guy
 
 /**
  * Splits a span of the source into tokens, each with its offsets in the source. The tokens are
