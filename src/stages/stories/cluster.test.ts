@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { StoryClusterer, daysBetween, type ArticleFeatures } from './cluster.js'
+import { DocumentFrequencies, termCounts, tfidfVector } from './similarity.js'
+
+const ARTICLES = [
+  { key: 'a1', date: '2024-03-12', text: 'The coastal republic and its northern neighbour signed a fishing accord on Tuesday, ending a dispute over quotas in the shared bay.', entities: ['country:XA', 'country:XB'] },
+  { key: 'a2', date: '2024-03-12', text: 'A fishing accord over quotas in the shared bay was signed by the two neighbours, settling the dispute, officials in the northern capital said.', entities: ['country:XA', 'country:XB'] },
+  { key: 'a3', date: '2024-03', text: 'Fishermen welcomed the quotas accord the two neighbours signed this week; the bay dispute had lasted a decade.', entities: ['country:XB'] },
+  { key: 'b1', date: '2019-06-02', text: 'The coastal republic and its northern neighbour failed to agree on fishing quotas in the shared bay, and the dispute went on.', entities: ['country:XA', 'country:XB'] },
+  { key: 'c1', date: '2024-03-12', text: 'A new railway tunnel under the mountains opened to freight trains after nine years of construction work.', entities: [] },
+]
+
+function features(): ArticleFeatures<string>[] {
+  const df = new DocumentFrequencies()
+  const counts = ARTICLES.map((a) => termCounts(a.text))
+  for (const c of counts) df.add(c)
+  return ARTICLES.map((a, i) => ({ key: a.key, vector: tfidfVector(counts[i]!, df), entities: new Set(a.entities), quotes: new Set<string>(), date: a.date }))
+}
+
+describe('stories: clustering', () => {
+  it('stories: three reports of one event are one story; the same dispute years earlier and an unrelated event are stories of their own', () => {
+    const clusters = new StoryClusterer<string>()
+    for (const f of features()) clusters.add(f)
+    expect(clusters.stories.map((s) => s.members)).toEqual([['a1', 'a2', 'a3'], ['b1'], ['c1']])
+    expect(clusters.stories[0]).toMatchObject({ first: '2024-03', last: '2024-03-12' })
+  })
+
+  it('stories: a shared direct quote pulls a loosely worded report into the story', () => {
+    const [a1, , , , c1] = features()
+    const withQuote = new StoryClusterer<string>()
+    withQuote.add({ ...a1!, quotes: new Set(['q:we-will-sign']) })
+    const joined = withQuote.add({ ...c1!, entities: a1!.entities, quotes: new Set(['q:we-will-sign']) })
+    const without = new StoryClusterer<string>()
+    without.add(a1!)
+    const apart = without.add({ ...c1!, entities: a1!.entities })
+    expect(joined.members).toContain('a1')
+    expect(apart.members).toEqual(['c1'])
+  })
+
+  it.each([
+    ['2025-10-15', '2025-10-15', 0],
+    ['2025-10', '2025-10-15', 0],
+    ['2025-10-01', '2025-10-22', 21],
+    ['2020', '2023-05-27', 877],
+  ])('stories: daysBetween(%s, %s) is %d', (a, b, days) => {
+    expect(daysBetween(a, b)).toBe(days)
+  })
+})
