@@ -3,9 +3,18 @@ export * from './document/index.js'
 export * from './errors.js'
 export type { Stage, StageConfig } from './pipeline/index.js'
 export { STAGES, runStages, checkStageOrder, selectStages } from './pipeline/index.js'
-export { processDocument } from './pipeline/process.js'
+export { processDocument, READER_STAGE_NAMES } from './pipeline/process.js'
 export { extractDocument } from './stages/clean/index.js'
 export { readInputs, readBytes, type IngestResult } from './stages/ingest/index.js'
 export { ingest, type IngestReport, type IngestEvent, type IngestOptions } from './api/ingest.js'
 export { extract, toExtractRecord, type ExtractRecord, type ExtractResult } from './api/extract.js'
-export { openStore, type Store, type Blob, type DocumentSummary, type OpenStoreOptions } from './store/index.js'
+export { analyze, type AnalyzeOptions, type AnalyzeReport, type AnnotationCounts } from './api/analyze.js'
+export {
+  exportRecords, recordsOf, RECORD_KINDS, QUOTE_PART_SEPARATOR,
+  type RecordKind, type RecordOf, type ExportRecord, type ArticleRecord, type EntityRecord, type QuoteRecord,
+  type ClaimRecord, type EventRecord, type TimeRecord, type EntityRef, type Located, type ArticleRef,
+} from './api/export.js'
+export {
+  openStore, type Store, type Blob, type DocumentSummary, type OpenStoreOptions,
+  type IterateOptions, type EntityListOptions, type EntitySummary, type EntityDocument,
+} from './store/index.js'

@@ -1,7 +1,8 @@
 import type { Document, DateValue, RemovalReason } from '../document/index.js'
 import { renderCleanText } from '../document/index.js'
 import type { UnreadableInputError } from '../errors.js'
-import { processDocument } from '../pipeline/process.js'
+import { READER_STAGE_NAMES, processDocument } from '../pipeline/process.js'
+import { selectStages } from '../pipeline/run.js'
 import { readInputs, type IngestOptions } from '../stages/ingest/index.js'
 
 export type ExtractResult =
@@ -15,13 +16,14 @@ export type ExtractResult =
  * for await (const r of extract(['page.html'])) if (r.ok) console.log(toExtractRecord(r.documents[0]!))
  */
 export async function* extract(inputs: readonly string[], options: IngestOptions = {}): AsyncGenerator<ExtractResult> {
+  const stages = selectStages(READER_STAGE_NAMES)
   for await (const result of readInputs(inputs, options)) {
     if (!result.ok) {
       yield { ok: false, input: result.input, error: result.error }
       continue
     }
     try {
-      yield { ok: true, input: result.input, documents: result.documents.map((d) => processDocument(d)), warnings: result.warnings ?? [] }
+      yield { ok: true, input: result.input, documents: result.documents.map((d) => processDocument(d, stages)), warnings: result.warnings ?? [] }
     } catch (error) {
       yield { ok: false, input: result.input, error: error instanceof Error ? error : new Error(String(error)) }
     }

@@ -1,14 +1,18 @@
-import type { Document } from '../document/index.js'
+import type { Document, RawDocument } from '../document/index.js'
 import { DossierError, type InputErrorCode } from '../errors.js'
-import { MIN_DOCUMENTS_FOR_WORKERS, ProcessPool, defaultPoolSize } from '../pipeline/pool.js'
-import { readInputs, type IngestOptions as ReadOptions } from '../stages/ingest/index.js'
-import type { Store } from '../store/index.js'
+import { LazyPool } from '../pipeline/pool.js'
+import { READER_STAGE_NAMES, producedLayers, stagesToComplete } from '../pipeline/process.js'
+import { selectStages } from '../pipeline/run.js'
+import type { Stage } from '../pipeline/stage.js'
+import { readInputs, type IngestOptions as ReadOptions, type IngestResult } from '../stages/ingest/index.js'
+import type { Blob, Store } from '../store/index.js'
 
 /** Documents read but not yet stored, at most: bounds memory however fast inputs are read. */
 const MAX_DOCUMENTS_IN_FLIGHT = 512
 
 export type IngestEvent =
   | { readonly kind: 'stored'; readonly input: string; readonly added: number; readonly existing: number }
+  | { readonly kind: 'annotated'; readonly input: string; readonly documents: number }
   | { readonly kind: 'unchanged'; readonly input: string }
   | { readonly kind: 'rejected'; readonly input: string; readonly code: InputErrorCode | string; readonly message: string }
   | { readonly kind: 'warning'; readonly input: string; readonly message: string }
@@ -30,8 +34,9 @@ export interface IngestReport {
 }
 
 /**
- * Reads inputs (files, directories, `-`, URLs), extracts every document and stores it with its
- * raw bytes. Each input is committed atomically; a bad input is reported and the rest goes on.
+ * Reads inputs (files, directories, `-`, URLs), extracts every document, runs the reader stages
+ * (metadata) and stores it with its raw bytes. Each input is committed atomically; a bad input is
+ * reported and the rest goes on. `analyze` runs every stage instead.
  *
  * @example
  * const store = await openStore({ path: 'dossier.db' })
@@ -39,22 +44,102 @@ export interface IngestReport {
  * console.log(report.documentsAdded, report.rejected)
  */
 export async function ingest(inputs: readonly string[], options: IngestOptions): Promise<IngestReport> {
+  const report = await storeInputs(inputs, options, { stages: READER_STAGE_NAMES, complete: 'never' })
+  return { inputs: report.inputs, documentsAdded: report.documentsAdded, documentsExisting: report.documentsExisting, unchanged: report.unchanged, rejected: report.rejected }
+}
+
+/** What `storeInputs` runs, and what it does with documents already stored. */
+export interface StorePlan {
+  readonly stages: readonly string[]
+  /**
+   * Stored documents of an input read before: `never` leaves them (ingest); `missing` runs the
+   * stages they lack and replaces those layers; `all` runs every stage again (after an upgrade).
+   */
+  readonly complete: 'never' | 'missing' | 'all'
+  /** Sees every document of the inputs once it is stored, updated, or found complete. */
+  readonly observe?: (doc: Document) => void
+}
+
+export interface StoreReport extends IngestReport {
+  /** Stored documents whose layers were completed or replaced. */
+  readonly documentsAnnotated: number
+}
+
+/**
+ * The loop under `ingest` and `analyze`: reads inputs, runs the plan's stages on worker threads,
+ * and writes in input order, one transaction per input (or per updated document).
+ */
+export async function storeInputs(inputs: readonly string[], options: IngestOptions, plan: StorePlan): Promise<StoreReport> {
   const { store, onEvent = () => {} } = options
+  const observe = plan.observe ?? (() => {})
+  const stages = selectStages(plan.stages)
   const processor = new LazyPool(options.workers ?? 'auto')
   const rejected: Array<{ input: string; code: string; message: string }> = []
   let count = 0
   let added = 0
   let existing = 0
+  let annotated = 0
   let unchanged = 0
   const reject = (input: string, code: string, message: string): void => {
     rejected.push({ input, code, message })
     onEvent({ kind: 'rejected', input, code, message })
   }
 
+  const saveNew = async (input: string, blob: Blob, processed: Promise<Document[]>): Promise<void> => {
+    let docs: Document[]
+    try {
+      docs = await processed
+    } catch (error) {
+      reject(input, 'EXTRACT_FAILED', `${input}: could not extract: ${messageOf(error)}`)
+      return
+    }
+    let saved
+    try {
+      saved = await store.save(blob, docs)
+    } catch (error) {
+      // The save was one transaction: nothing of this input is in the store.
+      reject(input, error instanceof DossierError ? error.code : 'STORE_WRITE_FAILED', `${input}: not stored: ${messageOf(error)}`)
+      return
+    }
+    added += saved.added
+    existing += saved.existing
+    docs.forEach(observe)
+    onEvent({ kind: 'stored', input, ...saved })
+  }
+
+  // Each stored document is updated in its own transaction: a failure leaves it as it was.
+  const updateStored = async (input: string, annotating: Promise<Document[]>, ran: ReadonlyMap<string, readonly Stage[]>): Promise<void> => {
+    let docs: Document[]
+    try {
+      docs = await annotating
+    } catch (error) {
+      reject(input, 'ANNOTATE_FAILED', `${input}: could not annotate: ${messageOf(error)}`)
+      return
+    }
+    let done = 0
+    for (const doc of docs) {
+      try {
+        await store.updateLayers(doc.id, producedLayers(doc, ran.get(doc.id) ?? stages))
+      } catch (error) {
+        reject(input, error instanceof DossierError ? error.code : 'STORE_WRITE_FAILED', `${input}: document ${doc.id} not updated: ${messageOf(error)}`)
+        continue
+      }
+      done++
+      observe(doc)
+    }
+    annotated += done
+    onEvent({ kind: 'annotated', input, documents: done })
+  }
+
   // Saves happen in input order on one chain, so the store's order is the order of the inputs.
   let chain: Promise<void> = Promise.resolve()
   const inFlight: Array<{ readonly saved: Promise<void>; readonly documents: number }> = []
   let documentsInFlight = 0
+  const enqueue = (documents: number, write: () => Promise<void>): void => {
+    chain = chain.then(write)
+    inFlight.push({ saved: chain, documents })
+    documentsInFlight += documents
+  }
   try {
     for await (const result of readInputs(inputs, options)) {
       count++
@@ -64,34 +149,33 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
       }
       for (const warning of result.warnings ?? []) onEvent({ kind: 'warning', input: result.input, message: warning })
       if (await store.hasBlob(result.blob.sha256)) {
-        unchanged++
-        onEvent({ kind: 'unchanged', input: result.input })
-        continue
+        const work = plan.complete === 'never' ? undefined : await findWork(store, result, stages, plan.complete === 'all')
+        if (!work || (work.missing.length === 0 && work.incomplete.length === 0)) {
+          work?.complete.forEach(observe)
+          existing += work?.complete.length ?? 0
+          unchanged++
+          onEvent({ kind: 'unchanged', input: result.input })
+          continue
+        }
+        existing += work.complete.length
+        work.complete.forEach(observe)
+        if (work.missing.length > 0) {
+          const processed = processor.run({ kind: 'extract', stages: plan.stages, docs: work.missing })
+          processed.catch(() => {})
+          enqueue(work.missing.length, () => saveNew(result.input, result.blob, processed))
+        }
+        if (work.incomplete.length > 0) {
+          const docs = work.incomplete.map((w) => w.doc)
+          const annotating = processor.run({ kind: 'annotate', stages: plan.stages, docs, all: plan.complete === 'all' })
+          annotating.catch(() => {})
+          const ran = new Map(work.incomplete.map((w) => [w.doc.id, w.stages]))
+          enqueue(docs.length, () => updateStored(result.input, annotating, ran))
+        }
+      } else {
+        const processed = processor.run({ kind: 'extract', stages: plan.stages, docs: result.documents })
+        processed.catch(() => {})
+        enqueue(result.documents.length, () => saveNew(result.input, result.blob, processed))
       }
-      const processed = processor.process(result.documents)
-      processed.catch(() => {})
-      chain = chain.then(async () => {
-        let docs: Document[]
-        try {
-          docs = await processed
-        } catch (error) {
-          reject(result.input, 'EXTRACT_FAILED', `${result.input}: could not extract: ${messageOf(error)}`)
-          return
-        }
-        let saved
-        try {
-          saved = await store.save(result.blob, docs)
-        } catch (error) {
-          // The save was one transaction: nothing of this input is in the store.
-          reject(result.input, error instanceof DossierError ? error.code : 'STORE_WRITE_FAILED', `${result.input}: not stored: ${messageOf(error)}`)
-          return
-        }
-        added += saved.added
-        existing += saved.existing
-        onEvent({ kind: 'stored', input: result.input, ...saved })
-      })
-      inFlight.push({ saved: chain, documents: result.documents.length })
-      documentsInFlight += result.documents.length
       while (documentsInFlight > MAX_DOCUMENTS_IN_FLIGHT && inFlight.length > 1) {
         const oldest = inFlight.shift()!
         await oldest.saved
@@ -102,35 +186,33 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   } finally {
     await processor.close()
   }
-  return { inputs: count, documentsAdded: added, documentsExisting: existing, unchanged, rejected }
+  return { inputs: count, documentsAdded: added, documentsExisting: existing, documentsAnnotated: annotated, unchanged, rejected }
+}
+
+interface StoredWork {
+  /** Documents of the input the store lacks (its bytes were stored, but not this document). */
+  readonly missing: RawDocument[]
+  /** Stored documents that lack a layer of the plan's stages (or all of them, when redoing). */
+  readonly incomplete: Array<{ readonly doc: Document; readonly stages: readonly Stage[] }>
+  /** Stored documents with every layer. */
+  readonly complete: Document[]
+}
+
+async function findWork(store: Store, result: Extract<IngestResult, { ok: true }>, stages: readonly Stage[], redo: boolean): Promise<StoredWork> {
+  const work: StoredWork = { missing: [], incomplete: [], complete: [] }
+  for (const raw of result.documents) {
+    const stored = await store.getDocument(raw.id)
+    if (!stored) {
+      work.missing.push(raw)
+      continue
+    }
+    const needed = redo ? stages : stagesToComplete(stored, stages)
+    if (needed.length > 0) work.incomplete.push({ doc: stored, stages: needed })
+    else work.complete.push(stored)
+  }
+  return work
 }
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
-}
-
-/** Processes in the calling thread until the batch proves large enough to be worth worker threads. */
-class LazyPool {
-  private pool?: ProcessPool
-  private readonly inline = new ProcessPool(0)
-  private seen = 0
-
-  constructor(private readonly workers: number | 'auto') {}
-
-  process(docs: Parameters<ProcessPool['process']>[0]): Promise<Document[]> {
-    this.seen += docs.length
-    return this.choose().process(docs)
-  }
-
-  async close(): Promise<void> {
-    await this.pool?.close()
-  }
-
-  private choose(): ProcessPool {
-    if (this.pool) return this.pool
-    const size = this.workers === 'auto' ? (this.seen >= MIN_DOCUMENTS_FOR_WORKERS ? defaultPoolSize() : 0) : this.workers
-    if (size === 0) return this.inline
-    this.pool = new ProcessPool(size)
-    return this.pool
-  }
 }

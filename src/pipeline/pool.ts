@@ -2,23 +2,23 @@ import { Worker } from 'node:worker_threads'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Document, RawDocument } from '../document/index.js'
-import { processDocument } from './process.js'
+import { allStageNames, runTask, type Task } from './process.js'
 
 /** Below this many documents a batch is processed in the calling thread: starting workers costs more. */
 export const MIN_DOCUMENTS_FOR_WORKERS = 64
 
-export interface ProcessRequest { readonly id: number; readonly docs: readonly RawDocument[] }
+export interface ProcessRequest { readonly id: number; readonly task: Task }
 export type ProcessReply =
   | { readonly id: number; readonly ok: true; readonly docs: Document[] }
   | { readonly id: number; readonly ok: false; readonly message: string }
 
 /**
- * Runs `processDocument` on worker threads, one task per input's documents. Falls back to the
- * calling thread when `size` is 0.
+ * Runs pipeline tasks on worker threads, one task per input's documents. Falls back to the
+ * calling thread when `size` is 0. Stages are named, so any subset of the pipeline can run.
  *
  * @example
  * const pool = new ProcessPool()
- * const docs = await pool.process(raws)
+ * const docs = await pool.process(raws, READER_STAGE_NAMES)
  * await pool.close()
  */
 export class ProcessPool {
@@ -34,18 +34,27 @@ export class ProcessPool {
     for (let i = 0; i < size; i++) this.startWorker()
   }
 
-  /** Extracts and annotates the documents of one input. */
-  process(docs: readonly RawDocument[]): Promise<Document[]> {
+  /** Extracts the documents of one input and runs the named stages (all by default) on them. */
+  process(docs: readonly RawDocument[], stages: readonly string[] = allStageNames()): Promise<Document[]> {
+    return this.run({ kind: 'extract', stages, docs })
+  }
+
+  /** Runs on stored documents the named stages they lack (every named stage with `all`). */
+  annotate(docs: readonly Document[], stages: readonly string[], all = false): Promise<Document[]> {
+    return this.run({ kind: 'annotate', stages, docs, all })
+  }
+
+  run(task: Task): Promise<Document[]> {
     if (this.size === 0) {
       try {
-        return Promise.resolve(docs.map((d) => processDocument(d)))
+        return Promise.resolve(runTask(task))
       } catch (error) {
         return Promise.reject(error as Error)
       }
     }
     if (this.broken) return Promise.reject(this.broken)
     return new Promise((resolve, reject) => {
-      const request = { id: this.nextId++, docs }
+      const request = { id: this.nextId++, task }
       const worker = this.idle.pop()
       if (worker) this.dispatch(worker, request, resolve, reject)
       else this.queue.push({ request, resolve, reject })
@@ -96,6 +105,39 @@ export class ProcessPool {
     this.pending.set(request.id, { resolve, reject })
     worker.ref()
     worker.postMessage(request)
+  }
+}
+
+/**
+ * Runs in the calling thread until the batch proves large enough to be worth worker threads
+ * (`auto`), or on a fixed number of workers.
+ *
+ * @example
+ * const pool = new LazyPool('auto')
+ * await pool.run({ kind: 'extract', stages: ['metadata'], docs: raws })
+ */
+export class LazyPool {
+  private pool?: ProcessPool
+  private readonly inline = new ProcessPool(0)
+  private seen = 0
+
+  constructor(private readonly workers: number | 'auto') {}
+
+  run(task: Task): Promise<Document[]> {
+    this.seen += task.docs.length
+    return this.choose().run(task)
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close()
+  }
+
+  private choose(): ProcessPool {
+    if (this.pool) return this.pool
+    const size = this.workers === 'auto' ? (this.seen >= MIN_DOCUMENTS_FOR_WORKERS ? defaultPoolSize() : 0) : this.workers
+    if (size === 0) return this.inline
+    this.pool = new ProcessPool(size)
+    return this.pool
   }
 }
 

@@ -1,16 +1,61 @@
-import type { Document, RawDocument } from '../document/index.js'
+import type { Document, LayerName, Layers, RawDocument } from '../document/index.js'
 import { extractDocument } from '../stages/clean/index.js'
 import type { Stage, StageConfig } from './stage.js'
-import { runStages } from './run.js'
+import { runStages, selectStages } from './run.js'
 import { STAGES } from './stages.js'
 
 /**
- * Reads one raw document all the way: extraction, then every stage in order.
+ * The stages `ingest` and `extract` run after extraction: what a reader needs (title, date,
+ * outlet). `analyze` runs every stage in STAGES.
+ */
+export const READER_STAGE_NAMES: readonly string[] = ['metadata']
+
+/** Every stage's name, in pipeline order: what `analyze` runs. */
+export function allStageNames(): string[] {
+  return STAGES.map((s) => s.name)
+}
+
+/**
+ * Reads one raw document all the way: extraction, then the given stages in order (all by default).
  *
  * @example
- * const doc = processDocument(raw)
+ * const doc = processDocument(raw, selectStages(READER_STAGE_NAMES))
  * doc.layers.metadata?.published?.value.date
  */
 export function processDocument(raw: RawDocument, stages: readonly Stage[] = STAGES, config: StageConfig = {}): Document {
   return runStages(extractDocument(raw), stages, config)
+}
+
+/**
+ * The stages a stored document still needs: from the first stage whose layers it lacks to the
+ * end, since every later stage may read what that one produces. Empty when nothing is missing.
+ *
+ * @example
+ * stagesToComplete(ingested, STAGES) // [sentences, times, …]: the reader stages already ran
+ */
+export function stagesToComplete(doc: Document, stages: readonly Stage[]): Stage[] {
+  const first = stages.findIndex((s) => s.produces.some((layer) => doc.layers[layer] === undefined))
+  return first === -1 ? [] : stages.slice(first)
+}
+
+/** The layers a list of stages produces, picked from a document: what a store update writes. */
+export function producedLayers(doc: Document, stages: readonly Stage[]): Partial<Layers> {
+  const out: Partial<Record<LayerName, unknown>> = {}
+  for (const stage of stages) for (const layer of stage.produces) out[layer] = doc.layers[layer]
+  return out as Partial<Layers>
+}
+
+/** A unit of work for a worker: raw documents to extract and run through stages, or stored ones to complete. */
+export type Task =
+  | { readonly kind: 'extract'; readonly stages: readonly string[]; readonly docs: readonly RawDocument[] }
+  | { readonly kind: 'annotate'; readonly stages: readonly string[]; readonly docs: readonly Document[]; readonly all?: boolean }
+
+/**
+ * Runs a task in this thread. Stages travel by name, so a worker thread resolves them from its
+ * own copy of the pipeline. `annotate` runs what each document lacks (every named stage with `all`).
+ */
+export function runTask(task: Task): Document[] {
+  const stages = selectStages(task.stages)
+  if (task.kind === 'extract') return task.docs.map((d) => processDocument(d, stages))
+  return task.docs.map((d) => runStages(d, task.all ? stages : stagesToComplete(d, stages)))
 }

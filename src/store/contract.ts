@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Document } from '../document/index.js'
+import type { Document, EntitiesLayer, EntityType } from '../document/index.js'
 import { StoreError } from '../errors.js'
 import type { Blob, Store } from './store.js'
 
@@ -167,6 +167,96 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
       expect(Number.isNaN(Date.parse(summary!.storedAt))).toBe(false)
     })
 
+    it('replaces the given layers of a stored document and keeps the others', async () => {
+      const store = await fresh()
+      const blob = makeBlob('<p>The river rose two metres overnight.</p>')
+      const doc = makeDocument(blob, 0, { full: true })
+      await store.save(blob, [doc])
+      const sentences = { sentences: [{ span: { start: 22, end: 58 }, block: 0, kind: 'paragraph' as const }] }
+      await store.updateLayers(doc.id, { sentences })
+      expect(await store.getDocument(doc.id)).toEqual({ ...doc, layers: { ...doc.layers, sentences } })
+      const replacement = { sentences: [] }
+      await store.updateLayers(doc.id, { sentences: replacement })
+      expect((await store.getDocument(doc.id))?.layers.sentences).toEqual(replacement)
+      expect(await store.countDocuments()).toBe(1)
+    })
+
+    it('re-derives the listing from a replaced metadata layer', async () => {
+      const store = await fresh()
+      const blob = makeBlob('<p>The river rose two metres overnight.</p>')
+      const doc = makeDocument(blob, 0, { full: true })
+      await store.save(blob, [doc])
+      const metadata = { ...doc.layers.metadata!, title: { value: 'Flood warning lifted', basis: 'h1', confidence: 0.8 } }
+      await store.updateLayers(doc.id, { metadata })
+      expect((await store.listDocuments())[0]?.title).toBe('Flood warning lifted')
+    })
+
+    it('refuses to update a document it never stored', async () => {
+      const store = await fresh()
+      const error = await store.updateLayers('no-such-document', { sentences: { sentences: [] } }).then(() => undefined, (e: unknown) => e)
+      expect(error).toBeInstanceOf(StoreError)
+      expect((error as StoreError).code).toBe('STORE_NO_DOCUMENT')
+    })
+
+    it('writes nothing from an update that holds an unstorable value', async () => {
+      const store = await fresh()
+      const blob = makeBlob('An update with a NaN in its second layer.')
+      const doc = makeDocument(blob, 0, { full: true })
+      await store.save(blob, [doc])
+      const sentences = { sentences: [{ span: { start: 0, end: 5 }, block: 0, kind: 'paragraph' as const }] }
+      const times = { times: [{ id: 't0', span: { start: 0, end: 5 }, value: null, precision: 'day', anchor: 'unresolved', role: 'other', sentence: Number.NaN }] }
+      const update = { sentences, times } as unknown as Partial<Document['layers']>
+      await expect(store.updateLayers(doc.id, update)).rejects.toBeInstanceOf(StoreError)
+      expect(await store.getDocument(doc.id)).toEqual(doc)
+    })
+
+    it.each([1, 2, 3, 100])('iterates every document in storage order, %i per page', async (pageSize) => {
+      const store = await fresh()
+      const ids = await saveNumbered(store, 3, 2)
+      const seen: Document[] = []
+      for await (const doc of store.iterateDocuments({ pageSize })) seen.push(doc)
+      expect(seen.map((d) => d.id)).toEqual(ids)
+      expect(seen[4]).toEqual(await store.getDocument(ids[4]!))
+    })
+
+    it('iterates nothing in an empty store', async () => {
+      const store = await fresh()
+      const seen: string[] = []
+      for await (const doc of store.iterateDocuments()) seen.push(doc.id)
+      expect(seen).toEqual([])
+    })
+
+    it('lists entities by the documents that mention them, then by mentions', async () => {
+      const store = await fresh()
+      await saveWithEntities(store, 'First river report.', [['place:~river-vale', 'place', 'River Vale', 1], ['person:~ada-brennan', 'person', 'Ada Brennan', 4]])
+      await saveWithEntities(store, 'Second river report.', [['place:~river-vale', 'place', 'Vale', 2], ['org:~vale-council', 'organization', 'Vale Council', 1]])
+      expect(await store.listEntities()).toEqual([
+        { id: 'place:~river-vale', type: 'place', name: 'River Vale', documents: 2, mentions: 3 },
+        { id: 'person:~ada-brennan', type: 'person', name: 'Ada Brennan', documents: 1, mentions: 4 },
+        { id: 'org:~vale-council', type: 'organization', name: 'Vale Council', documents: 1, mentions: 1 },
+      ])
+      expect((await store.listEntities({ type: 'person' })).map((e) => e.id)).toEqual(['person:~ada-brennan'])
+      expect((await store.listEntities({ limit: 1, offset: 1 })).map((e) => e.id)).toEqual(['person:~ada-brennan'])
+    })
+
+    it('lists the documents mentioning an entity, with their mention counts', async () => {
+      const store = await fresh()
+      const first = await saveWithEntities(store, 'First council report.', [['org:~vale-council', 'organization', 'Vale Council', 2]])
+      await saveWithEntities(store, 'A report on something else.', [['person:~ada-brennan', 'person', 'Ada Brennan', 1]])
+      const third = await saveWithEntities(store, 'Third council report.', [['org:~vale-council', 'organization', 'Vale Council', 5]])
+      const found = await store.documentsMentioning('org:~vale-council')
+      expect(found.map((d) => [d.id, d.mentions])).toEqual([[first, 2], [third, 5]])
+      expect(await store.documentsMentioning('org:~nobody')).toEqual([])
+    })
+
+    it('re-indexes entities when the entities layer is replaced', async () => {
+      const store = await fresh()
+      const id = await saveWithEntities(store, 'A report that changes its mind.', [['person:~ada-brennan', 'person', 'Ada Brennan', 1]])
+      await store.updateLayers(id, { entities: entitiesLayer([['person:~kofi-mensah', 'person', 'Kofi Mensah', 3]]) })
+      expect(await store.listEntities()).toEqual([{ id: 'person:~kofi-mensah', type: 'person', name: 'Kofi Mensah', documents: 1, mentions: 3 }])
+      expect(await store.documentsMentioning('person:~ada-brennan')).toEqual([])
+    })
+
     it('leaves summary fields out when nothing states them', async () => {
       const store = await fresh()
       const blob = makeBlob('A short note with no markup.')
@@ -239,6 +329,24 @@ export function makeDocument(blob: Blob, index: number, options: { full?: boolea
 function withBadLayer(doc: Document, bad: unknown): Document {
   const page = { candidates: [{ field: 'title', value: 'x', basis: 'h1', extra: bad }] }
   return { ...doc, layers: { ...doc.layers, page } as unknown as Document['layers'] }
+}
+
+type EntitySpec = readonly [id: string, type: EntityType, name: string, mentions: number]
+
+/** An entities layer with the given entities, each mentioned `mentions` times at made-up spans. */
+export function entitiesLayer(specs: readonly EntitySpec[]): EntitiesLayer {
+  const entities = specs.map(([id, type, name]) => ({ id, type, name, aliases: [name], roles: [], known: false }))
+  const mentions = specs.flatMap(([id, , , count], k) =>
+    Array.from({ length: count }, (_, i) => ({ span: { start: k * 100 + i * 10, end: k * 100 + i * 10 + 4 }, entity: id, kind: 'name' as const, sentence: 0 })),
+  )
+  return { entities, mentions: mentions.sort((a, b) => a.span.start - b.span.start) }
+}
+
+async function saveWithEntities(store: Store, text: string, specs: readonly EntitySpec[]): Promise<string> {
+  const blob = makeBlob(text)
+  const doc = makeDocument(blob, 0)
+  await store.save(blob, [{ ...doc, layers: { entities: entitiesLayer(specs) } }])
+  return doc.id
 }
 
 async function saveNumbered(store: Store, blobs: number, perBlob: number): Promise<string[]> {

@@ -1,4 +1,4 @@
-import type { Document, DocumentId, ContainerFormat } from '../document/index.js'
+import type { Document, DocumentId, ContainerFormat, EntityId, EntityType, Layers } from '../document/index.js'
 
 /** The raw bytes of one input, kept verbatim and addressed by their SHA-256. */
 export interface Blob {
@@ -34,6 +34,30 @@ export interface ListOptions {
   readonly offset?: number
 }
 
+export interface IterateOptions {
+  /** Documents read from the store per query; memory holds at most one page. Default 200. */
+  readonly pageSize?: number
+}
+
+export interface EntityListOptions extends ListOptions {
+  readonly type?: EntityType
+}
+
+/** One entity across the store: how many documents mention it, and how often in all. */
+export interface EntitySummary {
+  readonly id: EntityId
+  readonly type: EntityType
+  /** The fullest canonical name any document gives it. */
+  readonly name: string
+  readonly documents: number
+  readonly mentions: number
+}
+
+/** A document that mentions an entity, with how many times it does. */
+export interface EntityDocument extends DocumentSummary {
+  readonly mentions: number
+}
+
 /**
  * Where Dossier keeps what it read. Narrow on purpose: a second backend implements these
  * methods and passes the same contract suite (`store/contract.ts`).
@@ -55,5 +79,17 @@ export interface Store {
   getDocument(id: DocumentId): Promise<Document | undefined>
   listDocuments(options?: ListOptions): Promise<DocumentSummary[]>
   countDocuments(): Promise<number>
+  /**
+   * Replaces some layers of a stored document (others are kept), all or nothing, and re-derives
+   * what depends on them (summary columns, search text, entity index). Throws StoreError
+   * `STORE_NO_DOCUMENT` when the id is not stored.
+   */
+  updateLayers(id: DocumentId, layers: Partial<Layers>): Promise<void>
+  /** Every stored document, in storage order, read a page at a time. */
+  iterateDocuments(options?: IterateOptions): AsyncIterable<Document>
+  /** Entities of every stored document, most widely mentioned first (documents, then mentions). */
+  listEntities(options?: EntityListOptions): Promise<EntitySummary[]>
+  /** The documents that mention an entity, in storage order. */
+  documentsMentioning(entityId: EntityId, options?: ListOptions): Promise<EntityDocument[]>
   close(): Promise<void>
 }

@@ -31,11 +31,21 @@ export interface LayerRow {
   readonly json: string
 }
 
-/** Everything one document writes: its row, its layers, and its full-text entry. */
+/** An `entity_index` row: one entity of one document. */
+export interface EntityIndexRow {
+  readonly entityId: string
+  readonly type: string
+  readonly name: string
+  readonly documentId: string
+  readonly mentions: number
+}
+
+/** Everything one document writes: its row, its layers, its full-text entry and its entity index rows. */
 export interface DocumentWrite {
   readonly row: DocumentRow
   readonly layers: readonly LayerRow[]
   readonly fts: { readonly title: string; readonly body: string }
+  readonly entities: readonly EntityIndexRow[]
 }
 
 // Fields with a column of their own; any other field (a later, additive change to the model)
@@ -83,7 +93,22 @@ export function toDocumentWrite(doc: Document, storedAt: string): DocumentWrite 
   const layers = Object.entries(doc.layers)
     .filter(([, layer]) => layer !== undefined)
     .map(([name, layer]) => ({ name, json: toExactJson(layer, `layers.${name}`) }))
-  return { row, layers, fts: { title: title ?? '', body: cleanText } }
+  return { row, layers, fts: { title: title ?? '', body: cleanText }, entities: toEntityIndexRows(doc) }
+}
+
+/**
+ * The entity index rows of a document: each entity of its entities layer with the number of
+ * mentions that name it (one pass over the mentions).
+ *
+ * @example
+ * toEntityIndexRows(doc) // [{ entityId: 'person:sergey-lavrov', type: 'person', name: 'Sergey Lavrov', documentId, mentions: 7 }]
+ */
+export function toEntityIndexRows(doc: Document): EntityIndexRow[] {
+  const layer = doc.layers.entities
+  if (!layer) return []
+  const counts = new Map<string, number>()
+  for (const m of layer.mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1)
+  return layer.entities.map((e) => ({ entityId: e.id, type: e.type, name: e.name, documentId: doc.id, mentions: counts.get(e.id) ?? 0 }))
 }
 
 /** Rebuilds the document a `toDocumentWrite` row and its layers came from. */

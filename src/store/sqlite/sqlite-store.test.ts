@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { Document } from '../../document/index.js'
 import { StoreError, UsageError } from '../../errors.js'
-import { blobOf, makeDocument, runStoreContract } from '../contract.js'
+import { blobOf, entitiesLayer, makeDocument, runStoreContract } from '../contract.js'
 import { MIGRATIONS, type Migration } from './migrations/index.js'
 import { SqliteStore } from './sqlite-store.js'
 
@@ -45,7 +45,8 @@ async function expectStoreError(promise: Promise<unknown>, code: string): Promis
   return error as StoreError
 }
 
-const NOTE_COLUMN: Migration = { version: 2, name: 'test-only note column', sql: 'ALTER TABLE documents ADD COLUMN note TEXT;' }
+const NEXT_VERSION = MIGRATIONS.length + 1
+const NOTE_COLUMN: Migration = { version: NEXT_VERSION, name: 'test-only note column', sql: 'ALTER TABLE documents ADD COLUMN note TEXT;' }
 
 describe('SqliteStore: opening and migrations', () => {
   it('migrates an empty file to the latest schema', async () => {
@@ -78,11 +79,11 @@ describe('SqliteStore: opening and migrations', () => {
     expect(await again.getDocument(doc.id)).toEqual(doc)
   })
 
-  it('upgrades a version 1 file when a version 2 migration appears', async () => {
+  it('upgrades a file at the current schema when a newer migration appears', async () => {
     const path = tempPath()
     await (await open(path)).close()
     const upgraded = await open(path, [...MIGRATIONS, NOTE_COLUMN])
-    expect(upgraded.schemaVersion).toBe(2)
+    expect(upgraded.schemaVersion).toBe(NEXT_VERSION)
     const db = new Database(path, { readonly: true })
     const columns = db.prepare("SELECT name FROM pragma_table_info('documents')").pluck().all()
     db.close()
@@ -99,16 +100,16 @@ describe('SqliteStore: opening and migrations', () => {
   it('rolls back a migration that fails, leaving the version as it was', async () => {
     const path = tempPath()
     await (await open(path)).close()
-    const broken: Migration = { version: 2, name: 'broken', sql: 'CREATE TABLE half_done (x); SELECT * FROM no_such_table;' }
+    const broken: Migration = { version: NEXT_VERSION, name: 'broken', sql: 'CREATE TABLE half_done (x); SELECT * FROM no_such_table;' }
     await expectStoreError(SqliteStore.open(path, { migrations: [...MIGRATIONS, broken] }), 'STORE_MIGRATION_FAILED')
     const db = new Database(path, { readonly: true })
-    expect(db.pragma('user_version', { simple: true })).toBe(1)
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0)
     db.close()
   })
 
   it('rejects a migration list that skips a version', async () => {
-    const skipping = [...MIGRATIONS, { ...NOTE_COLUMN, version: 3 }]
+    const skipping = [...MIGRATIONS, { ...NOTE_COLUMN, version: NEXT_VERSION + 1 }]
     await expect(SqliteStore.open(':memory:', { migrations: skipping })).rejects.toBeInstanceOf(UsageError)
   })
 
@@ -166,6 +167,37 @@ describe('SqliteStore: saving', () => {
     expect(await store.countDocuments()).toBe(0)
     expect(await store.search('river')).toEqual([])
     expect(await store.checkIntegrity()).toEqual([])
+  })
+
+  it('rolls back a layer update when the database fails mid-way', async () => {
+    const path = tempPath()
+    const store = await open(path)
+    const blob = textBlob('An update that trips on its entity index.')
+    const doc = makeDocument(blob, 0, { full: true })
+    await store.save(blob, [doc])
+    const db = new Database(path)
+    db.exec(`CREATE TRIGGER fail_index AFTER INSERT ON entity_index BEGIN SELECT RAISE(ABORT, 'forced failure'); END`)
+    db.close()
+    const update = { sentences: { sentences: [] }, entities: entitiesLayer([['person:~ada-brennan', 'person', 'Ada Brennan', 1]]) }
+    await expectStoreError(store.updateLayers(doc.id, update), 'STORE_WRITE_FAILED')
+    expect(await store.getDocument(doc.id)).toEqual(doc)
+    expect(await store.listEntities()).toEqual([])
+  })
+
+  it('indexes the entities of documents stored before the entity index existed', async () => {
+    const path = tempPath()
+    const old = await open(path)
+    const blob = textBlob('Stored by schema version 1.')
+    const doc = { ...makeDocument(blob, 0), layers: { entities: entitiesLayer([['person:~ada-brennan', 'person', 'Ada Brennan', 2]]) } }
+    await old.save(blob, [doc])
+    await old.close()
+    // Back to what a version 1 store holds: the layer, and no index.
+    const db = new Database(path)
+    db.exec('DROP TABLE entity_index')
+    db.pragma('user_version = 1')
+    db.close()
+    const upgraded = await open(path)
+    expect(await upgraded.listEntities()).toEqual([{ id: 'person:~ada-brennan', type: 'person', name: 'Ada Brennan', documents: 1, mentions: 2 }])
   })
 
   it('names the document and the value that cannot be stored', async () => {

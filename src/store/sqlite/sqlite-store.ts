@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto'
 import type Database from 'better-sqlite3'
-import type { Document, DocumentId } from '../../document/index.js'
+import type { Document, DocumentId, EntityId, EntityType, LayerName, Layers } from '../../document/index.js'
 import { StoreError, UsageError } from '../../errors.js'
-import type { Blob, DocumentSummary, ListOptions, SaveResult, Store } from '../store.js'
+import type {
+  Blob, DocumentSummary, EntityDocument, EntityListOptions, EntitySummary, IterateOptions, ListOptions, SaveResult, Store,
+} from '../store.js'
 import { messageOf, openConnection } from './connection.js'
 import { UnstorableValueError } from './json.js'
 import { applyMigrations } from './migrate.js'
@@ -13,6 +15,12 @@ import { toStoredText } from './text.js'
 
 /** The store file when the caller names none. */
 export const DEFAULT_STORE_PATH = './dossier.db'
+
+/** Documents per query of `iterateDocuments` when the caller names no page size. */
+export const DEFAULT_ITERATE_PAGE = 200
+
+/** Layers the summary columns and the search text are derived from: replacing one re-derives them. */
+const SUMMARY_LAYERS: ReadonlySet<string> = new Set<LayerName>(['clean', 'metadata'])
 
 /** Results per page of `search` when the caller gives no limit. */
 export const DEFAULT_SEARCH_LIMIT = 20
@@ -113,6 +121,76 @@ export class SqliteStore implements Store {
   }
 
   /**
+   * Replaces the given layers of a stored document in one transaction; the others stay as they
+   * are. The summary columns and search text follow a new clean or metadata layer, the entity
+   * index a new entities layer. A layer given as `undefined` is left alone.
+   *
+   * @example
+   * await store.updateLayers(doc.id, { quotes: { quotes: [] } })
+   */
+  async updateLayers(id: DocumentId, layers: Partial<Layers>): Promise<void> {
+    this.checkOpen()
+    const names = Object.keys(layers).filter((name) => layers[name as LayerName] !== undefined)
+    if (names.length === 0) return
+    try {
+      this.db.transaction(() => this.replaceLayers(id, layers, names)).immediate()
+    } catch (error) {
+      if (error instanceof StoreError) throw error
+      throw new StoreError(`${this.file}: could not update layers ${names.join(', ')} of document ${id}: ${messageOf(error)}.`, 'STORE_WRITE_FAILED', { cause: error })
+    }
+  }
+
+  /**
+   * Every stored document in storage order, a page per query (keyed on the storage sequence, so
+   * documents saved meanwhile come at the end and none is read twice).
+   *
+   * @example
+   * for await (const doc of store.iterateDocuments()) console.log(doc.id)
+   */
+  async *iterateDocuments(options: IterateOptions = {}): AsyncGenerator<Document> {
+    const pageSize = options.pageSize ?? DEFAULT_ITERATE_PAGE
+    if (!Number.isInteger(pageSize) || pageSize < 1) {
+      throw new UsageError(`iterateDocuments: pageSize must be a whole number >= 1, got ${pageSize}.`)
+    }
+    let after = 0
+    for (;;) {
+      const page = this.read('read documents', () =>
+        this.sql.pageDocuments.all(after, pageSize).map((row) => ({ seq: row.seq, doc: fromDocumentRow(row, this.sql.getLayers.all(row.id)) })),
+      )
+      for (const { doc } of page) yield doc
+      if (page.length < pageSize) return
+      after = page[page.length - 1]!.seq
+    }
+  }
+
+  /**
+   * Entities across the store, most widely mentioned first: by documents, then mentions.
+   *
+   * @example
+   * await store.listEntities({ type: 'person', limit: 10 }) // [{ id, type, name, documents, mentions }, …]
+   */
+  async listEntities(options: EntityListOptions = {}): Promise<EntitySummary[]> {
+    const { limit, offset } = checkPage(options, 'listEntities')
+    return this.read('list entities', () =>
+      this.sql.listEntities.all({ type: options.type ?? null, limit, offset }).map((r) => ({
+        id: r.id,
+        type: r.type as EntityType,
+        name: r.name,
+        documents: r.documents,
+        mentions: r.mentions,
+      })),
+    )
+  }
+
+  /** The documents that mention an entity, in storage order, each with its mention count. */
+  async documentsMentioning(entityId: EntityId, options: ListOptions = {}): Promise<EntityDocument[]> {
+    const { limit, offset } = checkPage(options, 'documentsMentioning')
+    return this.read('list documents mentioning an entity', () =>
+      this.sql.documentsMentioning.all(entityId, limit, offset).map((row) => ({ ...toSummary(row), mentions: row.mentions })),
+    )
+  }
+
+  /**
    * Full-text search over title and clean text, in FTS5 query syntax (words, "phrases", AND, OR,
    * NOT, prefix*). A blank query finds nothing; a malformed one throws StoreError `SEARCH_SYNTAX`.
    *
@@ -189,18 +267,42 @@ export class SqliteStore implements Store {
         storedAt,
       })
       let added = 0
-      for (const { row, layers, fts } of writes) {
+      for (const { row, layers, fts, entities } of writes) {
         const inserted = this.sql.insertDocument.run(row)
         if (inserted.changes === 0) continue
         added++
         for (const layer of layers) this.sql.insertLayer.run(row.id, layer.name, layer.json)
         this.sql.insertFts.run(inserted.lastInsertRowid, fts.title, fts.body)
+        for (const entity of entities) this.sql.insertEntity.run(entity)
       }
       return { added, existing: writes.length - added }
     })
     // IMMEDIATE takes the write lock up front, so a concurrent writer waits (busy timeout)
     // instead of failing half-way with SQLITE_BUSY on lock upgrade.
     return run.immediate()
+  }
+
+  // Runs inside the write transaction: the document is read under the same lock it is written in.
+  private replaceLayers(id: DocumentId, layers: Partial<Layers>, names: readonly string[]): void {
+    const row = this.sql.getDocument.get(id)
+    if (row === undefined) {
+      throw new StoreError(`${this.file}: no document ${id} to update; save it first.`, 'STORE_NO_DOCUMENT')
+    }
+    const stored = fromDocumentRow(row, this.sql.getLayers.all(id))
+    const merged: Document = { ...stored, layers: { ...stored.layers, ...layers } }
+    const write = this.prepareWrite(merged, row.storedAt)
+    for (const layer of write.layers) if (names.includes(layer.name)) this.sql.upsertLayer.run(id, layer.name, layer.json)
+    if (names.some((n) => SUMMARY_LAYERS.has(n))) {
+      const { title, published, publisher, language, chars } = write.row
+      this.sql.updateSummary.run({ id, title, published, publisher, language, chars })
+      const seq = this.sql.documentSeq.get(id)!
+      this.sql.deleteFts.run(seq)
+      this.sql.insertFts.run(seq, write.fts.title, write.fts.body)
+    }
+    if (names.includes('entities')) {
+      this.sql.deleteEntities.run(id)
+      for (const entity of write.entities) this.sql.insertEntity.run(entity)
+    }
   }
 
   private read<T>(action: string, fn: () => T): T {

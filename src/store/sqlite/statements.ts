@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { DocumentRow, LayerRow } from './rows.js'
+import type { DocumentRow, EntityIndexRow, LayerRow } from './rows.js'
 import type { StoredText } from './text.js'
 
 /** How much more a search term found in the title counts than one in the body (bm25 column weight). */
@@ -17,6 +17,27 @@ export interface BlobParams {
   readonly mediaType: string | null
   readonly size: number
   readonly storedAt: string
+}
+
+/** Named parameters of the summary columns a layer update re-derives. */
+export interface SummaryParams {
+  readonly id: string
+  readonly title: StoredText | null
+  readonly published: StoredText | null
+  readonly publisher: StoredText | null
+  readonly language: StoredText | null
+  readonly chars: number
+}
+
+export interface EntityListParams { readonly type: string | null; readonly limit: number; readonly offset: number }
+
+/** A row of the entity listing, before the helper column is dropped. */
+export interface EntityListRow {
+  readonly id: string
+  readonly type: string
+  readonly name: string
+  readonly documents: number
+  readonly mentions: number
 }
 
 export type SummaryRow = Pick<DocumentRow, 'id' | 'input' | 'url' | 'container' | 'title' | 'published' | 'publisher' | 'chars' | 'storedAt'>
@@ -57,6 +78,39 @@ export function prepareStatements(db: Database.Database): Statements {
       `SELECT ${SUMMARY_COLUMNS} FROM documents ORDER BY seq LIMIT ? OFFSET ?`,
     ),
     countDocuments: db.prepare<[], number>('SELECT count(*) FROM documents').pluck(),
+    pageDocuments: db.prepare<[number, number], DocumentRow & { seq: number }>(
+      `SELECT seq, id, blob_sha256 AS blobSha256, input, record, url, container, captured_at AS capturedAt, charset,
+         hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at AS storedAt
+       FROM documents WHERE seq > ? ORDER BY seq LIMIT ?`,
+    ),
+    documentSeq: db.prepare<[string], number>('SELECT seq FROM documents WHERE id = ?').pluck(),
+    upsertLayer: db.prepare<[string, string, string]>(
+      `INSERT INTO document_layers (document_id, name, json) VALUES (?, ?, ?)
+       ON CONFLICT (document_id, name) DO UPDATE SET json = excluded.json`,
+    ),
+    updateSummary: db.prepare<[SummaryParams]>(
+      `UPDATE documents SET title = @title, published = @published, publisher = @publisher, language = @language, chars = @chars
+       WHERE id = @id`,
+    ),
+    deleteFts: db.prepare<[number | bigint]>('DELETE FROM documents_fts WHERE rowid = ?'),
+    insertEntity: db.prepare<[EntityIndexRow]>(
+      // A layer naming one entity twice is counted once, with all its mentions.
+      `INSERT INTO entity_index (entity_id, type, name, document_id, mentions)
+       VALUES (@entityId, @type, @name, @documentId, @mentions)
+       ON CONFLICT (entity_id, document_id) DO UPDATE SET mentions = mentions + excluded.mentions`,
+    ),
+    deleteEntities: db.prepare<[string]>('DELETE FROM entity_index WHERE document_id = ?'),
+    listEntities: db.prepare<[EntityListParams], EntityListRow>(
+      // SQLite takes the bare columns (type, name) from the row holding max(length(name)): the fullest name.
+      `SELECT entity_id AS id, type, name, count(*) AS documents, sum(mentions) AS mentions, max(length(name)) AS fullest
+       FROM entity_index WHERE @type IS NULL OR type = @type
+       GROUP BY entity_id ORDER BY documents DESC, mentions DESC, entity_id LIMIT @limit OFFSET @offset`,
+    ),
+    documentsMentioning: db.prepare<[string, number, number], SummaryRow & { mentions: number }>(
+      `SELECT ${SUMMARY_COLUMNS}, entity_index.mentions AS mentions
+       FROM entity_index JOIN documents ON documents.id = entity_index.document_id
+       WHERE entity_index.entity_id = ? ORDER BY documents.seq LIMIT ? OFFSET ?`,
+    ),
     search: db.prepare<[string, number, number], SummaryRow & { score: number }>(
       // Title hits weigh more than body hits; bm25 is lower for better matches, so negate it.
       `SELECT ${SUMMARY_COLUMNS}, -bm25(documents_fts, ${TITLE_WEIGHT}, 1.0) AS score
@@ -80,5 +134,14 @@ export interface Statements {
   readonly getLayers: Statement<[string], LayerRow>
   readonly listDocuments: Statement<[number, number], SummaryRow>
   readonly countDocuments: Statement<[], number>
+  readonly pageDocuments: Statement<[number, number], DocumentRow & { seq: number }>
+  readonly documentSeq: Statement<[string], number>
+  readonly upsertLayer: Statement<[string, string, string]>
+  readonly updateSummary: Statement<[SummaryParams]>
+  readonly deleteFts: Statement<[number | bigint]>
+  readonly insertEntity: Statement<[EntityIndexRow]>
+  readonly deleteEntities: Statement<[string]>
+  readonly listEntities: Statement<[EntityListParams], EntityListRow>
+  readonly documentsMentioning: Statement<[string, number, number], SummaryRow & { mentions: number }>
   readonly search: Statement<[string, number, number], SummaryRow & { score: number }>
 }

@@ -1,4 +1,5 @@
 import { INITIAL_SQL } from './001_initial.js'
+import { ENTITY_INDEX_SQL } from './002_entity_index.js'
 
 export { DOSSIER_APPLICATION_ID } from './application-id.js'
 
@@ -18,4 +19,7 @@ export interface Migration {
 }
 
 /** Every migration of the store, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: INITIAL_SQL }]
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: INITIAL_SQL },
+  { version: 2, name: 'entity index', sql: ENTITY_INDEX_SQL },
+]
