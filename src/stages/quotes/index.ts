@@ -1,0 +1,169 @@
+import type { EntitiesLayer, Entity, Quote, QuotesLayer, Sentence, Span, Speaker } from '../../document/index.js'
+import type { Stage } from '../../pipeline/stage.js'
+import { sentenceIndexAt, tokenize } from '../sentences/index.js'
+import { NAMING_CUES, TITLE_INTRODUCERS } from './cues.js'
+import { findIndirect } from './indirect.js'
+import { pairQuoteMarks, type QuotedRun } from './marks.js'
+import { attributionAfter, attributionBefore, nearestCueBefore, readWords, resolveSpeaker, type Attribution, type Word } from './speaker.js'
+
+export { pairQuoteMarks, type QuotedRun } from './marks.js'
+
+/** A name or title in marks is short: “Russia-24”, “Shark Tank”, “The Art of the Deal” is four. */
+const MAX_TITLE_WORDS = 3
+/** An attribution in its own sentence after a quote ("“…?” Trump asked.") is this short. */
+const MAX_ATTRIBUTION_SENTENCE_WORDS = 8
+/** Small words a capitalised title may keep in lower case. */
+const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'de'])
+
+/**
+ * Quotes and reported speech, each with its speaker and cue. Direct quotes come from paired
+ * quote marks (over sentences and paragraphs, split around their attribution); reported speech
+ * from "X said (that) …", "…, X said", "according to X". Speakers are tied to entities through
+ * the entities layer, or left `unclear` when nothing in the text says who spoke.
+ *
+ * @example
+ * const { quotes } = quotes.run(doc, {}).quotes!
+ */
+export const quotes: Stage = {
+  name: 'quotes',
+  requires: ['sentences', 'entities'],
+  produces: ['quotes'],
+  run(doc) {
+    return { quotes: findQuotes(doc.source, doc.layers.sentences?.sentences ?? [], doc.layers.entities) }
+  },
+}
+
+interface Found {
+  readonly span: Span
+  readonly parts: readonly Span[]
+  readonly direct: boolean
+  readonly partial: boolean
+  readonly attribution: Attribution | null
+}
+
+/**
+ * The quotes layer of a text, from its sentences and (when given) its entities.
+ *
+ * @example
+ * findQuotes(source, sentences, entities).quotes.map((q) => source.slice(q.span.start, q.span.end))
+ */
+export function findQuotes(source: string, sentences: readonly Sentence[], entities: EntitiesLayer | undefined): QuotesLayer {
+  const words = new SentenceWords(source, sentences)
+  const runs = pairQuoteMarks(source, sentences)
+  const found = [...findDirect(source, sentences, runs, words), ...findReported(source, sentences, runs, words)]
+  found.sort((a, b) => a.span.start - b.span.start)
+  const byId = new Map<string, Entity>((entities?.entities ?? []).map((e) => [e.id, e]))
+  const out: Quote[] = []
+  let last: { speaker: Speaker; block: number } | null = null
+  for (const f of found) {
+    const sentence = Math.max(0, sentenceIndexAt(sentences, f.span.start))
+    const block = sentences[sentence]?.block ?? 0
+    let speaker = resolveSpeaker(source, entities, f.attribution?.subject ?? null, byId)
+    if (f.attribution === null && last !== null && block - last.block <= 1) {
+      speaker = { entity: last.speaker.entity, span: last.speaker.span, resolution: 'carried' }
+    }
+    if (speaker.span !== null) last = { speaker, block }
+    out.push({
+      id: `q${out.length}`, span: f.span, parts: f.parts, direct: f.direct, partial: f.partial,
+      speaker, cue: f.attribution?.cue ?? null, sentence,
+    })
+  }
+  return { quotes: out }
+}
+
+/** Each sentence's words, tokenised on first use. */
+class SentenceWords {
+  private readonly cache = new Map<number, Word[]>()
+  constructor(private readonly source: string, private readonly sentences: readonly Sentence[]) {}
+  of(index: number): Word[] {
+    let w = this.cache.get(index)
+    if (w === undefined) {
+      const s = this.sentences[index]
+      w = s === undefined ? [] : readWords(this.source, tokenize(this.source, s.span))
+      this.cache.set(index, w)
+    }
+    return w
+  }
+}
+
+function findDirect(source: string, sentences: readonly Sentence[], runs: readonly QuotedRun[], words: SentenceWords): Found[] {
+  const out: Found[] = []
+  for (let j = 0; j < runs.length; j++) {
+    const run = runs[j]!
+    const next = runs[j + 1]
+    const previous = runs[j - 1]
+    const so = sentenceIndexAt(sentences, run.open)
+    const sc = sentenceIndexAt(sentences, run.close - 1)
+    if (so < 0 || sc < 0) continue
+    const before = words.of(so).filter((w) => w.end <= run.open && (previous === undefined || w.start >= previous.close))
+    const after = wordsAfter(sentences, words, sc, run.close, next?.open ?? Infinity)
+    const inside = run.parts.reduce((n, p) => n + readWords(source, tokenize(source, p)).filter((w) => w.kind !== 'punct').length, 0)
+    const attrAfter = attributionAfter(after)
+    const attrBefore = attributionBefore(before)
+    const tight = attrAfter ?? attrBefore
+    if (inside === 0) continue
+    if (tight === null && inside <= MAX_TITLE_WORDS && (isTitleLike(source, run) || isIntroducedTitle(before))) continue
+    const hasWordsBefore = before.some((w) => w.kind !== 'punct')
+    const startsLower = /^\p{Ll}/u.test(source.slice(run.parts[0]!.start, run.parts[0]!.start + 1))
+    const partial = attrBefore === null ? hasWordsBefore : startsLower || NAMING_CUES.has(source.slice(attrBefore.cue.start, attrBefore.cue.end))
+    let attribution = tight
+    if (partial && attribution === null) {
+      const sentenceBefore = words.of(so).filter((w) => w.end <= run.open)
+      attribution = nearestCueBefore(sentenceBefore, sentenceBefore.length)
+    }
+    if (partial && attribution === null) continue
+    let parts = run.parts
+    if (attrAfter !== null && next !== undefined && sameBlock(sentences, run.close - 1, next.open) && joinsAcrossAttribution(source, attrAfter, next)) {
+      parts = [...parts, ...next.parts]
+      j++
+    }
+    out.push({ span: { start: parts[0]!.start, end: parts[parts.length - 1]!.end }, parts, direct: true, partial, attribution })
+  }
+  return out
+}
+
+/** Words after a closing mark up to the sentence's end or the next opening mark; an attribution sentence of its own when the quote ends its sentence. */
+function wordsAfter(sentences: readonly Sentence[], words: SentenceWords, sc: number, close: number, nextOpen: number): Word[] {
+  const rest = words.of(sc).filter((w) => w.start >= close && w.start < nextOpen)
+  if (rest.some((w) => w.kind !== 'punct')) return rest
+  const following = sentences[sc + 1]
+  if (following === undefined || following.block !== sentences[sc]!.block || following.span.start >= nextOpen) return rest
+  const candidate = words.of(sc + 1)
+  const count = candidate.filter((w) => w.kind !== 'punct').length
+  return count <= MAX_ATTRIBUTION_SENTENCE_WORDS ? candidate : rest
+}
+
+function sameBlock(sentences: readonly Sentence[], a: number, b: number): boolean {
+  return sentences[sentenceIndexAt(sentences, a)]?.block === sentences[sentenceIndexAt(sentences, b)]?.block
+}
+
+/** “…,” he added, “…”: only punctuation between the attribution and the next opening mark. */
+function joinsAcrossAttribution(source: string, attribution: Attribution, next: QuotedRun): boolean {
+  const end = Math.max(attribution.cue.end, attribution.subject?.end ?? 0)
+  if (end > next.open) return false
+  return /^[\s,.:;—–-]*$/.test(source.slice(end, next.open))
+}
+
+function isTitleLike(source: string, run: QuotedRun): boolean {
+  const text = run.parts.map((p) => source.slice(p.start, p.end)).join(' ')
+  const ws = text.split(/\s+/).filter((w) => w !== '')
+  return ws.length > 0 && ws.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())))
+}
+
+function isIntroducedTitle(before: readonly Word[]): boolean {
+  let i = before.length - 1
+  if (before[i]?.lower === 'the') i--
+  const w = before[i]
+  return w !== undefined && TITLE_INTRODUCERS.has(w.lower)
+}
+
+function findReported(source: string, sentences: readonly Sentence[], runs: readonly QuotedRun[], words: SentenceWords): Found[] {
+  const quoted = runs.map((r) => ({ start: r.open, end: r.close }))
+  const out: Found[] = []
+  for (let i = 0; i < sentences.length; i++) {
+    const statement = findIndirect(words.of(i), quoted, sentences[i]!.span, source)
+    if (statement === null) continue
+    out.push({ span: statement.span, parts: [statement.span], direct: false, partial: false, attribution: { cue: statement.cue, subject: statement.subject } })
+  }
+  return out
+}

@@ -1,0 +1,267 @@
+import type { EntitiesLayer, Entity, Mention, Span, Speaker } from '../../document/index.js'
+import { hasLexicalTag, type Token } from '../sentences/index.js'
+import { mentionsIn } from '../entities/lookup.js'
+import { SPEAKER_PRONOUNS, SPEECH_VERBS } from './cues.js'
+
+/** Where a quote is attributed: the cue, and the words naming who spoke (null when none). */
+export interface Attribution {
+  readonly cue: Span
+  readonly subject: Span | null
+}
+
+/** A speaker's noun phrase is short: longer runs before a cue are clauses, not names. */
+const MAX_SUBJECT_TOKENS = 10
+/** Words allowed between a cue and its quote: "told reporters on Monday: “…”". */
+const MAX_CUE_TO_MARK_TOKENS = 6
+
+/** Words that end a speaker phrase walking away from the cue. */
+const PHRASE_STOPS: ReadonlySet<string> = new Set([
+  'that', 'and', 'but', 'or', 'nor', 'who', 'whom', 'which', 'when', 'while', 'where', 'because', 'if',
+  'as', 'than', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'during', 'after', 'before', 'since',
+  'about', 'into', 'over', 'under', 'against', 'through', 'without', 'though', 'although', 'so',
+  'then', 'not', 'also', 'yet', 'there', 'here', 'what', 'how', 'why', 'is', 'are', 'was', 'were',
+  'be', 'been', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'should',
+  'may', 'might', 'must', 'shall', 'it', 'this', 'these', 'those', 'all',
+])
+
+/** Words between a subject and its cue that belong to neither: "he also added", "Lavrov firmly stated". */
+const CUE_ADVERBS: ReadonlySet<string> = new Set([
+  'also', 'then', 'later', 'again', 'once', 'previously', 'recently', 'reportedly', 'further',
+  'has', 'have', 'had', 'was', 'is', 'would', 'will', 'did', 'does', 'had', 'just', 'still', 'even',
+  'often', 'never', 'always', 'already', 'simply', 'only', 'once', 'earlier', 'repeatedly', 'has',
+])
+
+/** Prepositions that may stand between a cue and its quote ("said in a statement: “"). */
+export const CUE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'on', 'at', 'to', 'during', 'with', 'for', 'after', 'before', 'about'])
+
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'another', 'one', 'some', 'several', 'many', 'two', 'three', 'other'])
+
+/** Tags (compromise's lexicon) of words that cannot sit in a speaker phrase unless capitalised. */
+export const VERB_TAGS = ['PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Modal', 'Copula', 'Auxiliary', 'Adverb']
+
+/** A token with its text, read once. */
+export interface Word {
+  readonly start: number
+  readonly end: number
+  readonly kind: Token['kind']
+  readonly text: string
+  readonly lower: string
+}
+
+/** Tokens with their text, so the rules below read words, not offsets. */
+export function readWords(source: string, tokens: readonly Token[]): Word[] {
+  return tokens.map((t) => {
+    const text = source.slice(t.start, t.end)
+    return { start: t.start, end: t.end, kind: t.kind, text, lower: text.toLowerCase() }
+  })
+}
+
+export function isCueWord(w: Word | undefined): boolean {
+  return w !== undefined && w.kind === 'word' && SPEECH_VERBS.has(w.lower)
+}
+
+function isCapitalised(w: Word): boolean {
+  const c = w.text.charCodeAt(0)
+  return c >= 65 && c <= 90 || (w.text[0] !== w.lower[0])
+}
+
+/** True when the word can sit inside a speaker phrase or an object: no verb, preposition or conjunction. */
+export function isPhraseWord(w: Word): boolean {
+  if (w.kind === 'number') return true
+  if (w.kind !== 'word') return false
+  if (PHRASE_STOPS.has(w.lower)) return false
+  if (isCueWord(w) && !isCapitalised(w)) return false
+  if (!isCapitalised(w) && !DETERMINERS.has(w.lower) && VERB_TAGS.some((t) => hasLexicalTag(w.lower, t))) return false
+  return true
+}
+
+/** "Sen." or "J." inside a name: a dot after a short capitalised word, before a capitalised one. */
+function isNameDot(words: readonly Word[], i: number): boolean {
+  const w = words[i]!
+  const before = words[i - 1]
+  const after = words[i + 1]
+  return w.text === '.' && before !== undefined && after !== undefined && before.end === w.start &&
+    before.kind === 'word' && before.text.length <= 4 && isCapitalised(before) && isCapitalised(after)
+}
+
+function skipBackOverAdverbs(words: readonly Word[], i: number, lo: number): number {
+  let k = i
+  for (;;) {
+    while (k >= lo && words[k]!.kind === 'word' && (CUE_ADVERBS.has(words[k]!.lower) || /^[a-z]+ly$/.test(words[k]!.text))) k--
+    // "Trump responded by calling the plan …": the subject is the one who responded.
+    if (k - 1 >= lo && words[k]!.lower === 'by' && words[k - 1]!.kind === 'word') {
+      k -= 2
+      continue
+    }
+    return k
+  }
+}
+
+/**
+ * The speaker phrase ending just before the cue at `cue`, walking back over words that can
+ * name a speaker ("the foreign minister", "Chinese Foreign Ministry spokesman Guo Jiakun").
+ *
+ * @example
+ * subjectBefore(readWords(src, tokenize(src, sentence)), cueIndex, 0) // span of "the foreign minister"
+ */
+export function subjectBefore(words: readonly Word[], cue: number, lo: number): Span | null {
+  const end = skipBackOverAdverbs(words, cue - 1, lo)
+  if (end < lo) return null
+  let start = end + 1
+  for (let i = end; i >= lo && end - i < MAX_SUBJECT_TOKENS; i--) {
+    const w = words[i]!
+    if (w.kind === 'word' && SPEAKER_PRONOUNS.has(w.lower)) {
+      if (i === end) start = i
+      break
+    }
+    if (isNameDot(words, i) || (w.kind === 'punct' && (w.text === '’' || w.text === "'") && i > lo && words[i - 1]!.end === w.start)) {
+      start = i
+      continue
+    }
+    if (!isPhraseWord(w)) break
+    start = i
+  }
+  if (start > end) return null
+  start = cutAtFirstDeterminer(words, start, end)
+  while (start <= end && (words[start]!.lower === 'of' || words[start]!.lower === 'for')) start++
+  if (start > end) return null
+  return { start: words[start]!.start, end: words[end]!.end }
+}
+
+/** "Monday the senator said": a determiner starts the phrase; what comes before it is something else. */
+function cutAtFirstDeterminer(words: readonly Word[], start: number, end: number): number {
+  for (let i = start + 1; i <= end; i++) {
+    const w = words[i]!
+    if ((w.lower === 'the' || w.lower === 'a' || w.lower === 'an') && words[i - 1]!.lower !== 'of' && words[i - 1]!.lower !== 'for') return i
+  }
+  return start
+}
+
+/** The speaker phrase starting at `from`, after an inverted cue ("…,” said the foreign minister). */
+export function subjectAfter(words: readonly Word[], from: number, hi: number): Span | null {
+  const first = words[from]
+  if (first === undefined || from >= hi) return null
+  if (first.kind === 'word' && SPEAKER_PRONOUNS.has(first.lower)) return { start: first.start, end: first.end }
+  let end = from - 1
+  for (let i = from; i < hi && i - from < MAX_SUBJECT_TOKENS; i++) {
+    const w = words[i]!
+    if (isNameDot(words, i)) continue
+    if (!isPhraseWord(w) || (w.kind === 'word' && SPEAKER_PRONOUNS.has(w.lower))) break
+    end = i
+  }
+  if (end < from) return null
+  return { start: first.start, end: words[end]!.end }
+}
+
+/** Index of "according" when words[i..i+1] read "according to". */
+function isAccordingTo(words: readonly Word[], i: number): boolean {
+  return words[i]?.lower === 'according' && words[i + 1]?.lower === 'to'
+}
+
+/**
+ * The attribution right after a closing mark: "…,” he added", "…,” said Lavrov", "…,” according to X".
+ * `words` start after the mark and end at the sentence's end or the next opening mark.
+ */
+export function attributionAfter(words: readonly Word[]): Attribution | null {
+  let i = 0
+  while (i < words.length && words[i]!.kind === 'punct' && /^[,—–-]$/.test(words[i]!.text)) i++
+  if (i >= words.length) return null
+  if (isAccordingTo(words, i)) {
+    return { cue: { start: words[i]!.start, end: words[i + 1]!.end }, subject: subjectAfter(words, i + 2, words.length) }
+  }
+  if (isCueWord(words[i]) && !isCapitalised(words[i]!)) {
+    return { cue: span(words[i]!), subject: subjectAfter(words, i + 1, words.length) }
+  }
+  for (let c = i + 1; c < words.length && c - i <= MAX_SUBJECT_TOKENS + 2; c++) {
+    if (!isCueWord(words[c]) || isCapitalised(words[c]!)) continue
+    const subject = subjectBefore(words, c, i)
+    if (subject !== null && subject.start === words[i]!.start) return { cue: span(words[c]!), subject }
+    return null
+  }
+  return null
+}
+
+/**
+ * The attribution just before an opening mark: "Putin added, “", "Lavrov stated that "",
+ * "he told reporters on Monday: “", "According to X, “". `words` run from the sentence's start
+ * to the mark. `tight` is false for a cue further back in the sentence (for partial quotes).
+ */
+export function attributionBefore(words: readonly Word[]): Attribution | null {
+  let end = words.length - 1
+  while (end >= 0 && words[end]!.kind === 'punct' && /^[,:—–-]$/.test(words[end]!.text)) end--
+  if (end >= 0 && words[end]!.lower === 'that') end--
+  for (let c = end; c >= 0 && end - c <= MAX_CUE_TO_MARK_TOKENS; c--) {
+    const w = words[c]!
+    if (w.kind === 'punct') break
+    if (isAccordingTo(words, c)) return null
+    if (isCueWord(w) && !isCapitalised(w)) return { cue: span(w), subject: subjectBefore(words, c, 0) }
+    // Between the cue and the mark only an object or a place and time: "told Kommersant on Wednesday: “".
+    if (!isPhraseWord(w) && !CUE_PREPOSITIONS.has(w.lower)) break
+  }
+  return accordingToBefore(words, end)
+}
+
+/** "According to X, “…”": the cue, and X up to the comma before the mark. */
+function accordingToBefore(words: readonly Word[], end: number): Attribution | null {
+  for (let c = end - 2; c >= 0; c--) {
+    if (words[c]!.kind === 'punct' && words[c]!.text !== '.') return null
+    if (isAccordingTo(words, c)) {
+      return { cue: { start: words[c]!.start, end: words[c + 1]!.end }, subject: { start: words[c + 2]!.start, end: words[end]!.end } }
+    }
+  }
+  return null
+}
+
+/** The nearest cue before `end` anywhere in the words (a partial quote's "called", "described"), with its subject. */
+export function nearestCueBefore(words: readonly Word[], end: number): Attribution | null {
+  for (let c = end - 1; c >= 0; c--) {
+    if (isCueWord(words[c]) && !isCapitalised(words[c]!)) return { cue: span(words[c]!), subject: subjectBefore(words, c, 0) }
+    if (isAccordingTo(words, c)) return { cue: { start: words[c]!.start, end: words[c + 1]!.end }, subject: subjectAfter(words, c + 2, end) }
+  }
+  return null
+}
+
+function span(w: Word): Span {
+  return { start: w.start, end: w.end }
+}
+
+/**
+ * Ties a speaker phrase to an entity through the entities layer. A person's mention wins over
+ * the other names in the phrase ("Chinese Foreign Ministry spokesman Guo Jiakun" is Guo Jiakun);
+ * a pronoun or role noun the entities layer did not resolve stays `unclear`: never a guess.
+ *
+ * @example
+ * resolveSpeaker(source, entities, span) // { entity: 'person:sergey-lavrov', span, resolution: 'pronoun' }
+ */
+export function resolveSpeaker(source: string, entities: EntitiesLayer | undefined, subject: Span | null, byId: ReadonlyMap<string, Entity>): Speaker {
+  if (subject === null) return { entity: null, span: null, resolution: 'unclear' }
+  const mention = entities === undefined ? undefined : pickMention(mentionsIn(entities, subject), subject, byId)
+  if (mention !== undefined) {
+    const resolution = mention.kind === 'pronoun' ? 'pronoun' : mention.kind === 'role' ? 'role' : 'named'
+    return { entity: mention.entity, span: subject, resolution }
+  }
+  const text = source.slice(subject.start, subject.end)
+  const words = text.toLowerCase().split(/\s+/)
+  const head = words[words.length - 1] ?? ''
+  if (words.length === 1 && SPEAKER_PRONOUNS.has(head)) return { entity: null, span: subject, resolution: 'unclear' }
+  if ((words[0] === 'the' || words[0] === 'this') && hasLexicalTag(head, 'Actor') && !/[A-Z]/.test(text)) {
+    return { entity: null, span: subject, resolution: 'unclear' }
+  }
+  return { entity: null, span: subject, resolution: 'unnamed' }
+}
+
+function pickMention(found: readonly Mention[], subject: Span, byId: ReadonlyMap<string, Entity>): Mention | undefined {
+  const inside = found.filter((m) => m.span.start >= subject.start && m.span.end <= subject.end)
+  const pool = inside.length > 0 ? inside : found
+  let best: Mention | undefined
+  let bestRank = -1
+  for (const m of pool) {
+    const type = byId.get(m.entity)?.type
+    const rank = type === 'person' ? 3 : m.use === 'attribute' || m.kind === 'demonym' ? 1 : 2
+    if (rank >= bestRank) {
+      best = m
+      bestRank = rank
+    }
+  }
+  return best
+}
