@@ -1,0 +1,254 @@
+/**
+ * npm run bench:quotes — quotes and reported speech on PolNeAR (`../shared/benchmarks/attribution/`,
+ * brat Content/Source/Cue spans), beside a naive peer run in the same script: every quote-mark
+ * pair is a direct quote, attributed to the nearest capitalised name.
+ *
+ * Each text runs through the real sentences, entities and quotes stages as a plain-text document
+ * whose clean layer is one paragraph block per non-empty line (the texts are already clean;
+ * offsets stay the .txt's characters). Articles with two annotators are scored on the first file.
+ *
+ * Scoring, per kind (direct: the gold content is in quote marks; indirect: the rest):
+ * - spans are compared after trimming quote marks, punctuation and spaces at their edges (gold
+ *   includes the marks, Dossier's quotes are inside them); a split quote is its hull;
+ * - a prediction matches a gold content exactly, or by overlap (covering at least half of the gold
+ *   span); one prediction per gold, greedily;
+ * - a partial quote inside a reported statement Dossier also found is one statement, not two;
+ * - speaker accuracy: of the gold contents matched by overlap that have a Source, the share whose
+ *   predicted speaker span overlaps the gold Source (or, for a speaker resolved through a pronoun
+ *   or role, whose entity has another mention overlapping it).
+ * Usage: npx tsx bench/quotes.ts [dev|train]   Env: BENCH_QUOTES_LIMIT (articles).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Block, Document, EntitiesLayer, Quote, Span } from '../src/document/index.js'
+import type { Stage } from '../src/pipeline/stage.js'
+import { runStages } from '../src/pipeline/run.js'
+import { metadata } from '../src/stages/metadata/index.js'
+import { sentences } from '../src/stages/sentences/index.js'
+import { quotes } from '../src/stages/quotes/index.js'
+import { readBratAttributions, type BratAttribution } from './lib/brat.js'
+import { printTable, ratio } from './lib/table.js'
+
+const repoRoot = resolve(fileURLToPath(import.meta.url), '../..')
+const split = process.argv[2] ?? 'dev'
+const dir = resolve(repoRoot, '../shared/benchmarks/attribution', split)
+const LIMIT = Number(process.env.BENCH_QUOTES_LIMIT ?? Infinity)
+/** A prediction covering at least this share of a gold span matches it by overlap. */
+const MIN_GOLD_COVER = 0.5
+const EDGE = /[\s"“”‘’«»'.,;:!?—–-]/
+
+interface Article { readonly name: string; readonly text: string; readonly gold: readonly BratAttribution[] }
+
+interface Prediction {
+  readonly span: Span
+  readonly direct: boolean
+  /** Spans that name the speaker: the speaker phrase, and for a resolved pronoun or role the entity's other mentions. */
+  readonly speaker: readonly Span[]
+}
+
+interface Tally { gold: number; pred: number; exact: number; overlap: number; withSource: number; rightSpeaker: number }
+
+function loadArticles(): Article[] {
+  const names = readdirSync(resolve(dir, 'text')).filter((f) => f.endsWith('.txt')).sort().slice(0, LIMIT)
+  const anns = readdirSync(resolve(dir, 'attributions')).sort()
+  return names.map((f) => {
+    const name = f.slice(0, -4)
+    const ann = anns.find((a) => a.startsWith(`${name}_`))
+    const gold = ann === undefined ? [] : readBratAttributions(readFileSync(resolve(dir, 'attributions', ann), 'utf8'))
+    return { name, text: readFileSync(resolve(dir, 'text', f), 'utf8'), gold }
+  })
+}
+
+/** A document whose clean layer is one paragraph per non-empty line. */
+function plainDocument(name: string, text: string): Document {
+  const blocks: Block[] = []
+  let at = 0
+  for (const line of text.split('\n')) {
+    const start = at + (line.length - line.trimStart().length)
+    const end = at + line.trimEnd().length
+    if (end > start) blocks.push({ kind: 'paragraph', spans: [{ start, end }] })
+    at += line.length + 1
+  }
+  return {
+    id: name, origin: { input: name, blob: '', container: 'text' }, charset: { name: 'utf-8', basis: 'container', confidence: 1 },
+    hints: {}, source: text, layers: { clean: { blocks, removed: [], flags: [] }, page: { candidates: [] } }, messages: [],
+  }
+}
+
+function trim(text: string, s: Span): Span {
+  let a = s.start
+  let b = s.end
+  while (a < b && EDGE.test(text[a]!)) a++
+  while (b > a && EDGE.test(text[b - 1]!)) b--
+  return { start: a, end: b }
+}
+
+function hull(spans: readonly Span[]): Span {
+  return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) }
+}
+
+function overlapLength(a: Span, b: Span): number {
+  return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start))
+}
+
+function isDirectGold(text: string, content: readonly Span[]): boolean {
+  const h = hull(content)
+  const raw = text.slice(h.start, h.end).trim().replace(/[.,;:]+$/, '')
+  return /^["“‘«]/.test(raw) && /["”’»]$/.test(raw)
+}
+
+/** Dossier's predictions: the quotes layer, partial quotes inside a found statement folded into it. */
+function dossierPredictions(doc: Document): Prediction[] {
+  const layer = doc.layers.quotes?.quotes ?? []
+  const entities = doc.layers.entities
+  const reported = layer.filter((q) => !q.direct)
+  return layer
+    .filter((q) => !(q.partial && reported.some((r) => r.span.start <= q.span.start && q.span.end <= r.span.end)))
+    .map((q) => ({ span: q.span, direct: q.direct, speaker: speakerSpans(q, entities) }))
+}
+
+function speakerSpans(q: Quote, entities: EntitiesLayer | undefined): Span[] {
+  const out: Span[] = q.speaker.span === null ? [] : [q.speaker.span]
+  if (entities !== undefined && q.speaker.entity !== null && q.speaker.resolution !== 'named') {
+    for (const m of entities.mentions) if (m.entity === q.speaker.entity && m.kind !== 'pronoun') out.push(m.span)
+  }
+  return out
+}
+
+const PAIR = /[“"]([^“”"\n]+)[”"]/g
+const NAME = /\b\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)*/gu
+
+/** The peer: every pair of marks on a line is a direct quote, attributed to the nearest capitalised words outside it. */
+function baselinePredictions(text: string): Prediction[] {
+  const out: Prediction[] = []
+  let at = 0
+  for (const line of text.split('\n')) {
+    const quotesOnLine: Span[] = []
+    for (const m of line.matchAll(PAIR)) quotesOnLine.push({ start: at + m.index + 1, end: at + m.index + m[0].length - 1 })
+    const names: Span[] = []
+    for (const m of line.matchAll(NAME)) {
+      const s = { start: at + m.index, end: at + m.index + m[0].length }
+      if (!quotesOnLine.some((q) => overlapLength(q, s) > 0)) names.push(s)
+    }
+    for (const q of quotesOnLine) {
+      const distance = (n: Span): number => (n.end <= q.start ? q.start - n.end : n.start - q.end)
+      const nearest = [...names].sort((a, b) => distance(a) - distance(b))[0]
+      out.push({ span: q, direct: true, speaker: nearest === undefined ? [] : [nearest] })
+    }
+    at += line.length + 1
+  }
+  return out
+}
+
+function score(text: string, gold: readonly BratAttribution[], predicted: readonly Prediction[], tallies: Record<'direct' | 'indirect', Tally>): void {
+  for (const kind of ['direct', 'indirect'] as const) {
+    const t = tallies[kind]
+    const golds = gold.filter((g) => isDirectGold(text, g.content) === (kind === 'direct'))
+    const preds = predicted.filter((p) => p.direct === (kind === 'direct')).map((p) => ({ ...p, span: trim(text, p.span) }))
+    t.gold += golds.length
+    t.pred += preds.length
+    const usedExact = new Set<number>()
+    const usedOverlap = new Set<number>()
+    for (const g of golds) {
+      const gs = trim(text, hull(g.content))
+      const exact = preds.findIndex((p, i) => !usedExact.has(i) && p.span.start === gs.start && p.span.end === gs.end)
+      if (exact >= 0) {
+        usedExact.add(exact)
+        t.exact++
+      }
+      let best = -1
+      let bestLength = 0
+      preds.forEach((p, i) => {
+        const o = overlapLength(p.span, gs)
+        if (!usedOverlap.has(i) && o >= MIN_GOLD_COVER * (gs.end - gs.start) && o > bestLength) {
+          best = i
+          bestLength = o
+        }
+      })
+      if (best < 0) continue
+      usedOverlap.add(best)
+      t.overlap++
+      if (g.source.length === 0) continue
+      t.withSource++
+      if (preds[best]!.speaker.some((s) => g.source.some((gs2) => overlapLength(s, gs2) > 0))) t.rightSpeaker++
+    }
+  }
+}
+
+function emptyTally(): Tally {
+  return { gold: 0, pred: 0, exact: 0, overlap: 0, withSource: 0, rightSpeaker: 0 }
+}
+
+function f1(matched: number, gold: number, pred: number): [number, number, number] {
+  const p = pred === 0 ? 0 : matched / pred
+  const r = gold === 0 ? 0 : matched / gold
+  return [p, r, p + r === 0 ? 0 : (2 * p * r) / (p + r)]
+}
+
+async function loadEntitiesStage(): Promise<Stage | null> {
+  try {
+    const mod = (await import('../src/stages/entities/index.js')) as { entities?: Stage }
+    return mod.entities ?? null
+  } catch {
+    return null
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(dir)) {
+    console.log(`bench:quotes skipped: ${dir} is absent`)
+    return
+  }
+  const articles = loadArticles()
+  const entities = await loadEntitiesStage()
+  if (entities === null) console.log('note: no entities stage in src/stages/entities yet: speakers are phrases only, not resolved through pronouns or roles')
+  const stages: Stage[] = entities === null ? [sentences] : [sentences, entities]
+  const dossier = { direct: emptyTally(), indirect: emptyTally() }
+  const peer = { direct: emptyTally(), indirect: emptyTally() }
+  let dossierSeconds = 0
+  let quotesSeconds = 0
+  let peerSeconds = 0
+  let chars = 0
+  for (const a of articles) {
+    chars += a.text.length
+    const base = runStages(plainDocument(a.name, a.text), entities?.requires.includes('metadata') ? [metadata] : [])
+    let t0 = performance.now()
+    const annotated = runStages(base, stages)
+    const t1 = performance.now()
+    const quoted = entities === null
+      ? { ...annotated, layers: { ...annotated.layers, ...quotes.run({ ...annotated, layers: { ...annotated.layers, entities: { entities: [], mentions: [] } } }, {}) } }
+      : runStages(annotated, [quotes])
+    const t2 = performance.now()
+    dossierSeconds += (t2 - t0) / 1000
+    quotesSeconds += (t2 - t1) / 1000
+    score(a.text, a.gold, dossierPredictions(quoted), dossier)
+    t0 = performance.now()
+    const naive = baselinePredictions(a.text)
+    peerSeconds += (performance.now() - t0) / 1000
+    score(a.text, a.gold, naive, peer)
+  }
+  const rows: (string | number)[][] = []
+  for (const kind of ['direct', 'indirect'] as const) {
+    const d = dossier[kind]
+    const p = peer[kind]
+    const [dp, dr, df] = f1(d.overlap, d.gold, d.pred)
+    const [pp, pr, pf] = f1(p.overlap, p.gold, p.pred)
+    const [, , dfe] = f1(d.exact, d.gold, d.pred)
+    const [, , pfe] = f1(p.exact, p.gold, p.pred)
+    const dsa = d.withSource === 0 ? 0 : d.rightSpeaker / d.withSource
+    const psa = p.withSource === 0 ? 0 : p.rightSpeaker / p.withSource
+    rows.push([`${kind}: gold contents / predicted`, `${d.gold} / ${d.pred}`, `${p.gold} / ${p.pred}`, ''])
+    rows.push([`${kind}: precision (overlap)`, dp, pp, ratio(dp, pp)])
+    rows.push([`${kind}: recall (overlap)`, dr, pr, ratio(dr, pr)])
+    rows.push([`${kind}: F1 (overlap ≥ ½ gold)`, df, pf, ratio(df, pf)])
+    rows.push([`${kind}: F1 (exact, edges trimmed)`, dfe, pfe, ratio(dfe, pfe)])
+    rows.push([`${kind}: speaker accuracy (${d.withSource} / ${p.withSource} matched with a Source)`, dsa, psa, ratio(dsa, psa)])
+  }
+  const kb = chars / articles.length / 1024
+  rows.push(['articles/s (sentences+entities+quotes)', articles.length / dossierSeconds, articles.length / peerSeconds, ratio(articles.length / dossierSeconds, articles.length / peerSeconds)])
+  rows.push([`quotes stage ms per 5 KB (mean article ${kb.toFixed(1)} KB)`, (quotesSeconds * 1000 / articles.length) * (5 / kb), '', ''])
+  printTable(`bench:quotes on ${split} (${articles.length} articles, entities stage ${entities === null ? 'absent' : 'present'})`, ['figure', 'Dossier', 'naive peer', 'ratio'], rows)
+}
+
+await main()
