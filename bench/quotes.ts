@@ -12,7 +12,9 @@
  *   includes the marks, Dossier's quotes are inside them); a split quote is its hull;
  * - a prediction matches a gold content exactly, or by overlap (covering at least half of the gold
  *   span); one prediction per gold, greedily;
- * - a partial quote inside a reported statement Dossier also found is one statement, not two;
+ * - a partial quote (a fragment in marks inside the writer's sentence) is scored as reported speech:
+ *   PolNeAR's content for it is the paraphrase around the fragment; one inside a reported statement
+ *   Dossier also found is that statement, not a second one;
  * - speaker accuracy: of the gold contents matched by overlap that have a Source, the share whose
  *   predicted speaker span overlaps the gold Source (or, for a speaker resolved through a pronoun
  *   or role, whose entity has another mention overlapping it).
@@ -105,7 +107,7 @@ function dossierPredictions(doc: Document): Prediction[] {
   const reported = layer.filter((q) => !q.direct)
   return layer
     .filter((q) => !(q.partial && reported.some((r) => r.span.start <= q.span.start && q.span.end <= r.span.end)))
-    .map((q) => ({ span: q.span, direct: q.direct, speaker: speakerSpans(q, entities) }))
+    .map((q) => ({ span: q.span, direct: q.direct && !q.partial, speaker: speakerSpans(q, entities) }))
 }
 
 function speakerSpans(q: Quote, entities: EntitiesLayer | undefined): Span[] {
@@ -157,13 +159,16 @@ function score(text: string, gold: readonly BratAttribution[], predicted: readon
         usedExact.add(exact)
         t.exact++
       }
+      // Of the predictions covering enough of the gold, the closest in extent (Jaccard), so a
+      // runaway quote over several paragraphs does not take the place of the right one.
       let best = -1
-      let bestLength = 0
+      let bestJaccard = 0
       preds.forEach((p, i) => {
         const o = overlapLength(p.span, gs)
-        if (!usedOverlap.has(i) && o >= MIN_GOLD_COVER * (gs.end - gs.start) && o > bestLength) {
+        const jaccard = o / (Math.max(p.span.end, gs.end) - Math.min(p.span.start, gs.start))
+        if (!usedOverlap.has(i) && o >= MIN_GOLD_COVER * (gs.end - gs.start) && jaccard > bestJaccard) {
           best = i
-          bestLength = o
+          bestJaccard = jaccard
         }
       })
       if (best < 0) continue

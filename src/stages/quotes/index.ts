@@ -99,7 +99,7 @@ function findDirect(source: string, sentences: readonly Sentence[], runs: readon
     const after = wordsAfter(sentences, words, sc, run.close, next?.open ?? Infinity)
     const inside = run.parts.reduce((n, p) => n + readWords(source, tokenize(source, p)).filter((w) => w.kind !== 'punct').length, 0)
     const attrAfter = attributionAfter(after)
-    const attrBefore = attributionBefore(before)
+    const attrBefore = attributionBefore(before) ?? (before.length === 0 ? attributionEndingWithColon(words.of(so - 1)) : null)
     const tight = attrAfter ?? attrBefore
     if (inside === 0) continue
     if (tight === null && inside <= MAX_TITLE_WORDS && (isTitleLike(source, run) || isIntroducedTitle(before))) continue
@@ -131,6 +131,11 @@ function wordsAfter(sentences: readonly Sentence[], words: SentenceWords, sc: nu
   const candidate = words.of(sc + 1)
   const count = candidate.filter((w) => w.kind !== 'punct').length
   return count <= MAX_ATTRIBUTION_SENTENCE_WORDS ? candidate : rest
+}
+
+/** "Caddell continued:" as the sentence before a quote that opens its own sentence or paragraph. */
+function attributionEndingWithColon(previous: readonly Word[]): Attribution | null {
+  return previous[previous.length - 1]?.text === ':' ? attributionBefore(previous) : null
 }
 
 function sameBlock(sentences: readonly Sentence[], a: number, b: number): boolean {

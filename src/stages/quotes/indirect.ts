@@ -118,6 +118,8 @@ function clauseThenCue(words: readonly Word[], quoted: readonly Span[]): Indirec
   for (let c = words.length - 1; c > MIN_STATEMENT_WORDS; c--) {
     if (words.length - 1 - c > MAX_TAIL_WORDS + 1) break
     if (!isClauseCue(words[c], quoted)) continue
+    // The attribution closes the sentence: only words ("on Monday", "in a statement") after the cue.
+    if (words.slice(c + 1).some((w, i) => w.kind === 'punct' && c + 1 + i < words.length - 1)) continue
     const before = subjectBefore(words, c, 0)
     const comma = commaIndexBefore(words, before?.start ?? words[c]!.start)
     if (comma >= 0 && before !== null) return statementBeforeComma(words, comma, c, before)

@@ -164,8 +164,17 @@ function isAccordingTo(words: readonly Word[], i: number): boolean {
  */
 export function attributionAfter(words: readonly Word[]): Attribution | null {
   let i = 0
-  while (i < words.length && words[i]!.kind === 'punct' && /^[,—–-]$/.test(words[i]!.text)) i++
+  let dash: Word | undefined
+  while (i < words.length && words[i]!.kind === 'punct' && /^[,—–―-]$/.test(words[i]!.text)) {
+    if (words[i]!.text !== ',') dash = words[i]
+    i++
+  }
   if (i >= words.length) return null
+  // "“…” ― Jane Roe": a dash and a name, as under an epigraph or in a list of reactions.
+  if (dash !== undefined && /^\p{Lu}/u.test(words[i]!.text)) {
+    const name = subjectAfter(words, i, words.length)
+    if (name !== null && words.every((w) => w.start < name.end || w.kind === 'punct')) return { cue: span(dash), subject: name }
+  }
   if (isAccordingTo(words, i)) {
     return { cue: { start: words[i]!.start, end: words[i + 1]!.end }, subject: subjectAfter(words, i + 2, words.length) }
   }
