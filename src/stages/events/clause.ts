@@ -1,0 +1,85 @@
+import type { SentenceView } from './view.js'
+
+/*
+ * Clause limits, by rule: a trigger's subject, negation and modal lie between the last clause
+ * boundary before it and the trigger; its target and "against" phrase lie after it, up to the next
+ * strong boundary. No parse: punctuation and subordinating words are the boundaries.
+ */
+
+/** Punctuation that closes a clause looking back from a trigger. A comma counts: "No, these claims…" must not negate what follows. */
+const BACK_PUNCTUATION = new Set([';', ':', ',', '—', '–', '(', ')', '“', '”', '"', '«', '»', '‘', '’', '.', '?', '!', '…'])
+
+/** Words that open a clause of their own: what comes before them is another clause. */
+const CLAUSE_WORDS = new Set([
+  'that', 'which', 'who', 'whom', 'whose', 'whether', 'if', 'when', 'while', 'because', 'although', 'though', 'but',
+  'since', 'unless', 'whereas', 'where', 'as',
+])
+
+/** Punctuation and words that end the stretch after a trigger where its target and "against" phrase can lie (commas do not: "against anyone, especially against China"). */
+const FORWARD_PUNCTUATION = new Set([';', ':', '—', '(', ')', '“', '”', '"', '«', '»', '.', '?', '!', '…'])
+const FORWARD_WORDS = new Set(['but', 'when', 'while', 'because', 'although', 'though', 'whether', 'if', 'which', 'who', 'whereas', 'since', 'unless'])
+
+/** Boundaries a subject search may not cross even when it looks beyond the trigger's own clause. */
+const HARD_PUNCTUATION = new Set([';', ':', '“', '"', '«', '(', ')', '.', '?', '!'])
+const HARD_WORDS = new Set(['that', 'whether', 'if', 'which', 'who', 'whom', 'when', 'because', 'although', 'unless', 'whereas'])
+
+function isPunct(view: SentenceView, i: number): boolean {
+  return view.tokens[i]!.kind === 'punct'
+}
+
+/** "and" joins two clauses unless it joins two names ("Russia and China"). */
+function isClauseAnd(view: SentenceView, i: number): boolean {
+  if (view.words[i] !== 'and') return false
+  const before = view.mentionAt[i - 1]
+  const after = view.mentionAt[i + 1] ?? (view.words[i + 1] === 'the' ? view.mentionAt[i + 2] : undefined)
+  return before === undefined || after === undefined
+}
+
+/**
+ * First token of the trigger's own clause: the token after the nearest boundary before `at`.
+ *
+ * @example
+ * // "No, Russia will not ally": the clause of "ally" starts at "Russia"
+ */
+export function clauseStart(view: SentenceView, at: number): number {
+  for (let i = at - 1; i >= 0; i--) {
+    const w = view.words[i]!
+    if (isPunct(view, i) ? BACK_PUNCTUATION.has(w) : CLAUSE_WORDS.has(w) || isClauseAnd(view, i)) return i + 1
+  }
+  return 0
+}
+
+/** First token of the widest stretch a subject may be shared across: commas and "and"/"but" are crossed, "that", "whether" and quote marks are not. */
+export function sentenceStretchStart(view: SentenceView, at: number): number {
+  for (let i = at - 1; i >= 0; i--) {
+    const w = view.words[i]!
+    if (isPunct(view, i) ? HARD_PUNCTUATION.has(w) : HARD_WORDS.has(w)) return i + 1
+  }
+  return 0
+}
+
+/** One past the last token where the trigger's participants can lie. */
+export function clauseEnd(view: SentenceView, from: number): number {
+  for (let i = from; i < view.words.length; i++) {
+    const w = view.words[i]!
+    if (isPunct(view, i) ? FORWARD_PUNCTUATION.has(w) : FORWARD_WORDS.has(w)) return i
+  }
+  return view.words.length
+}
+
+/** Prepositions that put a name in a phrase of its own, not in the subject. */
+export const PREPOSITIONS: ReadonlySet<string> = new Set([
+  'with', 'against', 'to', 'of', 'on', 'in', 'at', 'from', 'by', 'between', 'for', 'into', 'toward', 'towards', 'about',
+  'over', 'among', 'including', 'like', 'than', 'as', 'via', 'within', 'without', 'under', 'across', 'upon', 'amid',
+  'after', 'before', 'during', 'behind', 'beyond', 'near', 'onto', 'through', 'despite', 'unlike', 'regarding', 'except',
+])
+
+/** Words skipped when looking for the word before a name: "with the US" is "with" + "US". */
+export const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an'])
+
+/** The word before token `i`, skipping articles; '' at the sentence start. */
+export function wordBefore(view: SentenceView, i: number): string {
+  let j = i - 1
+  while (j >= 0 && ARTICLES.has(view.words[j]!)) j--
+  return j >= 0 ? view.words[j]! : ''
+}

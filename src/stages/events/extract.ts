@@ -1,0 +1,140 @@
+import type { Entity, EntityId, EventAction, EventRole, Modality, Span } from '../../document/index.js'
+import { clauseEnd, clauseStart } from './clause.js'
+import { readModality } from './modality.js'
+import { readPolarity } from './polarity.js'
+import { findObjects, findSubject, type Participant, type RoleContext } from './roles.js'
+import { findTriggers, type Trigger } from './triggers.js'
+import type { SentenceView } from './view.js'
+
+/** The quote a position lies in, as the events rules need it. */
+export interface QuoteHit {
+  readonly id: string
+  readonly speaker: EntityId | null
+  readonly direct: boolean
+}
+
+/** What a sentence's events need from the rest of the document. */
+export interface DocumentContext {
+  readonly entity: (id: EntityId) => Entity | undefined
+  /** The quote (direct in its quoted parts, indirect in its statement span) that covers `offset`, if any. */
+  readonly quoteAt: (offset: number) => QuoteHit | null
+  /** The latest nominal event found before `offset` within reach ("an alliance between China and Russia"), for "rule it out". */
+  readonly antecedent: (offset: number) => FoundEvent | null
+}
+
+/** An event as read from one sentence, before ids and dates. */
+export interface FoundEvent {
+  readonly action: EventAction
+  readonly trigger: Span
+  readonly actor: EventRole | null
+  readonly target: EventRole | null
+  readonly against: EventRole | null
+  readonly polarity: 'positive' | 'negative'
+  readonly modality: Modality
+  readonly quote: QuoteHit | null
+  /** From a noun ("alliance"): what "it" in "rule it out" can stand for. */
+  readonly nominal: boolean
+}
+
+/** Actions with two sides of equal standing: "Russia and China signed" makes China the partner. */
+const SYMMETRIC: ReadonlySet<EventAction> = new Set(['ally', 'cooperate'])
+/** Actions whose noun names a state the subject enters or holds ("an alliance", "an intention"), not a deed of someone else's ("the offer"). */
+const JOINT: ReadonlySet<EventAction> = new Set(['ally', 'cooperate', 'intend'])
+
+/**
+ * The events of one sentence: each lexicon trigger with its actor, target, "against" phrase,
+ * polarity and modality. A rejection that governs another trigger is part of that event, not an
+ * event of its own; an event with no participant at all is dropped.
+ *
+ * @example
+ * eventsInSentence(view, ctx) // "Russia will not ally with anyone against China."
+ * // [{ action: 'ally', actor: Russia, target: anyone (null entity), against: China, polarity: 'negative', modality: 'future' }]
+ */
+export function eventsInSentence(view: SentenceView, ctx: DocumentContext): FoundEvent[] {
+  const triggers = findTriggers(view)
+  const governed = new Set<number>()
+  const found = new Map<number, FoundEvent>()
+  // Rejections last: whether one is an event of its own depends on what the others found.
+  const order = triggers.map((_, k) => k).sort((a, b) => Number(triggers[a]!.action === 'reject') - Number(triggers[b]!.action === 'reject'))
+  for (const k of order) {
+    if (governed.has(k)) continue
+    const event = readEvent(view, triggers, k, ctx, governed)
+    if (event !== null) found.set(k, event)
+  }
+  return [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => e)
+}
+
+function spanOf(view: SentenceView, first: number, last: number): Span {
+  return { start: view.tokens[first]!.start, end: view.tokens[last]!.end }
+}
+
+function role(p: Participant | null | undefined): EventRole | null {
+  return p === null || p === undefined ? null : p.role
+}
+
+function readEvent(view: SentenceView, triggers: readonly Trigger[], k: number, ctx: DocumentContext, governed: Set<number>): FoundEvent | null {
+  const t = triggers[k]!
+  const triggerSpan = spanOf(view, t.first, t.last)
+  const quote = ctx.quoteAt(triggerSpan.start)
+  const roleContext: RoleContext = { entity: ctx.entity, quoteSpeaker: quote?.direct === true ? quote.speaker : null }
+  const windowStart = clauseStart(view, t.anchor)
+  const forwardEnd = clauseEnd(view, t.last + 1)
+  const nextTrigger = triggers[k + 1]?.head ?? view.words.length
+  const reading = readPolarity(view, triggers, k, windowStart, forwardEnd)
+  for (const g of reading.governors) governed.add(g)
+  let modality = readModality(view, windowStart, reading.modalEnd, t.first, reading.negatedGovernor)
+
+  let actor: EventRole | null = null
+  let target: EventRole | null = null
+  let partner: EventRole | null = null
+  if (t.possessive !== null) actor = { entity: t.possessive.entity, span: t.possessive.span }
+  else if (t.nominal && !t.lightVerb && t.modifiers.length > 0) actor = { entity: t.modifiers[0]!.entity, span: t.modifiers[0]!.span }
+  // A bare noun takes the clause's subject only for a joint state ("considering an alliance with
+  // China"): "Beijing welcomed the offer" does not make Beijing the one who offered.
+  if (actor === null && (!t.nominal || t.lightVerb || (!t.inPhrase && JOINT.has(t.action)))) {
+    const subject = findSubject(view, t.anchor, roleContext)
+    actor = role(subject?.actor)
+    partner = role(subject?.partner)
+  }
+  const inner = t.modifiers.filter((m) => m.entity !== actor?.entity)[0]
+  if (inner !== undefined) target = { entity: inner.entity, span: inner.span }
+
+  const objects = findObjects(view, t.last + 1, Math.min(forwardEnd, nextTrigger), roleContext, !t.nominal)
+  if (objects.between !== null) {
+    const [a, b] = objects.between
+    if (actor === null) {
+      actor = a.role
+      target = b.role
+    } else {
+      target = (a.role.entity === actor.entity ? b : a).role
+    }
+  }
+  target = role(objects.target) ?? target ?? (SYMMETRIC.has(t.action) ? partner : null)
+  const anti = t.antiModifiers[0]
+  let against = role(objects.against) ?? (anti === undefined ? null : { entity: anti.entity, span: anti.span })
+  let action = t.action
+  let nominal = t.nominal && !t.lightVerb
+
+  const before = t.anaphoric ? ctx.antecedent(triggerSpan.start) : null
+  if (t.anaphoric) {
+    if (before !== null) {
+      action = before.action
+      const sides = [before.actor, before.target].filter((r): r is EventRole => r !== null && r.entity !== null && r.entity !== actor?.entity)
+      target = sides[0] ?? null
+      against = before.against
+      nominal = false
+    } else {
+      modality = readModality(view, windowStart, t.first, t.first, false)
+    }
+  }
+
+  if (target !== null && actor !== null && target.entity !== null && target.entity === actor.entity) target = null
+  if (actor === null && target === null && against === null) return null
+  const question = modality === 'question'
+  // "rule it out" with nothing for "it" to stand for is a rejection of its own: positive unless negated.
+  const polarity = t.anaphoric && before === null ? (reading.polarity === 'negative' ? 'positive' : 'negative') : reading.polarity
+  return {
+    action, trigger: triggerSpan, actor, target, against, polarity, modality,
+    quote: question ? null : quote, nominal,
+  }
+}

@@ -1,0 +1,99 @@
+import type { EventAction } from '../../document/index.js'
+import type { SentenceView } from './view.js'
+import type { Trigger } from './triggers.js'
+
+/** Words that negate what follows them in their clause. */
+const NEGATORS = new Set(['not', 'never', 'no', 'neither', 'nor', 'cannot', 'without', 'none', 'nobody', 'nothing'])
+
+/** Verbs that negate the event they govern without being in the lexicon: "avoid forming a bloc", "declined to join forces". */
+const NEGATING_VERBS = new Set([
+  'avoid avoids avoided avoiding', 'decline declines declined declining', 'refrain refrains refrained refraining',
+  'fail fails failed failing', 'abandon abandons abandoned abandoning', 'cease ceases ceased ceasing',
+].flatMap((forms) => forms.split(' ')))
+
+/** Predicates that deny the noun or gerund they follow: "an alliance … is unthinkable", "is out of the question". */
+const DENYING_PREDICATES = new Set(['unthinkable', 'inconceivable', 'impossible', 'unimaginable', 'unacceptable', 'ruled'])
+const COPULAS = new Set(['is', 'was', 'are', 'were', 'be', 'remains', 'remained', "isn't", "wasn't"])
+const DEGREE_ADVERBS = new Set(['simply', 'absolutely', 'completely', 'totally', 'still', 'quite', 'entirely', 'just'])
+
+/**
+ * Nouns a rejection negates: "rule out an alliance" is no alliance, but "rejected the proposal" is
+ * a rejection of someone's proposal, which still was made.
+ */
+const JOINT_NOUNS: ReadonlySet<EventAction> = new Set(['ally', 'cooperate', 'intend'])
+
+function isNegator(view: SentenceView, i: number): boolean {
+  const w = view.words[i]!
+  if (w === 'not' && view.words[i + 1] === 'only') return false
+  return NEGATORS.has(w) || w.endsWith("n't")
+}
+
+/** How the words before a trigger bear on it. */
+export interface PolarityReading {
+  readonly polarity: 'positive' | 'negative'
+  /** Index (in the sentence's trigger list) of each `reject` trigger that governs this one and so is no event of its own. */
+  readonly governors: readonly number[]
+  /** A negated governor ("not going to rule it out", "refusal to rule out"): the event is left open. */
+  readonly negatedGovernor: boolean
+  /** First token of the governor chain, where modal words stop counting ("ruled out the possibility of…" is no possibility); the trigger's head without one. */
+  readonly modalEnd: number
+}
+
+/**
+ * Polarity from the trigger's clause: each negator ("not", "never", "no", "n't", "without") and
+ * each governing rejection ("refuse to", "rule out", "rejection of") flips it, so "not going to
+ * rule it out" is positive and "refuse to ally" negative; a noun or gerund followed by a denying
+ * predicate ("… is unthinkable") is negative. Nothing here ever turns an event into its opposite
+ * action: "will not ally against China" stays an `ally` event, negative.
+ *
+ * @example
+ * readPolarity(view, triggers, 2, clauseStart) // "Russia will not ally…" → { polarity: 'negative', … }
+ */
+export function readPolarity(view: SentenceView, triggers: readonly Trigger[], index: number, windowStart: number, forwardEnd: number): PolarityReading {
+  const trigger = triggers[index]!
+  let flips = trigger.anaphoric ? 1 : 0
+  let firstGovernorAt = trigger.anaphoric ? trigger.first : -1
+  let negatedGovernor = false
+  const governors: number[] = []
+  // Triggers governed by a rejection are those without an actor of their own: in "rejected
+  // Washington's demands" the demand stays Washington's, and the rejection is an event.
+  const governable = trigger.possessive === null && (!trigger.nominal || trigger.lightVerb || JOINT_NOUNS.has(trigger.action))
+  for (let i = windowStart; i < trigger.head; i++) {
+    if (i >= trigger.first && i < trigger.head && !isNegator(view, i)) continue
+    const g = governable ? triggers.findIndex((t, k) => k !== index && t.first === i && t.action === 'reject' && !t.anaphoric) : -1
+    const isGovernor = g >= 0 || NEGATING_VERBS.has(view.words[i]!)
+    if (isGovernor) {
+      if (flips > 0) negatedGovernor = true
+      if (firstGovernorAt < 0) firstGovernorAt = i
+      if (g >= 0) {
+        governors.push(g)
+        i = triggers[g]!.last
+      }
+      flips++
+    } else if (isNegator(view, i)) {
+      flips++
+    }
+  }
+  if (trigger.anaphoric && flips > 1) negatedGovernor = true
+  if ((trigger.nominal && !trigger.lightVerb) || trigger.inPhrase) {
+    if (deniedAfter(view, trigger.last + 1, forwardEnd)) flips++
+  }
+  return {
+    polarity: flips % 2 === 1 ? 'negative' : 'positive',
+    governors,
+    negatedGovernor,
+    modalEnd: firstGovernorAt >= 0 ? Math.min(firstGovernorAt, trigger.head) : trigger.head,
+  }
+}
+
+/** "… is simply inconceivable", "… is not on the agenda" after a noun or gerund. */
+function deniedAfter(view: SentenceView, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (!COPULAS.has(view.words[i]!)) continue
+    let j = i + 1
+    while (j < to && DEGREE_ADVERBS.has(view.words[j]!)) j++
+    const w = view.words[j] ?? ''
+    return view.words[i]!.endsWith("n't") || w === 'not' || w === 'never' || DENYING_PREDICATES.has(w) || (w === 'out' && view.words[j + 2] === 'question')
+  }
+  return false
+}

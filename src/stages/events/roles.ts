@@ -1,0 +1,218 @@
+import type { Entity, EntityId, EventRole, Mention, Span } from '../../document/index.js'
+import { ARTICLES, PREPOSITIONS, clauseStart, sentenceStretchStart, wordBefore } from './clause.js'
+import { mentionStart, type SentenceView } from './view.js'
+
+/** What the roles need to know beyond the sentence: entities by id, and the quote the trigger lies in. */
+export interface RoleContext {
+  readonly entity: (id: EntityId) => Entity | undefined
+  /** The speaker of the direct quote the trigger lies in, for "we" and "our country"; null outside direct quotes. */
+  readonly quoteSpeaker: EntityId | null
+}
+
+/** Entity types that can act: a treaty, an event or a place is what an action is about, not who does it. */
+const ACTING_TYPES = new Set(['person', 'country', 'organization', 'group'])
+
+/** Titles whose holder speaks for the country: "we" in their quote is the country. */
+const STATE_TITLES = /\b(?:president|prime minister|premier|chancellor|minister|king|queen|emperor|head of (?:state|government)|secretary of state|foreign secretary)\b/
+
+const FIRST_PERSON_PLURAL = new Set(['we', 'us', 'our', 'ourselves'])
+const FIRST_PERSON_SINGULAR = new Set(['i', 'me', 'my'])
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my'])
+const COUNTRY_NOUNS = new Set(['country', 'nation', 'government', 'state'])
+
+/**
+ * Participants named without an entity ("anyone", "any country", "other countries", "third-party
+ * nations"): kept as a role with a null entity, so "ally with anyone" keeps its partner.
+ */
+const INDEFINITE = /^(?:anyone|anybody|(?:any|another|other|no|some|a)(?: other)?(?: single)?(?: third(?:-party)?| third party)?(?: major)? (?:country|countries|nation|nations|state|states|power|powers|party|parties)|third(?:-party| party)? (?:countries|nations|states|parties)|third countries)\b/
+/** Longest indefinite phrase in words. */
+const MAX_INDEFINITE_WORDS = 6
+
+/** The country a person speaks for by office, or an entity's own country. */
+function countryOf(entity: Entity | undefined): string | undefined {
+  if (entity === undefined) return undefined
+  if (entity.type === 'country') return entity.id.replace(/^country:/, '')
+  const office = entity.roles.find((r) => r.country !== undefined && STATE_TITLES.test(r.title))
+  return office?.country ?? entity.country
+}
+
+/** "we" in the quote of a head of state or minister is the country; in anyone else's quote it is the speaker. */
+function firstPersonEntity(context: RoleContext, plural: boolean): EntityId | null {
+  if (context.quoteSpeaker === null) return null
+  if (!plural) return context.quoteSpeaker
+  const speaker = context.entity(context.quoteSpeaker)
+  const official = speaker?.roles.some((r) => STATE_TITLES.test(r.title)) ?? false
+  const country = official ? countryOf(speaker) : undefined
+  return country !== undefined ? `country:${country}` : context.quoteSpeaker
+}
+
+function spanOf(view: SentenceView, first: number, last: number): Span {
+  return { start: view.tokens[first]!.start, end: view.tokens[last]!.end }
+}
+
+/** A participant found at a token: the role, and the first and last tokens it covers. */
+export interface Participant {
+  readonly role: EventRole
+  readonly first: number
+  readonly last: number
+  /** The name is a possessive ("Putin's"). */
+  readonly possessive: boolean
+}
+
+/** Entity ids start with their type (`org:` for gazetteer organisations). */
+function isActing(mention: Mention | undefined): mention is Mention {
+  if (mention === undefined) return false
+  const prefix = mention.entity.slice(0, mention.entity.indexOf(':'))
+  return ACTING_TYPES.has(prefix === 'org' ? 'organization' : prefix)
+}
+
+/** The participant ending at token `i` (looking back) or starting at it (looking forward), if any. */
+function participantAt(view: SentenceView, i: number, context: RoleContext, direction: 'back' | 'forward'): Participant | null {
+  const mention = view.mentionAt[i]
+  const w = view.words[i]!
+  if (isActing(mention)) {
+    const first = mentionStart(view, i, mention)
+    let last = i
+    while (last + 1 < view.tokens.length && view.tokens[last + 1]!.start < mention.span.end) last++
+    return { role: { entity: mention.entity, span: mention.span }, first, last, possessive: w.endsWith("'s") || w.endsWith("s'") }
+  }
+  if (FIRST_PERSON_PLURAL.has(w) || FIRST_PERSON_SINGULAR.has(w)) {
+    const entity = firstPersonEntity(context, FIRST_PERSON_PLURAL.has(w))
+    if (entity !== null) return { role: { entity, span: spanOf(view, i, i) }, first: i, last: i, possessive: w === 'our' || w === 'my' }
+  }
+  if (COUNTRY_NOUNS.has(w) && POSSESSIVE_PRONOUNS.has(view.words[i - 1] ?? '')) {
+    const entity = ownerCountry(view, i - 1, context)
+    if (entity !== null) return { role: { entity, span: spanOf(view, i - 1, i) }, first: i - 1, last: i, possessive: false }
+  }
+  if (direction === 'forward') return indefiniteAt(view, i)
+  return null
+}
+
+/** "his country" is the country of the person "his" refers to; "our country" the speaker's. */
+function ownerCountry(view: SentenceView, pronoun: number, context: RoleContext): EntityId | null {
+  const w = view.words[pronoun]!
+  if (w === 'our' || w === 'my') {
+    const entity = firstPersonEntity(context, true)
+    return entity?.startsWith('country:') ? entity : null
+  }
+  const resolved = view.mentionAt[pronoun]
+  let owner = resolved?.entity
+  if (owner === undefined) {
+    // The pronoun was not resolved: the nearest person named before it in the sentence.
+    for (let j = pronoun - 1; j >= 0 && owner === undefined; j--) if (view.mentionAt[j]?.entity.startsWith('person:')) owner = view.mentionAt[j]!.entity
+  }
+  const country = owner === undefined ? undefined : countryOf(context.entity(owner))
+  return country === undefined ? null : `country:${country}`
+}
+
+function indefiniteAt(view: SentenceView, i: number): Participant | null {
+  const last = Math.min(view.words.length, i + MAX_INDEFINITE_WORDS)
+  const text = view.words.slice(i, last).join(' ')
+  const m = INDEFINITE.exec(text)
+  if (m === null) return null
+  const count = m[0].split(' ').length
+  return { role: { entity: null, span: spanOf(view, i, i + count - 1) }, first: i, last: i + count - 1, possessive: false }
+}
+
+/**
+ * The subject of the clause ending at `anchor`: the nearest participant before it that is not in a
+ * prepositional phrase ("with China", "by Washington"). When the clause has none, the search goes
+ * on across commas and "and"/"but" (a shared subject: "Trump called it a good idea, but took no
+ * action"), never across "that", "whether" or a quote mark. A subject "X and Y" gives the partner
+ * Y as well.
+ *
+ * @example
+ * findSubject(view, anchorOf("form"), ctx) // "Lavrov said Moscow will never form alliances" → Moscow
+ */
+export function findSubject(view: SentenceView, anchor: number, context: RoleContext): { actor: Participant; partner: Participant | null } | null {
+  const own = clauseStart(view, anchor)
+  const found = searchSubject(view, own, anchor, context) ?? searchSubject(view, sentenceStretchStart(view, anchor), own, context)
+  if (found === null) return null
+  if (view.words[found.first - 1] === 'and') {
+    const before = participantBefore(view, found.first - 1, context)
+    if (before !== null && !PREPOSITIONS.has(wordBefore(view, before.first))) return { actor: before, partner: found }
+  }
+  return { actor: found, partner: null }
+}
+
+function participantBefore(view: SentenceView, at: number, context: RoleContext): Participant | null {
+  let j = at - 1
+  while (j >= 0 && ARTICLES.has(view.words[j]!)) j--
+  return j >= 0 ? participantAt(view, j, context, 'back') : null
+}
+
+function searchSubject(view: SentenceView, from: number, to: number, context: RoleContext): Participant | null {
+  for (let j = to - 1; j >= from; j--) {
+    const p = participantAt(view, j, context, 'back')
+    if (p === null) continue
+    if (!PREPOSITIONS.has(wordBefore(view, p.first))) return p
+    j = p.first
+  }
+  return null
+}
+
+/** Words that put what follows in the "against" role. */
+const AGAINST_CUES: readonly (readonly string[])[] = [
+  ['against'], ['that', 'target'], ['that', 'targets'], ['which', 'target'], ['targeting'], ['targeted', 'at'],
+  ['aimed', 'at', 'countering'], ['aimed', 'at', 'containing'], ['aimed', 'at'], ['directed', 'at'], ['directed', 'against'],
+  ['to', 'counter'], ['countering'], ['to', 'contain'], ['containing'],
+]
+/** Prepositions after which a name is the target (the partner, the one pressured). A name with no preposition before it is a direct object. */
+const TARGET_PREPOSITIONS = new Set(['with', 'to', 'on', 'upon', 'toward', 'towards', 'at'])
+
+function againstCueAt(view: SentenceView, i: number): number {
+  for (const cue of AGAINST_CUES) {
+    let k = 0
+    while (k < cue.length && view.words[i + k] === cue[k]) k++
+    if (k === cue.length) return k
+  }
+  return 0
+}
+
+/**
+ * The target and "against" participants in tokens [from, to): "ally with anyone against anyone,
+ * especially against China" gives target "anyone" and against China (a named participant wins
+ * over an indefinite one); "alliances that target other countries" gives against "other countries".
+ * `between` gives both sides of "an alliance between China and Russia".
+ */
+export function findObjects(view: SentenceView, from: number, to: number, context: RoleContext, directObject: boolean): {
+  target: Participant | null
+  against: Participant | null
+  between: [Participant, Participant] | null
+} {
+  let target: Participant | null = null
+  let against: Participant | null = null
+  let between: [Participant, Participant] | null = null
+  for (let i = from; i < to; i++) {
+    const cue = againstCueAt(view, i)
+    if (cue > 0) {
+      let j = i + cue
+      while (j < to && ARTICLES.has(view.words[j]!)) j++
+      const p = j < to ? participantAt(view, j, context, 'forward') : null
+      if (p !== null && (against === null || (against.role.entity === null && p.role.entity !== null))) against = p
+      if (p !== null) i = p.last
+      continue
+    }
+    if (view.words[i] === 'between') {
+      const a = participantAfter(view, i + 1, to, context)
+      const b = a !== null && view.words[a.last + 1] === 'and' ? participantAfter(view, a.last + 2, to, context) : null
+      if (a !== null && b !== null) {
+        between = [a, b]
+        i = b.last
+      }
+      continue
+    }
+    const p = participantAt(view, i, context, 'forward')
+    if (p === null) continue
+    const before = wordBefore(view, p.first)
+    if (target === null && (TARGET_PREPOSITIONS.has(before) || (directObject && !PREPOSITIONS.has(before)))) target = p
+    i = p.last
+  }
+  return { target, against, between }
+}
+
+function participantAfter(view: SentenceView, at: number, to: number, context: RoleContext): Participant | null {
+  let j = at
+  while (j < to && ARTICLES.has(view.words[j]!)) j++
+  return j < to ? participantAt(view, j, context, 'forward') : null
+}
