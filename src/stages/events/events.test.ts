@@ -52,7 +52,7 @@ function buildDoc(s: Snippet): Document {
   const mentions: Mention[] = (s.mentions ?? []).map(([surface, entity, use]) => {
     const span = findFrom(s.text, surface, cursor.get(surface) ?? 0)
     cursor.set(surface, span.end)
-    return { span, entity, kind: 'name', ...(use === undefined ? {} : { use }), sentence: sentenceOf(sentences, span.start) }
+    return { span, entity, kind: 'name' as const, ...(use === undefined ? {} : { use }), sentence: sentenceOf(sentences, span.start) }
   }).sort((a, b) => a.span.start - b.span.start)
   const ids = [...new Set(mentions.map((m) => m.entity).concat((s.quotes ?? []).map((q) => q.speaker)))]
   const entities: Entity[] = ids.map((id) => ({
