@@ -138,6 +138,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your',
   'of', 'in', 'on', 'at', 'to', 'by', 'for', 'from', 'with', 'as', 'than', 'into', 'since', 'until', 'over', 'under',
   'per', 'between', 'among', 'against', 'about', 'after', 'before', 'during', 'through', 'across', 'toward', 'towards',
+  'within', 'without', 'upon', 'despite', 'via', 'amid', 'beyond', 'near', 'throughout', 'like', 'unlike', 'including',
   'and', 'or', 'but', 'nor', 'so', 'yet', 'while', 'whereas', 'if', 'because', 'when', 'which', 'who', 'whom', 'whose',
   'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would',
   'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'not', 'no', 'more', 'less', 'fewer', 'most', 'least',
