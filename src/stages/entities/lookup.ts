@@ -31,3 +31,26 @@ export function mentionsIn(layer: EntitiesLayer, span: Span): Mention[] {
 export function entityById(layer: EntitiesLayer, id: EntityId): Entity | undefined {
   return layer.entities.find((e) => e.id === id)
 }
+
+/**
+ * The last person mention (of any kind: name, role noun, pronoun) that ends at or before
+ * `offset`, or undefined. For a speaker named before a quote.
+ *
+ * @example
+ * personMentionBefore(layer, quote.span.start)?.entity // 'person:sergey-lavrov'
+ */
+export function personMentionBefore(layer: EntitiesLayer, offset: number): Mention | undefined {
+  const { mentions } = layer
+  let lo = 0
+  let hi = mentions.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (mentions[mid]!.span.start < offset) lo = mid + 1
+    else hi = mid
+  }
+  for (let i = lo - 1; i >= 0; i--) {
+    const m = mentions[i]!
+    if (m.span.end <= offset && m.entity.startsWith('person:')) return m
+  }
+  return undefined
+}
