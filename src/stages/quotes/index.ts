@@ -2,7 +2,7 @@ import type { EntitiesLayer, Entity, Quote, QuotesLayer, Sentence, Span, Speaker
 import type { Stage } from '../../pipeline/stage.js'
 import { sentenceIndexAt, tokenize } from '../sentences/index.js'
 import { NAMING_CUES, TITLE_INTRODUCERS } from './cues.js'
-import { findIndirect } from './indirect.js'
+import { findIndirect, mayReport } from './indirect.js'
 import { pairQuoteMarks, type QuotedRun } from './marks.js'
 import { attributionAfter, attributionBefore, nearestCueBefore, readWords, resolveSpeaker, type Attribution, type Word } from './speaker.js'
 
@@ -97,7 +97,7 @@ function findDirect(source: string, sentences: readonly Sentence[], runs: readon
     if (so < 0 || sc < 0) continue
     const before = words.of(so).filter((w) => w.end <= run.open && (previous === undefined || w.start >= previous.close))
     const after = wordsAfter(sentences, words, sc, run.close, next?.open ?? Infinity)
-    const inside = run.parts.reduce((n, p) => n + readWords(source, tokenize(source, p)).filter((w) => w.kind !== 'punct').length, 0)
+    const inside = run.parts.reduce((n, p) => n + countWords(source, p), 0)
     const attrAfter = attributionAfter(after)
     const attrBefore = attributionBefore(before) ?? (before.length === 0 ? attributionEndingWithColon(words.of(so - 1)) : null)
     const tight = attrAfter ?? attrBefore
@@ -162,10 +162,21 @@ function isIntroducedTitle(before: readonly Word[]): boolean {
   return w !== undefined && TITLE_INTRODUCERS.has(w.lower)
 }
 
+const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu
+
+function countWords(source: string, s: Span): number {
+  WORD.lastIndex = s.start
+  let n = 0
+  for (let m = WORD.exec(source); m !== null && m.index < s.end; m = WORD.exec(source)) n++
+  return n
+}
+
 function findReported(source: string, sentences: readonly Sentence[], runs: readonly QuotedRun[], words: SentenceWords): Found[] {
   const quoted = runs.map((r) => ({ start: r.open, end: r.close }))
   const out: Found[] = []
   for (let i = 0; i < sentences.length; i++) {
+    // Most sentences report nothing: a regex over the text is cheaper than their tokens.
+    if (!mayReport(source, sentences[i]!.span)) continue
     const statement = findIndirect(words.of(i), quoted, sentences[i]!.span, source)
     if (statement === null) continue
     out.push({ span: statement.span, parts: [statement.span], direct: false, partial: false, attribution: { cue: statement.cue, subject: statement.subject } })

@@ -22,6 +22,12 @@ const MAX_SUBJECT_TO_VERB_WORDS = 8
 const MAX_QUOTED_SHARE = 0.5
 
 const FINAL_PUNCT = /[\s.!?;:…]/
+const ANY_CUE = new RegExp(`\\b(?:according to|${[...CLAUSE_CUES].join('|')})\\b`, 'i')
+
+/** False when the sentence holds no clause cue and no "according to": it reports no speech. */
+export function mayReport(source: string, sentence: Span): boolean {
+  return ANY_CUE.test(source.slice(sentence.start, sentence.end))
+}
 
 /**
  * Finds reported speech in a sentence: "X said (that) …", "…, X said.", "According to X, …",

@@ -1,5 +1,5 @@
 import type { Sentence, Span } from '../../document/index.js'
-import { QUOTE_PAIRS } from './cues.js'
+import { QUOTE_MARK_CHARS, QUOTE_PAIRS } from './cues.js'
 
 /** Words in quote marks, possibly over several paragraphs: one piece per paragraph. */
 export interface QuotedRun {
@@ -18,6 +18,7 @@ interface OpenMark {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
 const SPACE = /\s/
+const ANY_MARK = new RegExp(`[${QUOTE_MARK_CHARS}]`, 'g')
 
 /**
  * Pairs quote marks paragraph by paragraph. A paragraph that opens a quote and ends without
@@ -37,8 +38,12 @@ export function pairQuoteMarks(source: string, sentences: readonly Sentence[]): 
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!
     let open: OpenMark | null = null
-    for (let i = block.start; i < block.end; i++) {
-      const c = source[i]!
+    // Jump from mark to mark: most characters are not marks, and a per-character loop was the
+    // stage's largest cost.
+    ANY_MARK.lastIndex = block.start
+    for (let m = ANY_MARK.exec(source); m !== null && m.index < block.end; m = ANY_MARK.exec(source)) {
+      const i = m.index
+      const c = m[0]
       if (open !== null) {
         if (c === QUOTE_PAIRS.get(open.ch) && isClosing(source, i, c)) {
           const part = trimPart(source, open.at + 1, i)
