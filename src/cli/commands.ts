@@ -1,10 +1,15 @@
-import { ingest } from '../api/ingest.js'
+import { createWriteStream } from 'node:fs'
+import { once } from 'node:events'
+import { analyze } from '../api/analyze.js'
+import { ingest, type IngestEvent } from '../api/ingest.js'
 import { extract, toExtractRecord, type ExtractRecord } from '../api/extract.js'
+import { exportRecords, recordsOf, type RecordKind } from '../api/export.js'
 import type { Document } from '../document/index.js'
 import { UsageError } from '../errors.js'
 import type { IngestOptions } from '../stages/ingest/index.js'
-import { openStore } from '../store/index.js'
+import { openStore, type Store } from '../store/index.js'
 import { formatTable, type Output } from './output.js'
+import { ENTITY_TABLE, TABLES, type TableKind, type TableSpec } from './tables.js'
 
 /** Exit codes, as documented in the README. */
 export const EXIT = { ok: 0, rejected: 1, usage: 2, failure: 3 } as const
@@ -19,11 +24,7 @@ export async function runIngest(inputs: string[], options: Options, out: Output)
       ...readOptions(options),
       store,
       workers: options.workers === 'auto' ? 'auto' : positiveInt(options.workers, '--workers', 0),
-      onEvent: (event) => {
-        if (event.kind === 'rejected') out.error(event.message)
-        else if (event.kind === 'warning') out.warn(`${event.input}: ${event.message}`)
-        else out.progress(++done, event.input)
-      },
+      onEvent: (event) => reportEvent(event, out, () => ++done),
     })
     out.endProgress()
     const parts = [
@@ -37,6 +38,150 @@ export async function runIngest(inputs: string[], options: Options, out: Output)
   } finally {
     await store.close()
   }
+}
+
+export async function runAnalyze(inputs: string[], options: Options, out: Output): Promise<number> {
+  const store = await openStore({ path: String(options.db) })
+  let done = 0
+  try {
+    const report = await analyze(inputs, {
+      ...readOptions(options),
+      store,
+      workers: options.workers === 'auto' ? 'auto' : positiveInt(options.workers, '--workers', 0),
+      reanalyze: Boolean(options.reanalyze),
+      onEvent: (event) => reportEvent(event, out, () => ++done),
+    })
+    out.endProgress()
+    const { counts } = report
+    const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+    out.data(
+      `${plural(counts.documents, 'document')} (${report.documentsAdded} added, ${report.documentsAnnotated} annotated, ` +
+        `${report.documentsExisting} already analysed): ${plural(counts.quotes, 'quote')}, ${plural(counts.claims, 'claim')}, ` +
+        `${counts.entities} ${counts.entities === 1 ? 'entity' : 'entities'}, ${plural(counts.events, 'event')}, ` +
+        `${plural(counts.times, 'time')}; ${plural(report.rejected.length, 'failure')} (${plural(report.inputs, 'input')}) → ${String(options.db)}`,
+    )
+    return report.rejected.length > 0 ? EXIT.rejected : EXIT.ok
+  } finally {
+    await store.close()
+  }
+}
+
+function reportEvent(event: IngestEvent, out: Output, tick: () => number): void {
+  if (event.kind === 'rejected') out.error(event.message)
+  else if (event.kind === 'warning') out.warn(`${event.input}: ${event.message}`)
+  else out.progress(tick(), event.input)
+}
+
+/** `dossier export`: records streamed as they are read, to stdout or a file. */
+export async function runExport(options: Options, out: Output): Promise<number> {
+  const what = String(options.what) as RecordKind
+  const asArray = options.format === 'json'
+  const store = await openStore({ path: String(options.db) })
+  const sink = options.out ? await fileSink(String(options.out)) : { write: async (line: string) => out.data(line), close: async () => {} }
+  try {
+    // One record behind, so the last one is written without a trailing comma.
+    let held: string | undefined
+    if (asArray) await sink.write('[')
+    for await (const record of exportRecords(store, { what })) {
+      const json = JSON.stringify(record)
+      if (!asArray) await sink.write(json)
+      else {
+        if (held !== undefined) await sink.write(`${held},`)
+        held = json
+      }
+    }
+    if (asArray) {
+      if (held !== undefined) await sink.write(held)
+      await sink.write(']')
+    }
+    return EXIT.ok
+  } finally {
+    await sink.close()
+    await store.close()
+  }
+}
+
+async function fileSink(path: string): Promise<{ write(line: string): Promise<void>; close(): Promise<void> }> {
+  const stream = createWriteStream(path)
+  try {
+    await once(stream, 'open')
+  } catch (error) {
+    throw new UsageError(`Cannot write ${path}: ${(error as Error).message}; choose a file in a folder you can write to.`)
+  }
+  let failure: Error | undefined
+  stream.on('error', (error) => (failure = error))
+  const check = (): void => {
+    if (failure) throw new UsageError(`Cannot write ${path}: ${failure.message}.`)
+  }
+  return {
+    write: async (line) => {
+      check()
+      if (!stream.write(`${line}\n`)) await Promise.race([once(stream, 'drain'), once(stream, 'close')])
+    },
+    close: () => new Promise<void>((resolve) => stream.end(() => resolve())).then(check),
+  }
+}
+
+/** `dossier quotes|claims|events`: the stored records of one kind as a table, or as JSON. */
+export async function runTable(kind: TableKind, options: Options, out: Output): Promise<number> {
+  const limit = positiveInt(options.limit, '--limit', 50)
+  const needle = options.entity === undefined ? undefined : String(options.entity)
+  const spec = TABLES[kind] as TableSpec<unknown>
+  const store = await openStore({ path: String(options.db) })
+  try {
+    const picked: Array<{ record: unknown; article: string }> = []
+    let found = 0
+    for await (const doc of store.iterateDocuments()) {
+      for (const record of recordsOf(doc, kind)) {
+        if (needle !== undefined && !spec.names(record, needle)) continue
+        found++
+        if (picked.length < limit) picked.push({ record, article: articleLabel(doc) })
+      }
+    }
+    if (options.format === 'json') out.data(JSON.stringify(picked.map((p) => p.record), null, 2))
+    else {
+      out.data(formatTable(spec.header, picked.map((p) => spec.row(p.record, p.article)), spec.widths))
+      out.info(`${picked.length} of ${found} ${kind}${needle === undefined ? '' : ` naming "${needle}"`}`)
+    }
+    return EXIT.ok
+  } finally {
+    await store.close()
+  }
+}
+
+/** `dossier entities`: entities across the store from its entity index, most widely mentioned first. */
+export async function runEntities(options: Options, out: Output): Promise<number> {
+  const limit = positiveInt(options.limit, '--limit', 50)
+  const needle = options.entity === undefined ? undefined : String(options.entity).toLowerCase()
+  const store = await openStore({ path: String(options.db) })
+  try {
+    const rows = needle === undefined ? await store.listEntities({ limit }) : await findEntities(store, needle, limit)
+    if (options.format === 'json') out.data(JSON.stringify(rows, null, 2))
+    else {
+      out.data(formatTable(ENTITY_TABLE.header, rows.map(ENTITY_TABLE.row), ENTITY_TABLE.widths))
+      out.info(`${rows.length} entities`)
+    }
+    return EXIT.ok
+  } finally {
+    await store.close()
+  }
+}
+
+/** Rows of the entity index read per query while filtering by name. */
+const ENTITY_PAGE = 500
+
+async function findEntities(store: Store, needle: string, limit: number): Promise<Awaited<ReturnType<Store['listEntities']>>> {
+  const found: Awaited<ReturnType<Store['listEntities']>> = []
+  for (let offset = 0; found.length < limit; offset += ENTITY_PAGE) {
+    const page = await store.listEntities({ limit: ENTITY_PAGE, offset })
+    for (const e of page) if (found.length < limit && (e.id.toLowerCase() === needle || e.name.toLowerCase().includes(needle))) found.push(e)
+    if (page.length < ENTITY_PAGE) break
+  }
+  return found
+}
+
+function articleLabel(doc: Document): string {
+  return doc.layers.metadata?.title?.value ?? doc.hints.title ?? doc.origin.url ?? doc.origin.input
 }
 
 export async function runExtract(inputs: string[], options: Options, out: Output): Promise<number> {

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander'
 import { DossierError, UsageError } from '../errors.js'
-import { EXIT, runExtract, runIngest, runList, runShow } from './commands.js'
+import { EXIT, runAnalyze, runEntities, runExport, runExtract, runIngest, runList, runShow, runTable } from './commands.js'
 import { createOutput, type Output } from './output.js'
 import { COMMANDS, type CommandSpec } from './spec.js'
 
@@ -11,6 +11,12 @@ const HANDLERS: Record<keyof typeof COMMANDS, Handler> = {
   extract: (args, o, out) => runExtract(args, o, out),
   list: (_args, o, out) => runList(o, out),
   show: (args, o, out) => runShow(args[0] ?? '', o, out),
+  analyze: (args, o, out) => runAnalyze(args, o, out),
+  export: (_args, o, out) => runExport(o, out),
+  quotes: (_args, o, out) => runTable('quotes', o, out),
+  claims: (_args, o, out) => runTable('claims', o, out),
+  events: (_args, o, out) => runTable('events', o, out),
+  entities: (_args, o, out) => runEntities(o, out),
 }
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */

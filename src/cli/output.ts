@@ -46,9 +46,21 @@ export function createOutput(stdout: NodeJS.WriteStream = process.stdout, stderr
   }
 }
 
-/** Plain aligned columns for human-readable tables. */
-export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], maxWidth = 60): string {
-  const cut = (s: string): string => (s.length > maxWidth ? `${s.slice(0, maxWidth - 1)}…` : s)
+/**
+ * Plain aligned columns for human-readable tables. Whitespace runs (a hard-wrapped quote's
+ * newlines) print as one space; a cell longer than its column's width ends in …. `maxWidth` is
+ * one width for all columns or one per column.
+ *
+ * @example
+ * formatTable(['SPEAKER', 'QUOTE'], [['Ada Brennan', 'We will build the bridge']], [20, 70])
+ */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], maxWidth: number | readonly number[] = 60): string {
+  const widthOf = (i: number): number => (typeof maxWidth === 'number' ? maxWidth : (maxWidth[i] ?? 60))
+  const cut = (s: string, i: number): string => {
+    const flat = s.replace(/\s+/g, ' ')
+    const width = widthOf(i)
+    return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat
+  }
   const cells = [header, ...rows].map((r) => r.map(cut))
   const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)))
   return cells.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ')).join('\n')

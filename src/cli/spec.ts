@@ -20,14 +20,45 @@ const FETCH: readonly OptionSpec[] = [
   { flags: '--timeout <ms>', description: 'URL fetch timeout in milliseconds', default: '20000' },
 ]
 
+const WORKERS: OptionSpec = { flags: '--workers <n>', description: 'extraction threads, or "auto"', default: 'auto' }
+
+/** Options of the readable tables of annotations (quotes, claims, entities, events). */
+const TABLE: readonly OptionSpec[] = [
+  DB,
+  { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json'] },
+  { flags: '--limit <n>', description: 'rows at most', default: '50' },
+  { flags: '--entity <name>', description: 'only rows naming this entity (part of its name, or its id)' },
+]
+
 /** Every command of `dossier`, in the order `--help` lists them. */
 export const COMMANDS = {
   ingest: {
     name: 'ingest',
     summary: 'read files, directories, - (stdin) or URLs; extract and store every document',
     args: ['<input...>'],
-    options: [DB, ...FETCH, { flags: '--workers <n>', description: 'extraction threads, or "auto"', default: 'auto' }],
+    options: [DB, ...FETCH, WORKERS],
   },
+  analyze: {
+    name: 'analyze',
+    summary: 'ingest, then find entities, quotes, claims, times and events; inputs stored before get what they lack',
+    args: ['<input...>'],
+    options: [DB, ...FETCH, WORKERS, { flags: '--reanalyze', description: 'run every stage again on documents analysed before' }],
+  },
+  export: {
+    name: 'export',
+    summary: 'write stored annotations as JSON records, each naming its article and span',
+    args: [],
+    options: [
+      DB,
+      { flags: '--format <format>', description: 'json: one array; jsonl: one record per line', default: 'jsonl', choices: ['json', 'jsonl'] },
+      { flags: '--what <kind>', description: 'which records', default: 'articles', choices: ['articles', 'entities', 'quotes', 'claims', 'events', 'times'] },
+      { flags: '--out <file>', description: 'write to this file instead of stdout' },
+    ],
+  },
+  quotes: { name: 'quotes', summary: 'who said what: stored quotes as a table', args: [], options: TABLE },
+  claims: { name: 'claims', summary: 'stored numeric claims with what they count and their sources', args: [], options: TABLE },
+  entities: { name: 'entities', summary: 'people, countries and organisations, most widely mentioned first', args: [], options: TABLE },
+  events: { name: 'events', summary: 'who did what to whom, with polarity, modality and date', args: [], options: TABLE },
   extract: {
     name: 'extract',
     summary: 'extract without storing: one record per document on stdout',

@@ -23,6 +23,12 @@ describe('dossier CLI on the shipped examples', () => {
     expect(run.stdout).toMatch(/^16 documents added, 0 already stored, 0 inputs unchanged, 0 rejected \(11 inputs\)/)
   })
 
+  it('cli: ingest runs the reader stages only (no sentence layer)', () => {
+    const rows = JSON.parse(runCli(['export', '--db', db, '--format', 'json', '--what', 'articles']).stdout) as Array<{ counts: { sentences: number } }>
+    expect(rows).toHaveLength(16)
+    expect(rows.filter((r) => r.counts.sentences > 0)).toEqual([])
+  })
+
   it('cli: ingesting the same inputs again adds nothing', () => {
     const run = runCli(['ingest', join(REPO_ROOT, 'examples'), '--db', db])
     expect(run.code).toBe(0)
@@ -97,6 +103,15 @@ describe('dossier extract', () => {
     expect(errors).toHaveLength(4)
     for (const bad of [empty, binary, truncated, missing]) expect(errors.some((l) => l.includes(bad))).toBe(true)
     expect(run.stdout).toContain('The old bridge reopened to traffic on Monday')
+  })
+
+  it('cli: --help lists every command', () => {
+    const run = runCli(['--help'])
+    expect(run.code).toBe(0)
+    const help = run.stdout + run.stderr
+    for (const command of ['ingest', 'analyze', 'extract', 'export', 'list', 'show', 'quotes', 'claims', 'entities', 'events']) {
+      expect(help).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'))
+    }
   })
 
   it('cli: an unknown option is a usage error (exit 2)', () => {

@@ -1,0 +1,183 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js'
+import { REPO_ROOT, SHARED, runCli, sharedAvailable } from '../helpers/cli.js'
+
+const EXAMPLES = join(REPO_ROOT, 'examples')
+/** 11 example files holding 16 documents (see cli.test.ts). */
+const EXAMPLE_DOCUMENTS = 16
+const KINDS = ['articles', 'entities', 'quotes', 'claims', 'events', 'times'] as const
+const SCHEMA_OF: Record<(typeof KINDS)[number], string> = { articles: 'article', entities: 'entity', quotes: 'quote', claims: 'claim', events: 'event', times: 'time' }
+
+let dir: string
+let analyzed: string
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dossier-analyze-'))
+  analyzed = join(dir, 'analyzed.db')
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const jsonl = (text: string): Array<Record<string, unknown>> => text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>)
+
+function schemas(): (name: string) => ValidateFunction {
+  const ajv = new Ajv2020({ allErrors: true, strict: true })
+  const folder = join(REPO_ROOT, 'schema')
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.schema.json'))) ajv.addSchema(JSON.parse(readFileSync(join(folder, file), 'utf8')) as object)
+  return (name) => ajv.getSchema(`https://dossier.invalid/schema/${name}.schema.json`)!
+}
+
+describe('dossier analyze', () => {
+  it('analyze: stores every example with its annotations and prints a summary, exit 0', () => {
+    const run = runCli(['analyze', EXAMPLES, '--db', analyzed])
+    expect(run.stderr).not.toMatch(/^error/m)
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^16 documents \(16 added, 0 annotated, 0 already analysed\): \d+ quotes?, \d+ claims?, \d+ entit(y|ies), \d+ events?, \d+ times?; 0 failures \(11 inputs\)/)
+  })
+
+  it('analyze: a second run finds every document analysed and changes nothing', () => {
+    const run = runCli(['analyze', EXAMPLES, '--db', analyzed])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^16 documents \(0 added, 0 annotated, 16 already analysed\)/)
+  })
+
+  it('analyze: documents ingested before are annotated in place, not skipped', () => {
+    const db = join(dir, 'ingested.db')
+    expect(runCli(['ingest', EXAMPLES, '--db', db]).code).toBe(0)
+    const before = jsonl(runCli(['export', '--db', db, '--what', 'articles']).stdout)
+    // ingest runs the reader stages only: no sentences yet.
+    expect(before.map((a) => (a.counts as { sentences: number }).sentences)).toEqual(Array(EXAMPLE_DOCUMENTS).fill(0))
+    const run = runCli(['analyze', EXAMPLES, '--db', db])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^16 documents \(0 added, 16 annotated, 0 already analysed\)/)
+    const after = jsonl(runCli(['export', '--db', db, '--what', 'articles']).stdout)
+    expect(after.map((a) => a.article)).toEqual(before.map((a) => a.article))
+    expect(after.filter((a) => (a.counts as { sentences: number }).sentences === 0)).toEqual([])
+  })
+
+  it('analyze: --reanalyze runs every stage again on analysed documents', () => {
+    const db = join(dir, 'again.db')
+    expect(runCli(['analyze', EXAMPLES, '--db', db]).code).toBe(0)
+    const run = runCli(['analyze', EXAMPLES, '--db', db, '--reanalyze'])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^16 documents \(0 added, 16 annotated, 0 already analysed\)/)
+  })
+
+  it('analyze: one line per bad input on stderr, the good ones stored, exit 1', () => {
+    const good = join(dir, 'good.txt')
+    const empty = join(dir, 'empty.txt')
+    writeFileSync(good, 'Ferry strike ends\n\nThe ferry crews returned to work on Tuesday after the union accepted the offer.\n')
+    writeFileSync(empty, '')
+    const missing = join(dir, 'missing.txt')
+    const run = runCli(['analyze', good, empty, missing, '--db', join(dir, 'bad.db')])
+    expect(run.code).toBe(1)
+    const errors = run.stderr.split('\n').filter((l) => l.startsWith('error'))
+    expect(errors).toHaveLength(2)
+    for (const bad of [empty, missing]) expect(errors.some((l) => l.includes(bad))).toBe(true)
+    expect(run.stdout).toMatch(/^1 document \(1 added, .*; 2 failures \(3 inputs\)/)
+  })
+})
+
+describe('dossier export', () => {
+  it('export: one JSON line per article, each naming its source and document', () => {
+    const run = runCli(['export', '--db', analyzed, '--format', 'jsonl', '--what', 'articles'])
+    expect(run.code).toBe(0)
+    const records = jsonl(run.stdout)
+    expect(records).toHaveLength(EXAMPLE_DOCUMENTS)
+    for (const r of records) {
+      expect(typeof r.source).toBe('string')
+      expect(r.article).toBe(r.id)
+    }
+    expect(records.some((r) => String(r.source).startsWith('https://'))).toBe(true)
+    expect(records.some((r) => String(r.source).includes(join('examples', 'text')))).toBe(true)
+  })
+
+  it('export: --format json is one array, the same records as jsonl', () => {
+    const array = JSON.parse(runCli(['export', '--db', analyzed, '--format', 'json']).stdout) as unknown[]
+    expect(array).toEqual(jsonl(runCli(['export', '--db', analyzed]).stdout))
+  })
+
+  it('export: --out writes the file and nothing to stdout', () => {
+    const out = join(dir, 'articles.jsonl')
+    const run = runCli(['export', '--db', analyzed, '--out', out])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toBe('')
+    expect(jsonl(readFileSync(out, 'utf8'))).toHaveLength(EXAMPLE_DOCUMENTS)
+  })
+
+  it('export: an unknown --what is a usage error (exit 2)', () => {
+    expect(runCli(['export', '--db', analyzed, '--what', 'speeches']).code).toBe(2)
+  })
+
+  it.each(KINDS)('export: every %s record of the examples validates against its JSON Schema', (what) => {
+    const validate = schemas()(SCHEMA_OF[what])
+    const records = jsonl(runCli(['export', '--db', analyzed, '--what', what]).stdout)
+    if (what === 'articles') expect(records).toHaveLength(EXAMPLE_DOCUMENTS)
+    for (const record of records) expect(validate(record), JSON.stringify(validate.errors)).toBe(true)
+  })
+
+  it('export: stored layers of the examples validate against the layers schema', async () => {
+    const validate = schemas()('layers')
+    const store = await SqliteStore.open(analyzed)
+    let seen = 0
+    for await (const doc of store.iterateDocuments()) {
+      expect(validate(doc.layers), JSON.stringify(validate.errors)).toBe(true)
+      seen++
+    }
+    await store.close()
+    expect(seen).toBe(EXAMPLE_DOCUMENTS)
+  })
+
+  it('export: a record broken by hand fails the schema', () => {
+    const [record] = jsonl(runCli(['export', '--db', analyzed, '--what', 'articles']).stdout)
+    const validate = schemas()('article')
+    expect(validate({ ...record, counts: { quotes: 'many' } })).toBe(false)
+  })
+})
+
+describe('dossier quotes|claims|entities|events', () => {
+  it.each([
+    ['quotes', /^SPEAKER\s+QUOTE\s+CUE\s+DIRECT\s+ARTICLE/],
+    ['claims', /^FIGURE\s+MEASURE\s+OF\s+WHEN\s+SOURCE\s+ARTICLE/],
+    ['events', /^ACTOR\s+ACTION\s+TARGET/],
+    ['entities', /^NAME\s+TYPE\s+DOCUMENTS\s+MENTIONS\s+ID/],
+  ])('%s: prints a table with its header, exit 0', (command, header) => {
+    const run = runCli([command, '--db', analyzed])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(header)
+  })
+
+  it.each(['quotes', 'claims', 'entities', 'events'])('%s --format json prints an array within --limit', (command) => {
+    const run = runCli([command, '--db', analyzed, '--format', 'json', '--limit', '3'])
+    expect(run.code).toBe(0)
+    const rows = JSON.parse(run.stdout) as unknown[]
+    expect(rows.length).toBeLessThanOrEqual(3)
+  })
+})
+
+describe('dossier analyze on the seeds', () => {
+  const available = sharedAvailable('analyze on the seeds')
+  it.runIf(available)('seeds: every exported span holds the text its record gives', async () => {
+    const db = join(dir, 'seeds.db')
+    const seeds = join(SHARED, 'corpus/seeds')
+    const run = runCli(['analyze', seeds, '--db', db])
+    expect(run.code).toBe(0)
+    const store = await SqliteStore.open(db)
+    const sources = new Map<string, string>()
+    for await (const doc of store.iterateDocuments()) sources.set(doc.id, doc.source)
+    await store.close()
+    expect(sources.size).toBe(readdirSync(seeds).filter((f) => f.endsWith('.txt')).length)
+    for (const what of ['entities', 'claims', 'events', 'times', 'quotes'] as const) {
+      for (const r of jsonl(runCli(['export', '--db', db, '--what', what]).stdout)) {
+        const source = sources.get(String(r.article))!
+        const span = r.span as { start: number; end: number } | null
+        if (!span) continue
+        const parts = (r.parts as Array<{ text: string }> | undefined) ?? []
+        const expected = parts.length > 1 ? parts.map((p) => p.text).join(' … ') : source.slice(span.start, span.end)
+        expect(r.text).toBe(expected)
+      }
+    }
+  })
+})
