@@ -1,0 +1,89 @@
+import * as chrono from 'chrono-node'
+import type { FoundTime, TimeMeaning } from './meaning.js'
+import { WEEKDAYS } from './vocabulary.js'
+
+/*
+ * chrono-node for what it reads well: dates with a day ("February 5, 2026", "5 Feb 2026",
+ * "2025-10-16", "10/15/2025"), weekdays, "yesterday"/"today"/"tomorrow" and "N days ago".
+ * Only the parsers for those run: the full casual set costs about six times as much and adds
+ * times of day ("from 10" in "from 10 percent") and month-only readings our own rules handle.
+ */
+
+/** Parser class names kept from chrono's English casual configuration. */
+const KEPT_PARSERS: ReadonlySet<string> = new Set([
+  'ENYearMonthDayParser', 'ISOFormatParser', 'SlashDateFormatParser', 'ENMonthNameLittleEndianParser',
+  'ENMonthNameMiddleEndianParser', 'ENWeekdayParser', 'ENTimeUnitAgoFormatParser', 'ENCasualDateParser',
+])
+
+const parser = (() => {
+  const c = chrono.casual.clone()
+  c.parsers = c.parsers.filter((p) => KEPT_PARSERS.has(p.constructor.name))
+  return c
+})()
+
+/**
+ * chrono resolves against this fixed instant, never the clock: we read only what the text states
+ * (certain components) and differences from this instant ("3 days ago" → -3 days), so the answer
+ * does not depend on it. Mid-month and midday keep month and day arithmetic away from edges.
+ */
+const CHRONO_REFERENCE = { instant: new Date(Date.UTC(2001, 0, 15, 12)), timezone: 0 }
+const REFERENCE_DAY = Date.UTC(2001, 0, 15) / 86_400_000
+
+/** Sentences worth giving to chrono: a month name before or after a number, a weekday, a numeric date, or a casual day word. */
+export const CHRONO_CUE = new RegExp(
+  '\\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s*\\d|\\d\\s*(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)' +
+    '|\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b|\\d{4}-\\d{2}-\\d{2}|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|\\b(?:yesterday|today|tomorrow|tonight|ago)\\b',
+  'i',
+)
+
+/** A leading word chrono includes that is not part of the time ("on Wednesday"). */
+const LEADING_PREPOSITION = /^(?:on|at|by|since|until|in|from|of)\s+/i
+const WEEKDAY_NAME = new RegExp(`\\b(?:${WEEKDAYS.join('|')})\\b`)
+const TRAILING_PUNCTUATION = /[\s,;:]+$/
+const SHIFT_WORD = /^(last|this|next)\s/i
+const VAGUE_AGO = /^(?:a\s+few|few|several|some|many)\b/i
+
+/**
+ * Time expressions chrono finds in one sentence, as meanings; offsets relative to `text`.
+ *
+ * @example
+ * findChronoTimes('Talks were held on Wednesday and end on February 5, 2026.')
+ * // [{ meaning: { kind: 'weekday', weekday: 3 } …}, { meaning: { kind: 'date', year: 2026, month: 2, day: 5 } …}]
+ */
+export function findChronoTimes(text: string): FoundTime[] {
+  const out: FoundTime[] = []
+  for (const r of parser.parse(text, CHRONO_REFERENCE)) {
+    if (/[\w,.]/.test(text[r.index - 1] ?? ' ')) continue
+    const lead = LEADING_PREPOSITION.exec(r.text)?.[0].length ?? 0
+    const start = r.index + lead
+    const words = r.text.slice(lead).replace(TRAILING_PUNCTUATION, '')
+    const meaning = meaningOf(r, words)
+    if (!meaning) continue
+    const about = meaning.kind === 'relative' && VAGUE_AGO.test(words)
+    out.push({ start, end: start + words.length, meaning, ...(about ? { modifier: 'about' as const } : {}) })
+  }
+  return out
+}
+
+function meaningOf(r: chrono.ParsedResult, words: string): TimeMeaning | undefined {
+  const c = r.start
+  const tags = r.tags()
+  const relative = tags.has('result/relativeDate') || [...tags].some((t) => t.startsWith('casualReference/'))
+  if (relative) {
+    if (/^now$/i.test(words)) return undefined
+    const d = c.date()
+    if (c.isCertain('day')) return { kind: 'relative', unit: 'day', amount: Math.round(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) / 86_400_000 - REFERENCE_DAY) }
+    if (c.isCertain('month')) return { kind: 'relative', unit: 'month', amount: (d.getUTCFullYear() - 2001) * 12 + d.getUTCMonth() }
+    if (c.isCertain('year')) return { kind: 'relative', unit: 'year', amount: d.getUTCFullYear() - 2001 }
+    return undefined
+  }
+  if (c.isCertain('day') && c.isCertain('month')) {
+    const year = c.isCertain('year') ? c.get('year')! : undefined
+    return { kind: 'date', month: c.get('month')!, day: c.get('day')!, ...(year !== undefined ? { year } : {}) }
+  }
+  if (c.isCertain('weekday') && WEEKDAY_NAME.test(words)) {
+    const shift = SHIFT_WORD.exec(words)?.[1]?.toLowerCase()
+    return { kind: 'weekday', weekday: c.get('weekday')!, ...(shift ? { shift: shift === 'last' ? -1 : shift === 'next' ? 1 : 0 } : {}) }
+  }
+  return undefined
+}

@@ -1,0 +1,101 @@
+import type { Document, Span, TimeExpression, TimesLayer } from '../../document/index.js'
+import type { Stage, StageConfig } from '../../pipeline/stage.js'
+import { loadCalendar, type Calendar } from './calendar.js'
+import { CHRONO_CUE, findChronoTimes } from './chrono.js'
+import type { FoundTime } from './meaning.js'
+import { findRuleTimes } from './patterns.js'
+import { resolveTime, type Reference } from './resolve.js'
+import { classifyRole, isFutureClause } from './role.js'
+
+export { loadCalendar, type Calendar, type EventSeries } from './calendar.js'
+export { resolveTime, type Reference } from './resolve.js'
+
+/**
+ * One cheap test per sentence before any rule runs: a month or weekday name, four digits, a numeric
+ * date, a casual day word, "last/this/next" before a period, a season, or a calendar event's noun.
+ */
+function timeCue(calendar: Calendar): RegExp {
+  const eventWords = [...new Set(calendar.series.flatMap((s) => s.nouns.map((n) => n.split(/\s+/).at(-1)!.replace(/s$/, ''))))]
+  return new RegExp(
+    '\\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\\d{4}|\\d/\\d' +
+      '|\\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|ago|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\\b' +
+      '|\\b(?:[Ll]ast|[Tt]his|[Nn]ext)\\s+(?:year|month|week)' +
+      `|\\b(?:${eventWords.join('|')})`,
+  )
+}
+const timeCues = new WeakMap<Calendar, RegExp>()
+
+/**
+ * Finds every time expression in the document's sentences and normalises it against the
+ * publication date (metadata), or `config.referenceDate` when the document has no date.
+ *
+ * @example
+ * const layer = findTimes(doc)
+ * layer.times[0] // { id: 't0', span, value: '2025-10-15', precision: 'day', anchor: 'publication', role: 'reported-event', sentence: 3 }
+ * layer.eventDate // { value: '2025-10-15', precision: 'day', time: 't0' }
+ */
+export function findTimes(doc: Document, config: Readonly<StageConfig> = {}, calendar: Calendar = loadCalendar()): TimesLayer {
+  let cue = timeCues.get(calendar)
+  if (!cue) timeCues.set(calendar, (cue = timeCue(calendar)))
+  const reference = referenceOf(doc, config)
+  // Only a date the text states counts as a date line; an inferred date's span is the evidence it was inferred from.
+  const published = doc.layers.metadata?.published
+  const datelineSpan = published?.basis.startsWith('text:') ? published.span : undefined
+  const times: TimeExpression[] = []
+  const sentences = doc.layers.sentences?.sentences ?? []
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!.span
+    const text = doc.source.slice(s.start, s.end)
+    if (!cue.test(text)) continue
+    const found = findRuleTimes(text, calendar)
+    if (CHRONO_CUE.test(text)) found.push(...findChronoTimes(text))
+    for (const f of keepLongest(found)) {
+      const span: Span = { start: s.start + f.start, end: s.start + f.end }
+      const future = isFutureClause(text, f.start, f.end)
+      const resolved = resolveTime(f.meaning, reference, future)
+      const dateline = datelineSpan !== undefined && datelineSpan.start < span.end && span.start < datelineSpan.end
+      const role = classifyRole({ sentence: text, start: f.start, end: f.end, meaning: f.meaning, resolved, reference, future, dateline })
+      const modifier = f.modifier ?? resolved.modifier
+      times.push({
+        id: `t${times.length}`,
+        span,
+        value: resolved.value,
+        precision: resolved.precision,
+        ...(modifier ? { modifier } : {}),
+        anchor: resolved.anchor,
+        role,
+        sentence: i,
+      })
+    }
+  }
+  const lead = times.find((t) => t.role === 'reported-event' && t.value !== null)
+  return { times, ...(lead ? { eventDate: { value: lead.value!, precision: lead.precision, time: lead.id } } : {}) }
+}
+
+/** The times stage: every temporal expression with its normalised value, precision, anchor and role. */
+export const times: Stage = {
+  name: 'times',
+  requires: ['sentences', 'metadata'],
+  produces: ['times'],
+  run: (doc, config) => ({ times: findTimes(doc, config) }),
+}
+
+const REFERENCE_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/
+
+/** The publication date, else the configured reference date (its day part), else none. */
+function referenceOf(doc: Document, config: Readonly<StageConfig>): Reference | undefined {
+  const published = doc.layers.metadata?.published?.value
+  if (published) return { date: published.date, precision: published.precision }
+  const m = config.referenceDate ? REFERENCE_DATE.exec(config.referenceDate) : null
+  if (!m) return undefined
+  return { date: m[0], precision: m[3] ? 'day' : m[2] ? 'month' : 'year' }
+}
+
+/** Of overlapping expressions, the longest wins ("late September" over "September"); then source order. */
+function keepLongest(found: readonly FoundTime[]): FoundTime[] {
+  const kept: FoundTime[] = []
+  for (const f of [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+    if (!kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f)
+  }
+  return kept.sort((a, b) => a.start - b.start)
+}
