@@ -9,7 +9,7 @@ import { nameWords } from './words.js'
  */
 export const PRONOUN_LOOKBACK_SENTENCES = 2
 /** A person named within this many words of a sentence's start is taken as its subject. */
-export const SUBJECT_MAX_WORD = 6
+export const SUBJECT_MAX_WORD = 4
 
 /**
  * Resolves he/she/his/her to a person when the text leaves one choice: the only compatible person

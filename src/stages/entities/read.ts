@@ -32,6 +32,7 @@ const PERSON_PRONOUNS: ReadonlyMap<string, 'm' | 'f'> = new Map([['he', 'm'], ['
 const TITLE_CASE_SHARE = 0.6
 /** Shortest line (in words) judged title-case by its share of capitals. */
 const TITLE_CASE_MIN_WORDS = 4
+const SENTENCE_END = /[.!?]["”’)]*\s*$/
 
 /** One thing found in a sentence: a gazetteer name, a title, or an unknown name, as words [from, to). */
 type Spot =
@@ -49,7 +50,7 @@ type Spot =
 export function readSentence(source: string, sentence: Sentence, index: number, matcher: GazetteerMatcher): Found[] {
   const words = scanWords(source, sentence.span)
   const spots = findSpots(words, matcher)
-  findNames(words, spots, sentence.kind === 'heading' || isTitleCase(words))
+  findNames(words, spots, sentence.kind === 'heading' || isTitleCase(source, sentence, words))
   spots.sort((a, b) => a.from - b.from)
   const found: Found[] = []
   const dropped = new Set<Found>()
@@ -94,8 +95,9 @@ function findSpots(words: readonly Word[], matcher: GazetteerMatcher): Spot[] {
   return spots
 }
 
-function isTitleCase(words: readonly Word[]): boolean {
-  if (words.length < TITLE_CASE_MIN_WORDS) return false
+/** A line without final punctuation whose words are mostly capitalised: a headline set in prose. */
+function isTitleCase(source: string, sentence: Sentence, words: readonly Word[]): boolean {
+  if (words.length < TITLE_CASE_MIN_WORDS || SENTENCE_END.test(source.slice(sentence.span.start, sentence.span.end))) return false
   return words.filter((w) => w.capitalized).length / words.length > TITLE_CASE_SHARE
 }
 
@@ -180,6 +182,8 @@ function makeNameMention(words: readonly Word[], spots: readonly Spot[], k: numb
   else if (length === 1 && hasNameTag(first.key, PLACE_TAGS)) type = 'place'
   else if (length === 1 && hasNameTag(first.key, ['Organization'])) type = 'organization'
   const surface = words.slice(from, spot.to).map((w) => w.text).join(' ')
+  // A lone word typed a person ("Okonkwo added") may still be the surname of a full name given elsewhere.
+  if (type === 'person' && length === 1) return make(from, spot.to, { kind: 'partial-name', id: null, type, known: false })
   if (type !== null) return make(from, spot.to, { kind: 'name', id: type === 'person' ? null : localId(type, surface), type, known: false, ...(country ? { country } : {}) })
   if (length === 1 && !isCommonWord(first.key)) return make(from, spot.to, { kind: 'partial-name', id: null, type: 'person', known: false, pending: true })
   return undefined

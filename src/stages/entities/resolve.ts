@@ -7,7 +7,8 @@ import { nameWords, wordKey } from './words.js'
 /**
  * Gives every person mention an entity id: full unknown names are keyed by their words; a bare
  * surname ("Lavrov", "Sayed") joins the person named in full in the document whose last name it
- * is, the nearest earlier one first; a surname that matches nobody is dropped.
+ * is, the nearest earlier one first; a bare capitalised word that matches nobody is dropped,
+ * unless the sentence made it a person by itself ("Okonkwo said").
  *
  * @example
  * assignPersons(found) // 'Lavrov' gets the id of 'Sergey Lavrov' mentioned earlier
@@ -34,6 +35,7 @@ export function assignPersons(found: Found[]): Found[] {
     const earlier = candidates.filter((p) => p.span.start < f.span.start)
     const owner = earlier.length > 0 ? earlier[earlier.length - 1] : candidates[0]
     if (owner !== undefined) f.id = owner.id
+    else if (f.id === null && !f.pending) f.id = localId('person', f.surface)
     if (f.id !== null) kept.push(f)
   }
   return kept
