@@ -102,7 +102,11 @@ function findDirect(source: string, sentences: readonly Sentence[], runs: readon
     const attrBefore = attributionBefore(before) ?? (before.length === 0 ? attributionEndingWithColon(words.of(so - 1)) : null)
     const tight = attrAfter ?? attrBefore
     if (inside === 0) continue
-    if (tight === null && inside <= MAX_TITLE_WORDS && (isTitleLike(source, run) || isIntroducedTitle(before))) continue
+    // A short name-like phrase in marks with no cue in reach is a name or title; right after
+    // "channel", "called", "the so-called" it is one even with a cue in reach.
+    const titleLike = isTitleLike(source, run)
+    const introduced = isIntroducedTitle(before)
+    if (inside <= MAX_TITLE_WORDS && ((tight === null && (titleLike || introduced)) || (titleLike && introduced))) continue
     const hasWordsBefore = before.some((w) => w.kind !== 'punct')
     const startsLower = /^\p{Ll}/u.test(source.slice(run.parts[0]!.start, run.parts[0]!.start + 1))
     const partial = attrBefore === null ? hasWordsBefore : startsLower || NAMING_CUES.has(source.slice(attrBefore.cue.start, attrBefore.cue.end))

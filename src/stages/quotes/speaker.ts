@@ -118,7 +118,8 @@ export function subjectBefore(words: readonly Word[], cue: number, lo: number): 
       start = i
       continue
     }
-    if (!isPhraseWord(w)) break
+    // "the coach": a noun that can also be a verb is a noun after a determiner.
+    if (!isPhraseWord(w) && !(w.kind === 'word' && !PHRASE_STOPS.has(w.lower) && DETERMINERS.has(words[i - 1]?.lower ?? ''))) break
     start = i
   }
   if (start > end) return null
