@@ -176,4 +176,20 @@ describe('claims: the stage', () => {
     const doc = annotate('Freedonia has 12 ports. Sylvania has 30 airports and 4 ports.', INSTITUTE)
     expect(findClaims(doc).claims.map((c) => [c.id, c.sentence])).toEqual([['c0', 0], ['c1', 1], ['c2', 1]])
   })
+
+  it('dates a figure by a time opening its sentence', () => {
+    const doc = annotate('In 2023, bilateral trade reached $95 billion.', [], [['2023', '2023']])
+    expect(read(doc)[0]?.time).toBe('2023')
+  })
+
+  it('does not date a figure by a time in an earlier clause', () => {
+    const doc = annotate('The pact expires in 2027, and Freedonia offered a two-year extension.', INSTITUTE, [['2027', '2027']])
+    expect(read(doc)[0]).toMatchObject({ text: 'two-year', time: null })
+  })
+
+  it('gives a span of time no owner', () => {
+    const doc = annotate('Freedonia offered a two-year extension.', INSTITUTE)
+    expect(read(doc)[0]).toMatchObject({ value: 2, unit: 'year', measure: 'extension', subject: null })
+  })
 })
+

@@ -4,6 +4,7 @@ import { findMeasure } from './measure.js'
 import { findQuantities, type Quantity } from './quantities.js'
 import { findSources, type FigureSource } from './source.js'
 import { findSubject } from './subject.js'
+import { TIME_UNITS } from './vocabulary.js'
 
 export { findQuantities, singularNoun, type Quantity, type QuantityKind } from './quantities.js'
 export { findMeasure } from './measure.js'
@@ -12,6 +13,8 @@ export { findSubject, type FigureSubject } from './subject.js'
 
 /** A clause ends here, for choosing the time that follows a figure. */
 const CLAUSE_BREAK = /[,;:—–]/
+/** A preposition and a few words before a time that opens its sentence: "In 2024, …", "By the end of 2023, …". */
+const SENTENCE_OPENER = /^\W*(?:in|on|by|as\s+of|since|during|at|after|before|until|through|over|for)\s+(?:\p{L}+\s+){0,3}$/iu
 
 /** A claim while its sentence is read: the claim, and the earlier figure it took its unit from. */
 interface Draft {
@@ -87,8 +90,9 @@ function readSentence(
       unit: carry ? carry.claim.unit : q.unit,
       comparator: q.comparator,
       measure,
-      subject: findSubject({ source, sentence: sentence.span, mentions, typeOf, sources: sourceSpans }, q.span, measure?.span ?? null),
-      time: chooseTime(source, q, quantities[k + 1] ?? null, quantities[k - 1] ?? null, times),
+      // A span of time ("a one-year extension") belongs to no one: whoever is near it proposed or waited, not owned it.
+      subject: q.unit && TIME_UNITS.has(q.unit) ? null : findSubject({ source, sentence: sentence.span, mentions, typeOf, sources: sourceSpans }, q.span, measure?.span ?? null),
+      time: chooseTime(source, sentence.span, q, quantities[k + 1] ?? null, quantities[k - 1] ?? null, times),
       source: own ?? inherited,
       sentence: index,
     }
@@ -127,18 +131,24 @@ function nearestSource(sources: readonly FigureSource[], figure: Span): FigureSo
 /**
  * The time a figure refers to: the first time after it in its clause, before the next figure
  * ("$220 billion in 2024", "10 percent in 2013 to nearly 18 percent in 2019"); else the nearest
- * time before it with no other figure between ("In 2024, trade reached $220 billion"); else none.
+ * time before it, with no other figure between, in its clause or opening the sentence ("In 2024,
+ * trade reached $220 billion"); else none: a time in another clause dates something else
+ * ("… expires in February 2026, and Russia proposed a one-year extension").
  */
-function chooseTime(source: string, q: Quantity, next: Quantity | null, prev: Quantity | null, times: readonly TimeExpression[]): NumericClaim['time'] {
+function chooseTime(source: string, sentence: Span, q: Quantity, next: Quantity | null, prev: Quantity | null, times: readonly TimeExpression[]): NumericClaim['time'] {
   const limit = next ? next.span.start : Infinity
   for (const t of times) {
     if (t.span.start < q.span.end || t.span.start >= limit) continue
     if (CLAUSE_BREAK.test(source.slice(q.span.end, t.span.start))) break
     return { id: t.id, value: t.value }
   }
-  const floor = prev ? prev.span.end : -1
+  const floor = prev ? prev.span.end : sentence.start
   let found: TimeExpression | null = null
-  for (const t of times) if (t.span.end <= q.span.start && t.span.start >= floor) found = t
+  for (const t of times) {
+    if (t.span.end > q.span.start || t.span.start < floor) continue
+    const sameClause = !CLAUSE_BREAK.test(source.slice(t.span.end, q.span.start))
+    if (sameClause || SENTENCE_OPENER.test(source.slice(sentence.start, t.span.start))) found = t
+  }
   return found ? { id: found.id, value: found.value } : null
 }
 

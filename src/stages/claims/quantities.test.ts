@@ -101,4 +101,14 @@ describe('claims: quantities', () => {
   ])('singularNoun(%s) is %s', (plural, singular) => {
     expect(singularNoun(plural)).toBe(singular)
   })
+
+  it.each([
+    ['a range in digits', 'Prices rose 10 to 15 percent.', [['10', 10, 'percent', 'gte'], ['15 percent', 15, 'percent', 'lte']]],
+    ['a range in words', 'It may last ten to fifteen years.', [['ten', 10, 'year', 'gte'], ['fifteen years', 15, 'year', 'lte']]],
+    ['a range with between', 'It costs between 5 and 8 billion dollars.', [['5', 5e9, 'USD', 'gte'], ['8 billion dollars', 8e9, 'USD', 'lte']]],
+    ['a change, not a range', 'Prices rose from 10 to 15 percent.', [['10', 10, 'percent', 'eq'], ['15 percent', 15, 'percent', 'eq']]],
+    ['two figures, not a range', 'One side has 600 and the other 300 tanks.', [['600', 600, null, 'eq'], ['300 tanks', 300, 'tank', 'eq']]],
+  ])('reads %s', (_what, text, expected) => {
+    expect(quantities(text).map((q) => [q.text, q.value, q.unit, q.comparator])).toEqual(expected)
+  })
 })

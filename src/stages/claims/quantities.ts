@@ -37,6 +37,7 @@ const PREVIOUS_WORD = /([\p{L}.]+)\s*$/u
 const CLOCK_OR_ZONE = /^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|MSK\b|BST\b|EST\b|CET\b|hrs\b|h\b)/
 const LIST_MARKER_BEFORE = /^[\s•*·\-–—(]*$/
 const LIST_MARKER_AFTER = /^[.)](?:\s|$)/
+const RANGE_AHEAD = new RegExp(`^\\s+(?:to|and)\\s+(?:\\d|(?:${UNIT_WORD_ALTERNATION})\\b)`, 'i')
 const COMPARATOR_BEFORE = buildTrailingPattern(COMPARATORS_BEFORE)
 const COMPARATOR_AFTER = new RegExp(`^[\\s-](${COMPARATORS_AFTER.flatMap(([, p]) => p).join('|')})\\b`)
 const COMPARATOR_OF: ReadonlyMap<string, Comparator> = new Map(
@@ -55,7 +56,7 @@ const VERB_TAGS = ['PastTense', 'PresentTense', 'Copula', 'Modal', 'Auxiliary', 
  */
 export function findQuantities(source: string, sentence: Span, skip: readonly Span[]): Quantity[] {
   const text = source.slice(sentence.start, sentence.end)
-  const found: Quantity[] = []
+  const found: Found[] = []
   for (const m of text.matchAll(DIGITS)) {
     const q = readDigits(text, m, skip, sentence.start)
     if (q) found.push(q)
@@ -64,10 +65,49 @@ export function findQuantities(source: string, sentence: Span, skip: readonly Sp
     const q = readWords(text, m, skip, sentence.start)
     if (q) found.push(q)
   }
-  return found.sort((a, b) => a.span.start - b.span.start)
+  found.sort((a, b) => a.span.start - b.span.start)
+  return joinRanges(text, found, sentence.start)
 }
 
-function readDigits(text: string, m: RegExpMatchArray, skip: readonly Span[], offset: number): Quantity | null {
+/**
+ * "10 to 15 percent", "ten to fifteen years", "between 5 and 8 billion dollars": the first figure
+ * takes the second's unit (and scale) as its lower bound (`gte`); the second is the upper bound
+ * (`lte`). After "from" the pair is a change, not a range: both keep `eq` ("rose from 10 to 15 percent").
+ */
+function joinRanges(text: string, found: readonly Found[], offset: number): Quantity[] {
+  const out: Quantity[] = []
+  let upper: { of: Found; comparator: Comparator } | null = null
+  for (let i = 0; i < found.length; i++) {
+    let q: Found = found[i]!
+    if (upper && upper.of === q && q.comparator === 'eq') q = { ...q, comparator: upper.comparator }
+    const next = found[i + 1]
+    const join: 'range' | 'change' | null = q.kind === 'bare' && next && next.kind !== 'bare' ? rangeJoin(text, q.span.start - offset, text.slice(q.span.end - offset, next.span.start - offset)) : null
+    if (join && next) {
+      const low: Comparator = join === 'change' ? 'eq' : 'gte'
+      q = { ...q, value: q.scale === 1 ? q.value * next.scale : q.value, unit: next.unit, kind: next.kind, measure: next.measure, comparator: q.comparator === 'eq' ? low : q.comparator }
+      upper = { of: next, comparator: join === 'change' ? 'eq' : 'lte' }
+    } else if (q.rangeOnly) {
+      continue
+    }
+    out.push({ span: q.span, value: q.value, unit: q.unit, comparator: q.comparator, kind: q.kind, measure: q.measure })
+  }
+  return out
+}
+
+function rangeJoin(text: string, lowStart: number, between: string): 'range' | 'change' | null {
+  const before = text.slice(Math.max(0, lowStart - 10), lowStart)
+  if (/^\s+to\s+$/.test(between)) return /\bfrom\s+$/i.test(before) ? 'change' : 'range'
+  if (/^\s+and\s+$/.test(between) && /\bbetween\s+$/i.test(before)) return 'range'
+  return null
+}
+
+/** A quantity while the sentence is read: its scale, and whether it counts only as a range's lower bound. */
+interface Found extends Quantity {
+  readonly scale: number
+  readonly rangeOnly: boolean
+}
+
+function readDigits(text: string, m: RegExpMatchArray, skip: readonly Span[], offset: number): Found | null {
   const sign = m[1]
   const numeral = m[2]!
   const phraseStart = m.index! + (sign === undefined ? m[0].length - numeral.length : 0)
@@ -95,10 +135,10 @@ function readDigits(text: string, m: RegExpMatchArray, skip: readonly Span[], of
   const value = scale === 1 ? raw : Math.round(raw * scale)
   const tail = readUnit(text, at, currency, value)
   if (tail.kind === 'bare' && scale === 1 && isYear(numeral)) return null
-  return finish(text, phraseStart, tail, value, offset)
+  return finish(text, phraseStart, tail, value, offset, scale, false)
 }
 
-function readWords(text: string, m: RegExpMatchArray, skip: readonly Span[], offset: number): Quantity | null {
+function readWords(text: string, m: RegExpMatchArray, skip: readonly Span[], offset: number): Found | null {
   const start = m.index!
   const end = start + m[0].length
   if (insideAny(skip, offset + start, offset + end)) return null
@@ -106,15 +146,16 @@ function readWords(text: string, m: RegExpMatchArray, skip: readonly Span[], off
   let value = NUMBER_WORDS.get(m[1]!.toLowerCase())! + (m[2] ? NUMBER_WORDS.get(m[2].toLowerCase())! : 0)
   let at = end
   const scaleWord = SCALE_AFTER.exec(text.slice(at))
-  if (scaleWord) {
-    value *= SCALE_WORDS.get((scaleWord[1] ?? scaleWord[2])!)!
-    at += scaleWord[0].length
-  }
+  const scale = scaleWord ? SCALE_WORDS.get((scaleWord[1] ?? scaleWord[2])!)! : 1
+  if (scaleWord) at += scaleWord[0].length
+  value *= scale
   const tail = readUnit(text, at, null, value)
   // A spelled-out number is a figure only with a scale, a currency, a percent or a unit of
   // measure: "two million", "one-year"; "the two countries" and "two officials" are references.
-  if (!scaleWord && tail.kind !== 'money' && tail.kind !== 'percent' && tail.kind !== 'measure') return null
-  return finish(text, start, tail, value, offset)
+  // Bare, it may still open a range ("ten to fifteen years").
+  const figure = scaleWord || tail.kind === 'money' || tail.kind === 'percent' || tail.kind === 'measure'
+  if (!figure && !RANGE_AHEAD.test(text.slice(at))) return null
+  return finish(text, start, tail, value, offset, scale, !figure)
 }
 
 interface Tail {
@@ -172,7 +213,7 @@ function readCountedNoun(text: string, at: number, singular: boolean): { start: 
   return null
 }
 
-function finish(text: string, phraseStart: number, tail: Tail, value: number, offset: number): Quantity {
+function finish(text: string, phraseStart: number, tail: Tail, value: number, offset: number, scale: number, rangeOnly: boolean): Found {
   let comparator: Comparator = 'eq'
   const before = COMPARATOR_BEFORE.exec(text.slice(Math.max(0, phraseStart - COMPARATOR_WINDOW_CHARS), phraseStart).toLowerCase())
   if (before) comparator = COMPARATOR_OF.get(before[1]!.replace(/\s+/g, ' '))!
@@ -181,7 +222,7 @@ function finish(text: string, phraseStart: number, tail: Tail, value: number, of
   const measure = tail.measure
     ? { text: text.slice(tail.measure.start, tail.measure.end).replace(/\s+/g, ' '), span: { start: offset + tail.measure.start, end: offset + tail.measure.end } }
     : null
-  return { span: { start: offset + phraseStart, end: offset + tail.end }, value, unit: tail.unit, comparator, kind: tail.kind, measure }
+  return { span: { start: offset + phraseStart, end: offset + tail.end }, value, unit: tail.unit, comparator, kind: tail.kind, measure, scale, rangeOnly }
 }
 
 /** A number glued to letters or joined by a hyphen to a word is part of a name: "S-400", "Su-35", "G20", "Russia-24". */

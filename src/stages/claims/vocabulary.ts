@@ -104,6 +104,9 @@ function pluralise(words: readonly string[]): [string, string][] {
   return words.flatMap((w) => [[w, w], [`${w}s`, w]] as [string, string][])
 }
 
+/** The units of `MEASURE_UNITS` that are spans of time. */
+export const TIME_UNITS: ReadonlySet<string> = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'century'])
+
 /** Percent markers after a number. */
 export const PERCENT = /^(?:\s*%|\s+(?:percent|per\s+cent|pct)\b)/i
 export const PERCENTAGE_POINTS = /^\s+(?:percentage\s+points?|points?\s+percentage)\b/i
