@@ -7,7 +7,7 @@ import type { SentenceView } from './view.js'
  */
 
 /** Punctuation that closes a clause looking back from a trigger. A comma counts: "No, these claims…" must not negate what follows. */
-const BACK_PUNCTUATION = new Set([';', ':', ',', '—', '–', '(', ')', '“', '”', '"', '«', '»', '‘', '’', '.', '?', '!', '…'])
+const BACK_PUNCTUATION = new Set([';', ':', ',', '—', '–', '(', ')', '“', '”', '"', '«', '»', '‘', '’', '?', '!', '…'])
 
 /** Words that open a clause of their own: what comes before them is another clause. */
 const CLAUSE_WORDS = new Set([
@@ -16,15 +16,30 @@ const CLAUSE_WORDS = new Set([
 ])
 
 /** Punctuation and words that end the stretch after a trigger where its target and "against" phrase can lie (commas do not: "against anyone, especially against China"). */
-const FORWARD_PUNCTUATION = new Set([';', ':', '—', '(', ')', '“', '”', '"', '«', '»', '.', '?', '!', '…'])
+const FORWARD_PUNCTUATION = new Set([';', ':', '—', '(', ')', '“', '”', '"', '«', '»', '?', '!', '…'])
 const FORWARD_WORDS = new Set(['but', 'when', 'while', 'because', 'although', 'though', 'whether', 'if', 'which', 'who', 'whereas', 'since', 'unless'])
 
 /** Boundaries a subject search may not cross even when it looks beyond the trigger's own clause. */
-const HARD_PUNCTUATION = new Set([';', ':', '“', '"', '«', '(', ')', '.', '?', '!'])
+const HARD_PUNCTUATION = new Set([';', ':', '“', '"', '«', '(', ')', '?', '!'])
 const HARD_WORDS = new Set(['that', 'whether', 'if', 'which', 'who', 'whom', 'when', 'because', 'although', 'unless', 'whereas'])
 
 function isPunct(view: SentenceView, i: number): boolean {
   return view.tokens[i]!.kind === 'punct'
+}
+
+/**
+ * A period inside a sentence ends a clause only after a word of two letters or more and before a
+ * space: those in "then-U.S." (split by the tokenizer into "then-U", ".", "S", ".") are an abbreviation's.
+ */
+function isClosingPeriod(view: SentenceView, i: number): boolean {
+  if (view.words[i] !== '.' || i === 0 || view.words[i - 1]!.length < 2 || view.tokens[i - 1]!.kind !== 'word') return false
+  const next = view.tokens[i + 1]
+  return next === undefined || next.start > view.tokens[i]!.end
+}
+
+function isBoundary(view: SentenceView, i: number, punctuation: ReadonlySet<string>, words: ReadonlySet<string>): boolean {
+  const w = view.words[i]!
+  return isPunct(view, i) ? punctuation.has(w) || isClosingPeriod(view, i) : words.has(w)
 }
 
 /** "and" joins two clauses unless it joins two names ("Russia and China"). */
@@ -43,8 +58,7 @@ function isClauseAnd(view: SentenceView, i: number): boolean {
  */
 export function clauseStart(view: SentenceView, at: number): number {
   for (let i = at - 1; i >= 0; i--) {
-    const w = view.words[i]!
-    if (isPunct(view, i) ? BACK_PUNCTUATION.has(w) : CLAUSE_WORDS.has(w) || isClauseAnd(view, i)) return i + 1
+    if (isBoundary(view, i, BACK_PUNCTUATION, CLAUSE_WORDS) || isClauseAnd(view, i)) return i + 1
   }
   return 0
 }
@@ -52,8 +66,7 @@ export function clauseStart(view: SentenceView, at: number): number {
 /** First token of the widest stretch a subject may be shared across: commas and "and"/"but" are crossed, "that", "whether" and quote marks are not. */
 export function sentenceStretchStart(view: SentenceView, at: number): number {
   for (let i = at - 1; i >= 0; i--) {
-    const w = view.words[i]!
-    if (isPunct(view, i) ? HARD_PUNCTUATION.has(w) : HARD_WORDS.has(w)) return i + 1
+    if (isBoundary(view, i, HARD_PUNCTUATION, HARD_WORDS)) return i + 1
   }
   return 0
 }
@@ -61,10 +74,22 @@ export function sentenceStretchStart(view: SentenceView, at: number): number {
 /** One past the last token where the trigger's participants can lie. */
 export function clauseEnd(view: SentenceView, from: number): number {
   for (let i = from; i < view.words.length; i++) {
-    const w = view.words[i]!
-    if (isPunct(view, i) ? FORWARD_PUNCTUATION.has(w) : FORWARD_WORDS.has(w)) return i
+    if (isBoundary(view, i, FORWARD_PUNCTUATION, FORWARD_WORDS)) return i
   }
   return view.words.length
+}
+
+/** Verbs and auxiliaries that end a bare noun's phrase: "U.S. sanctions are making Russia depend on China" has no target after "are". */
+const PHRASE_ENDING_VERBS = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might',
+  'should', 'must', 'does', 'do', 'did', 'remains', 'remained', "isn't", "aren't", "wasn't", "won't",
+])
+
+/** One past the last token of a bare noun's own phrase: its complements, up to a comma or the clause's verb. */
+export function nounPhraseEnd(view: SentenceView, from: number): number {
+  const end = clauseEnd(view, from)
+  for (let i = from; i < end; i++) if (view.words[i] === ',' || PHRASE_ENDING_VERBS.has(view.words[i]!)) return i
+  return end
 }
 
 /** Prepositions that put a name in a phrase of its own, not in the subject. */

@@ -1,5 +1,5 @@
 import type { Entity, EntityId, EventAction, EventRole, Modality, Span } from '../../document/index.js'
-import { clauseEnd, clauseStart } from './clause.js'
+import { clauseEnd, clauseStart, nounPhraseEnd } from './clause.js'
 import { readModality } from './modality.js'
 import { readPolarity } from './polarity.js'
 import { findObjects, findSubject, type Participant, type RoleContext } from './roles.js'
@@ -54,12 +54,14 @@ export function eventsInSentence(view: SentenceView, ctx: DocumentContext): Foun
   const triggers = findTriggers(view)
   const governed = new Set<number>()
   const found = new Map<number, FoundEvent>()
+  const actors = new Map<number, EventRole>()
   // Rejections last: whether one is an event of its own depends on what the others found.
   const order = triggers.map((_, k) => k).sort((a, b) => Number(triggers[a]!.action === 'reject') - Number(triggers[b]!.action === 'reject'))
   for (const k of order) {
     if (governed.has(k)) continue
-    const event = readEvent(view, triggers, k, ctx, governed)
+    const event = readEvent(view, triggers, k, ctx, governed, actors)
     if (event !== null) found.set(k, event)
+    if (event?.actor != null) actors.set(k, event.actor)
   }
   return [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => e)
 }
@@ -72,29 +74,49 @@ function role(p: Participant | null | undefined): EventRole | null {
   return p === null || p === undefined ? null : p.role
 }
 
-function readEvent(view: SentenceView, triggers: readonly Trigger[], k: number, ctx: DocumentContext, governed: Set<number>): FoundEvent | null {
+/** How far back (in tokens) a purpose clause looks for the event whose actor it shares: "Russia collaborating with the US to pressure China". */
+const PURPOSE_REACH = 8
+
+function purposeActor(view: SentenceView, triggers: readonly Trigger[], k: number, actors: ReadonlyMap<number, EventRole>): EventRole | null {
+  const t = triggers[k]!
+  if (t.nominal || view.words[t.first - 1] !== 'to' || k === 0) return null
+  const before = triggers[k - 1]!
+  return t.first - before.last <= PURPOSE_REACH ? actors.get(k - 1) ?? null : null
+}
+
+function readEvent(
+  view: SentenceView, triggers: readonly Trigger[], k: number, ctx: DocumentContext, governed: Set<number>, actors: ReadonlyMap<number, EventRole>,
+): FoundEvent | null {
   const t = triggers[k]!
   const triggerSpan = spanOf(view, t.first, t.last)
   const quote = ctx.quoteAt(triggerSpan.start)
   const roleContext: RoleContext = { entity: ctx.entity, quoteSpeaker: quote?.direct === true ? quote.speaker : null }
   const windowStart = clauseStart(view, t.anchor)
-  const forwardEnd = clauseEnd(view, t.last + 1)
+  const bare = t.nominal && !t.lightVerb
+  // After a bare noun a comma or a verb ends its phrase: "Military cooperation has grown, with Russia selling…".
+  const forwardEnd = bare ? nounPhraseEnd(view, t.last + 1) : clauseEnd(view, t.last + 1)
   const nextTrigger = triggers[k + 1]?.head ?? view.words.length
-  const reading = readPolarity(view, triggers, k, windowStart, forwardEnd)
+  const reading = readPolarity(view, triggers, k, windowStart, clauseEnd(view, t.last + 1))
   for (const g of reading.governors) governed.add(g)
-  let modality = readModality(view, windowStart, reading.modalEnd, t.first, reading.negatedGovernor)
+  // Someone's proposal or demand exists whatever the clause around it says ("Washington will
+  // answer Putin's proposal"): only its own phrase ("a potential offer") bears on it.
+  const ownPhraseOnly = bare && (t.possessive !== null || !JOINT.has(t.action))
+  let modality = readModality(view, ownPhraseOnly ? t.first : windowStart, reading.modalEnd, t.first, reading.negatedGovernor)
 
   let actor: EventRole | null = null
   let target: EventRole | null = null
   let partner: EventRole | null = null
+  let actorFromClause = false
   if (t.possessive !== null) actor = { entity: t.possessive.entity, span: t.possessive.span }
   else if (t.nominal && !t.lightVerb && t.modifiers.length > 0) actor = { entity: t.modifiers[0]!.entity, span: t.modifiers[0]!.span }
+  else actor = purposeActor(view, triggers, k, actors)
   // A bare noun takes the clause's subject only for a joint state ("considering an alliance with
   // China"): "Beijing welcomed the offer" does not make Beijing the one who offered.
   if (actor === null && (!t.nominal || t.lightVerb || (!t.inPhrase && JOINT.has(t.action)))) {
     const subject = findSubject(view, t.anchor, roleContext)
     actor = role(subject?.actor)
     partner = role(subject?.partner)
+    actorFromClause = actor !== null
   }
   const inner = t.modifiers.filter((m) => m.entity !== actor?.entity)[0]
   if (inner !== undefined) target = { entity: inner.entity, span: inner.span }
@@ -130,6 +152,9 @@ function readEvent(view: SentenceView, triggers: readonly Trigger[], k: number, 
 
   if (target !== null && actor !== null && target.entity !== null && target.entity === actor.entity) target = null
   if (actor === null && target === null && against === null) return null
+  // "underscoring a commitment to strategic partnerships": a bare noun whose only participant is
+  // the clause's subject says too little to be an event between actors.
+  if (bare && actorFromClause && target === null && against === null && !t.anaphoric) return null
   const question = modality === 'question'
   // "rule it out" with nothing for "it" to stand for is a rejection of its own: positive unless negated.
   const polarity = t.anaphoric && before === null ? (reading.polarity === 'negative' ? 'positive' : 'negative') : reading.polarity

@@ -14,7 +14,7 @@ import type { EventAction } from '../../document/index.js'
  * | `sanction`  | sanction                                                   | sanctions, embargo                      | —                               |
  * | `criticize` | criticize/criticise, condemn, accuse, denounce, blame      | criticism, condemnation                 | —                               |
  * | `praise`    | praise, welcome, support, commend, hail, endorse           | praise, support                         | —                               |
- * | `intend`    | intend, plan, seek, aim                                    | intention                               | —                               |
+ * | `intend`    | intend, plan, seek, aim                                    | —                                       | —                               |
  *
  * A noun becomes a verb-like event through a light verb before it ("form an alliance", "impose
  * sanctions", "put pressure"): the light verb carries the subject, tense and negation, the noun
@@ -95,7 +95,7 @@ export const ONTOLOGY: readonly ActionEntry[] = [
   {
     action: 'intend',
     verbs: ['intend intends intended intending', 'plan plans planned planning', 'seek seeks sought seeking', 'aim aims aimed aiming'],
-    nouns: ['intention'],
+    nouns: [],
     phrases: [],
   },
 ]

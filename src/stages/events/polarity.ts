@@ -22,9 +22,13 @@ const DEGREE_ADVERBS = new Set(['simply', 'absolutely', 'completely', 'totally',
  */
 const JOINT_NOUNS: ReadonlySet<EventAction> = new Set(['ally', 'cooperate', 'intend'])
 
+/** Two-word negators: "rather than forming blocs", "instead of joining". */
+const NEGATING_PAIRS = new Set(['rather than', 'instead of'])
+
 function isNegator(view: SentenceView, i: number): boolean {
   const w = view.words[i]!
   if (w === 'not' && view.words[i + 1] === 'only') return false
+  if (NEGATING_PAIRS.has(`${view.words[i - 1]} ${w}`)) return true
   return NEGATORS.has(w) || w.endsWith("n't")
 }
 
@@ -49,7 +53,7 @@ export interface PolarityReading {
  * @example
  * readPolarity(view, triggers, 2, clauseStart) // "Russia will not ally…" → { polarity: 'negative', … }
  */
-export function readPolarity(view: SentenceView, triggers: readonly Trigger[], index: number, windowStart: number, forwardEnd: number): PolarityReading {
+export function readPolarity(view: SentenceView, triggers: readonly Trigger[], index: number, windowStart: number, clauseEnd: number): PolarityReading {
   const trigger = triggers[index]!
   let flips = trigger.anaphoric ? 1 : 0
   let firstGovernorAt = trigger.anaphoric ? trigger.first : -1
@@ -76,7 +80,7 @@ export function readPolarity(view: SentenceView, triggers: readonly Trigger[], i
   }
   if (trigger.anaphoric && flips > 1) negatedGovernor = true
   if ((trigger.nominal && !trigger.lightVerb) || trigger.inPhrase) {
-    if (deniedAfter(view, trigger.last + 1, forwardEnd)) flips++
+    if (deniedAfter(view, trigger.last + 1, clauseEnd)) flips++
   }
   return {
     polarity: flips % 2 === 1 ? 'negative' : 'positive',
@@ -86,9 +90,13 @@ export function readPolarity(view: SentenceView, triggers: readonly Trigger[], i
   }
 }
 
+/** A subject of its own between the noun and the copula ("… conditions it is not ready for"): the predicate is not about the noun. */
+const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'you', 'this'])
+
 /** "… is simply inconceivable", "… is not on the agenda" after a noun or gerund. */
 function deniedAfter(view: SentenceView, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
+    if (SUBJECT_PRONOUNS.has(view.words[i]!)) return false
     if (!COPULAS.has(view.words[i]!)) continue
     let j = i + 1
     while (j < to && DEGREE_ADVERBS.has(view.words[j]!)) j++

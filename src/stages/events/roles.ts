@@ -1,5 +1,6 @@
 import type { Entity, EntityId, EventRole, Mention, Span } from '../../document/index.js'
 import { ARTICLES, PREPOSITIONS, clauseStart, sentenceStretchStart, wordBefore } from './clause.js'
+import { LEXICON } from './ontology.js'
 import { mentionStart, type SentenceView } from './view.js'
 
 /** What the roles need to know beyond the sentence: entities by id, and the quote the trigger lies in. */
@@ -126,13 +127,41 @@ function indefiniteAt(view: SentenceView, i: number): Participant | null {
  */
 export function findSubject(view: SentenceView, anchor: number, context: RoleContext): { actor: Participant; partner: Participant | null } | null {
   const own = clauseStart(view, anchor)
-  const found = searchSubject(view, own, anchor, context) ?? searchSubject(view, sentenceStretchStart(view, anchor), own, context)
+  const found = gerundSubject(view, anchor, context) ?? searchSubject(view, own, anchor, context)
+    ?? (hasUnresolvedSubject(view, own, anchor) ? null : searchSubject(view, sentenceStretchStart(view, anchor), own, context))
   if (found === null) return null
-  if (view.words[found.first - 1] === 'and') {
-    const before = participantBefore(view, found.first - 1, context)
-    if (before !== null && !PREPOSITIONS.has(wordBefore(view, before.first))) return { actor: before, partner: found }
+  // "Xi Jinping and Russian President Vladimir Putin announced": step back over the title to the "and".
+  let and = found.first - 1
+  while (and > found.first - 1 - MAX_TITLE_WORDS && and >= 0 && (isTitleWord(view, and) || ARTICLES.has(view.words[and]!))) and--
+  if (view.words[and] === 'and') {
+    const before = participantBefore(view, and, context)
+    if (before !== null && (!PREPOSITIONS.has(wordBefore(view, before.first)) || found.first === anchor - 1)) return { actor: before, partner: found }
   }
   return { actor: found, partner: null }
+}
+
+/** How many title words may stand between "and" and a name ("and Russian President Vladimir Putin"). */
+const MAX_TITLE_WORDS = 3
+
+function isTitleWord(view: SentenceView, i: number): boolean {
+  const t = view.tokens[i]!
+  const c = view.source.charCodeAt(t.start)
+  return t.kind === 'word' && view.words[i] !== 'and' && (view.mentionAt[i]?.use === 'attribute' || (c >= 65 && c <= 90))
+}
+
+/** "the possibility of Russia collaborating with…": a name right before an -ing verb is its subject, even after a preposition. */
+function gerundSubject(view: SentenceView, anchor: number, context: RoleContext): Participant | null {
+  if (!view.words[anchor]!.endsWith('ing') || anchor === 0) return null
+  const p = participantAt(view, anchor - 1, context, 'back')
+  return p !== null && !p.possessive ? p : null
+}
+
+/** Pronouns that stand for a subject the entities layer did not resolve: the clause has a subject, just not a known one. */
+const UNRESOLVED_SUBJECTS = new Set(['he', 'she', 'it', 'they'])
+
+function hasUnresolvedSubject(view: SentenceView, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (UNRESOLVED_SUBJECTS.has(view.words[j]!) && view.mentionAt[j] === undefined) return true
+  return false
 }
 
 function participantBefore(view: SentenceView, at: number, context: RoleContext): Participant | null {
@@ -145,7 +174,12 @@ function searchSubject(view: SentenceView, from: number, to: number, context: Ro
   for (let j = to - 1; j >= from; j--) {
     const p = participantAt(view, j, context, 'back')
     if (p === null) continue
-    if (!PREPOSITIONS.has(wordBefore(view, p.first))) return p
+    // A possessive is the actor of the event noun it owns ("for Putin's refusal to rule out…"), wherever it stands; before any other noun it is no subject ("our relationship").
+    if (p.possessive) {
+      if (LEXICON.nouns.has(view.words[p.last + 1] ?? '')) return p
+    } else if (!PREPOSITIONS.has(wordBefore(view, p.first))) {
+      return p
+    }
     j = p.first
   }
   return null
@@ -202,13 +236,33 @@ export function findObjects(view: SentenceView, from: number, to: number, contex
       }
       continue
     }
-    const p = participantAt(view, i, context, 'forward')
-    if (p === null) continue
-    const before = wordBefore(view, p.first)
-    if (target === null && (TARGET_PREPOSITIONS.has(before) || (directObject && !PREPOSITIONS.has(before)))) target = p
+    const found = participantAt(view, i, context, 'forward')
+    if (found === null) continue
+    const p = personAfterTitle(view, found, to, context)
+    const before = wordBefore(view, found.first)
+    // A direct object follows the verb at once ("pressure Beijing", "criticize the Kremlin"); a name further on needs a preposition.
+    const direct = directObject && firstWordAfter(view, from) === found.first
+    if (target === null && (TARGET_PREPOSITIONS.has(before) || direct)) target = p
     i = p.last
   }
   return { target, against, between }
+}
+
+function firstWordAfter(view: SentenceView, from: number): number {
+  let j = from
+  while (j < view.words.length && (ARTICLES.has(view.words[j]!) || view.words[j]!.endsWith('ly'))) j++
+  return j
+}
+
+/** "to then-U.S. President Donald Trump": a country used as an adjective before a titled person is the person's title, not the target. */
+function personAfterTitle(view: SentenceView, p: Participant, to: number, context: RoleContext): Participant {
+  const mention = view.mentionAt[p.first]
+  if (mention?.use !== 'attribute' && !view.words[p.first]!.includes('-')) return p
+  for (let j = p.last + 1; j < Math.min(to, p.last + 1 + MAX_TITLE_WORDS + 1); j++) {
+    if (view.mentionAt[j]?.entity.startsWith('person:')) return participantAt(view, j, context, 'forward') ?? p
+    if (!isTitleWord(view, j)) break
+  }
+  return p
 }
 
 function participantAfter(view: SentenceView, at: number, to: number, context: RoleContext): Participant | null {

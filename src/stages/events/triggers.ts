@@ -29,7 +29,7 @@ export interface Trigger {
 
 /** Words that can stand before a noun trigger inside its phrase. */
 const DETERMINERS = new Set([
-  'a', 'an', 'the', 'any', 'no', 'this', 'that', 'these', 'those', 'such', 'another', 'his', 'her', 'its', 'their',
+  'a', 'an', 'the', 'any', 'no', 'this', 'these', 'those', 'such', 'another', 'his', 'her', 'its', 'their',
   'our', 'my', 'your', 'some', 'every', 'each', 'new', 'further', 'more', 'possible', 'potential',
 ])
 const MODIFIERS = new Set(['military', 'joint', 'key', 'strategic', 'formal', 'defensive', 'political', 'economic', 'trade', 'security', 'full', 'broad', 'close', 'bilateral', 'trilateral', 'nuclear', 'western', 'eastern', 'tough', 'new', 'fresh', 'tougher', 'additional', 'sweeping'])
@@ -53,6 +53,9 @@ function isModifier(view: SentenceView, i: number): boolean {
   return hasLexicalTag(w, 'Adjective') || hasLexicalTag(w, 'Demonym') || ADJECTIVE_ENDINGS.test(w)
 }
 
+/** Words after which a verb-or-noun word is a noun: "EU sanctions are…", "pressure on China". */
+const NOUN_FOLLOWERS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'may', 'might', 'on', 'against', 'of'])
+
 /** The word before a verb-or-noun word makes it a noun: a determiner, a possessive, an adjective, a name used as one ("Russian proposal"). A plain name before it is its subject. */
 function isNounContext(view: SentenceView, i: number): boolean {
   const w = view.words[i]!
@@ -62,8 +65,27 @@ function isNounContext(view: SentenceView, i: number): boolean {
   return !VERB_CUES.has(w) && isModifier(view, i)
 }
 
-/** Prepositions after which a trigger is a thing talked about, not a statement ("the possibility of an alliance"). */
-const PHRASE_WORDS = new Set(['of', 'about', 'for', 'on', 'in', 'to', 'with', 'against', 'into', 'toward', 'towards', 'over', 'by'])
+/**
+ * Words after which a trigger is a thing talked about, not a statement ("the possibility of an
+ * alliance", "dialogue and cooperation"). Before a verb, "to" is the infinitive and does not count.
+ */
+const PHRASE_WORDS = new Set(['of', 'about', 'for', 'on', 'in', 'to', 'with', 'against', 'into', 'toward', 'towards', 'over', 'by', 'and', 'or'])
+const VERB_PHRASE_WORDS = new Set(['of', 'about', 'for', 'on', 'in', 'with', 'against', 'into', 'toward', 'towards', 'over', 'by'])
+
+/**
+ * Combining forms that name a country inside a compound ("Sino-Russian bloc", "Franco-German
+ * partnership"); the other half is a mention of its own.
+ */
+const COMBINING_FORMS: ReadonlyMap<string, string> = new Map([['sino', 'CN'], ['russo', 'RU'], ['franco', 'FR'], ['anglo', 'GB'], ['turco', 'TR'], ['nippo', 'JP']])
+
+function combiningFormMention(view: SentenceView, i: number): Mention | null {
+  const w = view.words[i]!
+  const dash = w.indexOf('-')
+  const code = dash > 0 ? COMBINING_FORMS.get(w.slice(0, dash)) : undefined
+  if (code === undefined) return null
+  const start = view.tokens[i]!.start
+  return { span: { start, end: start + dash }, entity: `country:${code}`, kind: 'demonym', use: 'attribute', sentence: view.index }
+}
 
 interface NounPhrase {
   start: number
@@ -80,7 +102,8 @@ function readNounPhrase(view: SentenceView, head: number): NounPhrase {
   while (start > 0 && head - start < MAX_NOUN_MODIFIERS && isModifier(view, start - 1)) {
     start--
     const w = view.words[start]!
-    const mentions = view.mentionsAt[start]!
+    const combined = combiningFormMention(view, start)
+    const mentions = combined === null ? view.mentionsAt[start]! : [combined, ...view.mentionsAt[start]!]
     if (mentions.length === 0) continue
     if (isPossessive(w) && possessive === null) possessive = mentions[0]!
     else if (w.startsWith('anti-')) antiModifiers.unshift(...mentions)
@@ -99,6 +122,11 @@ function matchPhrase(view: SentenceView, i: number, lexicon: CompiledOntology): 
     if (ok) return { action, length: words.length }
   }
   return null
+}
+
+/** "a previously agreed contract": a participle between a determiner and its noun describes, it does not act. */
+function isParticipleAdjective(view: SentenceView, i: number): boolean {
+  return view.words[i]!.endsWith('ed') && (view.words[i - 1] ?? '').endsWith('ly') && DETERMINERS.has(view.words[i - 2] ?? '')
 }
 
 /** "aimed at countering China" marks a target, not an intent. */
@@ -125,7 +153,7 @@ export function findTriggers(view: SentenceView, lexicon: CompiledOntology = LEX
       found.push({
         action: phrase.action, first: i, last: i + phrase.length - 1, head: i, anchor: i, nominal: false, lightVerb: false,
         anaphoric: phrase.action === 'reject' && phrase.length === 3, possessive: null, modifiers: [], antiModifiers: [],
-        inPhrase: PHRASE_WORDS.has(words[i - 1] ?? ''),
+        inPhrase: VERB_PHRASE_WORDS.has(words[i - 1] ?? ''),
       })
       i += phrase.length - 1
       continue
@@ -134,12 +162,12 @@ export function findTriggers(view: SentenceView, lexicon: CompiledOntology = LEX
     const asVerb = lexicon.verbs.get(w)
     if (asNoun === undefined && asVerb === undefined) continue
     const before = words[i - 1] ?? ''
-    const nounContext = i > 0 && isNounContext(view, i - 1)
+    const nounContext = (i > 0 && isNounContext(view, i - 1)) || (asNoun !== undefined && NOUN_FOLLOWERS.has(words[i + 1] ?? ''))
     if (asVerb !== undefined && (asNoun === undefined || !nounContext)) {
-      if (nounContext || isAimedAt(view, i)) continue // "the plans", "a sign": a noun the lexicon has only as a verb
+      if (nounContext || isAimedAt(view, i) || isParticipleAdjective(view, i)) continue // "the plans", "a sign": a noun the lexicon has only as a verb
       found.push({
         action: asVerb, first: i, last: i, head: i, anchor: i, nominal: false, lightVerb: false, anaphoric: false,
-        possessive: null, modifiers: [], antiModifiers: [], inPhrase: PHRASE_WORDS.has(before),
+        possessive: null, modifiers: [], antiModifiers: [], inPhrase: VERB_PHRASE_WORDS.has(before),
       })
       continue
     }
