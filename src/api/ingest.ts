@@ -149,16 +149,13 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
       }
       for (const warning of result.warnings ?? []) onEvent({ kind: 'warning', input: result.input, message: warning })
       if (await store.hasBlob(result.blob.sha256)) {
-        const work = plan.complete === 'never' ? undefined : await findWork(store, result, stages, plan.complete === 'all')
+        const work = plan.complete === 'never' ? undefined : await findWork(store, result, stages, plan.complete === 'all', observe)
+        existing += work?.complete ?? 0
         if (!work || (work.missing.length === 0 && work.incomplete.length === 0)) {
-          work?.complete.forEach(observe)
-          existing += work?.complete.length ?? 0
           unchanged++
           onEvent({ kind: 'unchanged', input: result.input })
           continue
         }
-        existing += work.complete.length
-        work.complete.forEach(observe)
         if (work.missing.length > 0) {
           const processed = processor.run({ kind: 'extract', stages: plan.stages, docs: work.missing })
           processed.catch(() => {})
@@ -194,12 +191,14 @@ interface StoredWork {
   readonly missing: RawDocument[]
   /** Stored documents that lack a layer of the plan's stages (or all of them, when redoing). */
   readonly incomplete: Array<{ readonly doc: Document; readonly stages: readonly Stage[] }>
-  /** Stored documents with every layer. */
-  readonly complete: Document[]
+  /** Stored documents with every layer (observed, not kept: an input may hold thousands). */
+  complete: number
 }
 
-async function findWork(store: Store, result: Extract<IngestResult, { ok: true }>, stages: readonly Stage[], redo: boolean): Promise<StoredWork> {
-  const work: StoredWork = { missing: [], incomplete: [], complete: [] }
+async function findWork(
+  store: Store, result: Extract<IngestResult, { ok: true }>, stages: readonly Stage[], redo: boolean, observe: (doc: Document) => void,
+): Promise<StoredWork> {
+  const work: StoredWork = { missing: [], incomplete: [], complete: 0 }
   for (const raw of result.documents) {
     const stored = await store.getDocument(raw.id)
     if (!stored) {
@@ -208,7 +207,10 @@ async function findWork(store: Store, result: Extract<IngestResult, { ok: true }
     }
     const needed = redo ? stages : stagesToComplete(stored, stages)
     if (needed.length > 0) work.incomplete.push({ doc: stored, stages: needed })
-    else work.complete.push(stored)
+    else {
+      work.complete++
+      observe(stored)
+    }
   }
   return work
 }

@@ -37,7 +37,13 @@ for (let b = 0; b < Number(total); b++) {
       charset: { name: 'utf-8', basis: 'valid-utf8', confidence: 1 },
       hints: {},
       source,
-      layers: { clean: { blocks: [{ kind: 'paragraph', spans: [{ start: 0, end: source.length }] }], removed: [], flags: [] } },
+      layers: {
+        clean: { blocks: [{ kind: 'paragraph', spans: [{ start: 0, end: source.length }] }], removed: [], flags: [] },
+        entities: {
+          entities: [{ id: 'place:~lower-valley', type: 'place', name: 'lower valley', aliases: ['lower valley'], roles: [], known: false }],
+          mentions: [{ span: { start: source.indexOf('lower valley'), end: source.indexOf('lower valley') + 12 }, entity: 'place:~lower-valley', kind: 'name', sentence: 0 }],
+        },
+      },
       messages: [],
     }
   })
@@ -95,6 +101,7 @@ interface Census {
   blobsWithWrongCount: number
   duplicateIds: number
   documentsWithoutLayers: number
+  documentsWithoutIndex: number
 }
 
 function takeCensus(dbPath: string): Census {
@@ -108,6 +115,8 @@ function takeCensus(dbPath: string): Census {
     blobsWithWrongCount: one(`SELECT count(*) FROM blobs b WHERE (SELECT count(*) FROM documents d WHERE d.blob_sha256 = b.sha256) != ${DOCS_PER_BLOB}`),
     duplicateIds: one('SELECT count(*) FROM (SELECT id FROM documents GROUP BY id HAVING count(*) > 1)'),
     documentsWithoutLayers: one('SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_layers l WHERE l.document_id = d.id)'),
+    // The entity index is written in the document's transaction: a kill never leaves one without the other.
+    documentsWithoutIndex: one('SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM entity_index e WHERE e.document_id = d.id)'),
   }
   db.close()
   return census
@@ -130,6 +139,7 @@ describe('store: survives kill -9 of the writer', () => {
       expect(census.orphanDocuments).toBe(0)
       expect(census.blobsWithWrongCount).toBe(0)
       expect(census.documents).toBe(census.blobs * DOCS_PER_BLOB)
+      expect(census.documentsWithoutIndex).toBe(0)
       // Every commit the writer reported survives the kill (synchronous=NORMAL in WAL mode).
       expect(census.blobs).toBeGreaterThanOrEqual(seen.saved)
       committedBeforeKills = census.blobs
@@ -154,6 +164,7 @@ describe('store: survives kill -9 of the writer', () => {
       blobsWithWrongCount: 0,
       duplicateIds: 0,
       documentsWithoutLayers: 0,
+      documentsWithoutIndex: 0,
     })
   })
 })

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import type { Document } from '../document/index.js'
+import { producedLayers, runTask, stagesToComplete } from './process.js'
+import type { Stage } from './stage.js'
+
+const doc: Document = {
+  id: 'd2',
+  origin: { input: 'note.txt', blob: 'b', container: 'text' },
+  charset: { name: 'utf-8', basis: 'valid-utf8', confidence: 1 },
+  hints: {},
+  source: 'A short note.',
+  layers: { clean: { blocks: [{ kind: 'paragraph', spans: [{ start: 0, end: 13 }] }], removed: [], flags: [] } },
+  messages: [],
+}
+const stage = (name: string, requires: Stage['requires'], produces: Stage['produces']): Stage => ({
+  name, requires, produces, run: () => Object.fromEntries(produces.map((p) => [p, { made: name }])),
+})
+const first = stage('first', ['clean'], ['sentences'])
+const second = stage('second', ['sentences'], ['times'])
+const third = stage('third', ['times'], ['quotes'])
+
+describe('pipeline: completing stored documents', () => {
+  it.each([
+    ['nothing yet: every stage', {}, ['first', 'second', 'third']],
+    ['a middle layer missing: it and every later stage', { sentences: {}, quotes: {} }, ['second', 'third']],
+    ['every layer present: none', { sentences: {}, times: {}, quotes: {} }, []],
+  ])('process: %s', (_label, layers, expected) => {
+    const stored = { ...doc, layers: { ...doc.layers, ...layers } } as Document
+    expect(stagesToComplete(stored, [first, second, third]).map((s) => s.name)).toEqual(expected)
+  })
+
+  it('process: the produced layers of the stages run are what an update writes', () => {
+    const done = { ...doc, layers: { ...doc.layers, sentences: { sentences: [] }, times: { times: [] } } }
+    expect(Object.keys(producedLayers(done, [second]))).toEqual(['times'])
+  })
+
+  it('process: an annotate task resolves stages by name and keeps the stored layers', () => {
+    const [out] = runTask({ kind: 'annotate', stages: ['metadata'], docs: [{ ...doc, layers: { ...doc.layers, page: { candidates: [] } } }] })
+    expect(out?.layers.metadata).toBeDefined()
+    expect(out?.layers.clean).toEqual(doc.layers.clean)
+  })
+})
