@@ -3,7 +3,7 @@ import { hasNameTag, isCommonWord, isFunctionWord, SPEECH_VERBS } from './cues.j
 import { localId, type Found } from './found.js'
 import { recordId, type GazetteerMatch, type GazetteerMatcher } from './matcher.js'
 import { HONORIFICS, matchTitle, PAST_MARKERS, type TitleMatch } from './titles.js'
-import { decideUse } from './use.js'
+import { decideUse, type UseSpot } from './use.js'
 import { scanWords, type Word } from './words.js'
 
 /** Last words that make a capitalised name an organisation's. */
@@ -129,6 +129,18 @@ function startsSentence(words: readonly Word[], i: number): boolean {
   return i === 0 || (!words[i]!.spaced && !words[i]!.hyphenated)
 }
 
+const useSpotCache = new WeakMap<readonly Spot[], UseSpot[]>()
+
+/** The sentence's spots as `decideUse` reads them, built once per sentence. */
+function useSpots(spots: readonly Spot[]): UseSpot[] {
+  let list = useSpotCache.get(spots)
+  if (list === undefined) {
+    list = spots.map((s) => ({ from: s.from, to: s.to, hit: s.type === 'gazetteer' ? s.match.hit : undefined }))
+    useSpotCache.set(spots, list)
+  }
+  return list
+}
+
 type Make = (from: number, to: number, fields: Omit<Found, 'span' | 'sentence' | 'word' | 'surface' | 'roles'> & { roles?: EntityRole[] }) => Found
 
 function makeGazetteerMention(words: readonly Word[], spots: readonly Spot[], k: number, spot: Spot & { type: 'gazetteer' }, make: Make): Found {
@@ -145,7 +157,7 @@ function makeGazetteerMention(words: readonly Word[], spots: readonly Spot[], k:
     case 'treaty':
       return make(from, spot.to, { kind: hit.acronym ? 'acronym' : 'name', id: recordId(hit), type: 'treaty', canonical: hit.treaty.name, known: true })
     default: {
-      const { use, kind } = decideUse(words, spots.map((s) => ({ from: s.from, to: s.to, hit: s.type === 'gazetteer' ? s.match.hit : undefined })), k)
+      const { use, kind } = decideUse(words, useSpots(spots), k)
       const country = hit.country
       if (use === 'place' && hit.kind !== 'country') {
         return make(from, spot.to, { kind: 'name', use, id: localId('place', words.slice(spot.from, spot.to).map((w) => w.text).join(' ')), type: 'place', known: true, country: country.alpha2 })

@@ -26,14 +26,14 @@ export interface Word {
 // Dotted initialisms first ("U.S.", "U.N."), then letter/digit runs with inner apostrophes that
 // are not a possessive ("don't", "O'Brien"). A possessive "'s" is matched apart, after the word.
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\d]+(?:['’](?![sS](?![\p{L}\p{M}]))[\p{L}\p{M}]+)*/gu
-const POSSESSIVE = /^['’][sS](?![\p{L}\p{M}])/u
 const MARKS = /\p{M}/gu
 const CURLY_APOSTROPHE = /’/g
-const SPACES = /^\s+$/
-const HYPHEN = /^[-\u2010\u2011]$/
+const ASCII = /^[\x00-\x7f]*$/
 
 /** The lookup key of one word (see `Word.key`). */
 export function wordKey(text: string): string {
+  // Most words are plain ASCII: skip the Unicode decomposition for them (it dominates the scan).
+  if (ASCII.test(text)) return text.toLowerCase()
   return text.normalize('NFD').replace(MARKS, '').replace(CURLY_APOSTROPHE, "'").toLowerCase()
 }
 
@@ -44,32 +44,57 @@ export function wordKey(text: string): string {
  * scanWords("Lavrov's aide", { start: 0, end: 13 }).map((w) => [w.text, w.possessive]) // [['Lavrov', true], ['aide', false]]
  */
 export function scanWords(source: string, span: Span): Word[] {
-  const text = source.slice(span.start, span.end)
   const words: Word[] = []
   let previousEnd = -1
-  WORD.lastIndex = 0
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const start = span.start + m.index
-    const end = start + m[0].length
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3)
-    const possessive = POSSESSIVE.test(after)
-    if (possessive) WORD.lastIndex += 2
-    const between = previousEnd < 0 ? '' : source.slice(previousEnd, start)
-    const first = m[0].charAt(0)
+  WORD.lastIndex = span.start
+  for (let m = WORD.exec(source); m !== null && m.index < span.end; m = WORD.exec(source)) {
+    const start = m.index
+    const end = Math.min(start + m[0].length, span.end)
+    const text = end === start + m[0].length ? m[0] : source.slice(start, end)
+    const possessive = end + 1 < span.end && isApostrophe(source.charCodeAt(end)) && (source.charCodeAt(end + 1) | 0x20) === 0x73 && !isLetter(source, end + 2)
+    if (possessive) WORD.lastIndex = end + 2
+    const gap = previousEnd < 0 ? 'none' : gapKind(source, previousEnd, start)
+    const key = wordKey(text)
+    const upper = text.toUpperCase()
+    const first = text.charAt(0)
     words.push({
       start,
       end,
-      text: m[0],
-      key: wordKey(m[0]),
+      text,
+      key,
       capitalized: first !== first.toLowerCase(),
-      allCaps: m[0].length >= 2 && m[0] === m[0].toUpperCase() && m[0] !== m[0].toLowerCase(),
+      allCaps: text.length >= 2 && text === upper && text !== key,
       possessive,
-      spaced: previousEnd >= 0 && SPACES.test(between),
-      hyphenated: HYPHEN.test(between),
+      spaced: gap === 'space',
+      hyphenated: gap === 'hyphen',
     })
     previousEnd = possessive ? end + 2 : end
   }
   return words
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 0x27 || c === 0x2019
+}
+
+const LETTER = /[\p{L}\p{M}]/u
+
+function isLetter(source: string, at: number): boolean {
+  return at < source.length && LETTER.test(source.charAt(at))
+}
+
+/** What separates two words: only white space, one hyphen, or anything else. */
+function gapKind(source: string, from: number, to: number): 'space' | 'hyphen' | 'other' {
+  if (to - from === 1) {
+    const c = source.charCodeAt(from)
+    if (c === 0x2d || c === 0x2010 || c === 0x2011) return 'hyphen'
+  }
+  if (to === from) return 'other'
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i)
+    if (!(c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 0x2009 || c === 0x202f)) return 'other'
+  }
+  return 'space'
 }
 
 /** Words of a name given as a string (a gazetteer entry), scanned the same way as running text. */
