@@ -120,8 +120,15 @@ describe('events: action, roles, polarity and modality', () => {
     ['The idea of an alliance with Peru is simply unthinkable.', [['Peru', PE]], 'ally -→PE !- negative asserted'],
     ['Bolivia joined an anti-Chile coalition.', [['Bolivia', BO], ['Chile', CL, 'attribute']], 'ally BO→- !CL positive asserted'],
     ['Argentina hopes for a Chile-Peru alliance.', [['Argentina', AR], ['Chile', CL, 'attribute'], ['Peru', PE, 'attribute']], 'ally CL→PE !- positive asserted'],
+    ['Argentina fears a Sino-Peruvian bloc.', [['Argentina', AR], ['Peruvian', PE, 'attribute']], 'ally CN→PE !- positive asserted'],
+    ['Argentina discussed the chance of Chile and Peru joining forces.', [['Argentina', AR], ['Chile', CL], ['Peru', PE]], 'ally CL→PE !- positive possible'],
+    ['Bolivia rather than forming blocs with Peru.', [['Bolivia', BO], ['Peru', PE]], 'ally BO→PE !- negative asserted'],
+    ['Chile urged Peru to sanction Bolivia.', [['Chile', CL], ['Peru', PE], ['Bolivia', BO]], 'demand CL→PE !- positive asserted|sanction PE→BO !- positive possible'],
+    ['Chile wants an alliance against Bolivia.', [['Chile', CL], ['Bolivia', BO]], 'ally CL→- !BO positive asserted'],
+    ['Chile keeps deeming an alliance against Bolivia unthinkable.', [['Chile', CL], ['Bolivia', BO]], 'ally CL→- !BO negative asserted'],
+    ['An alliance against Bolivia could anger Peru.', [['Bolivia', BO], ['Peru', PE]], 'ally -→- !BO positive possible'],
   ])('%s', (text, mentions, expected) => {
-    expect(summaries({ text, mentions })).toEqual([expected])
+    expect(summaries({ text, mentions })).toEqual(expected.split('|'))
   })
 
   it('events: negation never turns into its opposite: "will not ally … against" has no positive alliance', () => {
@@ -191,6 +198,12 @@ describe('events: speaker, "we" and "rule it out"', () => {
     })
     expect(found.map((e) => summary(e, sentence))).toEqual([expected])
     expect(found[0]!.speaker).toBe(speaker)
+  })
+
+  it('events: "X and President Y" as subject makes Y the partner of a joint action', () => {
+    const text = 'Tomas Ruiz and Chilean President Ana Lima announced a partnership against Bolivia.'
+    const found = summaries({ text, mentions: [['Tomas Ruiz', 'person:tomas-ruiz'], ['Chilean', CL, 'attribute'], ['Ana Lima', 'person:ana-lima'], ['Bolivia', BO]] })
+    expect(found).toEqual(['cooperate tomas-ruiz→ana-lima !BO positive asserted'])
   })
 
   it('events: outside any quote the claim is the writer\'s', () => {

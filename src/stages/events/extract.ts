@@ -1,10 +1,10 @@
 import type { Entity, EntityId, EventAction, EventRole, Modality, Span } from '../../document/index.js'
-import { clauseEnd, clauseStart, nounPhraseEnd } from './clause.js'
+import { PREPOSITIONS, clauseEnd, clauseStart, nounPhraseEnd, wordBefore } from './clause.js'
 import { readModality } from './modality.js'
 import { readPolarity } from './polarity.js'
 import { findObjects, findSubject, type Participant, type RoleContext } from './roles.js'
 import { findTriggers, type Trigger } from './triggers.js'
-import type { SentenceView } from './view.js'
+import { mentionStart, type SentenceView } from './view.js'
 
 /** The quote a position lies in, as the events rules need it. */
 export interface QuoteHit {
@@ -80,8 +80,24 @@ const PURPOSE_REACH = 8
 function purposeActor(view: SentenceView, triggers: readonly Trigger[], k: number, actors: ReadonlyMap<number, EventRole>): EventRole | null {
   const t = triggers[k]!
   if (t.nominal || view.words[t.first - 1] !== 'to' || k === 0) return null
+  // "urged Peru to sanction": a name right before "to", outside a prepositional phrase, is the subject.
+  const object = view.mentionAt[t.first - 2]
+  if (object !== undefined && !PREPOSITIONS.has(wordBefore(view, mentionStart(view, t.first - 2, object)))) return null
   const before = triggers[k - 1]!
   return t.first - before.last <= PURPOSE_REACH ? actors.get(k - 1) ?? null : null
+}
+
+/** Actions whose object is an action not yet done: "pressure from the West to align", "plans to ally". */
+const WISHING: ReadonlySet<EventAction> = new Set(['propose', 'demand', 'intend'])
+/** An actor-less noun after these is a kind of event talked about, not one that happened: "an alliance aimed at containing China could…". */
+const INDEFINITE_ARTICLES = new Set(['a', 'an', 'any'])
+
+/** A verb in an infinitive after a proposal, demand or plan is what is wished for, not what happened. */
+function isWishedFor(view: SentenceView, triggers: readonly Trigger[], k: number): boolean {
+  const t = triggers[k]!
+  if (t.nominal || view.words[t.first - 1] !== 'to') return false
+  for (let j = k - 1; j >= 0 && t.first - triggers[j]!.last <= PURPOSE_REACH; j--) if (WISHING.has(triggers[j]!.action)) return true
+  return false
 }
 
 function readEvent(
@@ -150,6 +166,7 @@ function readEvent(
     }
   }
 
+  if (modality === 'asserted' && (isWishedFor(view, triggers, k) || (bare && actor === null && reading.polarity === 'positive' && INDEFINITE_ARTICLES.has(view.words[t.first]!)))) modality = 'possible'
   if (target !== null && actor !== null && target.entity !== null && target.entity === actor.entity) target = null
   if (actor === null && target === null && against === null) return null
   // "underscoring a commitment to strategic partnerships": a bare noun whose only participant is

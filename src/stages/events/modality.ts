@@ -4,6 +4,7 @@ import type { SentenceView } from './view.js'
 const POSSIBLE = new Set([
   'may', 'might', 'could', 'can', 'possible', 'possibly', 'possibility', 'conceivable', 'conceivably', 'potential',
   'potentially', 'perhaps', 'maybe', 'likely', 'imagine', 'hypothetical', 'hypothetically', 'considering', 'consider',
+  'chance', 'prospect', 'prospects', 'option', 'scenario',
 ])
 const FUTURE = new Set(['will', 'shall', "won't", 'would', "'ll"])
 /** Two-word future markers: "going to", "set to", "about to", "expected to". */

@@ -80,7 +80,7 @@ export function readPolarity(view: SentenceView, triggers: readonly Trigger[], i
   }
   if (trigger.anaphoric && flips > 1) negatedGovernor = true
   if ((trigger.nominal && !trigger.lightVerb) || trigger.inPhrase) {
-    if (deniedAfter(view, trigger.last + 1, clauseEnd)) flips++
+    if (deniedAfter(view, trigger.last + 1, clauseEnd) || deemedDenied(view, trigger, clauseEnd)) flips++
   }
   return {
     polarity: flips % 2 === 1 ? 'negative' : 'positive',
@@ -92,6 +92,19 @@ export function readPolarity(view: SentenceView, triggers: readonly Trigger[], i
 
 /** A subject of its own between the noun and the copula ("… conditions it is not ready for"): the predicate is not about the noun. */
 const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'you', 'this'])
+
+/** Verbs that judge their object by a predicate after it: "deeming an alliance unthinkable". */
+const JUDGING_VERBS = new Set(['deem', 'deems', 'deemed', 'deeming', 'consider', 'considers', 'considered', 'considering', 'call', 'calls', 'called', 'calling', 'find', 'finds', 'found', 'finding'])
+/** How far after the noun the judging predicate may come ("an alliance against China unthinkable"). */
+const MAX_JUDGED_WORDS = 6
+
+function deemedDenied(view: SentenceView, trigger: Trigger, to: number): boolean {
+  let start = trigger.first
+  while (start > 0 && (view.words[start - 1] === 'a' || view.words[start - 1] === 'an' || view.words[start - 1] === 'the')) start--
+  if (!JUDGING_VERBS.has(view.words[start - 1] ?? '')) return false
+  for (let i = trigger.last + 1; i < Math.min(to, trigger.last + 1 + MAX_JUDGED_WORDS); i++) if (DENYING_PREDICATES.has(view.words[i]!)) return true
+  return false
+}
 
 /** "… is simply inconceivable", "… is not on the agenda" after a noun or gerund. */
 function deniedAfter(view: SentenceView, from: number, to: number): boolean {
