@@ -28,14 +28,14 @@ const MONTH_CUE = '[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Tt]o|[Dd]uring
 const COUNT_CUE_BEFORE = /\b(?:than|nearly|almost|roughly|approximately|some|least|total|of\s+about|up\s+to)\s+$/i
 const WORD_AFTER = /^\s+([A-Za-z]+)/
 
-const DECADE_RE = new RegExp(`${NUMBER_BEFORE}${MODIFIER}?(?<decade>(?:1[89]|20)\\d0)['’]?s\\b`, 'dg')
-const SEASON_YEAR_RE = new RegExp(`\\b${MODIFIER}?${SEASON}(?:\\s+of)?,?\\s+(?<year>${YEAR})${NUMBER_AFTER}`, 'dg')
-const MONTH_YEAR_RE = new RegExp(`\\b${MODIFIER}?(?<month>${MONTH_ALTERNATION})\\.?(?:\\s+of)?,?\\s+(?<year>${YEAR})${NUMBER_AFTER}`, 'dg')
-const MODIFIED_YEAR_RE = new RegExp(`\\b${MODIFIER}(?<year>${YEAR})${NUMBER_AFTER}`, 'dg')
+const DECADE_RE = new RegExp(`${NUMBER_BEFORE}${MODIFIER}?(?<decade>(?:1[89]|20)\\d0)['’]?s\\b`, 'g')
+const SEASON_YEAR_RE = new RegExp(`\\b${MODIFIER}?${SEASON}(?:\\s+of)?,?\\s+(?<year>${YEAR})${NUMBER_AFTER}`, 'g')
+const MONTH_YEAR_RE = new RegExp(`\\b${MODIFIER}?(?<month>${MONTH_ALTERNATION})\\.?(?:\\s+of)?,?\\s+(?<year>${YEAR})${NUMBER_AFTER}`, 'g')
+const MODIFIED_YEAR_RE = new RegExp(`\\b${MODIFIER}(?<year>${YEAR})${NUMBER_AFTER}`, 'g')
 const RELATIVE_PERIOD_RE = /(?<!\b[Tt]he\s+)\b(?<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?<unit>year|month|week)\b(?!\s*-?\s*(?:long|old)\b)/g
 const RELATIVE_NAMED_RE = new RegExp(`(?<!\\b[Tt]he\\s+)\\b(?<rel>[Ll]ast|[Tt]his|[Nn]ext)\\s+(?:(?<month>${FULL_MONTH_ALTERNATION})|${SEASON})\\b(?!\\.?\\s*\\d)`, 'g')
-const BARE_SEASON_RE = new RegExp(`(?<=\\b(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]hrough)\\s+(?:the\\s+)?)${MODIFIER}?${SEASON}\\b(?!\\s+of\\b|,?\\s+\\d)`, 'dg')
-const BARE_MONTH_RE = new RegExp(`\\b(?:(?<cue>${MONTH_CUE})\\s+(?:the\\s+)?)?${MODIFIER}?(?<month>${FULL_MONTH_ALTERNATION})\\b(?!\\.?\\s*\\d|,?\\s+${YEAR})`, 'dg')
+const BARE_SEASON_RE = new RegExp(`(?<=\\b(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]hrough)\\s+(?:the\\s+)?)${MODIFIER}?${SEASON}\\b(?!\\s+of\\b|,?\\s+\\d)`, 'g')
+const BARE_MONTH_RE = new RegExp(`\\b(?:(?<cue>${MONTH_CUE})\\s+(?:the\\s+)?)?${MODIFIER}?(?<month>${FULL_MONTH_ALTERNATION})\\b(?!\\.?\\s*\\d|,?\\s+${YEAR})`, 'g')
 const YEAR_RANGE_RE = new RegExp(`${NUMBER_BEFORE}(?<y1>${YEAR})\\s*[–—-]\\s*(?<y2>${YEAR}|\\d{2})${NUMBER_AFTER}`, 'g')
 const BARE_YEAR_RE = new RegExp(`${NUMBER_BEFORE}(?<year>${YEAR})${NUMBER_AFTER}`, 'g')
 
@@ -44,6 +44,28 @@ const EVENT_RELATION: Readonly<Record<string, 'before' | 'after' | 'during'>> = 
   after: 'after', following: 'after', since: 'after', during: 'during',
 }
 const eventRegexes = new WeakMap<Calendar, RegExp>()
+const eventGates = new WeakMap<Calendar, RegExp>()
+
+/*
+ * Cheap tests that gate the costlier rules: most sentences that pass the stage's pre-filter hold
+ * a year or a "last", not a season, a decade or an event noun.
+ */
+const HAS_YEAR = /\d{4}/
+const HAS_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/
+const HAS_SEASON = /[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter/
+const HAS_DECADE = /\d0['’]?s\b/
+const HAS_SHIFT_WORD = /\b(?:[Ll]ast|[Tt]his|[Nn]ext)\s/
+
+/** The last word of each event noun of the calendar ("election", "vote", "midterms"), as a gate. */
+function eventGate(calendar: Calendar): RegExp {
+  let re = eventGates.get(calendar)
+  if (!re) {
+    const words = [...new Set(calendar.series.flatMap((s) => s.nouns.map((n) => n.split(/\s+/).at(-1)!.replace(/s$/, ''))))]
+    re = new RegExp(words.join('|'), 'i')
+    eventGates.set(calendar, re)
+  }
+  return re
+}
 
 function eventRegex(calendar: Calendar): RegExp {
   let re = eventRegexes.get(calendar)
@@ -65,38 +87,49 @@ function eventRegex(calendar: Calendar): RegExp {
  */
 export function findRuleTimes(text: string, calendar: Calendar): FoundTime[] {
   const out: FoundTime[] = []
-  for (const m of text.matchAll(eventRegex(calendar))) pushEvent(out, m, calendar)
-  for (const m of text.matchAll(DECADE_RE)) push(out, m, 'decade', { kind: 'decade', decade: Number(m.groups!.decade) })
-  for (const m of text.matchAll(SEASON_YEAR_RE)) push(out, m, 'season', { kind: 'season', season: SEASON_WORDS.get(m.groups!.season!.toLowerCase())!, year: Number(m.groups!.year) })
-  for (const m of text.matchAll(MONTH_YEAR_RE)) push(out, m, 'month', { kind: 'month', month: MONTH_NUMBERS.get(m.groups!.month!)!, year: Number(m.groups!.year) })
-  for (const m of text.matchAll(MODIFIED_YEAR_RE)) push(out, m, 'year', { kind: 'year', year: Number(m.groups!.year) })
-  for (const m of text.matchAll(RELATIVE_PERIOD_RE)) {
-    out.push({ start: m.index, end: m.index + m[0].length, meaning: { kind: 'relative', unit: m.groups!.unit as Unit, amount: shiftOf(m.groups!.rel!) } })
+  const hasYear = HAS_YEAR.test(text)
+  const hasMonth = HAS_MONTH.test(text)
+  const hasSeason = HAS_SEASON.test(text)
+  if (eventGate(calendar).test(text)) for (const m of text.matchAll(eventRegex(calendar))) pushEvent(out, m, calendar)
+  if (hasYear) {
+    if (HAS_DECADE.test(text)) for (const m of text.matchAll(DECADE_RE)) push(out, m, 'decade', { kind: 'decade', decade: Number(m.groups!.decade) })
+    if (hasSeason) for (const m of text.matchAll(SEASON_YEAR_RE)) push(out, m, 'season', { kind: 'season', season: SEASON_WORDS.get(m.groups!.season!.toLowerCase())!, year: Number(m.groups!.year) })
+    if (hasMonth) for (const m of text.matchAll(MONTH_YEAR_RE)) push(out, m, 'month', { kind: 'month', month: MONTH_NUMBERS.get(m.groups!.month!)!, year: Number(m.groups!.year) })
+    for (const m of text.matchAll(MODIFIED_YEAR_RE)) push(out, m, 'year', { kind: 'year', year: Number(m.groups!.year) })
+    for (const m of text.matchAll(YEAR_RANGE_RE)) pushRange(out, m)
+    for (const m of text.matchAll(BARE_YEAR_RE)) {
+      if (isYearCount(text, m.index, m.index + m[0].length)) continue
+      out.push({ start: m.index, end: m.index + m[0].length, meaning: { kind: 'year', year: Number(m.groups!.year) } })
+    }
   }
-  for (const m of text.matchAll(RELATIVE_NAMED_RE)) {
-    const g = m.groups!
-    const shift = shiftOf(g.rel!)
-    const meaning: TimeMeaning = g.month ? { kind: 'month', month: MONTH_NUMBERS.get(g.month)!, shift } : { kind: 'season', season: SEASON_WORDS.get(g.season!.toLowerCase())!, shift }
-    out.push({ start: m.index, end: m.index + m[0].length, meaning })
+  if (HAS_SHIFT_WORD.test(text)) {
+    for (const m of text.matchAll(RELATIVE_PERIOD_RE)) {
+      out.push({ start: m.index, end: m.index + m[0].length, meaning: { kind: 'relative', unit: m.groups!.unit as Unit, amount: shiftOf(m.groups!.rel!) } })
+    }
+    if (hasMonth || hasSeason) {
+      for (const m of text.matchAll(RELATIVE_NAMED_RE)) {
+        const g = m.groups!
+        const shift = shiftOf(g.rel!)
+        const meaning: TimeMeaning = g.month ? { kind: 'month', month: MONTH_NUMBERS.get(g.month)!, shift } : { kind: 'season', season: SEASON_WORDS.get(g.season!.toLowerCase())!, shift }
+        out.push({ start: m.index, end: m.index + m[0].length, meaning })
+      }
+    }
   }
-  for (const m of text.matchAll(BARE_SEASON_RE)) push(out, m, 'season', { kind: 'season', season: SEASON_WORDS.get(m.groups!.season!.toLowerCase())! })
-  for (const m of text.matchAll(BARE_MONTH_RE)) {
-    if (m.groups!.cue === undefined && modifierOf(m) === undefined) continue
-    push(out, m, 'month', { kind: 'month', month: MONTH_NUMBERS.get(m.groups!.month!)! })
-  }
-  for (const m of text.matchAll(YEAR_RANGE_RE)) pushRange(out, m)
-  for (const m of text.matchAll(BARE_YEAR_RE)) {
-    if (isYearCount(text, m.index, m.index + m[0].length)) continue
-    out.push({ start: m.index, end: m.index + m[0].length, meaning: { kind: 'year', year: Number(m.groups!.year) } })
+  if (hasSeason) for (const m of text.matchAll(BARE_SEASON_RE)) push(out, m, 'season', { kind: 'season', season: SEASON_WORDS.get(m.groups!.season!.toLowerCase())! })
+  if (hasMonth) {
+    for (const m of text.matchAll(BARE_MONTH_RE)) {
+      if (m.groups!.cue === undefined && modifierOf(m) === undefined) continue
+      push(out, m, 'month', { kind: 'month', month: MONTH_NUMBERS.get(m.groups!.month!)! })
+    }
   }
   return out
 }
 
-/** Pushes a match whose span starts at its modifier, or else at its `main` group: a leading preposition is not part of the time. */
 function push(out: FoundTime[], m: RegExpMatchArray, main: string, meaning: TimeMeaning): void {
   const modifier = modifierOf(m)
-  const at = m.indices!.groups!
-  const start = (at.mod ?? at.modOf ?? at[main])![0]
+  const g = m.groups!
+  // The first of these words in the match is the group itself: no cue contains a modifier word, a month name or digits.
+  const start = m.index! + m[0].indexOf((g.mod ?? g.modOf ?? g[main])!)
   out.push({ start, end: m.index! + m[0].length, meaning, ...(modifier ? { modifier } : {}) })
 }
 
