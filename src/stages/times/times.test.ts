@@ -67,6 +67,11 @@ describe('times: expressions normalised against the publication date', () => {
     ['The treaty lapsed at the end of 2021.', PUBLISHED, 'end of 2021', '2021', 'year', 'late', 'absolute'],
     ['Fighting resumed in the summer of 2022.', PUBLISHED, 'summer of 2022', '2022-06', 'season', undefined, 'absolute'],
     ['Fighting resumed last winter.', PUBLISHED, 'last winter', '2024-12', 'season', undefined, 'publication'],
+    ['The envoy spoke on Wednesday, October 15, 2025 in Oslo.', PUBLISHED, 'Wednesday, October 15, 2025', '2025-10-15', 'day', undefined, 'absolute'],
+    ['The envoy spoke on Oct. 15 in Oslo.', PUBLISHED, 'Oct. 15', '2025-10-15', 'day', undefined, 'publication'],
+    ['The envoy will speak on Oct. 14 in Oslo.', PUBLISHED, 'Oct. 14', '2026-10-14', 'day', undefined, 'publication'],
+    ['Prices rose in the summer.', PUBLISHED, 'summer', '2025-06', 'season', undefined, 'publication'],
+    ['Turnout in the 2020 elections was high.', PUBLISHED, '2020', '2020', 'year', undefined, 'absolute'],
     ['The results were published on 2025-10-14.', PUBLISHED, '2025-10-14', '2025-10-14', 'day', undefined, 'absolute'],
     ['Two talks took place weeks before the U.S. presidential election.', MONTH('2020-11'), 'weeks before the U.S. presidential election', '2020-10', 'month', 'before', 'event'],
     ['The pair met several weeks before the U.S. presidential election.', MONTH('2020-11'), 'several weeks before the U.S. presidential election', '2020-10', 'month', 'before', 'event'],
@@ -85,6 +90,11 @@ describe('times: expressions normalised against the publication date', () => {
 
   it('times: a year range "2013–2019" is two expressions', () => {
     expect(found('Output rose over 2013–2019.').map((t) => t.value)).toEqual(['2013', '2019'])
+  })
+
+  it('times: a date far into a long sentence is found (chrono reads windows around its cues)', () => {
+    const text = `${'The delegations met again and again, with long pauses between sessions and talks about everything, '.repeat(3)}and finally signed on February 5, 2026.`
+    expect(found(text).map((t) => [t.text, t.value])).toEqual([['February 5, 2026', '2026-02-05']])
   })
 
   it('times: spans point into the source across a hard-wrapped line', () => {
