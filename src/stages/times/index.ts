@@ -2,9 +2,9 @@ import type { Document, Span, TimeExpression, TimesLayer } from '../../document/
 import type { Stage, StageConfig } from '../../pipeline/stage.js'
 import { loadCalendar, type Calendar } from './calendar.js'
 import { CHRONO_CUE, findChronoTimes } from './chrono.js'
-import type { FoundTime } from './meaning.js'
+import type { FoundTime, TimeMeaning } from './meaning.js'
 import { findRuleTimes } from './patterns.js'
-import { resolveTime, type Reference } from './resolve.js'
+import { resolveTime, type Reference, type Resolved } from './resolve.js'
 import { classifyRole, isFutureClause } from './role.js'
 
 export { loadCalendar, type Calendar, type EventSeries } from './calendar.js'
@@ -44,8 +44,10 @@ export function findTimes(doc: Document, config: Readonly<StageConfig> = {}, cal
   const datelineSpan = published?.basis.startsWith('text:') ? published.span : undefined
   const times: TimeExpression[] = []
   const sentences = doc.layers.sentences?.sentences ?? []
+  let context: { block: number; year: number } | undefined
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!.span
+    const block = sentences[i]!.block
     const text = doc.source.slice(s.start, s.end)
     if (!cue.test(text)) continue
     const found = findRuleTimes(text, calendar)
@@ -53,7 +55,8 @@ export function findTimes(doc: Document, config: Readonly<StageConfig> = {}, cal
     for (const f of keepLongest(found)) {
       const span: Span = { start: s.start + f.start, end: s.start + f.end }
       const future = isFutureClause(text, f.start, f.end)
-      const resolved = resolveTime(f.meaning, reference, future)
+      const resolved = resolveInContext(f.meaning, reference, future, context?.block === block ? context.year : undefined)
+      if (resolved.anchor === 'absolute' && resolved.precision !== 'decade') context = { block, year: Number(resolved.value!.slice(0, 4)) }
       const dateline = datelineSpan !== undefined && datelineSpan.start < span.end && span.start < datelineSpan.end
       const role = classifyRole({ sentence: text, start: f.start, end: f.end, meaning: f.meaning, resolved, reference, future, dateline })
       const modifier = f.modifier ?? resolved.modifier
@@ -79,6 +82,18 @@ export const times: Stage = {
   requires: ['sentences', 'metadata'],
   produces: ['times'],
   run: (doc, config) => ({ times: findTimes(doc, config) }),
+}
+
+/**
+ * A month, season or day without a year that the publication date cannot place ("in September"
+ * in an article dated only to a year) takes the year of the last absolute time earlier in the
+ * same paragraph ("In 2019 … In September …"), anchored `context`.
+ */
+function resolveInContext(meaning: TimeMeaning, reference: Reference | undefined, future: boolean, contextYear: number | undefined): Resolved {
+  const resolved = resolveTime(meaning, reference, future)
+  if (resolved.value !== null || contextYear === undefined) return resolved
+  if ((meaning.kind !== 'month' && meaning.kind !== 'season' && meaning.kind !== 'date') || meaning.year !== undefined || ('shift' in meaning && meaning.shift !== undefined)) return resolved
+  return { ...resolveTime({ ...meaning, year: contextYear }, undefined, future), anchor: 'context' }
 }
 
 const REFERENCE_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/

@@ -173,6 +173,16 @@ describe('times: publication dates coarser than a day', () => {
     expect([t.text, t.value, t.anchor]).toEqual([expression, value, anchor])
   })
 
+  it('times: a bare month takes the year of an earlier time in its paragraph when the publication date cannot place it', () => {
+    const t = found('Talks began in 2019. In September the council met.', YEAR('2023')).find((x) => x.text === 'September')
+    expect([t?.value, t?.anchor]).toEqual(['2019-09', 'context'])
+  })
+
+  it('times: the context year does not cross paragraphs', () => {
+    const t = found('Talks began in 2019.\nIn September the council met.', YEAR('2023')).find((x) => x.text === 'September')
+    expect([t?.value, t?.anchor]).toEqual([null, 'unresolved'])
+  })
+
   it('times: config.referenceDate stands in when the document has no date', () => {
     const layer = times.run(docOf('The envoy said on Wednesday that talks would go on.'), { referenceDate: '2025-10-16T09:00:00Z' }).times!
     expect(layer.times[0]?.value).toBe('2025-10-15')
