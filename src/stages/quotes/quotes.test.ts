@@ -136,6 +136,20 @@ describe('quotes: speaker resolution', () => {
     expect(at(text, q!.speaker.span)).toBe(span)
   })
 
+  it.each([
+    ['a person head noun', 'The master of the palace said that the gates stay shut.', 'unclear'],
+    ['another head noun', 'A report for the palace said that the gates stay shut.', 'unnamed'],
+  ])('quotes: a government named only inside the speaker phrase is not the speaker (%s)', (_, text, resolution) => {
+    const palace = text.indexOf('palace')
+    const entities: EntitiesLayer = {
+      entities: [{ id: 'country:XA', type: 'country', name: 'Aland', aliases: [], roles: [], known: false }],
+      mentions: [{ span: { start: palace, end: palace + 'palace'.length }, entity: 'country:XA', kind: 'metonym', use: 'government', sentence: 0 }],
+    }
+    const q = quotesOf(text, entities)[0]
+    expect(q!.speaker.entity).toBeNull()
+    expect(q!.speaker.resolution).toBe(resolution)
+  })
+
   it('quotes: a quote paragraph with no cue after a quote by someone carries that speaker', () => {
     const text = '“The dam held,” Ada Moreno said.\n“Repairs start next week.”'
     const entities = personLayer(text, [['Ada Moreno', 'name']])

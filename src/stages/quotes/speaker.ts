@@ -243,9 +243,21 @@ function span(w: Word): Span {
  * @example
  * resolveSpeaker(source, entities, span) // { entity: 'person:sergey-lavrov', span, resolution: 'pronoun' }
  */
+/** A lower-case head noun followed by "of"/"for" and the start of the name it governs. */
+const MODIFIED_HEAD = /(\p{Ll}+)\s+(?:of|for)\s+(?:the\s+)?$/u
+
+/** Head nouns for a person that compromise's lexicon does not tag as a role ("the master of the Kremlin"). */
+const PERSON_HEADS: ReadonlySet<string> = new Set(['master', 'head', 'chief', 'boss', 'ruler', 'spokesman', 'spokeswoman', 'spokesperson'])
+
 export function resolveSpeaker(source: string, entities: EntitiesLayer | undefined, subject: Span | null, byId: ReadonlyMap<string, Entity>): Speaker {
   if (subject === null) return { entity: null, span: null, resolution: 'unclear' }
   const mention = entities === undefined ? undefined : pickMention(mentionsIn(entities, subject), subject, byId)
+  if (mention !== undefined && byId.get(mention.entity)?.type !== 'person') {
+    // "The master of the Kremlin stressed": the speaker is the head noun, and the name only
+    // modifies it. A role head the text does not resolve is unclear; any other head is unnamed.
+    const head = MODIFIED_HEAD.exec(source.slice(subject.start, mention.span.start))?.[1]
+    if (head !== undefined) return { entity: null, span: subject, resolution: hasLexicalTag(head, 'Actor') || PERSON_HEADS.has(head) ? 'unclear' : 'unnamed' }
+  }
   if (mention !== undefined) {
     const resolution = mention.kind === 'pronoun' ? 'pronoun' : mention.kind === 'role' ? 'role' : 'named'
     return { entity: mention.entity, span: subject, resolution }
