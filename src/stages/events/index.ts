@@ -3,6 +3,7 @@ import { contains } from '../../document/index.js'
 import type { Stage } from '../../pipeline/stage.js'
 import { mentionsIn } from '../entities/lookup.js'
 import { eventsInSentence, type DocumentContext, type FoundEvent, type QuoteHit } from './extract.js'
+import { mayHoldTrigger } from './triggers.js'
 import { viewSentence } from './view.js'
 
 export { ONTOLOGY, LIGHT_VERBS } from './ontology.js'
@@ -52,6 +53,7 @@ export function readEvents(doc: Document): EventsLayer {
   }
   sentences.forEach((sentence, index) => {
     current = index
+    if (!mayHoldTrigger(doc.source.slice(sentence.span.start, sentence.span.end))) return
     const view = viewSentence(doc.source, sentence, index, mentionsIn(entities, sentence.span))
     for (const event of eventsInSentence(view, ctx)) found.push({ event, sentence: index })
   })

@@ -30,7 +30,10 @@ const NO_MENTIONS: readonly Mention[] = []
  */
 export function viewSentence(source: string, sentence: Sentence, index: number, mentions: readonly Mention[]): SentenceView {
   const tokens = tokenize(source, sentence.span)
-  const words = tokens.map((t) => source.slice(t.start, t.end).toLowerCase().replace(/’/g, "'"))
+  const words = tokens.map((t) => {
+    const w = source.slice(t.start, t.end).toLowerCase()
+    return w.includes('’') ? w.replace(/’/g, "'") : w
+  })
   const mentionsAt: Mention[][] = tokens.map(() => [])
   let first = 0
   for (const m of mentions) {
