@@ -15,6 +15,17 @@ const CLAUSE_WORDS = new Set([
   'since', 'unless', 'whereas', 'where', 'as',
 ])
 
+/**
+ * Verbs of saying and thinking: what follows them is another clause with its own subject
+ * ("Figueroa said the campaign planned…": the campaign planned, not Figueroa).
+ */
+const REPORTING_VERBS = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'stated', 'states', 'added', 'adds', 'stressed', 'stresses', 'noted', 'notes',
+  'responded', 'replied', 'argued', 'argues', 'claimed', 'claims', 'believes', 'believed', 'thinks', 'thought',
+  'acknowledged', 'warned', 'warns', 'explained', 'emphasized', 'emphasised', 'underscored', 'declared', 'wrote',
+  'writes', 'asserted', 'indicated', 'reported', 'reports', 'recalled', 'admitted', 'confirmed',
+])
+
 /** Punctuation and words that end the stretch after a trigger where its target and "against" phrase can lie (commas do not: "against anyone, especially against China"). */
 const FORWARD_PUNCTUATION = new Set([';', ':', '—', '(', ')', '“', '”', '"', '«', '»', '?', '!', '…'])
 const FORWARD_WORDS = new Set(['but', 'when', 'while', 'because', 'although', 'though', 'whether', 'if', 'which', 'who', 'whereas', 'since', 'unless'])
@@ -58,7 +69,7 @@ function isClauseAnd(view: SentenceView, i: number): boolean {
  */
 export function clauseStart(view: SentenceView, at: number): number {
   for (let i = at - 1; i >= 0; i--) {
-    if (isBoundary(view, i, BACK_PUNCTUATION, CLAUSE_WORDS) || isClauseAnd(view, i)) return i + 1
+    if (isBoundary(view, i, BACK_PUNCTUATION, CLAUSE_WORDS) || isClauseAnd(view, i) || REPORTING_VERBS.has(view.words[i]!)) return i + 1
   }
   return 0
 }
@@ -66,7 +77,7 @@ export function clauseStart(view: SentenceView, at: number): number {
 /** First token of the widest stretch a subject may be shared across: commas and "and"/"but" are crossed, "that", "whether" and quote marks are not. */
 export function sentenceStretchStart(view: SentenceView, at: number): number {
   for (let i = at - 1; i >= 0; i--) {
-    if (isBoundary(view, i, HARD_PUNCTUATION, HARD_WORDS)) return i + 1
+    if (isBoundary(view, i, HARD_PUNCTUATION, HARD_WORDS) || REPORTING_VERBS.has(view.words[i]!)) return i + 1
   }
   return 0
 }

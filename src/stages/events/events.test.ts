@@ -127,8 +127,15 @@ describe('events: action, roles, polarity and modality', () => {
     ['Chile wants an alliance against Bolivia.', [['Chile', CL], ['Bolivia', BO]], 'ally CL→- !BO positive asserted'],
     ['Chile keeps deeming an alliance against Bolivia unthinkable.', [['Chile', CL], ['Bolivia', BO]], 'ally CL→- !BO negative asserted'],
     ['An alliance against Bolivia could anger Peru.', [['Bolivia', BO], ['Peru', PE]], 'ally -→- !BO positive possible'],
+    ['Chile was sharply criticized by Peru.', [['Chile', CL], ['Peru', PE]], 'criticize PE→CL !- positive asserted'],
+    ['Chile offered no help to Peru.', [['Chile', CL], ['Peru', PE]], 'propose CL→PE !- negative asserted'],
+    ['Ana Lima said the government planned to sanction Bolivia.', [['Ana Lima', 'person:ana-lima'], ['Bolivia', BO]], 'sanction -→BO !- positive possible'],
   ])('%s', (text, mentions, expected) => {
     expect(summaries({ text, mentions })).toEqual(expected.split('|'))
+  })
+
+  it('events: a lexicon word inside a name ("Pacific Alliance") is no trigger', () => {
+    expect(summaries({ text: 'Chile hosted the Pacific Alliance summit.', mentions: [['Chile', CL], ['Pacific Alliance', 'org:pacific-alliance']] })).toEqual([])
   })
 
   it('events: negation never turns into its opposite: "will not ally … against" has no positive alliance', () => {

@@ -100,6 +100,18 @@ function isWishedFor(view: SentenceView, triggers: readonly Trigger[], k: number
   return false
 }
 
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "aren't", "wasn't", "weren't"])
+const IRREGULAR_PARTICIPLES = new Set(['sought', 'built', 'made', 'put'])
+
+/** A past participle after a form of "be" (adverbs and "not" may stand between). */
+function isPassive(view: SentenceView, at: number): boolean {
+  const w = view.words[at]!
+  if (!w.endsWith('ed') && !IRREGULAR_PARTICIPLES.has(w)) return false
+  let j = at - 1
+  while (j >= 0 && (view.words[j]!.endsWith('ly') || view.words[j] === 'not' || view.words[j] === 'never')) j--
+  return j >= 0 && BE_FORMS.has(view.words[j]!)
+}
+
 function readEvent(
   view: SentenceView, triggers: readonly Trigger[], k: number, ctx: DocumentContext, governed: Set<number>, actors: ReadonlyMap<number, EventRole>,
 ): FoundEvent | null {
@@ -148,6 +160,11 @@ function readEvent(
     }
   }
   target = role(objects.target) ?? target ?? (SYMMETRIC.has(t.action) ? partner : null)
+  if (!t.nominal && isPassive(view, t.first)) {
+    // "Obama was criticized by Congress": the subject is the target, the "by" phrase the actor.
+    target = actor
+    actor = role(objects.agent)
+  }
   const anti = t.antiModifiers[0]
   let against = role(objects.against) ?? (anti === undefined ? null : { entity: anti.entity, span: anti.span })
   let action = t.action

@@ -79,6 +79,8 @@ export function readPolarity(view: SentenceView, triggers: readonly Trigger[], i
     }
   }
   if (trigger.anaphoric && flips > 1) negatedGovernor = true
+  // "offered no proof", "took no action": a "no" right after the verb denies it.
+  if (!trigger.nominal && view.words[trigger.last + 1] === 'no') flips++
   if ((trigger.nominal && !trigger.lightVerb) || trigger.inPhrase) {
     if (deniedAfter(view, trigger.last + 1, clauseEnd) || deemedDenied(view, trigger, clauseEnd)) flips++
   }

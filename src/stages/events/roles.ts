@@ -213,10 +213,13 @@ export function findObjects(view: SentenceView, from: number, to: number, contex
   target: Participant | null
   against: Participant | null
   between: [Participant, Participant] | null
+  /** The name after "by": the actor of a passive ("was criticized by Peru"). */
+  agent: Participant | null
 } {
   let target: Participant | null = null
   let against: Participant | null = null
   let between: [Participant, Participant] | null = null
+  let agent: Participant | null = null
   for (let i = from; i < to; i++) {
     const cue = againstCueAt(view, i)
     if (cue > 0) {
@@ -243,9 +246,10 @@ export function findObjects(view: SentenceView, from: number, to: number, contex
     // A direct object follows the verb at once ("pressure Beijing", "criticize the Kremlin"); a name further on needs a preposition.
     const direct = directObject && firstWordAfter(view, from) === found.first
     if (target === null && (TARGET_PREPOSITIONS.has(before) || direct)) target = p
+    if (agent === null && before === 'by') agent = p
     i = p.last
   }
-  return { target, against, between }
+  return { target, against, between, agent }
 }
 
 function firstWordAfter(view: SentenceView, from: number): number {

@@ -166,7 +166,8 @@ export function findTriggers(view: SentenceView, lexicon: CompiledOntology = LEX
   const found: Trigger[] = []
   const { words } = view
   for (let i = 0; i < words.length; i++) {
-    if (view.tokens[i]!.kind !== 'word') continue
+    // A word inside a name ("Associated Press", "Clean Power Plan") is no trigger.
+    if (view.tokens[i]!.kind !== 'word' || view.mentionAt[i] !== undefined) continue
     const w = words[i]!
     const phrase = matchPhrase(view, i, lexicon)
     if (phrase !== null) {
