@@ -130,6 +130,8 @@ describe('events: action, roles, polarity and modality', () => {
     ['Chile was sharply criticized by Peru.', [['Chile', CL], ['Peru', PE]], 'criticize PE→CL !- positive asserted'],
     ['Chile offered no help to Peru.', [['Chile', CL], ['Peru', PE]], 'propose CL→PE !- negative asserted'],
     ['Ana Lima said the government planned to sanction Bolivia.', [['Ana Lima', 'person:ana-lima'], ['Bolivia', BO]], 'sanction -→BO !- positive possible'],
+    ['Pressure from Chile on Bolivia grew.', [['Chile', CL], ['Bolivia', BO]], 'demand CL→BO !- positive asserted'],
+    ['Peru voiced support for Bolivia.', [['Peru', PE], ['Bolivia', BO]], 'praise PE→BO !- positive asserted'],
   ])('%s', (text, mentions, expected) => {
     expect(summaries({ text, mentions })).toEqual(expected.split('|'))
   })

@@ -160,6 +160,7 @@ function readEvent(
     }
   }
   target = role(objects.target) ?? target ?? (SYMMETRIC.has(t.action) ? partner : null)
+  if (actor === null && bare) actor = role(objects.source)
   if (!t.nominal && isPassive(view, t.first)) {
     // "Obama was criticized by Congress": the subject is the target, the "by" phrase the actor.
     target = actor

@@ -9,12 +9,14 @@ import type { EventAction } from '../../document/index.js'
  * | `ally`      | ally, align, side (with)                                   | alliance, coalition, bloc, axis         | join forces, team up            |
  * | `reject`    | reject, refuse, deny, dismiss                              | rejection, refusal                      | rule out, rule it out           |
  * | `propose`   | propose, offer, suggest                                    | proposal, offer, suggestion, initiative | —                               |
- * | `demand`    | demand, pressure, urge, insist, press                      | demand, pressure, ultimatum             | —                               |
+ * | `demand`    | demand, pressure, urge, insist, pressed                    | demands, pressure, ultimatum            | —                               |
  * | `threaten`  | threaten                                                   | threat                                  | —                               |
  * | `sanction`  | sanction                                                   | sanctions, embargo                      | —                               |
  * | `criticize` | criticize/criticise, condemn, accuse, denounce, blame      | criticism, condemnation                 | —                               |
  * | `praise`    | praise, welcome, support, commend, hail, endorse           | praise, support                         | —                               |
  * | `intend`    | intend, plan, seek, aim                                    | —                                       | —                               |
+ *
+ * Words left out on purpose: "press" (the press), "demand" as a noun (supply and demand).
  *
  * A noun becomes a verb-like event through a light verb before it ("form an alliance", "impose
  * sanctions", "put pressure"): the light verb carries the subject, tense and negation, the noun
@@ -56,9 +58,9 @@ export const ONTOLOGY: readonly ActionEntry[] = [
     action: 'demand',
     verbs: [
       'demand demands demanded demanding', 'pressure pressures pressured pressuring', 'urge urges urged urging',
-      'insist insists insisted insisting', 'press presses pressed pressing',
+      'insist insists insisted insisting', 'pressed',
     ],
-    nouns: ['demand', 'demands', 'pressure', 'ultimatum'],
+    nouns: ['demands', 'pressure', 'ultimatum'],
     phrases: [],
   },
   {

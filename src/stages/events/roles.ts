@@ -215,11 +215,14 @@ export function findObjects(view: SentenceView, from: number, to: number, contex
   between: [Participant, Participant] | null
   /** The name after "by": the actor of a passive ("was criticized by Peru"). */
   agent: Participant | null
+  /** The name after "from": the actor of a bare noun ("praise from Putin", "pressure from the West"). */
+  source: Participant | null
 } {
   let target: Participant | null = null
   let against: Participant | null = null
   let between: [Participant, Participant] | null = null
   let agent: Participant | null = null
+  let source: Participant | null = null
   for (let i = from; i < to; i++) {
     const cue = againstCueAt(view, i)
     if (cue > 0) {
@@ -245,11 +248,13 @@ export function findObjects(view: SentenceView, from: number, to: number, contex
     const before = wordBefore(view, found.first)
     // A direct object follows the verb at once ("pressure Beijing", "criticize the Kremlin"); a name further on needs a preposition.
     const direct = directObject && firstWordAfter(view, from) === found.first
-    if (target === null && (TARGET_PREPOSITIONS.has(before) || direct)) target = p
+    // After a noun, "for" names the target too: "support for Bolivia".
+    if (target === null && (TARGET_PREPOSITIONS.has(before) || direct || (!directObject && before === 'for'))) target = p
     if (agent === null && before === 'by') agent = p
+    if (source === null && before === 'from') source = p
     i = p.last
   }
-  return { target, against, between, agent }
+  return { target, against, between, agent, source }
 }
 
 function firstWordAfter(view: SentenceView, from: number): number {

@@ -33,7 +33,8 @@ const DETERMINERS = new Set([
   'our', 'my', 'your', 'some', 'every', 'each', 'new', 'further', 'more', 'possible', 'potential',
 ])
 const MODIFIERS = new Set(['military', 'joint', 'key', 'strategic', 'formal', 'defensive', 'political', 'economic', 'trade', 'security', 'full', 'broad', 'close', 'bilateral', 'trilateral', 'nuclear', 'western', 'eastern', 'tough', 'new', 'fresh', 'tougher', 'additional', 'sweeping'])
-const ADJECTIVE_ENDINGS = /(?:ic|al|ary|ive|ese|ian|ern|ish|ous|ful|ed)$/
+// Not "-ed": "stressed her support", "enjoyed support" are verbs before the noun phrase.
+const ADJECTIVE_ENDINGS = /(?:ic|al|ary|ive|ese|ian|ern|ish|ous|ful)$/
 /** How many words may stand between a noun trigger and the start of its phrase ("a formal military alliance"). */
 const MAX_NOUN_MODIFIERS = 4
 /** Words before which a verb-or-noun word ("offer", "pressure", "sanctions") is a verb. */
@@ -59,7 +60,7 @@ const NOUN_FOLLOWERS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had'
 /** The word before a verb-or-noun word makes it a noun: a determiner, a possessive, an adjective, a name used as one ("Russian proposal"). A plain name before it is its subject. */
 function isNounContext(view: SentenceView, i: number): boolean {
   const w = view.words[i]!
-  if (DETERMINERS.has(w) || isPossessive(w)) return true
+  if (DETERMINERS.has(w) || isPossessive(w) || LIGHT_VERBS.has(w)) return true
   const mention = view.mentionAt[i]
   if (mention !== undefined) return mention.use === 'attribute' || w.includes('-')
   return !VERB_CUES.has(w) && isModifier(view, i)
@@ -183,7 +184,8 @@ export function findTriggers(view: SentenceView, lexicon: CompiledOntology = LEX
     const asVerb = lexicon.verbs.get(w)
     if (asNoun === undefined && asVerb === undefined) continue
     const before = words[i - 1] ?? ''
-    const nounContext = (i > 0 && isNounContext(view, i - 1)) || (asNoun !== undefined && NOUN_FOLLOWERS.has(words[i + 1] ?? ''))
+    // At the start of a sentence a verb-or-noun word is a noun: news does not open on an imperative.
+    const nounContext = (i > 0 ? isNounContext(view, i - 1) : asNoun !== undefined) || (asNoun !== undefined && NOUN_FOLLOWERS.has(words[i + 1] ?? ''))
     if (asVerb !== undefined && (asNoun === undefined || !nounContext)) {
       if (nounContext || isAimedAt(view, i) || isParticipleAdjective(view, i)) continue // "the plans", "a sign": a noun the lexicon has only as a verb
       found.push({
