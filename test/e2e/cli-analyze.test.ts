@@ -22,6 +22,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const jsonl = (text: string): Array<Record<string, unknown>> => text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>)
 
+const exports = new Map<string, Array<Record<string, unknown>>>()
+/** The examples' records of one kind, exported once by the real command. */
+function exported(what: string): Array<Record<string, unknown>> {
+  if (!exports.has(what)) {
+    const run = runCli(['export', '--db', analyzed, '--what', what])
+    expect(run.code).toBe(0)
+    exports.set(what, jsonl(run.stdout))
+  }
+  return exports.get(what)!
+}
+
 function schemas(): (name: string) => ValidateFunction {
   const ajv = new Ajv2020({ allErrors: true, strict: true })
   const folder = join(REPO_ROOT, 'schema')
@@ -82,9 +93,7 @@ describe('dossier analyze', () => {
 
 describe('dossier export', () => {
   it('export: one JSON line per article, each naming its source and document', () => {
-    const run = runCli(['export', '--db', analyzed, '--format', 'jsonl', '--what', 'articles'])
-    expect(run.code).toBe(0)
-    const records = jsonl(run.stdout)
+    const records = exported('articles')
     expect(records).toHaveLength(EXAMPLE_DOCUMENTS)
     for (const r of records) {
       expect(typeof r.source).toBe('string')
@@ -96,7 +105,7 @@ describe('dossier export', () => {
 
   it('export: --format json is one array, the same records as jsonl', () => {
     const array = JSON.parse(runCli(['export', '--db', analyzed, '--format', 'json']).stdout) as unknown[]
-    expect(array).toEqual(jsonl(runCli(['export', '--db', analyzed]).stdout))
+    expect(array).toEqual(exported('articles'))
   })
 
   it('export: --out writes the file and nothing to stdout', () => {
@@ -113,7 +122,7 @@ describe('dossier export', () => {
 
   it.each(KINDS)('export: every %s record of the examples validates against its JSON Schema', (what) => {
     const validate = schemas()(SCHEMA_OF[what])
-    const records = jsonl(runCli(['export', '--db', analyzed, '--what', what]).stdout)
+    const records = exported(what)
     if (what === 'articles') expect(records).toHaveLength(EXAMPLE_DOCUMENTS)
     for (const record of records) expect(validate(record), JSON.stringify(validate.errors)).toBe(true)
   })
@@ -131,7 +140,7 @@ describe('dossier export', () => {
   })
 
   it('export: a record broken by hand fails the schema', () => {
-    const [record] = jsonl(runCli(['export', '--db', analyzed, '--what', 'articles']).stdout)
+    const [record] = exported('articles')
     const validate = schemas()('article')
     expect(validate({ ...record, counts: { quotes: 'many' } })).toBe(false)
   })
@@ -159,18 +168,29 @@ describe('dossier quotes|claims|entities|events', () => {
 
 describe('dossier analyze on the seeds', () => {
   const available = sharedAvailable('analyze on the seeds')
-  it.runIf(available)('seeds: every exported span holds the text its record gives', async () => {
-    const db = join(dir, 'seeds.db')
-    const seeds = join(SHARED, 'corpus/seeds')
-    const run = runCli(['analyze', seeds, '--db', db])
+  const seeds = join(SHARED, 'corpus/seeds')
+  let db: string
+  beforeAll(() => {
+    if (!available) return
+    db = join(dir, 'seeds.db')
+    expect(runCli(['analyze', seeds, '--db', db]).code).toBe(0)
+  })
+  const json = (args: string[]): Array<Record<string, unknown>> => {
+    const run = runCli([...args, '--db', db])
     expect(run.code).toBe(0)
+    return (args.includes('--format') ? JSON.parse(run.stdout) : jsonl(run.stdout)) as Array<Record<string, unknown>>
+  }
+
+  it.runIf(available)('seeds: every exported span holds the text its record gives', async () => {
     const store = await SqliteStore.open(db)
     const sources = new Map<string, string>()
     for await (const doc of store.iterateDocuments()) sources.set(doc.id, doc.source)
     await store.close()
     expect(sources.size).toBe(readdirSync(seeds).filter((f) => f.endsWith('.txt')).length)
     for (const what of ['entities', 'claims', 'events', 'times', 'quotes'] as const) {
-      for (const r of jsonl(runCli(['export', '--db', db, '--what', what]).stdout)) {
+      const records = json(['export', '--what', what])
+      expect(records.length, what).toBeGreaterThan(0)
+      for (const r of records) {
         const source = sources.get(String(r.article))!
         const span = r.span as { start: number; end: number } | null
         if (!span) continue
@@ -179,5 +199,28 @@ describe('dossier analyze on the seeds', () => {
         expect(r.text).toBe(expected)
       }
     }
+  })
+
+  it.runIf(available)('seeds: quotes --entity Lavrov gives his direct quote, and only quotes he is the speaker of', () => {
+    const rows = json(['quotes', '--entity', 'Lavrov', '--format', 'json', '--limit', '100'])
+    expect(rows.length).toBeGreaterThan(0)
+    for (const r of rows) expect((r.speaker as { name: string }).name).toBe('Sergey Lavrov')
+    expect(rows.some((r) => r.direct === true && String(r.text).startsWith('Russia will not ally with anyone against anyone'))).toBe(true)
+  })
+
+  it.runIf(available)('seeds: the entity index counts Lavrov in the three articles that name him', async () => {
+    const [lavrov] = json(['entities', '--entity', 'lavrov', '--format', 'json'])
+    expect(lavrov).toMatchObject({ id: 'person:sergey-lavrov', type: 'person', name: 'Sergey Lavrov', documents: 3 })
+    const store = await SqliteStore.open(db)
+    const mentioning = await store.documentsMentioning('person:sergey-lavrov')
+    await store.close()
+    expect(mentioning).toHaveLength(3)
+    expect(mentioning.reduce((n, d) => n + d.mentions, 0)).toBe(lavrov!.mentions)
+  })
+
+  it.runIf(available)('seeds: the warhead figures are exported with SIPRI as their attribution', () => {
+    const claims = json(['export', '--what', 'claims']).filter((c) => /^5,459|^5,177/.test(String(c.text)))
+    expect(claims).toHaveLength(2)
+    for (const c of claims) expect(String((c.attribution as { name: string }).name)).toMatch(/Stockholm International Peace Research Institute/)
   })
 })
