@@ -112,52 +112,46 @@ function isPassive(view: SentenceView, at: number): boolean {
   return j >= 0 && BE_FORMS.has(view.words[j]!)
 }
 
-function readEvent(
-  view: SentenceView, triggers: readonly Trigger[], k: number, ctx: DocumentContext, governed: Set<number>, actors: ReadonlyMap<number, EventRole>,
-): FoundEvent | null {
-  const t = triggers[k]!
-  const triggerSpan = spanOf(view, t.first, t.last)
-  const quote = ctx.quoteAt(triggerSpan.start)
-  const roleContext: RoleContext = { entity: ctx.entity, quoteSpeaker: quote?.direct === true ? quote.speaker : null }
-  const windowStart = clauseStart(view, t.anchor)
-  const bare = t.nominal && !t.lightVerb
-  // After a bare noun a comma or a verb ends its phrase: "Military cooperation has grown, with Russia selling…".
-  const forwardEnd = bare ? nounPhraseEnd(view, t.last + 1) : clauseEnd(view, t.last + 1)
-  const nextTrigger = triggers[k + 1]?.head ?? view.words.length
-  const reading = readPolarity(view, triggers, k, windowStart, clauseEnd(view, t.last + 1))
-  for (const g of reading.governors) governed.add(g)
-  // Someone's proposal or demand exists whatever the clause around it says ("Washington will
-  // answer Putin's proposal"): only its own phrase ("a potential offer") bears on it.
-  const ownPhraseOnly = bare && (t.possessive !== null || !JOINT.has(t.action))
-  let modality = readModality(view, ownPhraseOnly ? t.first : windowStart, reading.modalEnd, t.first, reading.negatedGovernor)
+interface Roles {
+  actor: EventRole | null
+  target: EventRole | null
+  against: EventRole | null
+  /** The actor is the clause's subject, not a name inside the trigger's own phrase. */
+  actorFromClause: boolean
+}
 
+/** Actor, target and "against" of one trigger, from its own phrase first, then its clause. */
+function readRoles(
+  view: SentenceView, triggers: readonly Trigger[], k: number, roleContext: RoleContext, actors: ReadonlyMap<number, EventRole>,
+): Roles {
+  const t = triggers[k]!
+  const bare = t.nominal && !t.lightVerb
   let actor: EventRole | null = null
   let target: EventRole | null = null
   let partner: EventRole | null = null
   let actorFromClause = false
   if (t.possessive !== null) actor = { entity: t.possessive.entity, span: t.possessive.span }
-  else if (t.nominal && !t.lightVerb && t.modifiers.length > 0) actor = { entity: t.modifiers[0]!.entity, span: t.modifiers[0]!.span }
+  else if (bare && t.modifiers.length > 0) actor = { entity: t.modifiers[0]!.entity, span: t.modifiers[0]!.span }
   else actor = purposeActor(view, triggers, k, actors)
   // A bare noun takes the clause's subject only for a joint state ("considering an alliance with
   // China"): "Beijing welcomed the offer" does not make Beijing the one who offered.
-  if (actor === null && (!t.nominal || t.lightVerb || (!t.inPhrase && JOINT.has(t.action)))) {
+  if (actor === null && (!bare || (!t.inPhrase && JOINT.has(t.action)))) {
     const subject = findSubject(view, t.anchor, roleContext)
     actor = role(subject?.actor)
     partner = role(subject?.partner)
     actorFromClause = actor !== null
   }
-  const inner = t.modifiers.filter((m) => m.entity !== actor?.entity)[0]
+  const inner = t.modifiers.find((m) => m.entity !== actor?.entity)
   if (inner !== undefined) target = { entity: inner.entity, span: inner.span }
 
+  // After a bare noun a comma or a verb ends its phrase: "Military cooperation has grown, with Russia selling…".
+  const forwardEnd = bare ? nounPhraseEnd(view, t.last + 1) : clauseEnd(view, t.last + 1)
+  const nextTrigger = triggers[k + 1]?.head ?? view.words.length
   const objects = findObjects(view, t.last + 1, Math.min(forwardEnd, nextTrigger), roleContext, !t.nominal)
   if (objects.between !== null) {
     const [a, b] = objects.between
-    if (actor === null) {
-      actor = a.role
-      target = b.role
-    } else {
-      target = (a.role.entity === actor.entity ? b : a).role
-    }
+    if (actor === null) [actor, target] = [a.role, b.role]
+    else target = (a.role.entity === actor.entity ? b : a).role
   }
   target = role(objects.target) ?? target ?? (SYMMETRIC.has(t.action) ? partner : null)
   if (actor === null && bare) actor = role(objects.source)
@@ -167,34 +161,58 @@ function readEvent(
     actor = role(objects.agent)
   }
   const anti = t.antiModifiers[0]
-  let against = role(objects.against) ?? (anti === undefined ? null : { entity: anti.entity, span: anti.span })
+  const against = role(objects.against) ?? (anti === undefined ? null : { entity: anti.entity, span: anti.span })
+  return { actor, target, against, actorFromClause }
+}
+
+/**
+ * "we are not going to rule it out": the event "it" stands for, with this clause's actor; its
+ * other side becomes the target.
+ */
+function takeAntecedent(roles: Roles, antecedent: FoundEvent): { action: EventAction; roles: Roles } {
+  const others = [antecedent.actor, antecedent.target].filter((r): r is EventRole => r !== null && r.entity !== null && r.entity !== roles.actor?.entity)
+  return { action: antecedent.action, roles: { ...roles, target: others[0] ?? null, against: antecedent.against } }
+}
+
+function readEvent(
+  view: SentenceView, triggers: readonly Trigger[], k: number, ctx: DocumentContext, governed: Set<number>, actors: ReadonlyMap<number, EventRole>,
+): FoundEvent | null {
+  const t = triggers[k]!
+  const triggerSpan = spanOf(view, t.first, t.last)
+  const quote = ctx.quoteAt(triggerSpan.start)
+  const roleContext: RoleContext = { entity: ctx.entity, quoteSpeaker: quote?.direct === true ? quote.speaker : null }
+  const windowStart = clauseStart(view, t.anchor)
+  const bare = t.nominal && !t.lightVerb
+  const reading = readPolarity(view, triggers, k, windowStart, clauseEnd(view, t.last + 1))
+  for (const g of reading.governors) governed.add(g)
+  // Someone's proposal or demand exists whatever the clause around it says ("Washington will
+  // answer Putin's proposal"): only its own phrase ("a potential offer") bears on it.
+  const ownPhraseOnly = bare && (t.possessive !== null || !JOINT.has(t.action))
+  let modality = readModality(view, ownPhraseOnly ? t.first : windowStart, reading.modalEnd, t.first, reading.negatedGovernor)
+  let roles = readRoles(view, triggers, k, roleContext, actors)
   let action = t.action
-  let nominal = t.nominal && !t.lightVerb
+  let polarity = reading.polarity
 
-  const before = t.anaphoric ? ctx.antecedent(triggerSpan.start) : null
-  if (t.anaphoric) {
-    if (before !== null) {
-      action = before.action
-      const sides = [before.actor, before.target].filter((r): r is EventRole => r !== null && r.entity !== null && r.entity !== actor?.entity)
-      target = sides[0] ?? null
-      against = before.against
-      nominal = false
-    } else {
-      modality = readModality(view, windowStart, t.first, t.first, false)
-    }
+  const antecedent = t.anaphoric ? ctx.antecedent(triggerSpan.start) : null
+  if (antecedent !== null) {
+    ({ action, roles } = takeAntecedent(roles, antecedent))
+  } else if (t.anaphoric) {
+    // "rule it out" with nothing for "it" to stand for is a rejection of its own: positive unless negated.
+    modality = readModality(view, windowStart, t.first, t.first, false)
+    polarity = polarity === 'negative' ? 'positive' : 'negative'
   }
-
-  if (modality === 'asserted' && (isWishedFor(view, triggers, k) || (bare && actor === null && reading.polarity === 'positive' && INDEFINITE_ARTICLES.has(view.words[t.first]!)))) modality = 'possible'
-  if (target !== null && actor !== null && target.entity !== null && target.entity === actor.entity) target = null
+  const { actor, against } = roles
+  const target = roles.target?.entity != null && roles.target.entity === actor?.entity ? null : roles.target
   if (actor === null && target === null && against === null) return null
   // "underscoring a commitment to strategic partnerships": a bare noun whose only participant is
   // the clause's subject says too little to be an event between actors.
-  if (bare && actorFromClause && target === null && against === null && !t.anaphoric) return null
-  const question = modality === 'question'
-  // "rule it out" with nothing for "it" to stand for is a rejection of its own: positive unless negated.
-  const polarity = t.anaphoric && before === null ? (reading.polarity === 'negative' ? 'positive' : 'negative') : reading.polarity
+  if (bare && roles.actorFromClause && target === null && against === null) return null
+  const indefinite = bare && actor === null && polarity === 'positive' && INDEFINITE_ARTICLES.has(view.words[t.first]!)
+  if (modality === 'asserted' && (isWishedFor(view, triggers, k) || indefinite)) modality = 'possible'
   return {
     action, trigger: triggerSpan, actor, target, against, polarity, modality,
-    quote: question ? null : quote, nominal,
+    // A question put to someone is not their statement.
+    quote: modality === 'question' ? null : quote,
+    nominal: bare && antecedent === null,
   }
 }
