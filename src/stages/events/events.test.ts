@@ -132,6 +132,10 @@ describe('events: action, roles, polarity and modality', () => {
     ['Ana Lima said the government planned to sanction Bolivia.', [['Ana Lima', 'person:ana-lima'], ['Bolivia', BO]], 'sanction -→BO !- positive possible'],
     ['Pressure from Chile on Bolivia grew.', [['Chile', CL], ['Bolivia', BO]], 'demand CL→BO !- positive asserted'],
     ['Peru voiced support for Bolivia.', [['Peru', PE], ['Bolivia', BO]], 'praise PE→BO !- positive asserted'],
+    ['Peru has no illusions about Bolivia\'s threat.', [['Peru', PE], ['Bolivia', BO]], 'threaten BO→- !- positive asserted'],
+    ['Peru has no plans to sanction Bolivia.', [['Peru', PE], ['Bolivia', BO]], 'sanction PE→BO !- negative asserted'],
+    ['When pressed by Peru, Chile said little.', [['Peru', PE], ['Chile', CL]], 'demand PE→- !- positive asserted'],
+    ['In the poll, Ana Lima was supported by Peru.', [['Ana Lima', 'person:ana-lima'], ['Peru', PE]], 'praise PE→ana-lima !- positive asserted'],
   ])('%s', (text, mentions, expected) => {
     expect(summaries({ text, mentions })).toEqual(expected.split('|'))
   })

@@ -102,6 +102,7 @@ function isWishedFor(view: SentenceView, triggers: readonly Trigger[], k: number
 
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "aren't", "wasn't", "weren't"])
 const IRREGULAR_PARTICIPLES = new Set(['sought', 'built', 'made', 'put'])
+const REDUCED_PASSIVE_OPENERS = new Set(['when', 'if', 'once', 'unless', 'until', 'as'])
 
 /** A past participle after a form of "be" (adverbs and "not" may stand between). */
 function isPassive(view: SentenceView, at: number): boolean {
@@ -109,7 +110,8 @@ function isPassive(view: SentenceView, at: number): boolean {
   if (!w.endsWith('ed') && !IRREGULAR_PARTICIPLES.has(w)) return false
   let j = at - 1
   while (j >= 0 && (view.words[j]!.endsWith('ly') || view.words[j] === 'not' || view.words[j] === 'never')) j--
-  return j >= 0 && BE_FORMS.has(view.words[j]!)
+  // "When pressed by the host, …": a participle opening a clause is passive too.
+  return j >= 0 && (BE_FORMS.has(view.words[j]!) || (REDUCED_PASSIVE_OPENERS.has(view.words[j]!) && view.words[at + 1] === 'by'))
 }
 
 interface Roles {

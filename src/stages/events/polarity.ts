@@ -32,6 +32,18 @@ function isNegator(view: SentenceView, i: number): boolean {
   return NEGATORS.has(w) || w.endsWith("n't")
 }
 
+/** Nouns of intent a "no" before them carries over to what follows: "has no plans to ally". */
+const INTENT_NOUNS = new Set(['plan', 'plans', 'intention', 'intentions', 'desire', 'wish', 'interest', 'need', 'reason', 'way'])
+
+/**
+ * "no" negates the noun it determines, so it reaches a trigger only inside the trigger's own
+ * phrase ("no alliance") or through a noun of intent ("no plans to ally"): "has no illusions about
+ * Putin's threat" does not deny the threat.
+ */
+function negatesIntent(view: SentenceView, i: number): boolean {
+  return INTENT_NOUNS.has(view.words[i + 1] ?? '') || INTENT_NOUNS.has(view.words[i + 2] ?? '')
+}
+
 /** How the words before a trigger bear on it. */
 export interface PolarityReading {
   readonly polarity: 'positive' | 'negative'
@@ -74,7 +86,7 @@ export function readPolarity(view: SentenceView, triggers: readonly Trigger[], i
         i = triggers[g]!.last
       }
       flips++
-    } else if (isNegator(view, i)) {
+    } else if (isNegator(view, i) && (view.words[i] !== 'no' || i >= trigger.first || negatesIntent(view, i))) {
       flips++
     }
   }
