@@ -1,16 +1,48 @@
 import { Worker } from 'node:worker_threads'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import type { Document, RawDocument } from '../document/index.js'
+import type { Document, LayerName, Layers, RawDocument } from '../document/index.js'
 import { allStageNames, runTask, type Task } from './process.js'
 
 /** Below this many documents a batch is processed in the calling thread: starting workers costs more. */
 export const MIN_DOCUMENTS_FOR_WORKERS = 64
 
 export interface ProcessRequest { readonly id: number; readonly task: Task }
+/** Extract tasks answer with documents; annotate tasks with only the layers they changed (the caller holds the rest). */
 export type ProcessReply =
   | { readonly id: number; readonly ok: true; readonly docs: Document[] }
+  | { readonly id: number; readonly ok: true; readonly layers: Array<Partial<Layers>> }
   | { readonly id: number; readonly ok: false; readonly message: string }
+
+/**
+ * What a worker sends back for a task. Copying a message costs both threads, and the calling
+ * thread is the one that also reads inputs and writes the store: an annotated document goes
+ * back as its new layers only.
+ */
+export function replyTo(request: ProcessRequest): ProcessReply {
+  const { id, task } = request
+  try {
+    const docs = runTask(task)
+    if (task.kind === 'extract') return { id, ok: true, docs }
+    return { id, ok: true, layers: docs.map((doc, i) => changedLayers(task.docs[i]!, doc)) }
+  } catch (error) {
+    return { id, ok: false, message: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+function changedLayers(before: Document, after: Document): Partial<Layers> {
+  const changed: Partial<Record<LayerName, unknown>> = {}
+  for (const [name, layer] of Object.entries(after.layers) as Array<[LayerName, unknown]>) {
+    if (layer !== before.layers[name]) changed[name] = layer
+  }
+  return changed as Partial<Layers>
+}
+
+function documentsOf(task: Task, reply: Extract<ProcessReply, { ok: true }>): Document[] {
+  if ('docs' in reply) return reply.docs
+  const sent = task.docs as readonly Document[]
+  return reply.layers.map((layers, i) => ({ ...sent[i]!, layers: { ...sent[i]!.layers, ...layers } }))
+}
 
 /**
  * Runs pipeline tasks on worker threads, one task per input's documents. Falls back to the
@@ -25,7 +57,7 @@ export class ProcessPool {
   private readonly workers: Worker[] = []
   private readonly idle: Worker[] = []
   private readonly queue: Array<{ request: ProcessRequest; resolve: (d: Document[]) => void; reject: (e: Error) => void }> = []
-  private readonly pending = new Map<number, { resolve: (d: Document[]) => void; reject: (e: Error) => void }>()
+  private readonly pending = new Map<number, { task: Task; resolve: (d: Document[]) => void; reject: (e: Error) => void }>()
   private nextId = 0
   private closing = false
   private broken?: Error
@@ -79,7 +111,7 @@ export class ProcessPool {
       const waiting = this.pending.get(reply.id)
       this.pending.delete(reply.id)
       if (waiting) {
-        if (reply.ok) waiting.resolve(reply.docs)
+        if (reply.ok) waiting.resolve(documentsOf(waiting.task, reply))
         else waiting.reject(new Error(reply.message))
       }
       const next = this.queue.shift()
@@ -102,7 +134,7 @@ export class ProcessPool {
   }
 
   private dispatch(worker: Worker, request: ProcessRequest, resolve: (d: Document[]) => void, reject: (e: Error) => void): void {
-    this.pending.set(request.id, { resolve, reject })
+    this.pending.set(request.id, { task: request.task, resolve, reject })
     worker.ref()
     worker.postMessage(request)
   }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import type { Document } from '../document/index.js'
+import { ProcessPool, replyTo } from './pool.js'
+
+const doc: Document = {
+  id: 'd3',
+  origin: { input: 'note.txt', blob: 'b', container: 'text' },
+  charset: { name: 'utf-8', basis: 'valid-utf8', confidence: 1 },
+  hints: {},
+  source: 'Harbour reopens\nThe harbour reopened on Monday after the storm.',
+  layers: {
+    clean: { blocks: [{ kind: 'heading', spans: [{ start: 0, end: 15 }] }, { kind: 'paragraph', spans: [{ start: 16, end: 61 }] }], removed: [], flags: [] },
+    page: { candidates: [] },
+  },
+  messages: [],
+}
+
+describe('process pool', () => {
+  it('pool: an annotate reply carries only the layers the stages made', () => {
+    const reply = replyTo({ id: 1, task: { kind: 'annotate', stages: ['metadata'], docs: [doc] } })
+    expect(reply.ok && 'layers' in reply ? reply.layers.map((l) => Object.keys(l)) : reply).toEqual([['metadata']])
+  })
+
+  it('pool: a worker thread annotates stored documents by stage name, keeping what they held', async () => {
+    const pool = new ProcessPool(1)
+    try {
+      const [inline] = await new ProcessPool(0).annotate([doc], ['metadata'])
+      const [threaded] = await pool.annotate([doc], ['metadata'])
+      expect(threaded).toEqual(inline)
+      expect(threaded?.source).toBe(doc.source)
+      expect(threaded?.layers.metadata?.title?.value).toBeDefined()
+    } finally {
+      await pool.close()
+    }
+  })
+})
