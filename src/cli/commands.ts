@@ -116,10 +116,23 @@ async function fileSink(path: string): Promise<{ write(line: string): Promise<vo
   return {
     write: async (line) => {
       check()
-      if (!stream.write(`${line}\n`)) await Promise.race([once(stream, 'drain'), once(stream, 'close')])
+      if (!stream.write(`${line}\n`)) await drained(stream)
     },
     close: () => new Promise<void>((resolve) => stream.end(() => resolve())).then(check),
   }
+}
+
+/** Resolves when a stream's buffer has drained, or when it closed (after an error, which `close` reports). */
+function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done)
+      stream.off('close', done)
+      resolve()
+    }
+    stream.on('drain', done)
+    stream.on('close', done)
+  })
 }
 
 /** `dossier quotes|claims|events`: the stored records of one kind as a table, or as JSON. */
