@@ -18,7 +18,7 @@ const doc: Document = {
 describe('process pool', () => {
   it('pool: an annotate reply carries only the layers the stages made', () => {
     const reply = replyTo({ id: 1, task: { kind: 'annotate', stages: ['metadata'], docs: [doc] } })
-    expect(reply.ok && 'layers' in reply ? reply.layers.map((l) => Object.keys(l)) : reply).toEqual([['metadata']])
+    expect(reply.ok && 'changes' in reply ? reply.changes.map((c) => Object.keys(c.layers)) : reply).toEqual([['metadata']])
   })
 
   it('pool: a worker thread annotates stored documents by stage name, keeping what they held', async () => {

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import type { Document, LayerName, Layers, RawDocument } from '../document/index.js'
+import type { Document, DocumentMessage, LayerName, Layers, RawDocument } from '../document/index.js'
 import { allStageNames, runTask, type Task } from './process.js'
 
 /** Below this many documents a batch is processed in the calling thread: starting workers costs more. */
@@ -11,8 +11,14 @@ export interface ProcessRequest { readonly id: number; readonly task: Task }
 /** Extract tasks answer with documents; annotate tasks with only the layers they changed (the caller holds the rest). */
 export type ProcessReply =
   | { readonly id: number; readonly ok: true; readonly docs: Document[] }
-  | { readonly id: number; readonly ok: true; readonly layers: Array<Partial<Layers>> }
+  | { readonly id: number; readonly ok: true; readonly changes: DocumentChange[] }
   | { readonly id: number; readonly ok: false; readonly message: string }
+
+/** What annotation changed in a document: layers made, messages added. */
+export interface DocumentChange {
+  readonly layers: Partial<Layers>
+  readonly messages: readonly DocumentMessage[]
+}
 
 /**
  * What a worker sends back for a task. Copying a message costs both threads, and the calling
@@ -24,24 +30,27 @@ export function replyTo(request: ProcessRequest): ProcessReply {
   try {
     const docs = runTask(task)
     if (task.kind === 'extract') return { id, ok: true, docs }
-    return { id, ok: true, layers: docs.map((doc, i) => changedLayers(task.docs[i]!, doc)) }
+    return { id, ok: true, changes: docs.map((doc, i) => changeOf(task.docs[i]!, doc)) }
   } catch (error) {
     return { id, ok: false, message: error instanceof Error ? error.message : String(error) }
   }
 }
 
-function changedLayers(before: Document, after: Document): Partial<Layers> {
+function changeOf(before: Document, after: Document): DocumentChange {
   const changed: Partial<Record<LayerName, unknown>> = {}
   for (const [name, layer] of Object.entries(after.layers) as Array<[LayerName, unknown]>) {
     if (layer !== before.layers[name]) changed[name] = layer
   }
-  return changed as Partial<Layers>
+  return { layers: changed as Partial<Layers>, messages: after.messages.slice(before.messages.length) }
 }
 
 function documentsOf(task: Task, reply: Extract<ProcessReply, { ok: true }>): Document[] {
   if ('docs' in reply) return reply.docs
   const sent = task.docs as readonly Document[]
-  return reply.layers.map((layers, i) => ({ ...sent[i]!, layers: { ...sent[i]!.layers, ...layers } }))
+  return reply.changes.map((change, i) => {
+    const doc = sent[i]!
+    return { ...doc, layers: { ...doc.layers, ...change.layers }, messages: [...doc.messages, ...change.messages] }
+  })
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Document } from '../document/index.js'
-import { producedLayers, runTask, stagesToComplete } from './process.js'
+import { STAGE_FAILED, producedLayers, runStagesIsolated, runTask, stagesToComplete } from './process.js'
 import type { Stage } from './stage.js'
 
 const doc: Document = {
@@ -32,6 +32,17 @@ describe('pipeline: completing stored documents', () => {
   it('process: the produced layers of the stages run are what an update writes', () => {
     const done = { ...doc, layers: { ...doc.layers, sentences: { sentences: [] }, times: { times: [] } } }
     expect(Object.keys(producedLayers(done, [second]))).toEqual(['times'])
+  })
+
+  it('process: a stage that throws marks its document and keeps what earlier stages made', () => {
+    const broken: Stage = { name: 'broken', requires: ['sentences'], produces: ['times'], run: () => { throw new Error('no calendar') } }
+    const out = runStagesIsolated(doc, [first, broken, third])
+    expect(out.layers.sentences).toEqual({ made: 'first' })
+    expect(out.layers.times).toBeUndefined()
+    expect(out.layers.quotes).toBeUndefined()
+    expect(out.messages).toEqual([expect.objectContaining({ severity: 'error', code: STAGE_FAILED, input: 'note.txt' })])
+    expect(out.messages[0]?.message).toMatch(/stage "broken" failed on document d2: no calendar/)
+    expect(stagesToComplete(out, [first, broken, third]).map((s) => s.name)).toEqual(['broken', 'third'])
   })
 
   it('process: an annotate task resolves stages by name and keeps the stored layers', () => {

@@ -1,4 +1,4 @@
-import type { Document, LayerName, Layers, RawDocument } from '../document/index.js'
+import type { Document, DocumentMessage, LayerName, Layers, RawDocument } from '../document/index.js'
 import { extractDocument } from '../stages/clean/index.js'
 import type { Stage, StageConfig } from './stage.js'
 import { runStages, selectStages } from './run.js'
@@ -45,6 +45,37 @@ export function producedLayers(doc: Document, stages: readonly Stage[]): Partial
   return out as Partial<Layers>
 }
 
+/** Code of the message a document carries when one of its stages threw. */
+export const STAGE_FAILED = 'STAGE_FAILED'
+
+/**
+ * Runs stages like `runStages`, but a stage that throws on this document stops only this
+ * document: it keeps the layers made so far and gets a `STAGE_FAILED` message naming the stage,
+ * so one odd article never costs the thousand others read with it. The next `analyze` sees the
+ * missing layers and runs those stages again.
+ *
+ * @example
+ * const doc = runStagesIsolated(extracted, STAGES)
+ * doc.messages.filter((m) => m.code === STAGE_FAILED)
+ */
+export function runStagesIsolated(doc: Document, stages: readonly Stage[], config: StageConfig = {}): Document {
+  let current = doc
+  for (const stage of stages) {
+    try {
+      current = runStages(current, [stage], config)
+    } catch (error) {
+      const message: DocumentMessage = {
+        severity: 'error',
+        code: STAGE_FAILED,
+        input: doc.origin.input,
+        message: `stage "${stage.name}" failed on document ${doc.id}: ${error instanceof Error ? error.message : String(error)}; its layers and those of later stages are missing`,
+      }
+      return { ...current, messages: [...current.messages, message] }
+    }
+  }
+  return current
+}
+
 /** A unit of work for a worker: raw documents to extract and run through stages, or stored ones to complete. */
 export type Task =
   | { readonly kind: 'extract'; readonly stages: readonly string[]; readonly docs: readonly RawDocument[] }
@@ -52,10 +83,11 @@ export type Task =
 
 /**
  * Runs a task in this thread. Stages travel by name, so a worker thread resolves them from its
- * own copy of the pipeline. `annotate` runs what each document lacks (every named stage with `all`).
+ * own copy of the pipeline. `annotate` runs what each document lacks (every named stage with
+ * `all`). Extraction failing fails the task (the input); a stage failing marks its document only.
  */
 export function runTask(task: Task): Document[] {
   const stages = selectStages(task.stages)
-  if (task.kind === 'extract') return task.docs.map((d) => processDocument(d, stages))
-  return task.docs.map((d) => runStages(d, task.all ? stages : stagesToComplete(d, stages)))
+  if (task.kind === 'extract') return task.docs.map((d) => runStagesIsolated(extractDocument(d), stages))
+  return task.docs.map((d) => runStagesIsolated(d, task.all ? stages : stagesToComplete(d, stages)))
 }
