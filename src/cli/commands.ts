@@ -4,10 +4,10 @@ import { analyze } from '../api/analyze.js'
 import { ingest, type IngestEvent } from '../api/ingest.js'
 import { extract, toExtractRecord, type ExtractRecord } from '../api/extract.js'
 import { exportRecords, recordsOf, type RecordKind } from '../api/export.js'
-import type { Document } from '../document/index.js'
+import type { Document, EntityType } from '../document/index.js'
 import { UsageError } from '../errors.js'
 import type { IngestOptions } from '../stages/ingest/index.js'
-import { openStore, type Store } from '../store/index.js'
+import { openStore, type EntitySummary, type Store } from '../store/index.js'
 import { formatTable, type Output } from './output.js'
 import { ENTITY_TABLE, TABLES, type TableKind, type TableSpec } from './tables.js'
 
@@ -168,7 +168,8 @@ export async function runEntities(options: Options, out: Output): Promise<number
   const needle = options.entity === undefined ? undefined : String(options.entity).toLowerCase()
   const store = await openStore({ path: String(options.db) })
   try {
-    const rows = needle === undefined ? await store.listEntities({ limit }) : await findEntities(store, needle, limit)
+    const type = options.type === undefined ? undefined : (String(options.type) as EntityType)
+    const rows = needle === undefined ? await store.listEntities({ limit, type }) : await findEntities(store, needle, limit, type)
     if (options.format === 'json') out.data(JSON.stringify(rows, null, 2))
     else {
       out.data(formatTable(ENTITY_TABLE.header, rows.map(ENTITY_TABLE.row), ENTITY_TABLE.widths))
@@ -183,10 +184,10 @@ export async function runEntities(options: Options, out: Output): Promise<number
 /** Rows of the entity index read per query while filtering by name. */
 const ENTITY_PAGE = 500
 
-async function findEntities(store: Store, needle: string, limit: number): Promise<Awaited<ReturnType<Store['listEntities']>>> {
-  const found: Awaited<ReturnType<Store['listEntities']>> = []
+async function findEntities(store: Store, needle: string, limit: number, type?: EntityType): Promise<EntitySummary[]> {
+  const found: EntitySummary[] = []
   for (let offset = 0; found.length < limit; offset += ENTITY_PAGE) {
-    const page = await store.listEntities({ limit: ENTITY_PAGE, offset })
+    const page = await store.listEntities({ limit: ENTITY_PAGE, offset, type })
     for (const e of page) if (found.length < limit && (e.id.toLowerCase() === needle || e.name.toLowerCase().includes(needle))) found.push(e)
     if (page.length < ENTITY_PAGE) break
   }

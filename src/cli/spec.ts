@@ -57,7 +57,12 @@ export const COMMANDS = {
   },
   quotes: { name: 'quotes', summary: 'who said what: stored quotes as a table', args: [], options: TABLE },
   claims: { name: 'claims', summary: 'stored numeric claims with what they count and their sources', args: [], options: TABLE },
-  entities: { name: 'entities', summary: 'people, countries and organisations, most widely mentioned first', args: [], options: TABLE },
+  entities: {
+    name: 'entities',
+    summary: 'people, countries and organisations, most widely mentioned first',
+    args: [],
+    options: [...TABLE, { flags: '--type <type>', description: 'only entities of this type', choices: ['person', 'country', 'organization', 'treaty', 'event', 'place', 'group'] }],
+  },
   events: { name: 'events', summary: 'who did what to whom, with polarity, modality and date', args: [], options: TABLE },
   extract: {
     name: 'extract',

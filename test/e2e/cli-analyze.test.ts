@@ -166,6 +166,17 @@ describe('dossier quotes|claims|entities|events', () => {
   })
 })
 
+describe('dossier entities --type', () => {
+  it('entities: --type keeps only entities of that type, most widely mentioned first', () => {
+    const run = runCli(['entities', '--db', analyzed, '--type', 'person', '--format', 'json', '--limit', '500'])
+    expect(run.code).toBe(0)
+    const rows = JSON.parse(run.stdout) as Array<{ type: string; documents: number }>
+    expect(rows.length).toBeGreaterThan(0)
+    expect(rows.filter((r) => r.type !== 'person')).toEqual([])
+    expect(rows.map((r) => r.documents)).toEqual([...rows.map((r) => r.documents)].sort((a, b) => b - a))
+  })
+})
+
 describe('dossier analyze on the seeds', () => {
   const available = sharedAvailable('analyze on the seeds')
   const seeds = join(SHARED, 'corpus/seeds')
