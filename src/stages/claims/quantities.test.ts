@@ -16,6 +16,7 @@ describe('claims: quantities', () => {
   it.each([
     ['USD', 'The fund holds $220 billion.', '$220 billion', 220e9],
     ['warhead', 'The navy counts 5,459 warheads.', '5,459 warheads', 5459],
+    ['warhead', 'The pact caps each side at 1,550 deployed strategic nuclear warheads.', '1,550 deployed strategic nuclear warheads', 1550],
     ['percent', 'Turnout reached 18 percent.', '18 percent', 18],
     ['percent', 'Turnout reached 18%.', '18%', 18],
     ['percent', 'Turnout reached 18 per cent.', '18 per cent', 18],

@@ -20,8 +20,10 @@ export interface Quantity {
   readonly measure: { readonly text: string; readonly span: Span } | null
 }
 
-/** A counted noun is at most this many words after the number: "5,459 strategic nuclear warheads". */
-const MAX_COUNTED_NOUN_WORDS = 3
+/** A counted noun is at most this many words after the number: "1,550 deployed strategic nuclear warheads". */
+const MAX_COUNTED_NOUN_WORDS = 4
+/** A participle used as a modifier ("deployed", "armed"): read past it, since a plural noun must still follow. */
+const PARTICIPLE_MODIFIER = /^\p{Ll}{3,}ed$/u
 /** How far before a figure a comparator phrase is looked for, in characters. */
 const COMPARATOR_WINDOW_CHARS = 32
 
@@ -204,7 +206,8 @@ function readCountedNoun(text: string, at: number, singular: boolean): { start: 
     const m = NEXT_WORD.exec(text.slice(at))
     if (!m) return null
     const word = m[1]!.toLowerCase()
-    if (STOP_WORDS.has(word) || VERB_TAGS.some((t) => hasLexicalTag(word, t))) return null
+    if (STOP_WORDS.has(word)) return null
+    if (VERB_TAGS.some((t) => hasLexicalTag(word, t)) && !(i < MAX_COUNTED_NOUN_WORDS - 1 && PARTICIPLE_MODIFIER.test(word))) return null
     const wordStart = at + m[0].length - m[1]!.length
     if (start < 0) start = wordStart
     at += m[0].length
