@@ -3,11 +3,37 @@
  * "stressed", "according to". Every list here is lower-case; lookups lower-case the word.
  */
 
+/** Verbs that both attribute a quote and take a reported clause ("X said …", "…, X said"): every inflection. */
+const REPORTING_VERBS: readonly string[] = [
+  'announce', 'announces', 'announced',
+  'declare', 'declares', 'declared',
+  'acknowledge', 'acknowledges', 'acknowledged',
+  'admit', 'admits', 'admitted',
+  'suggest', 'suggests', 'suggested',
+  'recall', 'recalls', 'recalled',
+  'concede', 'concedes', 'conceded',
+  'contend', 'contends', 'contended',
+  'maintain', 'maintains', 'maintained',
+  'assert', 'asserts', 'asserted',
+  'tweet', 'tweets', 'tweeted',
+  'testify', 'testifies', 'testified',
+  'predict', 'predicts', 'predicted',
+  'promise', 'promises', 'promised',
+  'vow', 'vows', 'vowed',
+  'complain', 'complains', 'complained',
+  'report', 'reports', 'reported',
+  'confirm', 'confirms', 'confirmed',
+  'believe', 'believes', 'believed',
+  'think', 'thinks', 'thought',
+  'charge', 'charges', 'charged',
+]
+
 /**
  * Reporting verbs in every form a news sentence uses them. All of them attribute a direct quote
  * ("…,” he added). Those also in `CLAUSE_CUES` introduce reported speech ("X stressed that …").
  */
 export const SPEECH_VERBS: ReadonlySet<string> = new Set([
+  ...REPORTING_VERBS,
   'say', 'says', 'said', 'saying',
   'tell', 'tells', 'told', 'telling',
   'stress', 'stresses', 'stressed', 'stressing',
@@ -24,34 +50,13 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   'argue', 'argues', 'argued', 'arguing',
   'claim', 'claims', 'claimed', 'claiming',
   'write', 'writes', 'wrote', 'writing',
-  'announce', 'announces', 'announced',
-  'declare', 'declares', 'declared',
   'ask', 'asks', 'asked',
   'continue', 'continues', 'continued',
   'observe', 'observes', 'observed',
   'remark', 'remarks', 'remarked',
-  'acknowledge', 'acknowledges', 'acknowledged',
-  'admit', 'admits', 'admitted',
-  'suggest', 'suggests', 'suggested',
-  'recall', 'recalls', 'recalled',
-  'concede', 'concedes', 'conceded',
-  'contend', 'contends', 'contended',
-  'maintain', 'maintains', 'maintained',
-  'assert', 'asserts', 'asserted',
-  'tweet', 'tweets', 'tweeted',
-  'testify', 'testifies', 'testified',
-  'predict', 'predicts', 'predicted',
-  'promise', 'promises', 'promised',
-  'vow', 'vows', 'vowed',
-  'complain', 'complains', 'complained',
   'joke', 'jokes', 'joked',
   'quip', 'quips', 'quipped',
-  'report', 'reports', 'reported',
-  'confirm', 'confirms', 'confirmed',
-  'believe', 'believes', 'believed',
-  'think', 'thinks', 'thought',
   'consider', 'considers', 'considered',
-  'charge', 'charges', 'charged',
   'accuse', 'accuses', 'accused',
   'urge', 'urges', 'urged',
   'call', 'calls', 'called', 'calling',
@@ -68,6 +73,7 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
  * statement. "asked" is left out: it introduces a question, not a claim.
  */
 export const CLAUSE_CUES: ReadonlySet<string> = new Set([
+  ...REPORTING_VERBS,
   'say', 'says', 'said',
   'tell', 'tells', 'told',
   'stress', 'stresses', 'stressed',
@@ -83,27 +89,6 @@ export const CLAUSE_CUES: ReadonlySet<string> = new Set([
   'argue', 'argues', 'argued',
   'claim', 'claims', 'claimed',
   'write', 'writes', 'wrote',
-  'announce', 'announces', 'announced',
-  'declare', 'declares', 'declared',
-  'acknowledge', 'acknowledges', 'acknowledged',
-  'admit', 'admits', 'admitted',
-  'suggest', 'suggests', 'suggested',
-  'concede', 'concedes', 'conceded',
-  'contend', 'contends', 'contended',
-  'maintain', 'maintains', 'maintained',
-  'assert', 'asserts', 'asserted',
-  'tweet', 'tweets', 'tweeted',
-  'testify', 'testifies', 'testified',
-  'predict', 'predicts', 'predicted',
-  'promise', 'promises', 'promised',
-  'vow', 'vows', 'vowed',
-  'complain', 'complains', 'complained',
-  'report', 'reports', 'reported',
-  'confirm', 'confirms', 'confirmed',
-  'believe', 'believes', 'believed',
-  'think', 'thinks', 'thought',
-  'charge', 'charges', 'charged',
-  'recall', 'recalls', 'recalled',
 ])
 
 /**
