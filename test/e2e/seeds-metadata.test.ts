@@ -1,30 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import type { Document, MetadataLayer } from '../../src/document/index.js'
-import { cleanTextPage } from '../../src/stages/clean/text/index.js'
-import { readMetadata } from '../../src/stages/metadata/index.js'
+import type { MetadataLayer } from '../../src/document/index.js'
+import { sharedAvailable } from '../helpers/cli.js'
+import { readSeed } from '../helpers/seeds.js'
 
-const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..')
-const seedsDir = resolve(repoRoot, '../shared/corpus/seeds')
-const present = existsSync(seedsDir)
-if (!present) console.log(`seeds-metadata: skipped, ${seedsDir} is absent (the shared corpus sits beside the repository)`)
+const present = sharedAvailable('seed metadata tests')
 
 function metadataOf(prefix: string): { meta: MetadataLayer; source: string } {
-  const name = readdirSync(seedsDir).find((f) => f.startsWith(prefix))
-  if (!name) throw new Error(`no seed ${prefix}* in ${seedsDir}`)
-  const source = readFileSync(resolve(seedsDir, name), 'utf8')
-  const doc: Document = {
-    id: name,
-    origin: { input: name, blob: '', container: 'text' },
-    charset: { name: 'utf-8', basis: 'container', confidence: 1 },
-    hints: {},
-    source,
-    layers: { clean: cleanTextPage(source), page: { candidates: [] } },
-    messages: [],
-  }
-  return { meta: readMetadata(doc), source }
+  const doc = readSeed(prefix)
+  return { meta: doc.layers.metadata!, source: doc.source }
 }
 
 describe.skipIf(!present)('metadata on the seed pages', () => {

@@ -23,11 +23,12 @@ describe('analysis: source quality', () => {
     ['a month-dated article inside the term', 'Officials met then-U.S. President Donald Trump in Oslo.', '2025-09', 1],
     ['a former president rightly called "then-"', 'Officials met then-U.S. President Barack Obama in Oslo.', '2025-10-16', 0],
     ['the term had not begun for the whole month', 'Officials met then-U.S. President Donald Trump in Oslo.', '2025-01', 0],
+    ['any country adjective before the title', 'Officials met then-Turkish President Recep Tayyip Erdoğan.', '2024-05-02', 1],
     ['an undated article', 'Officials met then-U.S. President Donald Trump in Oslo.', undefined, 0],
   ])('analysis: factual slip for %s', (_name, text, published, count) => {
     const notes = assessSourceQuality(doc(text, {}, published)).filter((n) => n.kind === 'factual-slip')
     expect(notes).toHaveLength(count)
-    if (count > 0) expect(text.slice(notes[0]!.span!.start, notes[0]!.span!.end)).toBe('then-U.S. President Donald Trump')
+    if (count > 0) expect(text.slice(notes[0]!.span!.start, notes[0]!.span!.end)).toMatch(/^then-.* (Donald Trump|Recep Tayyip Erdoğan)$/)
   })
 
   it('analysis: figures without a source are noted, attributed ones are not', () => {

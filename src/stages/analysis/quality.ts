@@ -25,8 +25,9 @@ export const BOILERPLATE_NOTE_SHARE = 0.3
 /** Removals that are metadata or spacing, not furniture: they do not count toward the boilerplate share. */
 const NOT_FURNITURE: ReadonlySet<RemovalReason> = new Set(['title', 'byline', 'dateline-meta', 'whitespace', 'repeated'])
 
-// "then-U.S. President Donald Trump", "then-Foreign Minister X": the office words after "then-".
-const THEN_TITLE = /\bthen[-‐–\s]+(?:(?:U\.S\.|US|American|Russian|Chinese|British|French|German|Indian|Japanese)\s+)?(President|Prime Minister|Foreign Minister|Secretary of State|Chancellor)\s+((?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+)/gu
+// "then-U.S. President Donald Trump", "then-Foreign Minister X": the office words after "then-",
+// with any one capitalised qualifier before them (a country's adjective or initials).
+const THEN_TITLE = /\bthen[-‐–\s]+(?:\p{Lu}[\p{L}.]*\s+)?(President|Prime Minister|Foreign Minister|Secretary of State|Chancellor)\s+((?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+)/gu
 const OFFICE_OF_TITLE: Readonly<Record<string, readonly Office[]>> = {
   'President': ['head-of-state', 'head-of-government'],
   'Prime Minister': ['head-of-government'],
