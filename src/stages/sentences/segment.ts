@@ -76,12 +76,11 @@ function splitRun(source: string, run: Span): Span[] {
 
 /** `i` is the first terminator, `j` the first character after the terminators and closers. */
 function isBoundary(source: string, i: number, j: number, end: number): boolean {
-  const glued = !/\s/.test(source[j]!)
+  if (!/\s/.test(source[j]!)) return isGluedBoundary(source, i, j)
   let k = j
   while (k < end && /\s/.test(source[k]!)) k++
   if (k >= end) return false
   const next = source[k]!
-  if (glued) return isGluedBoundary(source, i, j)
   if (!(UPPER.test(next) || DIGIT.test(next) || OPENER.test(next) || next === '*' || next === '•' || next === '-')) return false
   // Only a bare period can end an abbreviation; "?", "!", "…" and a period before a closing quote end the sentence.
   if (j - i === 1 && source[i] === '.') return !endsAbbreviation(source, i, k, end)
