@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { CalendarDataError, loadCalendar, pickOccurrence } from './calendar.js'
+import { buildCalendar, CalendarDataError, loadCalendar, pickOccurrence } from './calendar.js'
 import { dayNumber, parseValue, periodOf, weekdayOf } from './period.js'
 
 const calendar = loadCalendar()
@@ -32,6 +32,12 @@ describe('calendar: shipped data', () => {
     ['the presidential election in Russia', 'ru-presidential-election'],
   ])('calendar: "%s" names %s', (phrase, id) => {
     expect(calendar.seriesOf(phrase)?.id).toBe(id)
+  })
+
+  it('calendar: the noun heads are each noun\'s last word, singular, once', () => {
+    const base = { name: 'X', country: 'XX', qualifiers: ['general'], places: [], occurrences: [{ date: '2020-01-01' }] }
+    const own = buildCalendar([{ ...base, id: 'a', nouns: ['election', 'elections', 'snap poll'] }, { ...base, id: 'b', nouns: ['polls', 'runoff vote'] }])
+    expect(own.nounHeads).toEqual(['election', 'poll', 'vote'])
   })
 
   it('calendar: a presidential election with no country names no series', () => {

@@ -33,6 +33,11 @@ export interface Calendar {
    * It has no groups, so it can be embedded in larger patterns.
    */
   readonly phrasePattern: string
+  /**
+   * The last word of every series noun, without a plural -s ("election", "vote", "midterm"): a
+   * sentence holding none of them names no event, so the costly phrase pattern need not run.
+   */
+  readonly nounHeads: readonly string[]
   /** The series a matched phrase names. */
   seriesOf(phrase: string): EventSeries | undefined
 }
@@ -75,6 +80,7 @@ export function buildCalendar(series: readonly EventSeries[]): Calendar {
   return {
     series,
     phrasePattern: series.map((s) => seriesPattern(s)).join('|'),
+    nounHeads: [...new Set(series.flatMap((s) => s.nouns.map((n) => n.split(/\s+/).at(-1)!.replace(/s$/, ''))))],
     seriesOf: (phrase) => own.find((o) => o.re.test(phrase))?.series,
   }
 }

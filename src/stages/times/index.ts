@@ -16,12 +16,11 @@ export { resolveTime, type Reference } from './resolve.js'
  * No alternative starts with `\b`: a literal or a class first lets the regex engine skip ahead.
  */
 function timeCue(calendar: Calendar): RegExp {
-  const eventWords = [...new Set(calendar.series.flatMap((s) => s.nouns.map((n) => n.split(/\s+/).at(-1)!.replace(/s$/, ''))))]
   return new RegExp(
     'J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|\\d{4}|\\d/\\d' +
       '|ago\\b|[Yy]esterday|[Tt]o(?:day|morrow|night)|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter' +
       '|(?:[Ll]ast|[Tt]his|[Nn]ext)\\s+(?:year|month|week)' +
-      `|${eventWords.join('|')}`,
+      `|${calendar.nounHeads.join('|')}`,
   )
 }
 const timeCues = new WeakMap<Calendar, RegExp>()

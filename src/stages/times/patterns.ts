@@ -56,12 +56,11 @@ const HAS_SEASON = /[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter/
 const HAS_DECADE = /\d0['’]?s\b/
 const HAS_SHIFT_WORD = /\b(?:[Ll]ast|[Tt]his|[Nn]ext)\s/
 
-/** The last word of each event noun of the calendar ("election", "vote", "midterms"), as a gate. */
+/** The calendar's event noun heads ("election", "vote", "midterm"), as a gate. */
 function eventGate(calendar: Calendar): RegExp {
   let re = eventGates.get(calendar)
   if (!re) {
-    const words = [...new Set(calendar.series.flatMap((s) => s.nouns.map((n) => n.split(/\s+/).at(-1)!.replace(/s$/, ''))))]
-    re = new RegExp(words.join('|'), 'i')
+    re = new RegExp(calendar.nounHeads.join('|'), 'i')
     eventGates.set(calendar, re)
   }
   return re
