@@ -1,5 +1,6 @@
 import type { ClaimsLayer, Document, EntitiesLayer, EntityId, Mention, NumericClaim, Sentence, Span, TimeExpression } from '../../document/index.js'
 import type { Stage } from '../../pipeline/stage.js'
+import { mentionsIn } from '../entities/lookup.js'
 import { findMeasure } from './measure.js'
 import { findQuantities, type Quantity } from './quantities.js'
 import { findSources, type FigureSource } from './source.js'
@@ -48,12 +49,10 @@ export function findClaims(doc: Document): ClaimsLayer {
   const typeOf = (id: EntityId): string | undefined => types.get(id)
   const timesBySentence = groupBySentence(times)
   const drafts: Draft[] = []
-  let mentionAt = 0
   let previous: Draft[] = []
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i]!
-    while (mentionAt < entities.mentions.length && entities.mentions[mentionAt]!.span.start < sentence.span.start) mentionAt++
-    const mentions = mentionsUntil(entities.mentions, mentionAt, sentence.span.end)
+    const mentions = mentionsIn(entities, sentence.span)
     const current = readSentence(doc.source, sentence, i, mentions, typeOf, timesBySentence.get(i) ?? [], previous, drafts.length)
     drafts.push(...current)
     previous = current
@@ -160,12 +159,6 @@ function groupBySentence(times: readonly TimeExpression[]): Map<number, TimeExpr
     out.set(t.sentence, list)
   }
   for (const list of out.values()) list.sort((a, b) => a.span.start - b.span.start)
-  return out
-}
-
-function mentionsUntil(mentions: readonly Mention[], from: number, end: number): Mention[] {
-  const out: Mention[] = []
-  for (let i = from; i < mentions.length && mentions[i]!.span.start < end; i++) out.push(mentions[i]!)
   return out
 }
 
