@@ -71,6 +71,13 @@ describe('claims: quantities', () => {
     expect(quantities(text)).toEqual([])
   })
 
+  it.each([
+    ['more than 2000', 'Police said more than 2000 were detained.', 'gt'],
+    ['nearly 1900', 'Officials counted nearly 1900 in all.', 'lt'],
+  ])('reads a year-like number after a comparator as a figure: "%s"', (figure, text, comparator) => {
+    expect(quantities(text)).toEqual([{ text: figure.split(' ').at(-1), value: Number(figure.split(' ').at(-1)), unit: null, comparator, measure: null }])
+  })
+
   it('skips a number inside a time span', () => {
     const text = 'The treaty expires in February 2026.'
     const at = text.indexOf('February 2026')

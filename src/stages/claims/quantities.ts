@@ -136,8 +136,11 @@ function readDigits(text: string, m: RegExpMatchArray, skip: readonly Span[], of
   const raw = Number(numeral.replace(/,/g, ''))
   const value = scale === 1 ? raw : Math.round(raw * scale)
   const tail = readUnit(text, at, currency, value)
-  if (tail.kind === 'bare' && scale === 1 && isYear(numeral)) return null
-  return finish(text, phraseStart, tail, value, offset, scale, false)
+  const found = finish(text, phraseStart, tail, value, offset, scale, false)
+  // A lone year-like number is a year, unless a comparator counts it ("more than 2000"): the
+  // times stage leaves that one to us, so dropping it here would lose it from both layers.
+  if (tail.kind === 'bare' && scale === 1 && isYear(numeral) && found.comparator === 'eq') return null
+  return found
 }
 
 function readWords(text: string, m: RegExpMatchArray, skip: readonly Span[], offset: number): Found | null {
