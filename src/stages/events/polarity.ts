@@ -1,4 +1,5 @@
 import type { EventAction } from '../../document/index.js'
+import { ARTICLES } from './clause.js'
 import type { SentenceView } from './view.js'
 import type { Trigger } from './triggers.js'
 
@@ -114,7 +115,7 @@ const MAX_JUDGED_WORDS = 6
 
 function deemedDenied(view: SentenceView, trigger: Trigger, to: number): boolean {
   let start = trigger.first
-  while (start > 0 && (view.words[start - 1] === 'a' || view.words[start - 1] === 'an' || view.words[start - 1] === 'the')) start--
+  while (start > 0 && ARTICLES.has(view.words[start - 1]!)) start--
   if (!JUDGING_VERBS.has(view.words[start - 1] ?? '')) return false
   for (let i = trigger.last + 1; i < Math.min(to, trigger.last + 1 + MAX_JUDGED_WORDS); i++) if (DENYING_PREDICATES.has(view.words[i]!)) return true
   return false

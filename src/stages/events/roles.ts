@@ -1,6 +1,7 @@
 import type { Entity, EntityId, EventRole, Mention, Span } from '../../document/index.js'
 import { ARTICLES, PREPOSITIONS, clauseStart, sentenceStretchStart, wordBefore } from './clause.js'
 import { LEXICON } from './ontology.js'
+import { isPossessive } from './triggers.js'
 import { mentionStart, type SentenceView } from './view.js'
 
 /** What the roles need to know beyond the sentence: entities by id, and the quote the trigger lies in. */
@@ -75,7 +76,7 @@ function participantAt(view: SentenceView, i: number, context: RoleContext, dire
     const first = mentionStart(view, i, mention)
     let last = i
     while (last + 1 < view.tokens.length && view.tokens[last + 1]!.start < mention.span.end) last++
-    return { role: { entity: mention.entity, span: mention.span }, first, last, possessive: w.endsWith("'s") || w.endsWith("s'") }
+    return { role: { entity: mention.entity, span: mention.span }, first, last, possessive: isPossessive(w) }
   }
   if (FIRST_PERSON_PLURAL.has(w) || FIRST_PERSON_SINGULAR.has(w)) {
     const entity = firstPersonEntity(context, FIRST_PERSON_PLURAL.has(w))

@@ -40,7 +40,8 @@ const MAX_NOUN_MODIFIERS = 4
 /** Words before which a verb-or-noun word ("offer", "pressure", "sanctions") is a verb. */
 const VERB_CUES = new Set(['to', 'will', 'would', 'could', 'may', 'might', 'can', 'shall', 'should', 'must', 'not', 'never', 'also', 'and', 'or'])
 
-function isPossessive(word: string): boolean {
+/** "russia's", "allies'": a lower-cased word with a possessive ending. */
+export function isPossessive(word: string): boolean {
   return word.endsWith("'s") || word.endsWith("s'")
 }
 
