@@ -12,8 +12,8 @@ import {
  */
 
 /** Years we read as years when written alone; other four-digit numbers are counts or codes. */
-export const MIN_YEAR = 1800
-export const MAX_YEAR = 2099
+const MIN_YEAR = 1800
+const MAX_YEAR = 2099
 
 const YEAR = '(?:1[89]|20)\\d{2}'
 /** Not part of a longer number, an amount, a code ("S-400", "Su-35", "Russia-24"), a path or a decimal. */

@@ -4,7 +4,7 @@ import { periodOf } from './period.js'
 import type { Reference, Resolved } from './resolve.js'
 
 /** A reported event is at most this many days before the publication date (a weekly's "last Monday"). */
-export const REPORTED_EVENT_MAX_GAP_DAYS = 10
+const REPORTED_EVENT_MAX_GAP_DAYS = 10
 /** How far back from a time the as-of cues ("as of", a figure followed by "in") are looked for, in characters. */
 const AS_OF_WINDOW_CHARS = 60
 
