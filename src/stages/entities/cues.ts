@@ -1,4 +1,5 @@
 import { lexicalTags } from '../sentences/index.js'
+import { FINITE_SPEECH_VERBS } from '../quotes/cues.js'
 import type { Word } from './words.js'
 
 /*
@@ -6,18 +7,10 @@ import type { Word } from './words.js'
  * common words; these lists cover what it lacks (most adverbs, many verb forms).
  */
 
-/** Verbs of saying: a bare capitalised word before one of these is a speaker ("Lavrov responded"). */
-export const SPEECH_VERBS: ReadonlySet<string> = new Set([
-  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stressed', 'stresses', 'noted', 'notes', 'responded',
-  'replied', 'stated', 'states', 'emphasized', 'emphasised', 'explained', 'insisted', 'warned', 'argued', 'claimed',
-  'declared', 'announced', 'wrote', 'writes', 'asked', 'urged', 'confirmed', 'denied', 'acknowledged', 'admitted',
-  'recalled', 'suggested', 'commented', 'remarked', 'pointed', 'indicated', 'expressed', 'articulated', 'reiterated',
-])
-
 /** Finite verbs and auxiliaries the lexicon tags poorly or not at all. */
 const FINITE_VERBS: ReadonlySet<string> = new Set([
   'has', 'have', 'had', 'is', 'are', 'was', 'were', 'does', 'do', 'did', 'will', 'would', 'can', 'could', 'cannot',
-  'should', 'may', 'might', 'must', 'shall', 'wants', 'wanted', 'knows', 'sees', 'seeks', 'plans', 'hopes',
+  'should', 'may', 'might', 'must', 'shall', 'wants', 'wanted', 'knows', 'sees', 'seeks', 'plans', 'hopes', 'say',
 ])
 
 /** Words that may stand between an actor and its verb ("Moscow will never…", "the Kremlin no doubt recalls"). */
@@ -69,7 +62,7 @@ export function hasNameTag(key: string, wanted: readonly string[]): boolean {
 /** A lower-case word that reads as a finite verb: "signed", "will", "holds", "says". */
 export function isVerb(w: Word): boolean {
   if (w.capitalized) return false
-  if (FINITE_VERBS.has(w.key) || SPEECH_VERBS.has(w.key)) return true
+  if (FINITE_VERBS.has(w.key) || FINITE_SPEECH_VERBS.has(w.key)) return true
   const tags = lexicalTags(w.key)
   if (tags.some((t) => VERB_TAGS.has(t))) return !tags.includes('Gerund') || tags.length > 1
   if (tags.length === 0 && w.key.length > 4 && w.key.endsWith('ed')) return true

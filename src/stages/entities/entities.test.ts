@@ -72,6 +72,8 @@ describe('entities: place or government', () => {
   it.each([
     ['Moscow will never join such a bloc.', 'Moscow', 'country:RU', 'government'],
     ['Moscow and Beijing have signed a pact.', 'Beijing', 'country:CN', 'government'],
+    ['Moscow and Beijing say the pact holds.', 'Beijing', 'country:CN', 'government'],
+    ['Chinese state media covered it.', 'Chinese', 'country:CN', 'attribute'],
     ['Beijing’s reply came quickly.', 'Beijing', 'country:CN', 'government'],
     ['The Kremlin declined to comment.', 'The Kremlin', 'country:RU', 'government'],
     ['Trade talks with Washington stalled.', 'Washington', 'country:US', 'government'],
@@ -93,6 +95,8 @@ describe('entities: names not in the gazetteer', () => {
     ['The Brightwater Institute published the study.', 'Brightwater Institute', 'org:~brightwater-institute'],
     ['The Veltrano Club met on Monday.', 'Veltrano Club', 'org:~veltrano-club'],
     ['Her story ran in the Dunmore newspaper.', 'Dunmore', 'org:~dunmore'],
+    ['Brannigan conceded the point.', 'Brannigan', 'person:~brannigan'],
+    ['Brannigan reiterated the offer.', 'Brannigan', 'person:~brannigan'],
   ])('entities: %j names %s', (text, words, id) => {
     expect(mentionOf(text, layerOf(text), words)?.entity).toBe(id)
   })

@@ -1,5 +1,6 @@
 import type { EntityRole, EntityType, Sentence } from '../../document/index.js'
-import { hasNameTag, isCommonWord, isFunctionWord, SPEECH_VERBS } from './cues.js'
+import { FINITE_SPEECH_VERBS } from '../quotes/cues.js'
+import { hasNameTag, isCommonWord, isFunctionWord } from './cues.js'
 import { localId, type Found } from './found.js'
 import { recordId, type GazetteerMatch, type GazetteerMatcher } from './matcher.js'
 import { HONORIFICS, matchTitle, PAST_MARKERS, type TitleMatch } from './titles.js'
@@ -190,7 +191,8 @@ function makeNameMention(words: readonly Word[], spots: readonly Spot[], k: numb
   } else if ((adjacentBefore && before.type === 'title') || honorific) type = 'person'
   else if (length >= 2 && hasNameTag(first.key, FIRST_NAME_TAGS)) type = 'person'
   else if (after !== undefined && !after.capitalized && ORG_NOUNS.has(after.key)) type = 'organization'
-  else if (after !== undefined && !after.capitalized && SPEECH_VERBS.has(after.key) && words.slice(spot.from, spot.to).every((w) => !isCommonWord(w.key))) type = 'person'
+  // A bare name before a verb of saying is a speaker ("Okonkwo responded").
+  else if (after !== undefined && !after.capitalized && FINITE_SPEECH_VERBS.has(after.key) && words.slice(spot.from, spot.to).every((w) => !isCommonWord(w.key))) type = 'person'
   else if (length === 1 && hasNameTag(first.key, PLACE_TAGS)) type = 'place'
   else if (length === 1 && hasNameTag(first.key, ['Organization'])) type = 'organization'
   const surface = words.slice(from, spot.to).map((w) => w.text).join(' ')

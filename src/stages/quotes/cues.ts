@@ -65,7 +65,24 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   'label', 'labels', 'labelled', 'labeled',
   'brand', 'brands', 'branded',
   'term', 'terms', 'termed',
+  'reiterate', 'reiterates', 'reiterated', 'reiterating',
+  'deny', 'denies', 'denied', 'denying',
+  'indicate', 'indicates', 'indicated', 'indicating',
+  'articulate', 'articulates', 'articulated', 'articulating',
+  // Past tense only: "at one point", "no comment", "an express train" are nouns and adjectives.
+  'commented', 'pointed', 'expressed',
 ])
+
+/**
+ * The speech verbs as they follow their subject in running text ("Okonkwo added", "she says"):
+ * every form but the bare infinitive and the -ing form. Derived from `SPEECH_VERBS`: a word is an
+ * infinitive when the list also holds its -s form ("say"/"says", "reply"/"replies").
+ */
+export const FINITE_SPEECH_VERBS: ReadonlySet<string> = new Set([...SPEECH_VERBS].filter((w) => !w.endsWith('ing') && !hasThirdPerson(w)))
+
+function hasThirdPerson(w: string): boolean {
+  return SPEECH_VERBS.has(`${w}s`) || SPEECH_VERBS.has(`${w}es`) || (w.endsWith('y') && SPEECH_VERBS.has(`${w.slice(0, -1)}ies`))
+}
 
 /**
  * Verbs that take a reported clause ("X said Moscow will …", "X noted that …"). Naming verbs

@@ -43,6 +43,7 @@ describe('quotes: direct quotes', () => {
     ['colon and a place and time between cue and mark', 'Moreno told the council on Monday: “The road is closed.”', 'The road is closed.', 'Moreno', 'told'],
     ['adverb between subject and cue', 'Moreno firmly replied, “No deal was signed.”', 'No deal was signed.', 'Moreno', 'replied'],
     ['name with a title after the quote', '“Prices will fall,” city treasurer Ada Moreno noted.', 'Prices will fall', 'city treasurer Ada Moreno', 'noted'],
+    ['a cue the entities stage also reads', '“The tally is wrong,” Ada Moreno reiterated.', 'The tally is wrong', 'Ada Moreno', 'reiterated'],
     ['dash and a name', '“A fine evening for everyone.” ― Ada Moreno', 'A fine evening for everyone.', 'Ada Moreno', '―'],
   ])('quotes: %s', (_, text, quoted, speaker, cue) => {
     const [q] = quotesOf(text)
