@@ -11,7 +11,7 @@ export interface Period {
  * How long before taking office someone is "president-elect": a US president is elected in early
  * November and sworn in on 20 January, about 80 days later; other systems are shorter.
  */
-export const ELECT_MAX_DAYS = 90
+const ELECT_MAX_DAYS = 90
 
 const DAY_MS = 86_400_000
 
@@ -33,17 +33,17 @@ export function periodOf(date: DateValue | undefined): Period | undefined {
 }
 
 /** Same day plus `days`, as an ISO date. */
-export function addDays(isoDate: string, days: number): string {
+function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
 }
 
 /** The term overlaps the period (`end` is the first day out of office). */
-export function termOverlaps(term: OfficeTerm, period: Period): boolean {
+function termOverlaps(term: OfficeTerm, period: Period): boolean {
   return term.start <= period.last && (term.end === null || term.end > period.first)
 }
 
 /** The term begins after the period's first day and within ELECT_MAX_DAYS of its last: the holder is the office's "-elect". */
-export function termIsComing(term: OfficeTerm, period: Period): boolean {
+function termIsComing(term: OfficeTerm, period: Period): boolean {
   return term.start > period.first && term.start <= addDays(period.last, ELECT_MAX_DAYS)
 }
 

@@ -7,9 +7,9 @@ import { nameWords } from './words.js'
  * first that names anyone. A quotation split into sentences ("…against China. It is unthinkable.”")
  * leaves a sentence without a name between a speaker and "he added", hence more than one.
  */
-export const PRONOUN_LOOKBACK_SENTENCES = 2
+const PRONOUN_LOOKBACK_SENTENCES = 2
 /** A person named within this many words of a sentence's start is taken as its subject. */
-export const SUBJECT_MAX_WORD = 4
+const SUBJECT_MAX_WORD = 4
 
 /**
  * Resolves he/she/his/her to a person when the text leaves one choice: the only compatible person

@@ -60,8 +60,9 @@ export function readSentence(source: string, sentence: Sentence, index: number, 
     found.push(f)
     return f
   }
+  const uses = useSpots(spots)
   spots.forEach((spot, k) => {
-    if (spot.type === 'gazetteer') spot.found = makeGazetteerMention(words, spots, k, spot, make)
+    if (spot.type === 'gazetteer') spot.found = makeGazetteerMention(words, uses, k, spot, make)
     else if (spot.type === 'name') spot.found = makeNameMention(words, spots, k, spot, make, dropped)
   })
   spots.forEach((spot, k) => {
@@ -130,21 +131,14 @@ function startsSentence(words: readonly Word[], i: number): boolean {
   return i === 0 || (!words[i]!.spaced && !words[i]!.hyphenated)
 }
 
-const useSpotCache = new WeakMap<readonly Spot[], UseSpot[]>()
-
-/** The sentence's spots as `decideUse` reads them, built once per sentence. */
+/** The sentence's spots as `decideUse` reads them. */
 function useSpots(spots: readonly Spot[]): UseSpot[] {
-  let list = useSpotCache.get(spots)
-  if (list === undefined) {
-    list = spots.map((s) => ({ from: s.from, to: s.to, hit: s.type === 'gazetteer' ? s.match.hit : undefined }))
-    useSpotCache.set(spots, list)
-  }
-  return list
+  return spots.map((s) => ({ from: s.from, to: s.to, hit: s.type === 'gazetteer' ? s.match.hit : undefined }))
 }
 
 type Make = (from: number, to: number, fields: Omit<Found, 'span' | 'sentence' | 'word' | 'surface' | 'roles'> & { roles?: EntityRole[] }) => Found
 
-function makeGazetteerMention(words: readonly Word[], spots: readonly Spot[], k: number, spot: Spot & { type: 'gazetteer' }, make: Make): Found {
+function makeGazetteerMention(words: readonly Word[], uses: readonly UseSpot[], k: number, spot: Spot & { type: 'gazetteer' }, make: Make): Found {
   const { match } = spot
   const hit = match.hit
   const from = match.takesArticle && spot.from > 0 && words[spot.from - 1]!.key === 'the' ? spot.from - 1 : spot.from
@@ -158,7 +152,7 @@ function makeGazetteerMention(words: readonly Word[], spots: readonly Spot[], k:
     case 'treaty':
       return make(from, spot.to, { kind: hit.acronym ? 'acronym' : 'name', id: recordId(hit), type: 'treaty', canonical: hit.treaty.name, known: true })
     default: {
-      const { use, kind } = decideUse(words, useSpots(spots), k)
+      const { use, kind } = decideUse(words, uses, k)
       const country = hit.country
       if (use === 'place' && hit.kind !== 'country') {
         return make(from, spot.to, { kind: 'name', use, id: localId('place', words.slice(spot.from, spot.to).map((w) => w.text).join(' ')), type: 'place', known: true, country: country.alpha2 })

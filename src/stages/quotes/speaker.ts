@@ -27,9 +27,11 @@ const PHRASE_STOPS: ReadonlySet<string> = new Set([
 /** Words between a subject and its cue that belong to neither: "he also added", "Lavrov firmly stated". */
 const CUE_ADVERBS: ReadonlySet<string> = new Set([
   'also', 'then', 'later', 'again', 'once', 'previously', 'recently', 'reportedly', 'further',
-  'has', 'have', 'had', 'was', 'is', 'would', 'will', 'did', 'does', 'had', 'just', 'still', 'even',
-  'often', 'never', 'always', 'already', 'simply', 'only', 'once', 'earlier', 'repeatedly', 'has',
+  'has', 'have', 'had', 'was', 'is', 'would', 'will', 'did', 'does', 'just', 'still', 'even',
+  'often', 'never', 'always', 'already', 'simply', 'only', 'earlier', 'repeatedly',
 ])
+/** A lower-case adverb in -ly ("firmly"), read as a cue adverb. */
+const LY_ADVERB = /^[a-z]+ly$/
 
 /** Prepositions that may stand between a cue and its quote ("said in a statement: “"). */
 export const CUE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'on', 'at', 'to', 'during', 'with', 'for', 'after', 'before', 'about'])
@@ -56,7 +58,7 @@ export function readWords(source: string, tokens: readonly Token[]): Word[] {
   })
 }
 
-export function isCueWord(w: Word | undefined): boolean {
+function isCueWord(w: Word | undefined): boolean {
   return w !== undefined && w.kind === 'word' && SPEECH_VERBS.has(w.lower)
 }
 
@@ -87,7 +89,7 @@ function isNameDot(words: readonly Word[], i: number): boolean {
 function skipBackOverAdverbs(words: readonly Word[], i: number, lo: number): number {
   let k = i
   for (;;) {
-    while (k >= lo && words[k]!.kind === 'word' && (CUE_ADVERBS.has(words[k]!.lower) || /^[a-z]+ly$/.test(words[k]!.text))) k--
+    while (k >= lo && words[k]!.kind === 'word' && (CUE_ADVERBS.has(words[k]!.lower) || LY_ADVERB.test(words[k]!.text))) k--
     // "Trump responded by calling the plan …": the subject is the one who responded.
     if (k - 1 >= lo && words[k]!.lower === 'by' && words[k - 1]!.kind === 'word') {
       k -= 2
@@ -235,20 +237,20 @@ function span(w: Word): Span {
   return { start: w.start, end: w.end }
 }
 
-/**
- * Ties a speaker phrase to an entity through the entities layer. A person's mention wins over
- * the other names in the phrase ("Chinese Foreign Ministry spokesman Guo Jiakun" is Guo Jiakun);
- * a pronoun or role noun the entities layer did not resolve stays `unclear`: never a guess.
- *
- * @example
- * resolveSpeaker(source, entities, span) // { entity: 'person:sergey-lavrov', span, resolution: 'pronoun' }
- */
 /** A lower-case head noun followed by "of"/"for" and the start of the name it governs. */
 const MODIFIED_HEAD = /(\p{Ll}+)\s+(?:of|for)\s+(?:the\s+)?$/u
 
 /** Head nouns for a person that compromise's lexicon does not tag as a role ("the master of the Kremlin"). */
 const PERSON_HEADS: ReadonlySet<string> = new Set(['master', 'head', 'chief', 'boss', 'ruler', 'spokesman', 'spokeswoman', 'spokesperson'])
 
+/**
+ * Ties a speaker phrase to an entity through the entities layer. A person's mention wins over
+ * the other names in the phrase ("Chinese Foreign Ministry spokesman Guo Jiakun" is Guo Jiakun);
+ * a pronoun or role noun the entities layer did not resolve stays `unclear`: never a guess.
+ *
+ * @example
+ * resolveSpeaker(source, entities, span, byId) // { entity: 'person:sergey-lavrov', span, resolution: 'pronoun' }
+ */
 export function resolveSpeaker(source: string, entities: EntitiesLayer | undefined, subject: Span | null, byId: ReadonlyMap<string, Entity>): Speaker {
   if (subject === null) return { entity: null, span: null, resolution: 'unclear' }
   const mention = entities === undefined ? undefined : pickMention(mentionsIn(entities, subject), subject, byId)
