@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url'
 import type { Block, Document, EntitiesLayer, Quote, Span } from '../src/document/index.js'
 import type { Stage } from '../src/pipeline/stage.js'
 import { runStages } from '../src/pipeline/run.js'
+import { entities } from '../src/stages/entities/index.js'
 import { metadata } from '../src/stages/metadata/index.js'
 import { sentences } from '../src/stages/sentences/index.js'
 import { quotes } from '../src/stages/quotes/index.js'
@@ -103,11 +104,11 @@ function isDirectGold(text: string, content: readonly Span[]): boolean {
 /** Dossier's predictions: the quotes layer, partial quotes inside a found statement folded into it. */
 function dossierPredictions(doc: Document): Prediction[] {
   const layer = doc.layers.quotes?.quotes ?? []
-  const entities = doc.layers.entities
+  const mentions = doc.layers.entities
   const reported = layer.filter((q) => !q.direct)
   return layer
     .filter((q) => !(q.partial && reported.some((r) => r.span.start <= q.span.start && q.span.end <= r.span.end)))
-    .map((q) => ({ span: q.span, direct: q.direct && !q.partial, speaker: speakerSpans(q, entities) }))
+    .map((q) => ({ span: q.span, direct: q.direct && !q.partial, speaker: speakerSpans(q, mentions) }))
 }
 
 function speakerSpans(q: Quote, entities: EntitiesLayer | undefined): Span[] {
@@ -191,24 +192,13 @@ function f1(matched: number, gold: number, pred: number): [number, number, numbe
   return [p, r, p + r === 0 ? 0 : (2 * p * r) / (p + r)]
 }
 
-async function loadEntitiesStage(): Promise<Stage | null> {
-  try {
-    const mod = (await import('../src/stages/entities/index.js')) as { entities?: Stage }
-    return mod.entities ?? null
-  } catch {
-    return null
-  }
-}
-
-async function main(): Promise<void> {
+function main(): void {
   if (!existsSync(dir)) {
     console.log(`bench:quotes skipped: ${dir} is absent`)
     return
   }
   const articles = loadArticles()
-  const entities = await loadEntitiesStage()
-  if (entities === null) console.log('note: no entities stage in src/stages/entities yet: speakers are phrases only, not resolved through pronouns or roles')
-  const stages: Stage[] = entities === null ? [sentences] : [sentences, entities]
+  const stages: Stage[] = [sentences, entities]
   const dossier = { direct: emptyTally(), indirect: emptyTally() }
   const peer = { direct: emptyTally(), indirect: emptyTally() }
   let dossierSeconds = 0
@@ -217,13 +207,11 @@ async function main(): Promise<void> {
   let chars = 0
   for (const a of articles) {
     chars += a.text.length
-    const base = runStages(plainDocument(a.name, a.text), entities?.requires.includes('metadata') ? [metadata] : [])
+    const base = runStages(plainDocument(a.name, a.text), [metadata])
     let t0 = performance.now()
     const annotated = runStages(base, stages)
     const t1 = performance.now()
-    const quoted = entities === null
-      ? { ...annotated, layers: { ...annotated.layers, ...quotes.run({ ...annotated, layers: { ...annotated.layers, entities: { entities: [], mentions: [] } } }, {}) } }
-      : runStages(annotated, [quotes])
+    const quoted = runStages(annotated, [quotes])
     const t2 = performance.now()
     dossierSeconds += (t2 - t0) / 1000
     quotesSeconds += (t2 - t1) / 1000
@@ -234,9 +222,9 @@ async function main(): Promise<void> {
     score(a.text, a.gold, naive, peer)
   }
   // The stage alone, warm (second pass over documents already annotated up to entities).
-  const prepared = articles.map((a) => runStages(runStages(plainDocument(a.name, a.text), entities?.requires.includes('metadata') ? [metadata] : []), stages))
+  const prepared = articles.map((a) => runStages(runStages(plainDocument(a.name, a.text), [metadata]), stages))
   const warm0 = performance.now()
-  for (const d of prepared) quotes.run(entities === null ? { ...d, layers: { ...d.layers, entities: { entities: [], mentions: [] } } } : d, {})
+  for (const d of prepared) quotes.run(d, {})
   const warmMs = (performance.now() - warm0) / prepared.length
   const rows: (string | number)[][] = []
   for (const kind of ['direct', 'indirect'] as const) {
@@ -259,7 +247,7 @@ async function main(): Promise<void> {
   rows.push(['articles/s (sentences+entities+quotes)', articles.length / dossierSeconds, articles.length / peerSeconds, ratio(articles.length / dossierSeconds, articles.length / peerSeconds)])
   rows.push([`quotes stage ms per 5 KB, first pass (mean article ${kb.toFixed(1)} KB)`, (quotesSeconds * 1000 / articles.length) * (5 / kb), '', ''])
   rows.push(['quotes stage ms per 5 KB, warm second pass', warmMs * (5 / kb), '', ''])
-  printTable(`bench:quotes on ${split} (${articles.length} articles, entities stage ${entities === null ? 'absent' : 'present'})`, ['figure', 'Dossier', 'naive peer', 'ratio'], rows)
+  printTable(`bench:quotes on ${split} (${articles.length} articles)`, ['figure', 'Dossier', 'naive peer', 'ratio'], rows)
 }
 
-await main()
+main()

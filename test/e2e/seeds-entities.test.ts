@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Document, EntitiesLayer, Mention } from '../../src/document/index.js'
 import { entities } from '../../src/stages/entities/index.js'
 import { sentences } from '../../src/stages/sentences/index.js'
-import { annotateSeed, SEEDS_DIR, textAt } from '../helpers/seeds.js'
+import { sharedAvailable } from '../helpers/cli.js'
+import { annotateSeed, textAt } from '../helpers/seeds.js'
 
-const present = existsSync(SEEDS_DIR)
-if (!present) console.log(`seeds-entities: skipped, ${SEEDS_DIR} is absent (the shared corpus sits beside the repository)`)
+const present = sharedAvailable('seeds-entities')
 
 const cache = new Map<string, Document>()
 function seed(prefix: string): { doc: Document; layer: EntitiesLayer } {
