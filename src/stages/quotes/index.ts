@@ -8,7 +8,7 @@ import { attributionAfter, attributionBefore, nearestCueBefore, readWords, resol
 
 export { pairQuoteMarks, type QuotedRun } from './marks.js'
 
-/** A name or title in marks is short: “Russia-24”, “Shark Tank”, “The Art of the Deal” is four. */
+/** A name or title in marks is short: “Russia-24” is one word, “Shark Tank” two. */
 const MAX_TITLE_WORDS = 3
 /** An attribution in its own sentence after a quote ("“…?” Trump asked.") is this short. */
 const MAX_ATTRIBUTION_SENTENCE_WORDS = 8
@@ -178,10 +178,17 @@ function countWords(source: string, s: Span): number {
 function findReported(source: string, sentences: readonly Sentence[], runs: readonly QuotedRun[], words: SentenceWords): Found[] {
   const quoted = runs.map((r) => ({ start: r.open, end: r.close }))
   const out: Found[] = []
+  // Runs and sentences are both in source order: walk the runs once, handing each sentence only
+  // the runs that reach into it (not every run of the document).
+  let first = 0
   for (let i = 0; i < sentences.length; i++) {
+    const span = sentences[i]!.span
+    while (first < quoted.length && quoted[first]!.end <= span.start) first++
     // Most sentences report nothing: a regex over the text is cheaper than their tokens.
-    if (!mayReport(source, sentences[i]!.span)) continue
-    const statement = findIndirect(words.of(i), quoted, sentences[i]!.span, source)
+    if (!mayReport(source, span)) continue
+    let last = first
+    while (last < quoted.length && quoted[last]!.start < span.end) last++
+    const statement = findIndirect(words.of(i), quoted.slice(first, last), span, source)
     if (statement === null) continue
     out.push({ span: statement.span, parts: [statement.span], direct: false, partial: false, attribution: { cue: statement.cue, subject: statement.subject } })
   }

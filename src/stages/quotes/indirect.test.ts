@@ -27,6 +27,7 @@ describe('quotes: reported speech', () => {
     ['an object, not a clause', 'The two leaders announced a new partnership in the spring.'],
     ['a cue with nothing reported', 'Moreno said so on Monday.'],
     ['a cue inside a direct quote', '“We said the plan would fail,” Moreno recalled.'],
+    ['a cue inside a quote opened in an earlier sentence', '“We met twice. We said the plan would fail,” Moreno recalled.'],
   ])('quotes: no reported speech in %s', (_, text) => {
     expect(reported(text)).toEqual([])
   })
