@@ -1,7 +1,7 @@
 import type { Document, RawDocument } from '../document/index.js'
 import { DossierError, type InputErrorCode } from '../errors.js'
 import { LazyPool } from '../pipeline/pool.js'
-import { READER_STAGE_NAMES, STAGE_FAILED, producedLayers, stagesToComplete } from '../pipeline/process.js'
+import { READER_STAGE_NAMES, failedStageOf, producedLayers, stagesToComplete } from '../pipeline/process.js'
 import { selectStages } from '../pipeline/run.js'
 import type { Stage } from '../pipeline/stage.js'
 import { readInputs, type IngestOptions as ReadOptions, type IngestResult } from '../stages/ingest/index.js'
@@ -86,8 +86,11 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
   }
 
   // A stage that threw marked its document; the document is stored with what the other stages made.
-  const warnFailedStages = (input: string, doc: Document, from = 0): void => {
-    for (const m of doc.messages.slice(from)) if (m.code === STAGE_FAILED) onEvent({ kind: 'warning', input, message: m.message })
+  const warnFailedStages = (input: string, doc: Document, ran: readonly Stage[]): void => {
+    for (const m of doc.messages) {
+      const failed = failedStageOf(m)
+      if (failed !== undefined && ran.some((s) => s.name === failed)) onEvent({ kind: 'warning', input, message: m.message })
+    }
   }
 
   const saveNew = async (input: string, blob: Blob, processed: Promise<Document[]>): Promise<void> => {
@@ -109,14 +112,14 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
     added += saved.added
     existing += saved.existing
     for (const doc of docs) {
-      warnFailedStages(input, doc)
+      warnFailedStages(input, doc, stages)
       observe(doc)
     }
     onEvent({ kind: 'stored', input, ...saved })
   }
 
   // Each stored document is updated in its own transaction: a failure leaves it as it was.
-  const updateStored = async (input: string, annotating: Promise<Document[]>, ran: ReadonlyMap<string, { stages: readonly Stage[]; messages: number }>): Promise<void> => {
+  const updateStored = async (input: string, annotating: Promise<Document[]>, ran: ReadonlyMap<string, readonly Stage[]>): Promise<void> => {
     let docs: Document[]
     try {
       docs = await annotating
@@ -126,14 +129,16 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
     }
     let done = 0
     for (const doc of docs) {
+      const stagesRun = ran.get(doc.id) ?? stages
       try {
-        await store.updateLayers(doc.id, producedLayers(doc, ran.get(doc.id)?.stages ?? stages))
+        // The messages too: a stage that now ran took its old failure message with it.
+        await store.updateLayers(doc.id, producedLayers(doc, stagesRun), doc.messages)
       } catch (error) {
         reject(input, error instanceof DossierError ? error.code : 'STORE_WRITE_FAILED', `${input}: document ${doc.id} not updated: ${messageOf(error)}`)
         continue
       }
       done++
-      warnFailedStages(input, doc, ran.get(doc.id)?.messages)
+      warnFailedStages(input, doc, stagesRun)
       observe(doc)
     }
     annotated += done
@@ -174,7 +179,7 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
           const docs = work.incomplete.map((w) => w.doc)
           const annotating = processor.run({ kind: 'annotate', stages: plan.stages, docs, all: plan.complete === 'all' })
           annotating.catch(() => {})
-          const ran = new Map(work.incomplete.map((w) => [w.doc.id, { stages: w.stages, messages: w.doc.messages.length }]))
+          const ran = new Map(work.incomplete.map((w) => [w.doc.id, w.stages]))
           enqueue(docs.length, () => updateStored(result.input, annotating, ran))
         }
       } else {

@@ -48,29 +48,45 @@ export function producedLayers(doc: Document, stages: readonly Stage[]): Partial
 /** Code of the message a document carries when one of its stages threw. */
 export const STAGE_FAILED = 'STAGE_FAILED'
 
+const FAILED_STAGE = /^stage "([^"]+)" failed/
+
+/** The stage a `STAGE_FAILED` message names; undefined for any other message. */
+export function failedStageOf(message: DocumentMessage): string | undefined {
+  return message.code === STAGE_FAILED ? FAILED_STAGE.exec(message.message)?.[1] : undefined
+}
+
+function stageFailure(doc: Document, stage: Stage, error: unknown): DocumentMessage {
+  return {
+    severity: 'error',
+    code: STAGE_FAILED,
+    input: doc.origin.input,
+    message: `stage "${stage.name}" failed on document ${doc.id}: ${error instanceof Error ? error.message : String(error)}; its layers and those of later stages are missing`,
+  }
+}
+
 /**
  * Runs stages like `runStages`, but a stage that throws on this document stops only this
  * document: it keeps the layers made so far and gets a `STAGE_FAILED` message naming the stage,
  * so one odd article never costs the thousand others read with it. The next `analyze` sees the
- * missing layers and runs those stages again.
+ * missing layers and runs those stages again. A `STAGE_FAILED` message from an earlier run of
+ * one of these stages is dropped first: this run decides whether it still holds.
  *
  * @example
  * const doc = runStagesIsolated(extracted, STAGES)
  * doc.messages.filter((m) => m.code === STAGE_FAILED)
  */
 export function runStagesIsolated(doc: Document, stages: readonly Stage[], config: StageConfig = {}): Document {
-  let current = doc
+  const running = new Set(stages.map((s) => s.name))
+  const kept = doc.messages.filter((m) => {
+    const failed = failedStageOf(m)
+    return failed === undefined || !running.has(failed)
+  })
+  let current = kept.length === doc.messages.length ? doc : { ...doc, messages: kept }
   for (const stage of stages) {
     try {
       current = runStages(current, [stage], config)
     } catch (error) {
-      const message: DocumentMessage = {
-        severity: 'error',
-        code: STAGE_FAILED,
-        input: doc.origin.input,
-        message: `stage "${stage.name}" failed on document ${doc.id}: ${error instanceof Error ? error.message : String(error)}; its layers and those of later stages are missing`,
-      }
-      return { ...current, messages: [...current.messages, message] }
+      return { ...current, messages: [...current.messages, stageFailure(doc, stage, error)] }
     }
   }
   return current

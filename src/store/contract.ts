@@ -181,6 +181,19 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
       expect(await store.countDocuments()).toBe(1)
     })
 
+    it('replaces the messages with the layers when an update gives them', async () => {
+      const store = await fresh()
+      const blob = makeBlob('<p>The river rose two metres overnight.</p>')
+      const doc = makeDocument(blob, 0, { full: true })
+      await store.save(blob, [doc])
+      const sentences = { sentences: [{ span: { start: 22, end: 58 }, block: 0, kind: 'paragraph' as const }] }
+      const messages = [{ severity: 'error' as const, code: 'STAGE_FAILED', input: blob.input, message: 'stage "times" failed' }]
+      await store.updateLayers(doc.id, { sentences }, messages)
+      expect(await store.getDocument(doc.id)).toEqual({ ...doc, layers: { ...doc.layers, sentences }, messages })
+      await store.updateLayers(doc.id, {}, [])
+      expect((await store.getDocument(doc.id))?.messages).toEqual([])
+    })
+
     it('re-derives the listing from a replaced metadata layer', async () => {
       const store = await fresh()
       const blob = makeBlob('<p>The river rose two metres overnight.</p>')
@@ -206,7 +219,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
       const sentences = { sentences: [{ span: { start: 0, end: 5 }, block: 0, kind: 'paragraph' as const }] }
       const times = { times: [{ id: 't0', span: { start: 0, end: 5 }, value: null, precision: 'day', anchor: 'unresolved', role: 'other', sentence: Number.NaN }] }
       const update = { sentences, times } as unknown as Partial<Document['layers']>
-      await expect(store.updateLayers(doc.id, update)).rejects.toBeInstanceOf(StoreError)
+      await expect(store.updateLayers(doc.id, update, [])).rejects.toBeInstanceOf(StoreError)
       expect(await store.getDocument(doc.id)).toEqual(doc)
     })
 

@@ -1,4 +1,4 @@
-import type { Document, DocumentId, ContainerFormat, EntityId, EntityType, Layers } from '../document/index.js'
+import type { Document, DocumentId, DocumentMessage, ContainerFormat, EntityId, EntityType, Layers } from '../document/index.js'
 
 /** The raw bytes of one input, kept verbatim and addressed by their SHA-256. */
 export interface Blob {
@@ -81,10 +81,11 @@ export interface Store {
   countDocuments(): Promise<number>
   /**
    * Replaces some layers of a stored document (others are kept), all or nothing, and re-derives
-   * what depends on them (summary columns, search text, entity index). Throws StoreError
-   * `STORE_NO_DOCUMENT` when the id is not stored.
+   * what depends on them (summary columns, search text, entity index). `messages`, when given,
+   * replace the document's messages in the same transaction (a re-run stage's failure message
+   * goes or comes with its layers). Throws StoreError `STORE_NO_DOCUMENT` when the id is not stored.
    */
-  updateLayers(id: DocumentId, layers: Partial<Layers>): Promise<void>
+  updateLayers(id: DocumentId, layers: Partial<Layers>, messages?: readonly DocumentMessage[]): Promise<void>
   /** Every stored document, in storage order, read a page at a time. */
   iterateDocuments(options?: IterateOptions): AsyncIterable<Document>
   /** Entities of every stored document, most widely mentioned first (documents, then mentions). */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type Database from 'better-sqlite3'
-import type { Document, DocumentId, EntityId, EntityType, LayerName, Layers } from '../../document/index.js'
+import type { Document, DocumentId, DocumentMessage, EntityId, EntityType, LayerName, Layers } from '../../document/index.js'
 import { StoreError, UsageError } from '../../errors.js'
 import type {
   Blob, DocumentSummary, EntityDocument, EntityListOptions, EntitySummary, IterateOptions, ListOptions, SaveResult, Store,
@@ -123,17 +123,18 @@ export class SqliteStore implements Store {
   /**
    * Replaces the given layers of a stored document in one transaction; the others stay as they
    * are. The summary columns and search text follow a new clean or metadata layer, the entity
-   * index a new entities layer. A layer given as `undefined` is left alone.
+   * index a new entities layer. A layer given as `undefined` is left alone. `messages`, when
+   * given, replace the document's messages.
    *
    * @example
    * await store.updateLayers(doc.id, { quotes: { quotes: [] } })
    */
-  async updateLayers(id: DocumentId, layers: Partial<Layers>): Promise<void> {
+  async updateLayers(id: DocumentId, layers: Partial<Layers>, messages?: readonly DocumentMessage[]): Promise<void> {
     this.checkOpen()
     const names = Object.keys(layers).filter((name) => layers[name as LayerName] !== undefined)
-    if (names.length === 0) return
+    if (names.length === 0 && messages === undefined) return
     try {
-      this.db.transaction(() => this.replaceLayers(id, layers, names)).immediate()
+      this.db.transaction(() => this.replaceLayers(id, layers, names, messages)).immediate()
     } catch (error) {
       if (error instanceof StoreError) throw error
       throw new StoreError(`${this.file}: could not update layers ${names.join(', ')} of document ${id}: ${messageOf(error)}.`, 'STORE_WRITE_FAILED', { cause: error })
@@ -283,14 +284,15 @@ export class SqliteStore implements Store {
   }
 
   // Runs inside the write transaction: the document is read under the same lock it is written in.
-  private replaceLayers(id: DocumentId, layers: Partial<Layers>, names: readonly string[]): void {
+  private replaceLayers(id: DocumentId, layers: Partial<Layers>, names: readonly string[], messages: readonly DocumentMessage[] | undefined): void {
     const row = this.sql.getDocument.get(id)
     if (row === undefined) {
       throw new StoreError(`${this.file}: no document ${id} to update; save it first.`, 'STORE_NO_DOCUMENT')
     }
     const stored = fromDocumentRow(row, this.sql.getLayers.all(id))
-    const merged: Document = { ...stored, layers: { ...stored.layers, ...layers } }
+    const merged: Document = { ...stored, layers: { ...stored.layers, ...layers }, messages: messages ?? stored.messages }
     const write = this.prepareWrite(merged, row.storedAt)
+    if (messages !== undefined) this.sql.updateMessages.run(write.row.messages, id)
     for (const layer of write.layers) if (names.includes(layer.name)) this.sql.upsertLayer.run(id, layer.name, layer.json)
     if (names.some((n) => SUMMARY_LAYERS.has(n))) {
       const { title, published, publisher, language, chars } = write.row

@@ -92,6 +92,7 @@ export function prepareStatements(db: Database.Database): Statements {
       `UPDATE documents SET title = @title, published = @published, publisher = @publisher, language = @language, chars = @chars
        WHERE id = @id`,
     ),
+    updateMessages: db.prepare<[string, string]>('UPDATE documents SET messages = ? WHERE id = ?'),
     deleteFts: db.prepare<[number | bigint]>('DELETE FROM documents_fts WHERE rowid = ?'),
     insertEntity: db.prepare<[EntityIndexRow]>(
       // A layer naming one entity twice is counted once, with all its mentions.
@@ -138,6 +139,7 @@ export interface Statements {
   readonly documentSeq: Statement<[string], number>
   readonly upsertLayer: Statement<[string, string, string]>
   readonly updateSummary: Statement<[SummaryParams]>
+  readonly updateMessages: Statement<[string, string]>
   readonly deleteFts: Statement<[number | bigint]>
   readonly insertEntity: Statement<[EntityIndexRow]>
   readonly deleteEntities: Statement<[string]>
