@@ -1,62 +1,51 @@
 import { describe, expect, it } from 'vitest'
-import type { Document, Span } from '../document/index.js'
+import { spanIn, textDocument } from '../../test/helpers/documents.js'
+import type { Span } from '../document/index.js'
 import { UsageError } from '../errors.js'
 import { recordsOf } from './export.js'
 
 // Our own words: a council story with a split quote, a figure with a source, an event and a date.
 const SOURCE = '“We will build the bridge,” Mayor Ada Brennan said, “and it opens in May.” The council counts 40 ferries, according to the port office. The council rejected the toll on Monday.'
-const at = (words: string, from = 0): Span => {
-  const start = SOURCE.indexOf(words, from)
-  if (start < 0) throw new Error(`not in the snippet: ${words}`)
-  return { start, end: start + words.length }
-}
+const at = (words: string, from?: number): Span => spanIn(SOURCE, words, from)
 
-const doc: Document = {
-  id: 'doc-1',
-  origin: { input: 'stories/bridge.txt', blob: 'b'.repeat(64), container: 'text' },
-  charset: { name: 'utf-8', basis: 'valid-utf8', confidence: 1 },
-  hints: {},
-  source: SOURCE,
-  messages: [],
-  layers: {
-    metadata: { title: { value: 'Bridge plan', basis: 'test', confidence: 1 }, authors: [], published: { value: { date: '2024-05-02', precision: 'day' }, basis: 'test', confidence: 1 } },
-    sentences: { sentences: [{ span: at('“We will'), block: 0, kind: 'paragraph' }] },
-    times: { times: [{ id: 't0', span: at('on Monday'), value: '2024-04-29', precision: 'day', anchor: 'publication', role: 'reported-event', sentence: 2 }], eventDate: { value: '2024-04-29', precision: 'day', time: 't0' } },
-    entities: {
-      entities: [
-        { id: 'person:~ada-brennan', type: 'person', name: 'Ada Brennan', aliases: ['Ada Brennan'], roles: [{ title: 'mayor', basis: 'text', span: at('Mayor') }], known: false },
-        { id: 'org:~port-office', type: 'organization', name: 'Port Office', aliases: ['the port office'], roles: [], known: false },
-        { id: 'org:~council', type: 'organization', name: 'The Council', aliases: ['The council'], roles: [], known: false },
-      ],
-      mentions: [
-        { span: at('Ada Brennan'), entity: 'person:~ada-brennan', kind: 'name', sentence: 0 },
-        { span: at('The council'), entity: 'org:~council', kind: 'name', sentence: 1 },
-        { span: at('the port office'), entity: 'org:~port-office', kind: 'name', sentence: 1 },
-        { span: at('The council', at('The council').end), entity: 'org:~council', kind: 'name', sentence: 2 },
-      ],
-    },
-    quotes: {
-      quotes: [{
-        id: 'q0', span: { start: 1, end: at('May').end }, parts: [at('We will build the bridge'), at('and it opens in May')],
-        direct: true, partial: false, speaker: { entity: 'person:~ada-brennan', span: at('Ada Brennan'), resolution: 'named' }, cue: at('said'), sentence: 0,
-      }],
-    },
-    claims: {
-      claims: [{
-        id: 'c0', span: at('40 ferries'), value: 40, unit: 'ferry', comparator: 'eq', measure: { text: 'ferries', span: at('ferries') },
-        subject: { entity: 'org:~council', span: at('The council') }, time: null,
-        source: { entity: 'org:~port-office', span: at('the port office'), cue: at('according to') }, sentence: 1,
-      }],
-    },
-    events: {
-      events: [{
-        id: 'e0', action: 'reject', trigger: at('rejected'), actor: { entity: 'org:~council', span: at('The council', at('The council').end) },
-        target: { entity: null, span: at('the toll') }, against: null, polarity: 'positive', modality: 'asserted', speaker: null, quote: null,
-        date: { value: '2024-04-29', time: 't0' }, sentence: 2, span: at('The council rejected the toll on Monday.'),
-      }],
-    },
+const doc = textDocument(SOURCE, {
+  metadata: { title: { value: 'Bridge plan', basis: 'test', confidence: 1 }, authors: [], published: { value: { date: '2024-05-02', precision: 'day' }, basis: 'test', confidence: 1 } },
+  sentences: { sentences: [{ span: at('“We will'), block: 0, kind: 'paragraph' }] },
+  times: { times: [{ id: 't0', span: at('on Monday'), value: '2024-04-29', precision: 'day', anchor: 'publication', role: 'reported-event', sentence: 2 }], eventDate: { value: '2024-04-29', precision: 'day', time: 't0' } },
+  entities: {
+    entities: [
+      { id: 'person:~ada-brennan', type: 'person', name: 'Ada Brennan', aliases: ['Ada Brennan'], roles: [{ title: 'mayor', basis: 'text', span: at('Mayor') }], known: false },
+      { id: 'org:~port-office', type: 'organization', name: 'Port Office', aliases: ['the port office'], roles: [], known: false },
+      { id: 'org:~council', type: 'organization', name: 'The Council', aliases: ['The council'], roles: [], known: false },
+    ],
+    mentions: [
+      { span: at('Ada Brennan'), entity: 'person:~ada-brennan', kind: 'name', sentence: 0 },
+      { span: at('The council'), entity: 'org:~council', kind: 'name', sentence: 1 },
+      { span: at('the port office'), entity: 'org:~port-office', kind: 'name', sentence: 1 },
+      { span: at('The council', at('The council').end), entity: 'org:~council', kind: 'name', sentence: 2 },
+    ],
   },
-}
+  quotes: {
+    quotes: [{
+      id: 'q0', span: { start: 1, end: at('May').end }, parts: [at('We will build the bridge'), at('and it opens in May')],
+      direct: true, partial: false, speaker: { entity: 'person:~ada-brennan', span: at('Ada Brennan'), resolution: 'named' }, cue: at('said'), sentence: 0,
+    }],
+  },
+  claims: {
+    claims: [{
+      id: 'c0', span: at('40 ferries'), value: 40, unit: 'ferry', comparator: 'eq', measure: { text: 'ferries', span: at('ferries') },
+      subject: { entity: 'org:~council', span: at('The council') }, time: null,
+      source: { entity: 'org:~port-office', span: at('the port office'), cue: at('according to') }, sentence: 1,
+    }],
+  },
+  events: {
+    events: [{
+      id: 'e0', action: 'reject', trigger: at('rejected'), actor: { entity: 'org:~council', span: at('The council', at('The council').end) },
+      target: { entity: null, span: at('the toll') }, against: null, polarity: 'positive', modality: 'asserted', speaker: null, quote: null,
+      date: { value: '2024-04-29', time: 't0' }, sentence: 2, span: at('The council rejected the toll on Monday.'),
+    }],
+  },
+}, { id: 'doc-1', input: 'stories/bridge.txt' })
 
 describe('export records', () => {
   it('export: every record names its article by source and id', () => {

@@ -3,7 +3,8 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
-import type { Document } from '../document/index.js'
+import { spanIn, textDocument } from '../../test/helpers/documents.js'
+import type { Span } from '../document/index.js'
 import { RECORD_KINDS, recordsOf, type RecordKind } from './export.js'
 
 const SCHEMA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../schema')
@@ -20,41 +21,33 @@ const schema = loadSchemas()
 
 // Our own words, one item of every layer.
 const SOURCE = 'Mayor Ada Brennan said the council will not sell the 40 ferries, the port office said on Monday.'
-const at = (words: string): { start: number; end: number } => ({ start: SOURCE.indexOf(words), end: SOURCE.indexOf(words) + words.length })
-const doc: Document = {
-  id: 'doc-2',
-  origin: { input: 'stories/ferries.txt', blob: 'c'.repeat(64), container: 'text' },
-  charset: { name: 'utf-8', basis: 'valid-utf8', confidence: 1 },
-  hints: {},
-  source: SOURCE,
-  messages: [],
-  layers: {
-    sentences: { sentences: [{ span: { start: 0, end: SOURCE.length }, block: 0, kind: 'paragraph' }] },
-    times: { times: [{ id: 't0', span: at('on Monday'), value: '2024-04-29', precision: 'day', anchor: 'publication', role: 'reported-event', sentence: 0 }] },
-    entities: {
-      entities: [{ id: 'person:~ada-brennan', type: 'person', name: 'Ada Brennan', aliases: ['Ada Brennan'], roles: [{ title: 'mayor', basis: 'text', span: at('Mayor') }], known: false }],
-      mentions: [{ span: at('Ada Brennan'), entity: 'person:~ada-brennan', kind: 'name', sentence: 0 }],
-    },
-    quotes: {
-      quotes: [{
-        id: 'q0', span: at('the council will not sell the 40 ferries'), parts: [], direct: false, partial: false,
-        speaker: { entity: 'person:~ada-brennan', span: at('Ada Brennan'), resolution: 'named' }, cue: at('said'), sentence: 0,
-      }],
-    },
-    claims: {
-      claims: [{
-        id: 'c0', span: at('40 ferries'), value: 40, unit: 'ferry', comparator: 'eq', measure: null, subject: null,
-        time: { id: 't0', value: '2024-04-29' }, source: { entity: null, span: at('the port office'), cue: null }, sentence: 0,
-      }],
-    },
-    events: {
-      events: [{
-        id: 'e0', action: 'reject', trigger: at('sell'), actor: null, target: { entity: null, span: at('the 40 ferries') }, against: null,
-        polarity: 'negative', modality: 'future', speaker: 'person:~ada-brennan', quote: 'q0', date: null, sentence: 0, span: { start: 0, end: SOURCE.length },
-      }],
-    },
+const at = (words: string): Span => spanIn(SOURCE, words)
+const doc = textDocument(SOURCE, {
+  sentences: { sentences: [{ span: { start: 0, end: SOURCE.length }, block: 0, kind: 'paragraph' }] },
+  times: { times: [{ id: 't0', span: at('on Monday'), value: '2024-04-29', precision: 'day', anchor: 'publication', role: 'reported-event', sentence: 0 }] },
+  entities: {
+    entities: [{ id: 'person:~ada-brennan', type: 'person', name: 'Ada Brennan', aliases: ['Ada Brennan'], roles: [{ title: 'mayor', basis: 'text', span: at('Mayor') }], known: false }],
+    mentions: [{ span: at('Ada Brennan'), entity: 'person:~ada-brennan', kind: 'name', sentence: 0 }],
   },
-}
+  quotes: {
+    quotes: [{
+      id: 'q0', span: at('the council will not sell the 40 ferries'), parts: [], direct: false, partial: false,
+      speaker: { entity: 'person:~ada-brennan', span: at('Ada Brennan'), resolution: 'named' }, cue: at('said'), sentence: 0,
+    }],
+  },
+  claims: {
+    claims: [{
+      id: 'c0', span: at('40 ferries'), value: 40, unit: 'ferry', comparator: 'eq', measure: null, subject: null,
+      time: { id: 't0', value: '2024-04-29' }, source: { entity: null, span: at('the port office'), cue: null }, sentence: 0,
+    }],
+  },
+  events: {
+    events: [{
+      id: 'e0', action: 'reject', trigger: at('sell'), actor: null, target: { entity: null, span: at('the 40 ferries') }, against: null,
+      polarity: 'negative', modality: 'future', speaker: 'person:~ada-brennan', quote: 'q0', date: null, sentence: 0, span: { start: 0, end: SOURCE.length },
+    }],
+  },
+}, { id: 'doc-2', input: 'stories/ferries.txt' })
 
 describe('JSON Schema of the export records and layers', () => {
   it.each(RECORD_KINDS)('schema: %s records of a document with every layer validate', (what) => {

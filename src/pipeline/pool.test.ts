@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { Document } from '../document/index.js'
+import { textDocument } from '../../test/helpers/documents.js'
 import { ProcessPool, replyTo } from './pool.js'
 
-const doc: Document = {
-  id: 'd3',
-  origin: { input: 'note.txt', blob: 'b', container: 'text' },
-  charset: { name: 'utf-8', basis: 'valid-utf8', confidence: 1 },
-  hints: {},
-  source: 'Harbour reopens\nThe harbour reopened on Monday after the storm.',
-  layers: {
-    clean: { blocks: [{ kind: 'heading', spans: [{ start: 0, end: 15 }] }, { kind: 'paragraph', spans: [{ start: 16, end: 61 }] }], removed: [], flags: [] },
-    page: { candidates: [] },
-  },
-  messages: [],
-}
+const doc = textDocument('Harbour reopens\nThe harbour reopened on Monday after the storm.', {
+  clean: { blocks: [{ kind: 'heading', spans: [{ start: 0, end: 15 }] }, { kind: 'paragraph', spans: [{ start: 16, end: 61 }] }], removed: [], flags: [] },
+  page: { candidates: [] },
+}, { id: 'd3' })
 
 describe('process pool', () => {
   it('pool: an annotate reply carries only the layers the stages made', () => {
@@ -28,7 +20,7 @@ describe('process pool', () => {
       const [threaded] = await pool.annotate([doc], ['metadata'])
       expect(threaded).toEqual(inline)
       expect(threaded?.source).toBe(doc.source)
-      expect(threaded?.layers.metadata?.title?.value).toBeDefined()
+      expect(threaded?.layers.metadata?.title?.value).toBe('Harbour reopens')
     } finally {
       await pool.close()
     }

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { textDocument } from '../../test/helpers/documents.js'
 import type { Document } from '../document/index.js'
 import { STAGE_FAILED, failedStageOf, producedLayers, runStagesIsolated, runTask, stagesToComplete } from './process.js'
 import type { Stage } from './stage.js'
 
-const doc: Document = {
-  id: 'd2',
-  origin: { input: 'note.txt', blob: 'b', container: 'text' },
-  charset: { name: 'utf-8', basis: 'valid-utf8', confidence: 1 },
-  hints: {},
-  source: 'A short note.',
-  layers: { clean: { blocks: [{ kind: 'paragraph', spans: [{ start: 0, end: 13 }] }], removed: [], flags: [] } },
-  messages: [],
-}
+const doc = textDocument('A short note.', { clean: { blocks: [{ kind: 'paragraph', spans: [{ start: 0, end: 13 }] }], removed: [], flags: [] } }, { id: 'd2' })
 const stage = (name: string, requires: Stage['requires'], produces: Stage['produces']): Stage => ({
   name, requires, produces, run: () => Object.fromEntries(produces.map((p) => [p, { made: name }])),
 })
@@ -60,7 +53,7 @@ describe('pipeline: completing stored documents', () => {
 
   it('process: an annotate task resolves stages by name and keeps the stored layers', () => {
     const [out] = runTask({ kind: 'annotate', stages: ['metadata'], docs: [{ ...doc, layers: { ...doc.layers, page: { candidates: [] } } }] })
-    expect(out?.layers.metadata).toBeDefined()
+    expect(out?.layers.metadata).toEqual({ authors: [] })
     expect(out?.layers.clean).toEqual(doc.layers.clean)
   })
 })

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { Document } from '../document/index.js'
+import { textDocument } from '../../test/helpers/documents.js'
 import { MissingLayerError, UnknownStageError } from '../errors.js'
 import { checkStageOrder, runStages, selectStages } from './run.js'
 import type { Stage } from './stage.js'
 
-const doc: Document = {
-  id: 'd1',
-  origin: { input: 'note.txt', blob: 'b', container: 'text' },
-  charset: { name: 'utf-8', basis: 'valid-utf8', confidence: 1 },
-  hints: {},
-  source: 'A short note.',
-  layers: { clean: { blocks: [{ kind: 'paragraph', spans: [{ start: 0, end: 13 }] }], removed: [], flags: [] } },
-  messages: [],
-}
+const doc = textDocument('A short note.', { clean: { blocks: [{ kind: 'paragraph', spans: [{ start: 0, end: 13 }] }], removed: [], flags: [] } }, { id: 'd1' })
 
 const needsMetadata: Stage = { name: 'needs-metadata', requires: ['metadata'], produces: [], run: () => ({}) }
 const makesMetadata: Stage = {
