@@ -14,7 +14,11 @@ export type ProcessReply =
   | { readonly id: number; readonly ok: true; readonly changes: DocumentChange[] }
   | { readonly id: number; readonly ok: false; readonly message: string }
 
-/** What annotation changed in a document: layers made, messages added. */
+/**
+ * What annotation changed in a document: the layers made, and its messages afterwards (all of
+ * them, few and small: a stage run again drops its old failure message, so they are not only
+ * appended).
+ */
 export interface DocumentChange {
   readonly layers: Partial<Layers>
   readonly messages: readonly DocumentMessage[]
@@ -41,7 +45,7 @@ function changeOf(before: Document, after: Document): DocumentChange {
   for (const [name, layer] of Object.entries(after.layers) as Array<[LayerName, unknown]>) {
     if (layer !== before.layers[name]) changed[name] = layer
   }
-  return { layers: changed as Partial<Layers>, messages: after.messages.slice(before.messages.length) }
+  return { layers: changed as Partial<Layers>, messages: after.messages }
 }
 
 function documentsOf(task: Task, reply: Extract<ProcessReply, { ok: true }>): Document[] {
@@ -49,7 +53,7 @@ function documentsOf(task: Task, reply: Extract<ProcessReply, { ok: true }>): Do
   const sent = task.docs as readonly Document[]
   return reply.changes.map((change, i) => {
     const doc = sent[i]!
-    return { ...doc, layers: { ...doc.layers, ...change.layers }, messages: [...doc.messages, ...change.messages] }
+    return { ...doc, layers: { ...doc.layers, ...change.layers }, messages: change.messages }
   })
 }
 
