@@ -1,6 +1,7 @@
 import type {
   ActorEvent, Document, Entity, EntityId, EntityRole, EventRole, Mention, NumericClaim, Quote, Span, TimeExpression,
 } from '../document/index.js'
+import { textOf } from '../document/index.js'
 import { UsageError } from '../errors.js'
 import type { Store } from '../store/index.js'
 
@@ -170,11 +171,15 @@ class RecordReader {
   }
 
   at(span: Span): Located {
-    return { span, text: this.doc.source.slice(span.start, span.end) }
+    return { span, text: textOf(this.doc.source, span) }
+  }
+
+  nameOf(entity: EntityId | null): string | null {
+    return entity === null ? null : (this.names.get(entity) ?? null)
   }
 
   named(entity: EntityId | null, span: Span): EntityRef {
-    return { entity, name: entity === null ? null : (this.names.get(entity) ?? null), ...this.at(span) }
+    return { entity, name: this.nameOf(entity), ...this.at(span) }
   }
 
   role(role: EventRole | null): EntityRef | null {
@@ -242,7 +247,7 @@ class RecordReader {
       partial: q.partial,
       speaker: {
         entity: speaker.entity,
-        name: speaker.entity === null ? null : (this.names.get(speaker.entity) ?? null),
+        name: this.nameOf(speaker.entity),
         span: speaker.span,
         text: speaker.span ? this.at(speaker.span).text : null,
         resolution: speaker.resolution,
@@ -281,7 +286,7 @@ class RecordReader {
       against: this.role(e.against),
       polarity: e.polarity,
       modality: e.modality,
-      speaker: e.speaker === null ? null : { entity: e.speaker, name: this.names.get(e.speaker) ?? null },
+      speaker: e.speaker === null ? null : { entity: e.speaker, name: this.nameOf(e.speaker) },
       quote: e.quote,
       date: e.date,
       sentence: e.sentence,

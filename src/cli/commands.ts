@@ -4,12 +4,12 @@ import { analyze } from '../api/analyze.js'
 import { ingest, type IngestEvent } from '../api/ingest.js'
 import { extract, toExtractRecord, type ExtractRecord } from '../api/extract.js'
 import { exportRecords, recordsOf, type RecordKind } from '../api/export.js'
-import type { Document, EntityType } from '../document/index.js'
+import { textOf, type Document, type EntityType } from '../document/index.js'
 import { UsageError } from '../errors.js'
 import type { IngestOptions } from '../stages/ingest/index.js'
 import { openStore, type EntitySummary, type Store } from '../store/index.js'
 import { formatTable, type Output } from './output.js'
-import { ENTITY_TABLE, TABLES, type TableKind, type TableSpec } from './tables.js'
+import { ENTITY_TABLE, TABLES, namesEntity, type TableKind, type TableSpec } from './tables.js'
 
 /** Exit codes, as documented in the README. */
 export const EXIT = { ok: 0, rejected: 1, usage: 2, failure: 3 } as const
@@ -165,7 +165,7 @@ export async function runTable(kind: TableKind, options: Options, out: Output): 
 /** `dossier entities`: entities across the store from its entity index, most widely mentioned first. */
 export async function runEntities(options: Options, out: Output): Promise<number> {
   const limit = positiveInt(options.limit, '--limit', 50)
-  const needle = options.entity === undefined ? undefined : String(options.entity).toLowerCase()
+  const needle = options.entity === undefined ? undefined : String(options.entity)
   const store = await openStore({ path: String(options.db) })
   try {
     const type = options.type === undefined ? undefined : (String(options.type) as EntityType)
@@ -188,7 +188,7 @@ async function findEntities(store: Store, needle: string, limit: number, type?: 
   const found: EntitySummary[] = []
   for (let offset = 0; found.length < limit; offset += ENTITY_PAGE) {
     const page = await store.listEntities({ limit: ENTITY_PAGE, offset, type })
-    for (const e of page) if (found.length < limit && (e.id.toLowerCase() === needle || e.name.toLowerCase().includes(needle))) found.push(e)
+    for (const e of page) if (found.length < limit && namesEntity({ entity: e.id, name: e.name }, needle)) found.push(e)
     if (page.length < ENTITY_PAGE) break
   }
   return found
@@ -259,7 +259,7 @@ function formatRemoved(doc: Document): string {
   const removed = doc.layers.clean?.removed ?? []
   return removed
     .map((r) => {
-      const text = doc.source.slice(r.span.start, r.span.end).replace(/\s+/g, ' ').trim()
+      const text = textOf(doc.source, r.span).replace(/\s+/g, ' ').trim()
       return `[${r.span.start}, ${r.span.end}) ${r.reason}${r.note ? ` (${r.note})` : ''}: ${text.length > 100 ? `${text.slice(0, 99)}…` : text}`
     })
     .join('\n')

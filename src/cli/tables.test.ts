@@ -34,6 +34,15 @@ describe('annotation tables', () => {
     expect(CLAIM_TABLE.row(claim, 'Ferry story')).toEqual(['40 ferries', 'ferries', '-', '-', 'Port Office', 'Ferry story'])
   })
 
+  it.each([
+    ['its actor', 'council', true],
+    ['the words of its target', 'ferries', true],
+    ['the person who said it', 'brennan', true],
+    ['no participant', 'port office', false],
+  ])('tables: an event matches --entity by %s', (_label, needle, expected) => {
+    expect(EVENT_TABLE.names({ ...event, speaker: { entity: 'person:~ada-brennan', name: 'Ada Brennan' } }, needle)).toBe(expected)
+  })
+
   it('tables: a negated event reads "not <action>", never the action alone', () => {
     expect(EVENT_TABLE.row(event, 'Ferry story').slice(0, 3)).toEqual(['Vale Council', 'not reject', 'the ferries'])
   })

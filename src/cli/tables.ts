@@ -59,8 +59,7 @@ export const EVENT_TABLE: TableSpec<EventRecord> = {
     e.speaker ? (e.speaker.name ?? e.speaker.entity) : '-',
     article,
   ],
-  names: (e, needle) =>
-    [e.actor, e.target, e.against].some((r) => namesEntity(r, needle)) || (e.speaker !== null && namesEntity(e.speaker, needle)),
+  names: (e, needle) => [e.actor, e.target, e.against, e.speaker].some((r) => namesEntity(r, needle)),
 }
 
 export const TABLES: { readonly [K in TableKind]: TableSpec<{ quotes: QuoteRecord; claims: ClaimRecord; events: EventRecord }[K]> } = {
