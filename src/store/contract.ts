@@ -262,6 +262,12 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
       expect(await store.documentsMentioning('org:~nobody')).toEqual([])
     })
 
+    it('counts the mentions of an entity its layer lists twice once', async () => {
+      const store = await fresh()
+      await saveWithEntities(store, 'A report naming one person twice.', [['person:~ada-brennan', 'person', 'Ada Brennan', 3], ['person:~ada-brennan', 'person', 'Ada Brennan', 0]])
+      expect(await store.listEntities()).toEqual([{ id: 'person:~ada-brennan', type: 'person', name: 'Ada Brennan', documents: 1, mentions: 3 }])
+    })
+
     it('re-indexes entities when the entities layer is replaced', async () => {
       const store = await fresh()
       const id = await saveWithEntities(store, 'A report that changes its mind.', [['person:~ada-brennan', 'person', 'Ada Brennan', 1]])

@@ -96,19 +96,18 @@ export function toDocumentWrite(doc: Document, storedAt: string): DocumentWrite 
   return { row, layers, fts: { title: title ?? '', body: cleanText }, entities: toEntityIndexRows(doc) }
 }
 
-/**
- * The entity index rows of a document: each entity of its entities layer with the number of
- * mentions that name it (one pass over the mentions).
- *
- * @example
- * toEntityIndexRows(doc) // [{ entityId: 'person:sergey-lavrov', type: 'person', name: 'Sergey Lavrov', documentId, mentions: 7 }]
- */
-export function toEntityIndexRows(doc: Document): EntityIndexRow[] {
+// One row per distinct entity of the entities layer (its first listing), with the number of
+// mentions that name it: a layer listing an entity twice still counts its mentions once.
+function toEntityIndexRows(doc: Document): EntityIndexRow[] {
   const layer = doc.layers.entities
   if (!layer) return []
   const counts = new Map<string, number>()
   for (const m of layer.mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1)
-  return layer.entities.map((e) => ({ entityId: e.id, type: e.type, name: e.name, documentId: doc.id, mentions: counts.get(e.id) ?? 0 }))
+  const rows = new Map<string, EntityIndexRow>()
+  for (const e of layer.entities) {
+    if (!rows.has(e.id)) rows.set(e.id, { entityId: e.id, type: e.type, name: e.name, documentId: doc.id, mentions: counts.get(e.id) ?? 0 })
+  }
+  return [...rows.values()]
 }
 
 /** Rebuilds the document a `toDocumentWrite` row and its layers came from. */

@@ -95,10 +95,8 @@ export function prepareStatements(db: Database.Database): Statements {
     updateMessages: db.prepare<[string, string]>('UPDATE documents SET messages = ? WHERE id = ?'),
     deleteFts: db.prepare<[number | bigint]>('DELETE FROM documents_fts WHERE rowid = ?'),
     insertEntity: db.prepare<[EntityIndexRow]>(
-      // A layer naming one entity twice is counted once, with all its mentions.
-      `INSERT INTO entity_index (entity_id, type, name, document_id, mentions)
-       VALUES (@entityId, @type, @name, @documentId, @mentions)
-       ON CONFLICT (entity_id, document_id) DO UPDATE SET mentions = mentions + excluded.mentions`,
+      // Rows come one per entity and document (toEntityIndexRows), so no conflict is expected.
+      'INSERT INTO entity_index (entity_id, type, name, document_id, mentions) VALUES (@entityId, @type, @name, @documentId, @mentions)',
     ),
     deleteEntities: db.prepare<[string]>('DELETE FROM entity_index WHERE document_id = ?'),
     listEntities: db.prepare<[EntityListParams], EntityListRow>(
