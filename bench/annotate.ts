@@ -20,7 +20,7 @@ import { Worker } from 'node:worker_threads'
 import type { Document } from '../src/document/index.js'
 import { ProcessPool } from '../src/pipeline/pool.js'
 import { READER_STAGE_NAMES, allStageNames, processDocument } from '../src/pipeline/process.js'
-import { selectStages } from '../src/pipeline/run.js'
+import { runStages, selectStages } from '../src/pipeline/run.js'
 import { readBytes } from '../src/stages/ingest/index.js'
 import { generateCorpus } from './lib/generate.js'
 import { printTable, ratio } from './lib/table.js'
@@ -44,7 +44,7 @@ function makeArticles(count: number): Document[] {
   try {
     generateCorpus(dir, count + 8, { textOnly: true, seed: 7 })
     const pages = readdirSync(join(dir, 'text')).sort((a, b) => parseInt(a) - parseInt(b)).map((f) => readFileSync(join(dir, 'text', f), 'utf8'))
-    const bodyOf = (page: string): string[] => page.split('\n').filter((line) => line.length > 120)
+    const bodies = pages.map((page) => page.split('\n').filter((line) => line.length > 120))
     const reader = selectStages(READER_STAGE_NAMES)
     return pages.slice(0, count).map((page, i) => {
       const lines = page.split('\n')
@@ -53,7 +53,7 @@ function makeArticles(count: number): Document[] {
       const body: string[] = []
       let chars = header.join('\n').length + footer.join('\n').length
       for (let k = i; chars < ARTICLE_CHARS; k = (k + 1) % pages.length) {
-        for (const paragraph of bodyOf(pages[k]!)) {
+        for (const paragraph of bodies[k]!) {
           if (chars >= ARTICLE_CHARS) break
           body.push(paragraph, '')
           chars += paragraph.length + 2
@@ -86,7 +86,7 @@ async function runDossier(articles: readonly Document[]): Promise<SideResult> {
     let doc = article
     for (const stage of stages) {
       const started = performance.now()
-      doc = { ...doc, layers: { ...doc.layers, ...stage.run(doc, {}) } }
+      doc = runStages(doc, [stage])
       perStage[stage.name]! += performance.now() - started
     }
   }
