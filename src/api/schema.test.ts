@@ -1,23 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
 import { spanIn, textDocument } from '../../test/helpers/documents.js'
+import { SCHEMA_OF, schemaNamed as schema } from '../../test/helpers/schemas.js'
 import type { Span } from '../document/index.js'
-import { RECORD_KINDS, recordsOf, type RecordKind } from './export.js'
-
-const SCHEMA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../schema')
-const SCHEMA_OF: Record<RecordKind, string> = { articles: 'article', entities: 'entity', quotes: 'quote', claims: 'claim', events: 'event', times: 'time' }
-
-function loadSchemas(): (name: string) => ValidateFunction {
-  const ajv = new Ajv2020({ allErrors: true, strict: true })
-  for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json'))) {
-    ajv.addSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as object)
-  }
-  return (name) => ajv.getSchema(`https://dossier.invalid/schema/${name}.schema.json`)!
-}
-const schema = loadSchemas()
+import { RECORD_KINDS, recordsOf } from './export.js'
 
 // Our own words, one item of every layer.
 const SOURCE = 'Mayor Ada Brennan said the council will not sell the 40 ferries, the port office said on Monday.'
