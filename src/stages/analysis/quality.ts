@@ -1,24 +1,5 @@
-import type { Document, RemovalReason, Span } from '../../document/index.js'
+import type { Document, QualityNote, RemovalReason } from '../../document/index.js'
 import { loadGazetteer, type Gazetteer, type Office } from '../entities/gazetteer/index.js'
-
-/**
- * Signals about one article's quality, each tied to the span it concerns. They describe the
- * article in hand, never the outlet.
- */
-export type QualityNoteKind =
-  | 'boilerplate-share'   // much of the page is not the article
-  | 'repeated-content'    // the body appears more than once
-  | 'machine-filler'      // generated filler or a leftover generation prompt
-  | 'unattributed-figure' // a number with no source
-  | 'factual-slip'        // the text contradicts the gazetteer ("then-President" for a sitting president)
-
-export interface QualityNote {
-  readonly kind: QualityNoteKind
-  readonly note: string
-  readonly span?: Span
-  /** The measure behind the note, when there is one (a share, a count). */
-  readonly value?: number
-}
 
 /** Share of the page's characters that are furniture at or above which it is noted. */
 export const BOILERPLATE_NOTE_SHARE = 0.3
