@@ -9,12 +9,12 @@ import { UsageError } from '../errors.js'
 import type { IngestOptions } from '../stages/ingest/index.js'
 import { openStore, type EntitySummary, type Store } from '../store/index.js'
 import { formatTable, type Output } from './output.js'
+import { wholeNumber, workersOption, type Options } from './options.js'
 import { ENTITY_TABLE, TABLES, namesEntity, type TableKind, type TableSpec } from './tables.js'
 
 /** Exit codes, as documented in the README. */
 export const EXIT = { ok: 0, rejected: 1, usage: 2, failure: 3 } as const
 
-type Options = Record<string, string | boolean | undefined>
 
 export async function runIngest(inputs: string[], options: Options, out: Output): Promise<number> {
   const store = await openStore({ path: String(options.db) })
@@ -23,7 +23,7 @@ export async function runIngest(inputs: string[], options: Options, out: Output)
     const report = await ingest(inputs, {
       ...readOptions(options),
       store,
-      workers: options.workers === 'auto' ? 'auto' : positiveInt(options.workers, '--workers', 0),
+      workers: workersOption(options.workers),
       onEvent: (event) => reportEvent(event, out, () => ++done),
     })
     out.endProgress()
@@ -47,7 +47,7 @@ export async function runAnalyze(inputs: string[], options: Options, out: Output
     const report = await analyze(inputs, {
       ...readOptions(options),
       store,
-      workers: options.workers === 'auto' ? 'auto' : positiveInt(options.workers, '--workers', 0),
+      workers: workersOption(options.workers),
       reanalyze: Boolean(options.reanalyze),
       onEvent: (event) => reportEvent(event, out, () => ++done),
     })
@@ -137,7 +137,7 @@ function drained(stream: NodeJS.WritableStream): Promise<void> {
 
 /** `dossier quotes|claims|events`: the stored records of one kind as a table, or as JSON. */
 export async function runTable(kind: TableKind, options: Options, out: Output): Promise<number> {
-  const limit = positiveInt(options.limit, '--limit', 50)
+  const limit = wholeNumber(options.limit, '--limit', 50)
   const needle = options.entity === undefined ? undefined : String(options.entity)
   const spec = TABLES[kind] as TableSpec<unknown>
   const store = await openStore({ path: String(options.db) })
@@ -164,7 +164,7 @@ export async function runTable(kind: TableKind, options: Options, out: Output): 
 
 /** `dossier entities`: entities across the store from its entity index, most widely mentioned first. */
 export async function runEntities(options: Options, out: Output): Promise<number> {
-  const limit = positiveInt(options.limit, '--limit', 50)
+  const limit = wholeNumber(options.limit, '--limit', 50)
   const needle = options.entity === undefined ? undefined : String(options.entity)
   const store = await openStore({ path: String(options.db) })
   try {
@@ -224,8 +224,8 @@ export async function runList(options: Options, out: Output): Promise<number> {
   const store = await openStore({ path: String(options.db) })
   try {
     const rows = await store.listDocuments({
-      limit: positiveInt(options.limit, '--limit', 50),
-      offset: positiveInt(options.offset, '--offset', 0),
+      limit: wholeNumber(options.limit, '--limit', 50),
+      offset: wholeNumber(options.offset, '--offset', 0),
     })
     if (options.format === 'json') out.data(JSON.stringify(rows, null, 2))
     else if (options.format === 'jsonl') for (const row of rows) out.data(JSON.stringify(row))
@@ -283,14 +283,7 @@ function formatMarkdown(record: ExtractRecord): string {
 function readOptions(options: Options): IngestOptions {
   return {
     allowPrivate: Boolean(options.allowPrivate),
-    maxInputBytes: positiveInt(options.maxBytes, '--max-bytes', 50 * 1024 * 1024),
-    fetchTimeoutMs: positiveInt(options.timeout, '--timeout', 20_000),
+    maxInputBytes: wholeNumber(options.maxBytes, '--max-bytes', 50 * 1024 * 1024),
+    fetchTimeoutMs: wholeNumber(options.timeout, '--timeout', 20_000),
   }
-}
-
-function positiveInt(value: unknown, flag: string, fallback: number): number {
-  if (value === undefined) return fallback
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} takes a whole number of 0 or more, not "${String(value)}".`)
-  return n
 }

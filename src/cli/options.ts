@@ -1,0 +1,22 @@
+import { UsageError } from '../errors.js'
+
+/** Parsed options of one command, as commander gives them. */
+export type Options = Record<string, string | boolean | undefined>
+
+/** A whole number of 0 or more from an option, or `fallback` when it is absent. */
+export function wholeNumber(value: unknown, flag: string, fallback: number): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} takes a whole number of 0 or more, not "${String(value)}".`)
+  return n
+}
+
+/** `--workers`: a whole number, or `auto`. */
+export function workersOption(value: unknown): number | 'auto' {
+  return value === 'auto' ? 'auto' : wholeNumber(value, '--workers', 0)
+}
+
+/** An option's text, or undefined when it is absent or empty. */
+export function optionalText(value: string | boolean | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : String(value)
+}
