@@ -117,6 +117,8 @@ export interface ArticleQuality {
   readonly source: string
   readonly title: string | null
   readonly notes: readonly QualityNote[]
+  /** Where a reader finds it: the article's URL, else its input as the user named it (a brief's sources list shows it). */
+  readonly location?: string
 }
 
 // ---------------------------------------------------------------- cross-checking
