@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Document, EntitiesLayer, EntityType } from '../document/index.js'
+import type { Document, EntitiesLayer, EntityType, Story, Thread } from '../document/index.js'
 import { StoreError } from '../errors.js'
-import type { Blob, Store } from './store.js'
+import type { Blob, Store, StoryListOptions, StoryUpdate, StoryWrite } from './store.js'
 
 /**
  * The behaviour every `Store` implementation owes its callers, as a vitest suite. `open` must
@@ -276,6 +276,8 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
       expect(await store.documentsMentioning('person:~ada-brennan')).toEqual([])
     })
 
+    runStoryContract(fresh)
+
     it('leaves summary fields out when nothing states them', async () => {
       const store = await fresh()
       const blob = makeBlob('A short note with no markup.')
@@ -286,6 +288,141 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
       expect(summary).not.toHaveProperty('title')
     })
   })
+}
+
+function runStoryContract(fresh: () => Promise<Store>): void {
+  /** Three stored documents; stories: s1 = [d0 (Harbour Daily), d1 copy of d0 (Coast Post)], s2 = [d2]. */
+  const setUp = async (): Promise<{ store: Store; ids: string[]; update: StoryUpdate }> => {
+    const store = await fresh()
+    const ids: string[] = []
+    for (const [text, entity] of [['Ferry strike ends at the harbour.', 'org:~ferry-union'], ['The ferry strike ended today.', 'org:~ferry-union'], ['Dam opens in the valley.', 'place:~river-vale']] as const) {
+      ids.push(await saveWithEntities(store, text, [[entity, entity.startsWith('org') ? 'organization' : 'place', 'x', 1]]))
+    }
+    const s1 = storyWrite('st-1', '2024-03-05', [[ids[0]!, 'Harbour Daily', null], [ids[1]!, 'Coast Post', ids[0]!]], 'Ferry strike ends')
+    const s2 = storyWrite('st-2', '2023', [[ids[2]!, 'Valley Courier', null]], 'Dam opens')
+    return { store, ids, update: { ...emptyUpdate(), stories: [s1, s2] } }
+  }
+
+  it('stories: an applied update reads back by id, by document and in lists', async () => {
+    const { store, ids, update } = await setUp()
+    await store.applyStoryUpdate(update)
+    expect(await store.getStory('st-1')).toEqual(update.stories[0]!.story)
+    expect(await store.getStoryCheck('st-2')).toEqual(update.stories[1]!.check)
+    expect(await store.storyOf(ids[1]!)).toBe('st-1')
+    expect(await store.storyOf('no-such-document')).toBeUndefined()
+    expect(await store.getStory('st-9')).toBeUndefined()
+    expect(await store.listStories()).toEqual([
+      { id: 'st-1', title: 'Ferry strike ends', eventDate: '2024-03-05', articles: 2, outlets: 2, thread: null, updatedAt: '2024-03-06T00:00:00Z' },
+      { id: 'st-2', title: 'Dam opens', eventDate: '2023', articles: 1, outlets: 1, thread: null, updatedAt: '2024-03-06T00:00:00Z' },
+    ])
+    expect(await store.countStories()).toBe(2)
+  })
+
+  it.each([
+    [{ entity: 'place:~river-vale' }, ['st-2']],
+    [{ outlet: 'Coast Post' }, ['st-1']],
+    [{ from: '2024' }, ['st-1']],
+    [{ to: '2023-12-31' }, ['st-2']],
+    [{ to: '2024-03' }, ['st-1', 'st-2']],
+    [{ text: 'overnight' }, ['st-1', 'st-2']],
+    [{ text: 'drought' }, []],
+    [{ order: 'recent' as const }, ['st-1', 'st-2']],
+    [{ limit: 1, offset: 1 }, ['st-2']],
+  ])('stories: lists and counts by %o', async (options: StoryListOptions, expected) => {
+    const { store, update } = await setUp()
+    await store.applyStoryUpdate(update)
+    expect((await store.listStories(options)).map((s) => s.id)).toEqual(expected)
+    if (options.limit === undefined) expect(await store.countStories(options)).toBe(expected.length)
+  })
+
+  it('stories: a malformed text filter is a SEARCH_SYNTAX error', async () => {
+    const { store, update } = await setUp()
+    await store.applyStoryUpdate(update)
+    await expect(store.listStories({ text: '"unpaired' })).rejects.toMatchObject({ code: 'SEARCH_SYNTAX' })
+  })
+
+  it('stories: a thread sets its stories\' thread; removing it clears them', async () => {
+    const { store, update } = await setUp()
+    const thread: Thread = { id: 'th-1', title: 'Harbour: ferry', actors: [], terms: ['ferry'], stories: [{ id: 'st-2', title: 'Dam opens', eventDate: '2023' }, { id: 'st-1', title: 'Ferry strike ends', eventDate: '2024-03-05' }] }
+    await store.applyStoryUpdate({ ...update, threads: [thread] })
+    expect(await store.listThreads()).toEqual([thread])
+    expect(await store.getThread('th-1')).toEqual(thread)
+    expect((await store.getStory('st-1'))?.thread).toBe('th-1')
+    expect((await store.listStories({ thread: 'th-1' })).length).toBe(2)
+    await store.applyStoryUpdate({ ...emptyUpdate(), removedThreads: ['th-1'] })
+    expect(await store.getThread('th-1')).toBeUndefined()
+    expect((await store.getStory('st-1'))?.thread).toBeNull()
+  })
+
+  it('stories: nothing is half-written when an update fails midway, and the rerun stores it whole', async () => {
+    const { store, update } = await setUp()
+    const broken = storyWrite('st-3', '2024', [['no-such-document', 'Nowhere', null]], 'Broken')
+    const failing: StoryUpdate = { ...update, stories: [...update.stories, broken], termFrequencies: { documents: 3, terms: new Map([['ferry', 2]]) } }
+    await expect(store.applyStoryUpdate(failing)).rejects.toBeInstanceOf(StoreError)
+    expect(await store.countStories()).toBe(0)
+    expect(await store.getStory('st-1')).toBeUndefined()
+    expect((await store.documentFrequencies(['ferry'])).documents).toBe(0)
+    await store.applyStoryUpdate({ ...update, termFrequencies: failing.termFrequencies })
+    expect(await store.getStory('st-1')).toEqual(update.stories[0]!.story)
+    expect(await store.documentFrequencies(['ferry', 'dam'])).toEqual({ documents: 3, terms: new Map([['ferry', 2]]) })
+  })
+
+  it('stories: unplaced documents are those in no story, in storage order', async () => {
+    const { store, ids, update } = await setUp()
+    await store.applyStoryUpdate({ ...update, stories: [update.stories[1]!] })
+    const seen: string[] = []
+    for await (const doc of store.iterateUnplacedDocuments({ pageSize: 1 })) seen.push(doc.id)
+    expect(seen).toEqual([ids[0], ids[1]])
+  })
+
+  it('stories: signature candidates are the documents sharing a band key', async () => {
+    const { store, ids } = await setUp()
+    const signature = Uint32Array.from([7, 8, 9])
+    await store.applyStoryUpdate({ ...emptyUpdate(), signatures: [{ document: ids[0]!, signature, bands: [11, 4294967296 + 12] }] })
+    expect(await store.signatureCandidates([4294967296 + 12, 99])).toEqual([{ document: ids[0], signature }])
+    expect(await store.signatureCandidates([12])).toEqual([])
+  })
+
+  it('stories: term frequencies add up across updates', async () => {
+    const store = await fresh()
+    await store.applyStoryUpdate({ ...emptyUpdate(), termFrequencies: { documents: 2, terms: new Map([['ferry', 2], ['dam', 1]]) } })
+    await store.applyStoryUpdate({ ...emptyUpdate(), termFrequencies: { documents: 1, terms: new Map([['ferry', 1]]) } })
+    expect(await store.documentFrequencies(['ferry', 'dam', 'quay'])).toEqual({ documents: 3, terms: new Map([['ferry', 3], ['dam', 1]]) })
+  })
+
+  it.each([
+    [{ window: { from: '2024-03-01', to: '2024-03-20' } }, ['st-1']],
+    [{ window: { from: '2023-06-01', to: '2023-06-02' } }, ['st-2']],
+    [{ actors: ['org:~ferry-union'] }, ['st-1']],
+    [{ ids: ['st-2', 'st-9'] }, ['st-2']],
+  ])('stories: loads story states by %o', async (select, expected) => {
+    const { store, update } = await setUp()
+    await store.applyStoryUpdate(update)
+    const states = await store.loadStoryStates(select)
+    expect(states.map((s) => s.id).sort()).toEqual(expected)
+    expect(states[0]).toMatchObject({ ...update.stories.find((w) => w.story.id === expected[0])!.state, thread: null })
+  })
+}
+
+function emptyUpdate(): StoryUpdate {
+  return { stories: [], threads: [], removedThreads: [], termFrequencies: { documents: 0, terms: new Map() }, signatures: [] }
+}
+
+/** A story of the given members (`[id, outlet, duplicateOf]`), its empty check and state. */
+function storyWrite(id: string, date: string, members: ReadonlyArray<readonly [string, string, string | null]>, title: string): StoryWrite {
+  const actor = id === 'st-1' ? 'org:~ferry-union' : 'place:~river-vale'
+  const story: Story = {
+    id, title, titleFrom: members[0]![0], eventDate: date, eventDateBasis: 'published', first: date, last: date,
+    articles: members.map(([doc, source, dup]) => ({ id: doc, source, title, url: null, published: date, eventDate: null, duplicateOf: dup === null ? null : { id: dup, similarity: 0.9 } })),
+    outlets: members.length, actors: [{ id: actor, name: 'x', articles: 1 }], thread: null, updatedAt: '2024-03-06T00:00:00Z',
+  }
+  const day = date.length === 4 ? [`${date}-01-01`, `${date}-12-31`] : [date, date]
+  return {
+    story,
+    check: { story: id, facts: [], conflicts: [], quality: [] },
+    state: { id, first: date, last: date, centroid: [['ferry', 0.8], ['harbour', 0.6]], entities: [[actor, 1]], quotes: ['q1'], size: 1 },
+    window: { from: day[0]!, to: day[1]! },
+  }
 }
 
 /** Bytes as a `Blob` with their true SHA-256. */

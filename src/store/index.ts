@@ -1,2 +1,5 @@
-export type { Store, Blob, DocumentSummary, SaveResult, ListOptions, IterateOptions, EntityListOptions, EntitySummary, EntityDocument } from './store.js'
+export type {
+  Store, Blob, DocumentSummary, SaveResult, ListOptions, IterateOptions, EntityListOptions, EntitySummary, EntityDocument, SearchHit,
+  StoryListOptions, StoryState, StoryStateSelect, StoredStoryState, StoryWrite, SignatureWrite, StoryUpdate, SignatureCandidate,
+} from './store.js'
 export { openStore, type OpenStoreOptions } from './open.js'

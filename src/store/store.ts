@@ -1,4 +1,6 @@
-import type { Document, DocumentId, DocumentMessage, ContainerFormat, EntityId, EntityType, Layers } from '../document/index.js'
+import type {
+  Document, DocumentId, DocumentMessage, ContainerFormat, EntityId, EntityType, Layers, Story, StoryCheck, StoryId, StorySummary, Thread, ThreadId,
+} from '../document/index.js'
 
 /** The raw bytes of one input, kept verbatim and addressed by their SHA-256. */
 export interface Blob {
@@ -58,6 +60,100 @@ export interface EntityDocument extends DocumentSummary {
   readonly mentions: number
 }
 
+/** A document that matched a search, best first; `score` is higher for a better match. */
+export interface SearchHit extends DocumentSummary {
+  readonly score: number
+}
+
+export interface StoryListOptions extends ListOptions {
+  /** A member article mentions this entity. */
+  readonly entity?: EntityId
+  /** A member article's outlet (`StoryArticle.source`) is this. */
+  readonly outlet?: string
+  /** The story's event date (else its first date) is at or after this (ISO prefix compare). */
+  readonly from?: string
+  /** … at or before this; a `YYYY` or `YYYY-MM` bound includes the whole period. */
+  readonly to?: string
+  /** FTS5 query over the member articles (title and clean text); bad syntax → StoreError `SEARCH_SYNTAX`. */
+  readonly text?: string
+  readonly thread?: ThreadId
+  /** `top` (default): outlets, then articles, then event date, all descending; `recent`: event date descending. */
+  readonly order?: 'top' | 'recent'
+}
+
+/**
+ * What story clustering keeps of a story between runs, so new articles join without reading its
+ * members again. Term weights and entity counts are lists of pairs, strongest first.
+ */
+export interface StoryState {
+  readonly id: StoryId
+  /** Earliest and latest member dates (event date, else publication date). */
+  readonly first: string | null
+  readonly last: string | null
+  /** The unit TF-IDF centroid of its members, truncated. */
+  readonly centroid: ReadonlyArray<readonly [term: string, weight: number]>
+  /** How many members name each actor. */
+  readonly entities: ReadonlyArray<readonly [id: EntityId, articles: number]>
+  /** Fingerprints of the direct quotes its members carry. */
+  readonly quotes: readonly string[]
+  /** Members that were clustered (copies not counted). */
+  readonly size: number
+}
+
+/** Which stored story states to load: those whose date window meets `[from, to]` (and every undated one), those naming one of `actors` among their top actors, or by id. */
+export type StoryStateSelect =
+  | { readonly window: { readonly from: string; readonly to: string } }
+  | { readonly actors: readonly EntityId[] }
+  | { readonly ids: readonly StoryId[] }
+
+/** A stored story's state with what thread linking needs. */
+export interface StoredStoryState extends StoryState {
+  readonly title: string
+  readonly eventDate: string | null
+  readonly thread: ThreadId | null
+  readonly actors: Story['actors']
+}
+
+/** A new or changed story, its check and its clustering state. */
+export interface StoryWrite {
+  readonly story: Story
+  readonly check: StoryCheck
+  readonly state: StoryState
+  /**
+   * `YYYY-MM-DD` bounds of the days its members' dates may stand for, so "which stories can an
+   * article of date D join" is an index read; null when no member is dated.
+   */
+  readonly window: { readonly from: string; readonly to: string } | null
+}
+
+/** A document's MinHash signature and its LSH band keys (one per band). */
+export interface SignatureWrite {
+  readonly document: DocumentId
+  readonly signature: Uint32Array
+  readonly bands: readonly number[]
+}
+
+/**
+ * Everything one step of story placement changes, written all or nothing by `applyStoryUpdate`.
+ * A story's members are its `story.articles`; `story.thread` is ignored (threads set it).
+ */
+export interface StoryUpdate {
+  readonly stories: readonly StoryWrite[]
+  /** New or changed threads; each sets the `thread` of its stories. */
+  readonly threads: readonly Thread[]
+  /** Threads merged into another or left with one story: deleted, their stories' thread cleared unless a thread above takes them. */
+  readonly removedThreads: readonly ThreadId[]
+  /** Documents added to the term document frequencies, and the number of them each term occurs in. */
+  readonly termFrequencies: { readonly documents: number; readonly terms: ReadonlyMap<string, number> }
+  readonly signatures: readonly SignatureWrite[]
+}
+
+/** A stored signature that shares an LSH band with a query. */
+export interface SignatureCandidate {
+  readonly document: DocumentId
+  readonly signature: Uint32Array
+}
+
 /**
  * Where Dossier keeps what it read. Narrow on purpose: a second backend implements these
  * methods and passes the same contract suite (`store/contract.ts`).
@@ -92,5 +188,40 @@ export interface Store {
   listEntities(options?: EntityListOptions): Promise<EntitySummary[]>
   /** The documents that mention an entity, in storage order. */
   documentsMentioning(entityId: EntityId, options?: ListOptions): Promise<EntityDocument[]>
+  /**
+   * Full-text search over title and clean text, in FTS5 query syntax (words, "phrases", AND, OR,
+   * NOT, prefix*). A blank query finds nothing; a malformed one throws StoreError `SEARCH_SYNTAX`.
+   */
+  search(query: string, options?: ListOptions): Promise<SearchHit[]>
+
+  // ------------------------------------------------------------ stories: read side
+  /** Stories matching every given filter, in the asked order. */
+  listStories(options?: StoryListOptions): Promise<StorySummary[]>
+  /** How many stories `listStories` would list without limit and offset. */
+  countStories(options?: StoryListOptions): Promise<number>
+  getStory(id: StoryId): Promise<Story | undefined>
+  /** The cross-check saved with the story when it was last new or changed. */
+  getStoryCheck(id: StoryId): Promise<StoryCheck | undefined>
+  /** The story a document belongs to, if it was placed. */
+  storyOf(documentId: DocumentId): Promise<StoryId | undefined>
+  /** Threads, the one with most stories first. */
+  listThreads(options?: ListOptions): Promise<Thread[]>
+  getThread(id: ThreadId): Promise<Thread | undefined>
+
+  // ------------------------------------------------------------ stories: write side
+  /** Stored documents in no story yet, in storage order, a page at a time. */
+  iterateUnplacedDocuments(options?: IterateOptions): AsyncIterable<Document>
+  /** Stored signatures sharing at least one of these LSH band keys with the query (an index read). */
+  signatureCandidates(bands: readonly number[]): Promise<SignatureCandidate[]>
+  /** How many clustered documents each term occurs in (absent terms: 0), and how many were counted. */
+  documentFrequencies(terms: readonly string[]): Promise<{ documents: number; terms: Map<string, number> }>
+  loadStoryStates(select: StoryStateSelect): Promise<StoredStoryState[]>
+  /**
+   * Writes one step of story placement in one transaction: stories with their checks, states and
+   * memberships, threads, term frequencies and signatures. After a failure (or a crash) nothing
+   * of it is stored, so running the step again is safe.
+   */
+  applyStoryUpdate(update: StoryUpdate): Promise<void>
+
   close(): Promise<void>
 }

@@ -186,7 +186,7 @@ describe('SqliteStore: saving', () => {
 
   it('indexes the entities of documents stored before the entity index existed', async () => {
     const path = tempPath()
-    const old = await open(path)
+    const old = await open(path, MIGRATIONS.slice(0, 2))
     const blob = textBlob('Stored by schema version 1.')
     const doc = { ...makeDocument(blob, 0), layers: { entities: entitiesLayer([['person:~ada-brennan', 'person', 'Ada Brennan', 2]]) } }
     await old.save(blob, [doc])

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto'
 import type Database from 'better-sqlite3'
-import type { Document, DocumentId, DocumentMessage, EntityId, EntityType, LayerName, Layers } from '../../document/index.js'
+import type {
+  Document, DocumentId, DocumentMessage, EntityId, EntityType, LayerName, Layers, Story, StoryCheck, StoryId, StorySummary, Thread, ThreadId,
+} from '../../document/index.js'
 import { StoreError, UsageError } from '../../errors.js'
 import type {
-  Blob, DocumentSummary, EntityDocument, EntityListOptions, EntitySummary, IterateOptions, ListOptions, SaveResult, Store,
+  Blob, DocumentSummary, EntityDocument, EntityListOptions, EntitySummary, IterateOptions, ListOptions, SaveResult, SearchHit,
+  SignatureCandidate, Store, StoredStoryState, StoryListOptions, StoryStateSelect, StoryUpdate,
 } from '../store.js'
 import { messageOf, openConnection } from './connection.js'
 import { UnstorableValueError } from './json.js'
@@ -11,6 +14,7 @@ import { applyMigrations } from './migrate.js'
 import { MIGRATIONS, type Migration } from './migrations/index.js'
 import { fromDocumentRow, toDocumentWrite, toSummary, type DocumentWrite } from './rows.js'
 import { prepareStatements, type Statements } from './statements.js'
+import { StoryTables } from './stories.js'
 import { toStoredText } from './text.js'
 
 /** The store file when the caller names none. */
@@ -30,15 +34,8 @@ export interface SqliteStoreOptions {
   readonly migrations?: readonly Migration[]
 }
 
-export interface SearchOptions {
-  readonly limit?: number
-  readonly offset?: number
-}
-
-/** A document that matched a search, best first; `score` is higher for a better match. */
-export interface SearchHit extends DocumentSummary {
-  readonly score: number
-}
+export type SearchOptions = ListOptions
+export type { SearchHit }
 
 /**
  * The embedded store: one SQLite file (WAL) holding raw bytes, documents, their layers and a
@@ -52,6 +49,7 @@ export interface SearchHit extends DocumentSummary {
  */
 export class SqliteStore implements Store {
   private readonly sql: Statements
+  private storyTables: StoryTables | undefined
   private closed = false
 
   private constructor(
@@ -62,6 +60,12 @@ export class SqliteStore implements Store {
     readonly schemaVersion: number,
   ) {
     this.sql = prepareStatements(db)
+  }
+
+  // Prepared on first use: a store opened at an older schema (upgrade tests) has no story tables.
+  private get stories(): StoryTables {
+    this.storyTables ??= new StoryTables(this.db)
+    return this.storyTables
   }
 
   /** Opens the store at `path` (`:memory:` for one that lives as long as the process), creating and migrating it as needed. */
@@ -201,20 +205,90 @@ export class SqliteStore implements Store {
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const { limit, offset } = checkPage({ limit: DEFAULT_SEARCH_LIMIT, ...options }, 'search')
     if (query.trim() === '') return []
-    return this.read('search', () => {
-      try {
-        return this.sql.search.all(query, limit, offset).map((row) => ({ ...toSummary(row), score: row.score }))
-      } catch (error) {
-        if (isQuerySyntaxError(error)) {
-          throw new StoreError(
-            `Cannot search for ${JSON.stringify(query)}: it is not a valid search query (check that quotes are paired and that AND, OR, NOT have words on both sides). Put words in double quotes to search for them as written.`,
-            'SEARCH_SYNTAX',
-            { cause: error },
-          )
-        }
-        throw error
-      }
-    })
+    return this.read('search', () =>
+      withSearchSyntax(query, () => this.sql.search.all(query, limit, offset).map((row) => ({ ...toSummary(row), score: row.score }))),
+    )
+  }
+
+  /**
+   * Stories matching every given filter: `top` order by default (outlets, articles, event date).
+   *
+   * @example
+   * await store.listStories({ entity: 'country:RU', from: '2025', order: 'recent', limit: 20 })
+   */
+  async listStories(options: StoryListOptions = {}): Promise<StorySummary[]> {
+    const { limit, offset } = checkPage(options, 'listStories')
+    return this.read('list stories', () => this.withStoryText(options, () => this.stories.list(options, limit, offset)))
+  }
+
+  async countStories(options: StoryListOptions = {}): Promise<number> {
+    return this.read('count stories', () => this.withStoryText(options, () => this.stories.count(options)))
+  }
+
+  async getStory(id: StoryId): Promise<Story | undefined> {
+    return this.read('read a story', () => this.stories.get(id))
+  }
+
+  async getStoryCheck(id: StoryId): Promise<StoryCheck | undefined> {
+    return this.read('read a story check', () => this.stories.check(id))
+  }
+
+  async storyOf(documentId: DocumentId): Promise<StoryId | undefined> {
+    return this.read("read a document's story", () => this.stories.storyOf(documentId))
+  }
+
+  async listThreads(options: ListOptions = {}): Promise<Thread[]> {
+    const { limit, offset } = checkPage(options, 'listThreads')
+    return this.read('list threads', () => this.stories.threads(limit, offset))
+  }
+
+  async getThread(id: ThreadId): Promise<Thread | undefined> {
+    return this.read('read a thread', () => this.stories.thread(id))
+  }
+
+  /** Stored documents in no story yet, in storage order, a page per query (keyed on the storage sequence). */
+  async *iterateUnplacedDocuments(options: IterateOptions = {}): AsyncGenerator<Document> {
+    const pageSize = options.pageSize ?? DEFAULT_ITERATE_PAGE
+    if (!Number.isInteger(pageSize) || pageSize < 1) {
+      throw new UsageError(`iterateUnplacedDocuments: pageSize must be a whole number >= 1, got ${pageSize}.`)
+    }
+    let after = 0
+    for (;;) {
+      const page = this.read('read unplaced documents', () =>
+        this.stories.unplacedPage(after, pageSize).map((row) => ({ seq: row.seq, doc: fromDocumentRow(row, this.sql.getLayers.all(row.id)) })),
+      )
+      for (const { doc } of page) yield doc
+      if (page.length < pageSize) return
+      after = page[page.length - 1]!.seq
+    }
+  }
+
+  async signatureCandidates(bands: readonly number[]): Promise<SignatureCandidate[]> {
+    return this.read('look up near-duplicate candidates', () => this.stories.signatureCandidates(bands))
+  }
+
+  async documentFrequencies(terms: readonly string[]): Promise<{ documents: number; terms: Map<string, number> }> {
+    return this.read('read term frequencies', () => this.stories.documentFrequencies(terms))
+  }
+
+  async loadStoryStates(select: StoryStateSelect): Promise<StoredStoryState[]> {
+    return this.read('read story states', () => this.stories.states(select))
+  }
+
+  /**
+   * Writes one step of story placement in one IMMEDIATE transaction: all of it or none.
+   *
+   * @example
+   * await store.applyStoryUpdate({ stories, threads, removedThreads: [], termFrequencies, signatures })
+   */
+  async applyStoryUpdate(update: StoryUpdate): Promise<void> {
+    this.checkOpen()
+    try {
+      this.db.transaction(() => this.stories.apply(update)).immediate()
+    } catch (error) {
+      const ids = update.stories.map((w) => w.story.id).join(', ')
+      throw new StoreError(`${this.file}: could not write stories ${ids || '(none)'}: ${messageOf(error)}; nothing of this update was stored.`, 'STORE_WRITE_FAILED', { cause: error })
+    }
   }
 
   /**
@@ -317,6 +391,10 @@ export class SqliteStore implements Store {
     }
   }
 
+  private withStoryText<T>(options: StoryListOptions, fn: () => T): T {
+    return options.text === undefined ? fn() : withSearchSyntax(options.text, fn)
+  }
+
   private checkOpen(): void {
     if (this.closed) throw new UsageError(`The store ${this.file} is closed; open it again with SqliteStore.open().`)
   }
@@ -344,6 +422,22 @@ function checkPage(options: ListOptions, method: string): { limit: number; offse
     }
   }
   return { limit, offset }
+}
+
+/** Runs a full-text query, turning FTS5's syntax errors into StoreError `SEARCH_SYNTAX`. */
+function withSearchSyntax<T>(query: string, fn: () => T): T {
+  try {
+    return fn()
+  } catch (error) {
+    if (isQuerySyntaxError(error)) {
+      throw new StoreError(
+        `Cannot search for ${JSON.stringify(query)}: it is not a valid search query (check that quotes are paired and that AND, OR, NOT have words on both sides). Put words in double quotes to search for them as written.`,
+        'SEARCH_SYNTAX',
+        { cause: error },
+      )
+    }
+    throw error
+  }
 }
 
 function isQuerySyntaxError(error: unknown): boolean {

@@ -1,5 +1,6 @@
 import { INITIAL_SQL } from './001_initial.js'
 import { ENTITY_INDEX_SQL } from './002_entity_index.js'
+import { STORIES_SQL } from './003_stories.js'
 
 export { DOSSIER_APPLICATION_ID } from './application-id.js'
 
@@ -22,4 +23,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: INITIAL_SQL },
   { version: 2, name: 'entity index', sql: ENTITY_INDEX_SQL },
+  { version: 3, name: 'stories', sql: STORIES_SQL },
 ]

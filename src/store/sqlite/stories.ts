@@ -1,0 +1,253 @@
+import type Database from 'better-sqlite3'
+import type { DocumentId, Story, StoryCheck, StoryId, StorySummary, Thread, ThreadId } from '../../document/index.js'
+import type { SignatureCandidate, StoredStoryState, StoryListOptions, StoryState, StoryStateSelect, StoryUpdate, StoryWrite } from '../store.js'
+import { toExactJson } from './json.js'
+import type { DocumentRow } from './rows.js'
+
+/** A `stories` row as listing reads it. */
+interface SummaryRow {
+  readonly id: string
+  readonly title: string
+  readonly eventDate: string | null
+  readonly articles: number
+  readonly outlets: number
+  readonly thread: string | null
+  readonly updatedAt: string
+}
+
+interface StateRow {
+  readonly id: string
+  readonly title: string
+  readonly eventDate: string | null
+  readonly thread: string | null
+  readonly state: string
+}
+
+/** What `state` holds: the clustering state and the top actors. */
+interface StoredState extends Omit<StoryState, 'id'> {
+  readonly actors: Story['actors']
+}
+
+const SUMMARY_COLUMNS = 's.id, s.title, s.event_date AS eventDate, s.articles, s.outlets, s.thread, s.updated_at AS updatedAt'
+const STATE_COLUMNS = 's.id, s.title, s.event_date AS eventDate, s.thread, s.state'
+
+const ORDERS = {
+  top: 's.outlets DESC, s.articles DESC, s.sort_date DESC NULLS LAST, s.seq',
+  recent: 's.sort_date DESC NULLS LAST, s.seq DESC',
+} as const
+
+/**
+ * The SQL behind the store's story methods. Listing filters are composed into one statement
+ * (each filter a clause), so a story list with four filters is still one query.
+ *
+ * @example
+ * const stories = new StoryTables(db)
+ * stories.list({ entity: 'country:RU', order: 'recent' }, 20, 0)
+ */
+export class StoryTables {
+  private readonly sql
+
+  constructor(private readonly db: Database.Database) {
+    this.sql = {
+      pageUnplaced: db.prepare<[number, number], DocumentRow & { seq: number }>(
+        `SELECT seq, id, blob_sha256 AS blobSha256, input, record, url, container, captured_at AS capturedAt, charset,
+           hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at AS storedAt
+         FROM documents WHERE seq > ? AND NOT EXISTS (SELECT 1 FROM story_members m WHERE m.document_id = documents.id)
+         ORDER BY seq LIMIT ?`,
+      ),
+      getStory: db.prepare<[string], { json: string; thread: string | null }>('SELECT json, thread FROM stories WHERE id = ?'),
+      getCheck: db.prepare<[string], string>('SELECT json FROM story_checks WHERE story_id = ?').pluck(),
+      storyOf: db.prepare<[string], string>('SELECT story_id FROM story_members WHERE document_id = ?').pluck(),
+      listThreads: db.prepare<[number, number], string>('SELECT json FROM threads ORDER BY stories DESC, id LIMIT ? OFFSET ?').pluck(),
+      getThread: db.prepare<[string], string>('SELECT json FROM threads WHERE id = ?').pluck(),
+      candidates: db.prepare<[string], { document: string; signature: Buffer }>(
+        `SELECT DISTINCT g.document_id AS document, g.signature FROM minhash_bands b
+         JOIN minhash_signatures g ON g.document_id = b.document_id
+         WHERE b.band_key IN (SELECT value FROM json_each(?))`,
+      ),
+      frequencies: db.prepare<[string], { term: string; documents: number }>(
+        'SELECT term, documents FROM term_frequencies WHERE term IN (SELECT value FROM json_each(?))',
+      ),
+      counter: db.prepare<[string], number>('SELECT value FROM story_counters WHERE name = ?').pluck(),
+      statesInWindow: db.prepare<[string, string], StateRow>(
+        `SELECT ${STATE_COLUMNS} FROM stories s WHERE (s.window_to >= ? AND s.window_from <= ?) OR s.window_from IS NULL`,
+      ),
+      statesOfActors: db.prepare<[string], StateRow>(
+        `SELECT ${STATE_COLUMNS} FROM stories s WHERE s.id IN
+           (SELECT story_id FROM story_actors WHERE entity_id IN (SELECT value FROM json_each(?)))`,
+      ),
+      statesOfIds: db.prepare<[string], StateRow>(`SELECT ${STATE_COLUMNS} FROM stories s WHERE s.id IN (SELECT value FROM json_each(?))`),
+      upsertStory: db.prepare(
+        `INSERT INTO stories (id, seq, title, event_date, sort_date, articles, outlets, thread, updated_at, window_from, window_to, json, state)
+         VALUES (@id, (SELECT coalesce(max(seq), 0) + 1 FROM stories), @title, @eventDate, @sortDate, @articles, @outlets, NULL,
+           @updatedAt, @windowFrom, @windowTo, @json, @state)
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, event_date = excluded.event_date, sort_date = excluded.sort_date,
+           articles = excluded.articles, outlets = excluded.outlets, updated_at = excluded.updated_at,
+           window_from = excluded.window_from, window_to = excluded.window_to, json = excluded.json, state = excluded.state`,
+      ),
+      upsertCheck: db.prepare<[string, string]>(
+        'INSERT INTO story_checks (story_id, json) VALUES (?, ?) ON CONFLICT (story_id) DO UPDATE SET json = excluded.json',
+      ),
+      deleteActors: db.prepare<[string]>('DELETE FROM story_actors WHERE story_id = ?'),
+      insertActor: db.prepare<[string, string]>('INSERT OR IGNORE INTO story_actors (entity_id, story_id) VALUES (?, ?)'),
+      upsertMember: db.prepare<[string, string, string, string | null]>(
+        `INSERT INTO story_members (document_id, story_id, source, duplicate_of) VALUES (?, ?, ?, ?)
+         ON CONFLICT (document_id) DO UPDATE SET story_id = excluded.story_id, source = excluded.source, duplicate_of = excluded.duplicate_of`,
+      ),
+      clearThread: db.prepare<[string]>('UPDATE stories SET thread = NULL WHERE thread = ?'),
+      deleteThread: db.prepare<[string]>('DELETE FROM threads WHERE id = ?'),
+      upsertThread: db.prepare<[string, number, string]>(
+        'INSERT INTO threads (id, stories, json) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET stories = excluded.stories, json = excluded.json',
+      ),
+      setThread: db.prepare<[string, string]>('UPDATE stories SET thread = ? WHERE id = ?'),
+      addFrequency: db.prepare<[string, number]>(
+        'INSERT INTO term_frequencies (term, documents) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents',
+      ),
+      addCounter: db.prepare<[string, number]>(
+        'INSERT INTO story_counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + excluded.value',
+      ),
+      insertSignature: db.prepare<[string, Buffer]>(
+        'INSERT INTO minhash_signatures (document_id, signature) VALUES (?, ?) ON CONFLICT (document_id) DO UPDATE SET signature = excluded.signature',
+      ),
+      insertBand: db.prepare<[number, string]>('INSERT OR IGNORE INTO minhash_bands (band_key, document_id) VALUES (?, ?)'),
+    }
+  }
+
+  /** A page of documents in no story, after storage sequence `after`. */
+  unplacedPage(after: number, size: number): Array<DocumentRow & { seq: number }> {
+    return this.sql.pageUnplaced.all(after, size)
+  }
+
+  list(options: StoryListOptions, limit: number, offset: number): StorySummary[] {
+    const { where, params } = storyFilter(options)
+    const order = ORDERS[options.order ?? 'top']
+    const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM stories s ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit, offset }) as SummaryRow[]
+    return rows.map((r) => ({ id: r.id, title: r.title, eventDate: r.eventDate, articles: r.articles, outlets: r.outlets, thread: r.thread, updatedAt: r.updatedAt }))
+  }
+
+  count(options: StoryListOptions): number {
+    const { where, params } = storyFilter(options)
+    return this.db.prepare(`SELECT count(*) FROM stories s ${where}`).pluck().get(params) as number
+  }
+
+  get(id: StoryId): Story | undefined {
+    const row = this.sql.getStory.get(id)
+    return row === undefined ? undefined : { ...(JSON.parse(row.json) as Story), thread: row.thread }
+  }
+
+  check(id: StoryId): StoryCheck | undefined {
+    const json = this.sql.getCheck.get(id)
+    return json === undefined ? undefined : (JSON.parse(json) as StoryCheck)
+  }
+
+  storyOf(documentId: DocumentId): StoryId | undefined {
+    return this.sql.storyOf.get(documentId)
+  }
+
+  threads(limit: number, offset: number): Thread[] {
+    return this.sql.listThreads.all(limit, offset).map((json) => JSON.parse(json) as Thread)
+  }
+
+  thread(id: ThreadId): Thread | undefined {
+    const json = this.sql.getThread.get(id)
+    return json === undefined ? undefined : (JSON.parse(json) as Thread)
+  }
+
+  signatureCandidates(bands: readonly number[]): SignatureCandidate[] {
+    return this.sql.candidates.all(JSON.stringify(bands)).map((r) => ({
+      document: r.document,
+      signature: new Uint32Array(r.signature.buffer.slice(r.signature.byteOffset, r.signature.byteOffset + r.signature.byteLength)),
+    }))
+  }
+
+  documentFrequencies(terms: readonly string[]): { documents: number; terms: Map<string, number> } {
+    const found = new Map<string, number>()
+    for (const r of this.sql.frequencies.all(JSON.stringify(terms))) found.set(r.term, r.documents)
+    return { documents: this.sql.counter.get('documents') ?? 0, terms: found }
+  }
+
+  states(select: StoryStateSelect): StoredStoryState[] {
+    const rows = 'window' in select
+      ? this.sql.statesInWindow.all(select.window.from, select.window.to)
+      : 'actors' in select
+        ? this.sql.statesOfActors.all(JSON.stringify(select.actors))
+        : this.sql.statesOfIds.all(JSON.stringify(select.ids))
+    return rows.map((r) => ({ ...(JSON.parse(r.state) as StoredState), id: r.id, title: r.title, eventDate: r.eventDate, thread: r.thread }))
+  }
+
+  /** Writes an update; the caller runs it inside a transaction. */
+  apply(update: StoryUpdate): void {
+    for (const write of update.stories) this.writeStory(write)
+    for (const id of update.removedThreads) {
+      this.sql.clearThread.run(id)
+      this.sql.deleteThread.run(id)
+    }
+    for (const thread of update.threads) {
+      this.sql.upsertThread.run(thread.id, thread.stories.length, toExactJson(thread, `thread ${thread.id}`))
+      for (const s of thread.stories) this.sql.setThread.run(thread.id, s.id)
+    }
+    const { documents, terms } = update.termFrequencies
+    if (documents > 0) this.sql.addCounter.run('documents', documents)
+    for (const [term, n] of terms) this.sql.addFrequency.run(term, n)
+    for (const { document, signature, bands } of update.signatures) {
+      this.sql.insertSignature.run(document, Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength))
+      for (const key of bands) this.sql.insertBand.run(key, document)
+    }
+  }
+
+  private writeStory({ story, check, state, window }: StoryWrite): void {
+    const { thread: _thread, ...withoutThread } = story
+    const stored: StoredState = { first: state.first, last: state.last, centroid: state.centroid, entities: state.entities, quotes: state.quotes, size: state.size, actors: story.actors }
+    this.sql.upsertStory.run({
+      id: story.id,
+      title: story.title,
+      eventDate: story.eventDate,
+      sortDate: story.eventDate ?? story.first,
+      articles: story.articles.length,
+      outlets: story.outlets,
+      updatedAt: story.updatedAt,
+      windowFrom: window?.from ?? null,
+      windowTo: window?.to ?? null,
+      json: toExactJson(withoutThread, `story ${story.id}`),
+      state: toExactJson(stored, `story ${story.id} state`),
+    })
+    this.sql.upsertCheck.run(story.id, toExactJson(check, `check of story ${story.id}`))
+    this.sql.deleteActors.run(story.id)
+    for (const actor of story.actors) this.sql.insertActor.run(actor.id, story.id)
+    for (const article of story.articles) this.sql.upsertMember.run(article.id, story.id, article.source, article.duplicateOf?.id ?? null)
+  }
+}
+
+/** The WHERE clause of a story listing and its named parameters. */
+function storyFilter(options: StoryListOptions): { where: string; params: Record<string, string> } {
+  const clauses: string[] = []
+  const params: Record<string, string> = {}
+  if (options.entity !== undefined) {
+    clauses.push('EXISTS (SELECT 1 FROM story_members m JOIN entity_index e ON e.document_id = m.document_id WHERE m.story_id = s.id AND e.entity_id = @entity)')
+    params.entity = options.entity
+  }
+  if (options.outlet !== undefined) {
+    clauses.push('EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = s.id AND m.source = @outlet)')
+    params.outlet = options.outlet
+  }
+  if (options.from !== undefined) {
+    clauses.push('s.sort_date >= @from')
+    params.from = options.from
+  }
+  if (options.to !== undefined) {
+    // A prefix compare: `to` 2025-10 keeps 2025-10-31, which a plain compare would drop.
+    clauses.push('substr(s.sort_date, 1, length(@to)) <= @to')
+    params.to = options.to
+  }
+  if (options.thread !== undefined) {
+    clauses.push('s.thread = @thread')
+    params.thread = options.thread
+  }
+  if (options.text !== undefined) {
+    clauses.push(`s.id IN (SELECT m.story_id FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
+      JOIN story_members m ON m.document_id = d.id WHERE documents_fts MATCH @text)`)
+    params.text = options.text
+  }
+  return { where: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params }
+}
