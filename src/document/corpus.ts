@@ -218,6 +218,12 @@ export interface StanceStatement {
   readonly polarity: 'positive' | 'negative'
   readonly modality: Modality
   readonly position: StancePosition
+  /**
+   * How the counterpart takes part: `target` (an alliance with China), or `against` (an alliance
+   * against China). The position is on the action as stated, so "will not ally against China" is
+   * `against` with `counterpartRole: 'against'`.
+   */
+  readonly counterpartRole?: 'target' | 'against'
   /** The quote it rests on, when it is one; else the sentence. */
   readonly quote: Citation
   /** Every article reporting this statement (the same statement in three outlets is one row). */
