@@ -1,4 +1,5 @@
 import type { Document, QualityNote, RemovalReason } from '../../document/index.js'
+import { TIME_UNITS } from '../claims/vocabulary.js'
 import { loadGazetteer, type Gazetteer, type Office } from '../entities/gazetteer/index.js'
 
 /** Share of the page's characters that are furniture at or above which it is noted. */
@@ -59,7 +60,7 @@ function noteFiller(doc: Document): QualityNote[] {
 
 function noteUnattributedFigures(doc: Document): QualityNote[] {
   return (doc.layers.claims?.claims ?? [])
-    .filter((c) => c.source === null && c.unit !== null)
+    .filter((c) => c.source === null && c.unit !== null && !TIME_UNITS.has(c.unit))
     .map((c) => ({ kind: 'unattributed-figure', span: c.span, note: `"${doc.source.slice(c.span.start, c.span.end)}" is given without a source` }))
 }
 
