@@ -110,6 +110,8 @@ export interface QualityNote {
   readonly span?: Span
   /** The measure behind the note, when there is one (a share, a count). */
   readonly value?: number
+  /** What the span was compared with, when the note compares two places (a headline and the body sentence it was checked against). */
+  readonly compared?: Span
 }
 
 export interface ArticleQuality {

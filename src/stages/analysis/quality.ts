@@ -1,5 +1,6 @@
 import type { Document, QualityNote, RemovalReason } from '../../document/index.js'
 import { TIME_UNITS } from '../claims/vocabulary.js'
+import { noteHeadlineMismatch } from './headline.js'
 import { loadGazetteer, type Gazetteer, type Office } from '../entities/gazetteer/index.js'
 
 /** Share of the page's characters that are furniture at or above which it is noted. */
@@ -20,7 +21,7 @@ const OFFICE_OF_TITLE: Readonly<Record<string, readonly Office[]>> = {
 
 /**
  * Notes on one annotated article: boilerplate share, repeated body, machine filler, figures with no
- * source, and slips against the gazetteer.
+ * source, slips against the gazetteer, and a headline the body's statements do not support.
  *
  * @example
  * assessSourceQuality(doc) // [{ kind: 'factual-slip', note: '"then-U.S. President Donald Trump": …', span }]
@@ -32,6 +33,8 @@ export function assessSourceQuality(doc: Document, gazetteer: Gazetteer = loadGa
     ...noteFiller(doc),
     ...noteUnattributedFigures(doc),
     ...noteThenSlips(doc, gazetteer),
+    ...noteHeadlineMismatch(doc),
+    ...(doc.layers.clean?.flags ?? []).filter((f) => f.kind === 'headline-mismatch').map((f): QualityNote => ({ kind: 'headline-mismatch', span: f.span, note: f.note })),
   ]
 }
 
