@@ -1,0 +1,177 @@
+/// <reference lib="dom" />
+/*
+ * Inline SVG charts built with createElementNS (through `svg`): the stance timeline, the story's
+ * entity graph and an entity's mentions by month. Sizes are in viewBox units; the SVG scales to
+ * its container's width, so the charts fit a phone.
+ */
+import { svg, h } from './dom.js'
+import { spanHref } from './spans.js'
+import type { StancePosition, Timeline } from './types.js'
+
+/** Width of every chart's viewBox; height follows its content. */
+const CHART_WIDTH = 720
+/** Left margin of the timeline for the row labels. */
+const TIMELINE_LABEL_WIDTH = 150
+/** Height of one actor–counterpart row of the timeline. */
+const TIMELINE_ROW_HEIGHT = 56
+/** Right margin where undated statements sit. */
+const TIMELINE_UNDATED_WIDTH = 70
+const DOT_RADIUS = 7
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as a time in ms (the period's start); NaN when unreadable. */
+export function dateToTime(value: string): number {
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(value)
+  if (!match) return Number.NaN
+  return Date.UTC(Number(match[1]), Number(match[2] ?? '1') - 1, Number(match[3] ?? '1'))
+}
+
+const POSITION_WORD: Readonly<Record<StancePosition, string>> = {
+  for: 'for', against: 'against', open: 'open to it', conditional: 'on a condition',
+}
+
+function legend(): SVGGElement {
+  const positions: StancePosition[] = ['for', 'against', 'open', 'conditional']
+  return svg('g', { class: 'legend', transform: 'translate(0, 14)' },
+    positions.map((p, i) => svg('g', { transform: `translate(${TIMELINE_LABEL_WIDTH + i * 120}, 0)` },
+      svg('circle', { cx: 0, cy: -4, r: 5, class: `dot pos-${p}` }),
+      svg('text', { x: 10, y: 0, class: 'axis' }, POSITION_WORD[p]))),
+    svg('g', { transform: `translate(${TIMELINE_LABEL_WIDTH + 480}, 0)` },
+      svg('circle', { cx: 0, cy: -4, r: 7, class: 'shift-ring' }),
+      svg('text', { x: 12, y: 0, class: 'axis' }, 'shift')))
+}
+
+/**
+ * The stance timelines as one chart: a row per actor and counterpart, a dot per statement at its
+ * date, coloured by position; a ring and a label mark a shift. Each dot links to its quote.
+ */
+export function timelineChart(timelines: readonly Timeline[]): SVGSVGElement {
+  const dated = timelines.flatMap((t) => t.statements).map((s) => (s.date ? dateToTime(s.date) : Number.NaN)).filter((t) => !Number.isNaN(t))
+  const min = dated.length > 0 ? Math.min(...dated) : 0
+  const max = dated.length > 0 ? Math.max(...dated) : 1
+  const plotLeft = TIMELINE_LABEL_WIDTH + 20
+  const plotRight = CHART_WIDTH - TIMELINE_UNDATED_WIDTH
+  const x = (time: number): number => (max === min ? (plotLeft + plotRight) / 2 : plotLeft + ((time - min) / (max - min)) * (plotRight - plotLeft))
+  const top = 36
+  const height = top + timelines.length * TIMELINE_ROW_HEIGHT + 30
+  const years: number[] = []
+  for (let y = new Date(min).getUTCFullYear(); dated.length > 0 && y <= new Date(max).getUTCFullYear() + 1; y++) years.push(y)
+
+  return svg('svg', { viewBox: `0 0 ${CHART_WIDTH} ${height}`, class: 'chart timeline-chart', role: 'img', 'aria-label': 'Stance timeline' },
+    legend(),
+    years.map((year) => {
+      const at = x(Date.UTC(year, 0, 1))
+      if (at < plotLeft - 1 || at > plotRight + 1) return null
+      return svg('g', null,
+        svg('line', { x1: at, x2: at, y1: top, y2: height - 24, class: 'grid' }),
+        svg('text', { x: at, y: height - 8, 'text-anchor': 'middle', class: 'axis' }, String(year)))
+    }),
+    svg('text', { x: CHART_WIDTH - TIMELINE_UNDATED_WIDTH / 2, y: height - 8, 'text-anchor': 'middle', class: 'axis' }, 'undated'),
+    timelines.map((timeline, row) => {
+      const y = top + row * TIMELINE_ROW_HEIGHT + TIMELINE_ROW_HEIGHT / 2
+      const label = `${timeline.actor.name} → ${timeline.counterpart.name}${timeline.topic ? ` (${timeline.topic})` : ''}`
+      let undated = 0
+      return svg('g', { class: 'timeline-row' },
+        svg('line', { x1: plotLeft, x2: plotRight, y1: y, y2: y, class: 'row-line' }),
+        svg('text', { x: 0, y: y + 4, class: 'row-label' }, label),
+        timeline.statements.map((s) => {
+          const time = s.date ? dateToTime(s.date) : Number.NaN
+          const cx = Number.isNaN(time) ? CHART_WIDTH - TIMELINE_UNDATED_WIDTH / 2 + (undated++ % 3) * 10 - 10 : x(time)
+          const who = s.speaker ? `${s.speaker.name}${s.speaker.role ? `, ${s.speaker.role}` : ''}` : s.actor.name
+          const tip = `${s.date ?? 'undated'} — ${who}: ${POSITION_WORD[s.position]}${s.shift ? ` (shift from ${POSITION_WORD[s.shift.from]})` : ''}\n“${s.quote.text}” (${s.quote.source})`
+          return svg('a', { href: spanHref(s.quote.article, s.quote.span), class: 'statement', 'data-position': s.position, 'data-shift': s.shift ? 'yes' : null },
+            svg('title', null, tip),
+            s.shift ? svg('circle', { cx, cy: y, r: DOT_RADIUS + 5, class: 'shift-ring' }) : null,
+            svg('circle', { cx, cy: y, r: DOT_RADIUS, class: `dot pos-${s.position}` }),
+            s.shift ? svg('text', { x: cx, y: y - DOT_RADIUS - 9, 'text-anchor': 'middle', class: 'shift-label' }, `${s.shift.from} → ${s.position}`) : null)
+        }))
+    }))
+}
+
+export interface GraphNode {
+  readonly id: string
+  readonly name: string
+}
+
+export interface GraphEdge {
+  readonly from: string
+  readonly to: string
+  /** "ally", "not ally", "propose" … */
+  readonly label: string
+  readonly negative: boolean
+  /** How many events the edge stands for. */
+  readonly count: number
+}
+
+/** Height of the entity graph's viewBox. */
+const GRAPH_HEIGHT = 420
+/** Where node labels stop being readable: beyond this many nodes only the busiest are drawn. */
+const GRAPH_MAX_NODES = 14
+
+/**
+ * The actors of a story on a circle and who did what to whom: an arrow per actor → target pair,
+ * labelled with the actions. Nodes link to their entity pages.
+ */
+export function entityGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): SVGSVGElement {
+  const degree = new Map<string, number>()
+  for (const e of edges) {
+    degree.set(e.from, (degree.get(e.from) ?? 0) + e.count)
+    degree.set(e.to, (degree.get(e.to) ?? 0) + e.count)
+  }
+  const shown = [...nodes].sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0)).slice(0, GRAPH_MAX_NODES)
+  const cx = CHART_WIDTH / 2
+  const cy = GRAPH_HEIGHT / 2
+  const radius = Math.min(cx, cy) - 60
+  const at = new Map(shown.map((n, i) => {
+    const angle = (2 * Math.PI * i) / Math.max(shown.length, 1) - Math.PI / 2
+    return [n.id, { x: cx + radius * 1.35 * Math.cos(angle), y: cy + radius * Math.sin(angle) }]
+  }))
+  const drawn = edges.filter((e) => at.has(e.from) && at.has(e.to) && e.from !== e.to)
+  return svg('svg', { viewBox: `0 0 ${CHART_WIDTH} ${GRAPH_HEIGHT}`, class: 'chart entity-graph', role: 'img', 'aria-label': 'Entity graph' },
+    svg('defs', null,
+      svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto' },
+        svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head' }))),
+    drawn.map((e) => {
+      const a = at.get(e.from)!
+      const b = at.get(e.to)!
+      const length = Math.hypot(b.x - a.x, b.y - a.y) || 1
+      const trim = 26 / length
+      const x1 = a.x + (b.x - a.x) * trim
+      const y1 = a.y + (b.y - a.y) * trim
+      const x2 = b.x - (b.x - a.x) * trim
+      const y2 = b.y - (b.y - a.y) * trim
+      return svg('g', { class: `edge${e.negative ? ' negative' : ''}` },
+        svg('line', { x1, y1, x2, y2, 'marker-end': 'url(#arrow)', 'stroke-width': Math.min(1 + e.count, 5) }),
+        svg('text', { x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 4, 'text-anchor': 'middle', class: 'edge-label' }, e.label))
+    }),
+    shown.map((n) => {
+      const p = at.get(n.id)!
+      return svg('a', { href: `#/entities/${encodeURIComponent(n.id)}`, class: 'node' },
+        svg('title', null, n.name),
+        svg('circle', { cx: p.x, cy: p.y, r: 22 }),
+        svg('text', { x: p.x, y: p.y + 38, 'text-anchor': 'middle', class: 'node-label' }, n.name))
+    }))
+}
+
+/** Height of the bars chart's viewBox. */
+const BARS_HEIGHT = 200
+
+/** Mentions per month as bars, with the month under every few bars. */
+export function monthBars(months: ReadonlyArray<{ readonly month: string; readonly mentions: number; readonly documents: number }>): SVGSVGElement | HTMLElement {
+  if (months.length === 0) return h('p', { class: 'empty' }, 'No dated mentions.')
+  const max = Math.max(...months.map((m) => m.mentions), 1)
+  const left = 36
+  const bottom = BARS_HEIGHT - 24
+  const slot = (CHART_WIDTH - left) / months.length
+  const labelEvery = Math.ceil(months.length / 12)
+  return svg('svg', { viewBox: `0 0 ${CHART_WIDTH} ${BARS_HEIGHT}`, class: 'chart bars', role: 'img', 'aria-label': 'Mentions by month' },
+    svg('text', { x: 0, y: 12, class: 'axis' }, String(max)),
+    svg('line', { x1: left, x2: CHART_WIDTH, y1: bottom, y2: bottom, class: 'grid' }),
+    months.map((m, i) => {
+      const height = (m.mentions / max) * (bottom - 16)
+      const x = left + i * slot
+      return svg('g', { class: 'bar' },
+        svg('title', null, `${m.month}: ${m.mentions} mentions in ${m.documents} articles`),
+        svg('rect', { x: x + slot * 0.15, y: bottom - height, width: Math.max(slot * 0.7, 1), height }),
+        i % labelEvery === 0 ? svg('text', { x: x + slot / 2, y: BARS_HEIGHT - 6, 'text-anchor': 'middle', class: 'axis' }, m.month) : null)
+    }))
+}

@@ -1,0 +1,56 @@
+/// <reference lib="dom" />
+/*
+ * The app's entry: takes a token from the URL fragment, then renders the page the hash names and
+ * again whenever it changes.
+ */
+import { takeTokenFromHash } from './api.js'
+import { h, replaceChildren } from './dom.js'
+import { parseRoute, type Route } from './routes.js'
+import { showArticle } from './pages/article.js'
+import { showEntity } from './pages/entity.js'
+import { showImport } from './pages/import.js'
+import { showStories } from './pages/stories.js'
+import { showStory } from './pages/story.js'
+
+type Show = (main: HTMLElement, route: Route, retry: () => void) => void | Promise<void>
+
+const PAGES: Readonly<Record<Route['name'], Show>> = {
+  stories: showStories,
+  story: showStory,
+  article: showArticle,
+  entity: showEntity,
+  import: showImport,
+  'not-found': (main) => replaceChildren(main, h('h1', null, 'Not found'), h('p', null, h('a', { href: '#/stories' }, 'Go to the stories'))),
+}
+
+function markCurrentNav(route: Route): void {
+  for (const link of document.querySelectorAll('nav.top a[data-route]')) {
+    const current = link.getAttribute('data-route') === route.name || (route.name === 'story' && link.getAttribute('data-route') === 'stories')
+    if (current) link.setAttribute('aria-current', 'page')
+    else link.removeAttribute('aria-current')
+  }
+}
+
+function render(): void {
+  const main = document.getElementById('main')
+  if (!main) return
+  const route = parseRoute(location.hash)
+  markCurrentNav(route)
+  document.title = 'Dossier'
+  main.setAttribute('data-route', route.name)
+  main.setAttribute('aria-busy', 'true')
+  void Promise.resolve(PAGES[route.name](main, route, render)).finally(() => {
+    main.setAttribute('aria-busy', 'false')
+    if (!location.hash.includes('span=')) window.scrollTo(0, 0)
+  })
+}
+
+function start(): void {
+  const next = takeTokenFromHash(location.hash)
+  // The token leaves the address bar (and so the history) as soon as it is read.
+  if (next !== null) history.replaceState(null, '', `${location.pathname}${location.search}${next}`)
+  window.addEventListener('hashchange', render)
+  render()
+}
+
+start()

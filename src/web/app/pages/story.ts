@@ -1,0 +1,239 @@
+/// <reference lib="dom" />
+/*
+ * `#/stories/:id`: the brief with its citations, the facts table with conflict marks, the
+ * conflicts, the stance timeline, the entity graph, and the sources side by side with the quotes
+ * and figures they share highlighted.
+ */
+import { apiUrl, getJson } from '../api.js'
+import { citationLink, dateText, errorBox, exportLinks, loading, plural, table } from '../components.js'
+import { entityGraph, timelineChart, type GraphEdge, type GraphNode } from '../charts.js'
+import { h, replaceChildren, type Child } from '../dom.js'
+import { routeHash, type Route } from '../routes.js'
+import type { Mark } from '../spans.js'
+import { renderSource } from '../text-view.js'
+import type { ArticleView, Brief, Citation, Conflict, Fact, Story, StoryCheck, Timeline } from '../types.js'
+
+/** Articles fetched for the side-by-side view and the graph; a bigger story shows its first ones. */
+const MAX_ARTICLES_SHOWN = 8
+
+const STATUS_TEXT: Readonly<Record<Fact['status'], string>> = {
+  agreed: '✓ agreed',
+  'single-source': '1 source',
+  conflict: '⚠ conflict',
+}
+
+interface Loaded {
+  readonly story: Story
+  readonly check: StoryCheck | null
+  readonly brief: Brief | null
+  readonly articles: readonly ArticleView[]
+}
+
+function settled<T>(result: PromiseSettledResult<T>): T | null {
+  return result.status === 'fulfilled' ? result.value : null
+}
+
+async function load(id: string): Promise<Loaded> {
+  const base = `/api/stories/${encodeURIComponent(id)}`
+  const story = await getJson<Story>(base)
+  const shown = story.articles.slice(0, MAX_ARTICLES_SHOWN)
+  const [check, brief, ...articles] = await Promise.allSettled([
+    getJson<StoryCheck>(`${base}/check`),
+    getJson<Brief>(`${base}/brief`),
+    ...shown.map((a) => getJson<ArticleView>(`/api/articles/${encodeURIComponent(a.id)}`)),
+  ])
+  return {
+    story,
+    check: settled(check as PromiseSettledResult<StoryCheck>),
+    brief: settled(brief as PromiseSettledResult<Brief>),
+    articles: articles.map((a) => settled(a as PromiseSettledResult<ArticleView>)).filter((a): a is ArticleView => a !== null),
+  }
+}
+
+/** Source numbers: the story's articles in order, so a citation mark `[2]` is the second source. */
+function sourceNumbers(story: Story): Map<string, number> {
+  return new Map(story.articles.map((a, i) => [a.id, i + 1]))
+}
+
+function citationMarks(citations: readonly Citation[], numbers: ReadonlyMap<string, number>): Child[] {
+  return citations.map((c) => h('sup', null, citationLink(c, `[${numbers.get(c.article) ?? '?'}]`)))
+}
+
+function header(story: Story): HTMLElement {
+  const base = `/api/stories/${encodeURIComponent(story.id)}`
+  return h('header', { class: 'story-head' },
+    h('p', { class: 'crumbs' }, h('a', { href: '#/stories' }, '‹ Stories')),
+    h('h1', null, story.title),
+    h('p', { class: 'meta' },
+      `Event date: ${dateText(story.eventDate)}`, story.eventDateBasis === 'published' ? ' (publication date)' : '',
+      ` · ${plural(story.outlets, 'outlet')} · ${plural(story.articles.length, 'article')}`,
+      story.first && story.last && story.first !== story.last ? ` · ${story.first} – ${story.last}` : ''),
+    exportLinks([
+      { label: 'Brief (Markdown)', url: apiUrl(`${base}/brief`, { format: 'md' }), file: `${story.id}.md` },
+      { label: 'Brief (HTML)', url: apiUrl(`${base}/brief`, { format: 'html' }), file: `${story.id}.html` },
+      { label: 'Brief (JSON)', url: `${base}/brief`, file: `${story.id}.brief.json` },
+    ]))
+}
+
+function briefSection(brief: Brief | null, numbers: ReadonlyMap<string, number>): HTMLElement {
+  if (brief === null) return h('section', { class: 'brief' }, h('h2', null, 'Brief'), h('p', { class: 'empty' }, 'No brief for this story.'))
+  return h('section', { class: 'brief' },
+    h('h2', null, 'Brief'),
+    h('p', { class: 'summary' }, brief.summary.map((s) => [h('span', { class: 'brief-sentence' }, s.text), citationMarks(s.citations, numbers), ' '])),
+    brief.quotes.length === 0 ? null : h('h3', null, 'Key quotes'),
+    brief.quotes.length === 0 ? null : h('ul', { class: 'key-quotes' }, brief.quotes.map((q) => h('li', null,
+      h('span', { class: 'who' }, q.who ? `${q.who.name}${q.who.role ? `, ${q.who.role}` : ''}: ` : ''),
+      h('q', null, q.citations[0]?.text ?? q.statement), ' ', citationMarks(q.citations, numbers)))))
+}
+
+/** A conflict mark that scrolls to its conflict (a `#…` link would be read as a route). */
+function conflictButton(conflict: string, text: string): HTMLElement {
+  return h('button', {
+    type: 'button',
+    class: 'conflict-mark',
+    'data-conflict': conflict,
+    onclick: () => document.getElementById(`conflict-${conflict}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' }),
+  }, text)
+}
+
+function factsSection(check: StoryCheck | null, storyId: string): HTMLElement {
+  if (check === null) return h('section', { class: 'facts' }, h('h2', null, 'Facts'), h('p', { class: 'empty' }, 'This story has not been cross-checked.'))
+  return h('section', { class: 'facts' },
+    h('h2', null, 'Facts'),
+    table(null, ['Fact', 'Status', 'Outlets', 'Sources'], check.facts.map((f) => [
+      h('span', { class: `fact-statement kind-${f.kind}` }, f.statement, f.unattributed ? h('span', { class: 'flag' }, ' (no source given)') : null),
+      h('span', { class: `status status-${f.status}` },
+        f.conflict === null ? STATUS_TEXT[f.status] : conflictButton(f.conflict, STATUS_TEXT[f.status])),
+      String(f.outlets),
+      h('span', { class: 'sources' }, f.citations.map((c, i) => [i > 0 ? ', ' : null, citationLink(c)])),
+    ]), 'facts-table'),
+    exportLinks([{ label: 'JSON', url: `/api/stories/${encodeURIComponent(storyId)}/check`, file: `${storyId}.check.json` }]))
+}
+
+function conflictItem(conflict: Conflict): HTMLElement {
+  return h('article', { class: `conflict conflict-${conflict.kind}`, id: `conflict-${conflict.id}` },
+    h('h3', null, `⚠ ${conflict.measure}`, h('span', { class: 'conflict-kind' }, conflict.kind === 'contradiction' ? ' — contradiction' : ' — different periods')),
+    table(null, ['Value', 'As of', 'Source cited', 'Where'], conflict.values.map((v) => [
+      h('strong', null, v.text),
+      dateText(v.asOf),
+      v.attribution ?? 'none cited',
+      h('span', null, v.citations.map((c, i) => [i > 0 ? ', ' : null, citationLink(c)])),
+    ])),
+    conflict.notes.length === 0 ? null : h('ul', { class: 'notes' }, conflict.notes.map((n) => h('li', null, n))))
+}
+
+function conflictsSection(check: StoryCheck | null): HTMLElement | null {
+  if (check === null || check.conflicts.length === 0) return null
+  return h('section', { class: 'conflicts' }, h('h2', null, 'Conflicts'), check.conflicts.map(conflictItem))
+}
+
+function timelineSection(timelines: readonly Timeline[]): HTMLElement | null {
+  const withStatements = timelines.filter((t) => t.statements.length > 0)
+  if (withStatements.length === 0) return null
+  return h('section', { class: 'timeline' },
+    h('h2', null, 'Stance timeline'),
+    h('div', { class: 'chart-wrap' }, timelineChart(withStatements)),
+    table(null, ['Date', 'Who', 'Position', 'Quote'], withStatements.flatMap((t) => t.statements.map((s) => [
+      dateText(s.date),
+      `${s.speaker?.name ?? s.actor.name} → ${t.counterpart.name}`,
+      h('span', { class: `position pos-${s.position}` }, s.position, s.shift ? h('strong', { class: 'shift' }, ` (shift from ${s.shift.from})`) : null),
+      citationLink(s.quote, s.quote.text),
+    ])), 'statements'))
+}
+
+/** Actor → target edges of the articles' events, with the story's actors as nodes. */
+function graphOf(story: Story, articles: readonly ArticleView[]): { nodes: GraphNode[]; edges: GraphEdge[] } {
+  const names = new Map<string, string>(story.actors.map((a) => [a.id, a.name]))
+  const edges = new Map<string, GraphEdge>()
+  for (const article of articles) {
+    for (const e of article.layers.entities?.entities ?? []) if (!names.has(e.id)) names.set(e.id, e.name)
+    for (const event of article.layers.events?.events ?? []) {
+      const from = event.actor?.entity
+      const to = event.target?.entity ?? event.against?.entity
+      if (!from || !to) continue
+      const negative = event.polarity === 'negative'
+      const label = `${negative ? 'not ' : ''}${event.action}`
+      const key = `${from}\u0000${to}\u0000${label}`
+      const had = edges.get(key)
+      edges.set(key, { from, to, label, negative, count: (had?.count ?? 0) + 1 })
+    }
+  }
+  const used = new Set([...story.actors.map((a) => a.id), ...[...edges.values()].flatMap((e) => [e.from, e.to])])
+  return { nodes: [...used].map((id) => ({ id, name: names.get(id) ?? id })), edges: [...edges.values()] }
+}
+
+function graphSection(story: Story, articles: readonly ArticleView[]): HTMLElement | null {
+  const { nodes, edges } = graphOf(story, articles)
+  if (nodes.length === 0) return null
+  return h('section', { class: 'graph' },
+    h('h2', null, 'Actors and relations'),
+    h('div', { class: 'chart-wrap' }, entityGraph(nodes, edges)),
+    edges.length === 0 ? h('p', { class: 'empty' }, 'No actor → target events in these articles.') : null)
+}
+
+/** Marks of the facts two or more outlets share (and of conflicting figures) in one article. */
+function sharedMarks(check: StoryCheck | null, article: string): Mark[] {
+  const marks: Mark[] = []
+  for (const fact of check?.facts ?? []) {
+    if (fact.status !== 'conflict' && fact.outlets < 2) continue
+    for (const c of fact.citations) {
+      if (c.article !== article) continue
+      marks.push({ kind: fact.status === 'conflict' ? 'conflict' : 'fact', span: c.span, fact: fact.id, label: fact.statement })
+    }
+  }
+  return marks
+}
+
+function sourcesSection(loaded: Loaded, numbers: ReadonlyMap<string, number>): HTMLElement {
+  const quality = new Map((loaded.check?.quality ?? []).map((q) => [q.article, q.notes]))
+  const columns = loaded.articles.map((article) => {
+    const member = loaded.story.articles.find((a) => a.id === article.summary.id)
+    const notes = quality.get(article.summary.id) ?? article.quality
+    return h('article', { class: 'source-column', 'data-article': article.summary.id },
+      h('h3', null, `[${numbers.get(article.summary.id) ?? '?'}] `, h('a', { href: routeHash('articles', article.summary.id) }, member?.title ?? article.summary.title ?? article.summary.input)),
+      h('p', { class: 'meta' }, member?.source ?? '', member?.published ? ` · ${member.published}` : '',
+        member?.duplicateOf ? h('span', { class: 'duplicate' }, ` · copy of [${numbers.get(member.duplicateOf.id) ?? '?'}]`) : null),
+      notes.length === 0 ? null : h('ul', { class: 'quality-notes' }, notes.map((n) => h('li', { 'data-kind': n.kind }, n.note))),
+      renderSource(article, sharedMarks(loaded.check, article.summary.id)))
+  })
+  const grid = h('div', { class: 'side-by-side' }, columns)
+  // Clicking a shared fact lights it up in every source.
+  grid.addEventListener('click', (event) => {
+    const run = (event.target as Element).closest('[data-fact]')
+    if (!run) return
+    const facts = (run.getAttribute('data-fact') ?? '').split(' ')
+    for (const lit of grid.querySelectorAll('.active')) lit.classList.remove('active')
+    for (const other of grid.querySelectorAll('[data-fact]')) {
+      if ((other.getAttribute('data-fact') ?? '').split(' ').some((f) => facts.includes(f))) other.classList.add('active')
+    }
+  })
+  const hidden = loaded.story.articles.length - loaded.articles.length
+  return h('section', { class: 'sources' },
+    h('h2', null, 'Sources side by side'),
+    h('p', { class: 'legend' }, h('span', { class: 'mark mark-fact' }, 'shared by two or more outlets'), ' ', h('span', { class: 'mark mark-conflict' }, 'in conflict'), ' — click one to find it in every source.'),
+    grid,
+    hidden > 0 ? h('p', { class: 'more' }, `${plural(hidden, 'more article')} in this story:`, h('ul', null,
+      loaded.story.articles.slice(MAX_ARTICLES_SHOWN).map((a) => h('li', null, h('a', { href: routeHash('articles', a.id) }, a.title ?? a.id), ` — ${a.source}`)))) : null)
+}
+
+/** Renders a story page into `main`. */
+export async function showStory(main: HTMLElement, route: Route, retry: () => void): Promise<void> {
+  replaceChildren(main, loading('the story'))
+  let loaded: Loaded
+  try {
+    loaded = await load(route.id ?? '')
+  } catch (error) {
+    replaceChildren(main, h('p', { class: 'crumbs' }, h('a', { href: '#/stories' }, '‹ Stories')), errorBox(error, retry))
+    return
+  }
+  const numbers = sourceNumbers(loaded.story)
+  document.title = `${loaded.story.title} — Dossier`
+  replaceChildren(main,
+    header(loaded.story),
+    briefSection(loaded.brief, numbers),
+    factsSection(loaded.check, loaded.story.id),
+    conflictsSection(loaded.check),
+    timelineSection(loaded.brief?.timelines ?? []),
+    graphSection(loaded.story, loaded.articles),
+    sourcesSection(loaded, numbers))
+}
