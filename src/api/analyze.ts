@@ -1,6 +1,7 @@
 import type { Document } from '../document/index.js'
 import { allStageNames } from '../pipeline/process.js'
 import { storeInputs, type IngestOptions, type IngestReport } from './ingest.js'
+import { updateStories, type StoriesReport } from './stories.js'
 
 export interface AnalyzeOptions extends IngestOptions {
   /** Run every stage again on documents already analysed (after an engine upgrade); default: only what they lack. */
@@ -22,11 +23,14 @@ export interface AnalyzeReport extends IngestReport {
   /** Stored documents that were annotated (layers added or replaced) rather than read anew. */
   readonly documentsAnnotated: number
   readonly counts: AnnotationCounts
+  /** Stories placement over every stored document not yet in a story (this run's and earlier ones'). */
+  readonly stories: StoriesReport
 }
 
 /**
  * Reads inputs like `ingest`, then runs every stage (sentences, times, entities, quotes, claims,
- * events …) and stores the documents with their annotations. Inputs stored before are not read
+ * events …), stores the documents with their annotations, and places them in stories
+ * (`updateStories`). Inputs stored before are not read
  * again: their documents get the layers they lack (every layer again with `reanalyze`).
  *
  * @example
@@ -51,5 +55,6 @@ export async function analyze(inputs: readonly string[], options: AnalyzeOptions
     complete: options.reanalyze ? 'all' : 'missing',
     observe,
   })
-  return { ...report, counts: { ...tally, entities: entities.size } }
+  const stories = await updateStories(options.store)
+  return { ...report, counts: { ...tally, entities: entities.size }, stories }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { StoryClusterer, daysBetween, type ArticleFeatures } from './cluster.js'
+import { StoryClusterer, daysBetween, joinWindow, type ArticleFeatures } from './cluster.js'
 import { DocumentFrequencies, termCounts, tfidfVector } from './similarity.js'
 
 const ARTICLES = [
@@ -19,22 +19,33 @@ function features(): ArticleFeatures<string>[] {
 
 describe('stories: clustering', () => {
   it('stories: three reports of one event are one story; the same dispute years earlier and an unrelated event are stories of their own', () => {
-    const clusters = new StoryClusterer<string>()
-    for (const f of features()) clusters.add(f)
-    expect(clusters.stories.map((s) => s.members)).toEqual([['a1', 'a2', 'a3'], ['b1'], ['c1']])
-    expect(clusters.stories[0]).toMatchObject({ first: '2024-03', last: '2024-03-12' })
+    const clusters = new StoryClusterer<string>((key) => key)
+    const placed = features().map((f) => clusters.add(f).story)
+    expect(placed).toEqual(['a1', 'a1', 'a1', 'b1', 'c1'])
+    expect(clusters.stories[0]).toMatchObject({ first: '2024-03', last: '2024-03-12', size: 3 })
   })
 
   it('stories: a shared direct quote pulls a loosely worded report into the story', () => {
     const [a1, , , , c1] = features()
-    const withQuote = new StoryClusterer<string>()
+    const withQuote = new StoryClusterer<string>((key) => key)
     withQuote.add({ ...a1!, quotes: new Set(['q:we-will-sign']) })
     const joined = withQuote.add({ ...c1!, entities: a1!.entities, quotes: new Set(['q:we-will-sign']) })
-    const without = new StoryClusterer<string>()
+    const without = new StoryClusterer<string>((key) => key)
     without.add(a1!)
     const apart = without.add({ ...c1!, entities: a1!.entities })
-    expect(joined.members).toContain('a1')
-    expect(apart.members).toEqual(['c1'])
+    expect(joined).toEqual({ story: 'a1', opened: false })
+    expect(apart).toEqual({ story: 'c1', opened: true })
+  })
+
+  it('stories: a restored story takes a new report as if it had never left memory', () => {
+    const [a1, a2] = features()
+    const first = new StoryClusterer<string>((key) => key)
+    first.add(a1!)
+    const [state] = first.changed()
+    const second = new StoryClusterer<string>((key) => key)
+    second.restore({ ...state!, centroid: new Map(state!.centroid), entityCounts: new Map(state!.entityCounts), quotes: new Set(state!.quotes) })
+    expect(second.add(a2!)).toEqual({ story: 'a1', opened: false })
+    expect(second.changed().map((s) => [s.id, s.size])).toEqual([['a1', 2]])
   })
 
   it.each([
@@ -44,5 +55,12 @@ describe('stories: clustering', () => {
     ['2020', '2023-05-27', 877],
   ])('stories: daysBetween(%s, %s) is %d', (a, b, days) => {
     expect(daysBetween(a, b)).toBe(days)
+  })
+
+  it.each([
+    ['2025-10-15', '2025-10-15', { from: '2025-09-24', to: '2025-11-05' }],
+    ['2020', '2020', { from: '2019-12-11', to: '2021-01-21' }],
+  ])('stories: joinWindow(%s, %s) widens by the event gap', (from, to, window) => {
+    expect(joinWindow(from, to)).toEqual(window)
   })
 })

@@ -22,108 +22,154 @@ export const SIMILARITY_WEIGHTS = { text: 0.6, entities: 0.25, quote: 0.15 } as 
 /** Terms of a story's centroid used to find candidate stories for a new article. */
 const INDEX_TERMS = 12
 /** Terms kept in a story's centroid: enough to compare, bounded so a long-running story stays cheap. */
-const CENTROID_TERMS = 300
+export const CENTROID_TERMS = 300
 
-export interface Story<K> {
-  readonly id: number
-  readonly members: K[]
-  /** Earliest and latest dates of its members. */
+/** A story's clustering state: restorable from the store, so clustering resumes where it stopped. */
+export interface ClusterState {
+  readonly id: string
   first: string | null
   last: string | null
-}
-
-interface StoryState<K> {
-  readonly story: Story<K>
   centroid: Map<string, number>
   readonly entityCounts: Map<string, number>
   readonly quotes: Set<string>
+  /** Articles clustered into it. */
+  size: number
+}
+
+/** Where an article went: the story's id and whether the article opened it. */
+export interface Placement {
+  readonly story: string
+  readonly opened: boolean
 }
 
 /**
  * Groups articles into stories incrementally: each new article is compared only with the stories
- * that share one of its strongest terms, joins the most similar if close enough and near in time,
- * or starts a story of its own. Nothing already clustered is recomputed.
+ * that share one of its strongest terms or quotes, joins the most similar if close enough and near
+ * in time, or opens a story of its own. Stories from an earlier run come back with `restore`;
+ * nothing already clustered is recomputed.
  *
  * @example
- * const clusters = new StoryClusterer<string>()
- * const story = clusters.add({ key: docId, vector, entities, quotes, date: '2025-10-15' })
+ * const clusters = new StoryClusterer<string>((founder) => `st-${founder.slice(0, 12)}`)
+ * for (const state of storedStates) clusters.restore(state)
+ * clusters.add({ key: docId, vector, entities, quotes, date: '2025-10-15' }) // { story: 'st-…', opened: false }
  */
 export class StoryClusterer<K> {
-  private readonly states: StoryState<K>[] = []
+  private readonly states: ClusterState[] = []
+  private readonly index = new Map<string, number>()
   private readonly byTerm = new Map<string, number[]>()
   private readonly byQuote = new Map<string, number[]>()
+  private readonly touched = new Set<number>()
 
-  get stories(): readonly Story<K>[] {
-    return this.states.map((s) => s.story)
+  constructor(private readonly idFor: (founder: K) => string) {}
+
+  /** Every story this clusterer holds, restored or new. */
+  get stories(): readonly ClusterState[] {
+    return this.states
   }
 
-  add(article: ArticleFeatures<K>): Story<K> {
-    let best: StoryState<K> | undefined
+  /** The stories opened or joined since this clusterer was made. */
+  changed(): ClusterState[] {
+    return [...this.touched].map((i) => this.states[i]!)
+  }
+
+  has(id: string): boolean {
+    return this.index.has(id)
+  }
+
+  /** Brings back a stored story (ignored when it is already here). */
+  restore(state: ClusterState): void {
+    if (this.index.has(state.id)) return
+    this.push(state)
+  }
+
+  add(article: ArticleFeatures<K>): Placement {
+    let best: number | undefined
     let bestScore = SAME_STORY_SIMILARITY
-    for (const id of this.candidates(article)) {
-      const state = this.states[id]!
-      if (!withinEventGap(article.date, state.story)) continue
+    for (const i of this.candidates(article)) {
+      const state = this.states[i]!
+      if (!withinEventGap(article.date, state)) continue
       const score = storySimilarity(article, state)
       if (score >= bestScore) {
-        best = state
+        best = i
         bestScore = score
       }
     }
-    if (best === undefined) return this.open(article)
+    if (best === undefined) return { story: this.open(article), opened: true }
     this.join(best, article)
-    return best.story
+    return { story: this.states[best]!.id, opened: false }
   }
 
   /** Stories sharing one of the article's strongest terms or one of its quotes. */
   private candidates(article: ArticleFeatures<K>): Set<number> {
     const found = new Set<number>()
-    for (const term of topTerms(article.vector, INDEX_TERMS)) for (const id of this.byTerm.get(term) ?? []) found.add(id)
-    for (const q of article.quotes) for (const id of this.byQuote.get(q) ?? []) found.add(id)
+    for (const term of topTerms(article.vector, INDEX_TERMS)) for (const i of this.byTerm.get(term) ?? []) found.add(i)
+    for (const q of article.quotes) for (const i of this.byQuote.get(q) ?? []) found.add(i)
     return found
   }
 
-  private open(article: ArticleFeatures<K>): Story<K> {
-    const story: Story<K> = { id: this.states.length, members: [article.key], first: article.date, last: article.date }
-    const state: StoryState<K> = { story, centroid: new Map(article.vector), entityCounts: new Map(), quotes: new Set(article.quotes) }
-    for (const e of article.entities) state.entityCounts.set(e, 1)
-    this.states.push(state)
-    this.indexTerms(state)
-    this.indexQuotes(state.story.id, article.quotes)
-    return story
+  private open(article: ArticleFeatures<K>): string {
+    const state: ClusterState = {
+      id: this.idFor(article.key),
+      first: article.date,
+      last: article.date,
+      centroid: new Map(article.vector),
+      entityCounts: new Map([...article.entities].map((e) => [e, 1])),
+      quotes: new Set(article.quotes),
+      size: 1,
+    }
+    this.touched.add(this.push(state))
+    return state.id
   }
 
-  private join(state: StoryState<K>, article: ArticleFeatures<K>): void {
-    state.story.members.push(article.key)
-    for (const [term, w] of article.vector) state.centroid.set(term, (state.centroid.get(term) ?? 0) + w)
-    state.centroid = normalise(truncate(state.centroid, CENTROID_TERMS))
+  private push(state: ClusterState): number {
+    const i = this.states.length
+    this.states.push(state)
+    this.index.set(state.id, i)
+    this.indexTerms(i)
+    this.indexQuotes(i, state.quotes)
+    return i
+  }
+
+  private join(i: number, article: ArticleFeatures<K>): void {
+    const state = this.states[i]!
+    this.touched.add(i)
+    // The centroid is a running mean: earlier members keep their share however long the story runs.
+    const centroid = new Map<string, number>()
+    for (const [term, w] of state.centroid) centroid.set(term, w * state.size)
+    for (const [term, w] of article.vector) centroid.set(term, (centroid.get(term) ?? 0) + w)
+    state.centroid = normalise(truncate(centroid, CENTROID_TERMS))
+    state.size++
     for (const e of article.entities) state.entityCounts.set(e, (state.entityCounts.get(e) ?? 0) + 1)
     for (const q of article.quotes) state.quotes.add(q)
-    this.indexQuotes(state.story.id, article.quotes)
+    this.indexQuotes(i, article.quotes)
     if (article.date !== null) {
-      if (state.story.first === null || article.date < state.story.first) state.story.first = article.date
-      if (state.story.last === null || article.date > state.story.last) state.story.last = article.date
+      if (state.first === null || article.date < state.first) state.first = article.date
+      if (state.last === null || article.date > state.last) state.last = article.date
     }
-    this.indexTerms(state)
+    this.indexTerms(i)
   }
 
-  private indexQuotes(id: number, quotes: ReadonlySet<string>): void {
-    for (const q of quotes) {
-      const list = this.byQuote.get(q)
-      if (list === undefined) this.byQuote.set(q, [id])
-      else if (!list.includes(id)) list.push(id)
-    }
+  private indexQuotes(i: number, quotes: ReadonlySet<string>): void {
+    for (const q of quotes) addToList(this.byQuote, q, i)
   }
 
-  private indexTerms(state: StoryState<K>): void {
-    for (const term of topTerms(state.centroid, INDEX_TERMS)) {
-      const list = this.byTerm.get(term)
-      if (list === undefined) this.byTerm.set(term, [state.story.id])
-      else if (!list.includes(state.story.id)) list.push(state.story.id)
-    }
+  private indexTerms(i: number): void {
+    for (const term of topTerms(this.states[i]!.centroid, INDEX_TERMS)) addToList(this.byTerm, term, i)
   }
 }
 
-function storySimilarity<K>(article: ArticleFeatures<K>, state: StoryState<K>): number {
+function addToList(index: Map<string, number[]>, key: string, i: number): void {
+  const list = index.get(key)
+  if (list === undefined) index.set(key, [i])
+  // Lists grow in story order, and a story re-indexes itself after it was last added: checking the tail is enough.
+  else if (list[list.length - 1] !== i && !list.includes(i)) list.push(i)
+}
+
+/**
+ * The combined similarity of an article and a story: words (cosine with the centroid), shared
+ * actors (Jaccard), and a shared direct quote.
+ */
+export function storySimilarity<K>(article: ArticleFeatures<K>, state: Pick<ClusterState, 'centroid' | 'entityCounts' | 'quotes'>): number {
   const text = cosine(article.vector, state.centroid)
   let shared = 0
   for (const e of article.entities) if (state.entityCounts.has(e)) shared++
@@ -135,10 +181,12 @@ function storySimilarity<K>(article: ArticleFeatures<K>, state: StoryState<K>): 
 }
 
 /** An undated article or story fits anywhere; a dated one must fall within the gap of the story's dated span. */
-function withinEventGap<K>(date: string | null, story: Story<K>): boolean {
+function withinEventGap(date: string | null, story: Pick<ClusterState, 'first' | 'last'>): boolean {
   if (date === null || story.first === null || story.last === null) return true
   return daysBetween(date, story.first) <= MAX_EVENT_GAP_DAYS || daysBetween(date, story.last) <= MAX_EVENT_GAP_DAYS || (date >= story.first && date <= story.last)
 }
+
+const DAY_MS = 86_400_000
 
 /**
  * Days between two dates of any precision, comparing the closest days they may stand for
@@ -147,12 +195,13 @@ function withinEventGap<K>(date: string | null, story: Story<K>): boolean {
 export function daysBetween(a: string, b: string): number {
   const [aStart, aEnd] = dayRange(a)
   const [bStart, bEnd] = dayRange(b)
-  if (aEnd < bStart) return (bStart - aEnd) / 86_400_000
-  if (bEnd < aStart) return (aStart - bEnd) / 86_400_000
+  if (aEnd < bStart) return (bStart - aEnd) / DAY_MS
+  if (bEnd < aStart) return (aStart - bEnd) / DAY_MS
   return 0
 }
 
-function dayRange(date: string): [number, number] {
+/** The first and last UTC day (as ms) a date of any precision may stand for. */
+export function dayRange(date: string): [number, number] {
   const [y, m, d] = date.split('-').map(Number) as [number, number | undefined, number | undefined]
   if (m === undefined) return [Date.UTC(y, 0, 1), Date.UTC(y, 11, 31)]
   if (d === undefined) return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 0)]
@@ -160,7 +209,29 @@ function dayRange(date: string): [number, number] {
   return [t, t]
 }
 
-function topTerms(vector: TermVector, n: number): string[] {
+/**
+ * The days (`YYYY-MM-DD`) an article dated `from`…`to` may join a story over: its dates widened by
+ * the event gap on both sides.
+ *
+ * @example
+ * joinWindow('2025-10-15', '2025-10-15') // { from: '2025-09-24', to: '2025-11-05' }
+ */
+export function joinWindow(from: string, to: string): { from: string; to: string } {
+  const gap = MAX_EVENT_GAP_DAYS * DAY_MS
+  return { from: isoDay(dayRange(from)[0] - gap), to: isoDay(dayRange(to)[1] + gap) }
+}
+
+/** The days a story's dates `first`…`last` stand for, as `YYYY-MM-DD`. */
+export function storyWindow(first: string, last: string): { from: string; to: string } {
+  return { from: isoDay(dayRange(first)[0]), to: isoDay(dayRange(last)[1]) }
+}
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10)
+}
+
+/** The `n` heaviest terms of a vector. */
+export function topTerms(vector: TermVector, n: number): string[] {
   return [...vector].sort((x, y) => y[1] - x[1]).slice(0, n).map(([t]) => t)
 }
 

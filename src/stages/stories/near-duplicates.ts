@@ -68,6 +68,20 @@ export class NearDuplicateIndex<K> {
   }
 }
 
+/** 2^32: a band's number times this plus its bucket hash is one integer key per band and bucket. */
+const BAND_KEY_STRIDE = 4_294_967_296
+
+/**
+ * One key per LSH band, unique across bands (band × 2^32 + bucket), for a store to index: two
+ * signatures sharing a key are near-duplicate candidates.
+ *
+ * @example
+ * store.signatureCandidates(bandKeys(minhashSignature(text)))
+ */
+export function bandKeys(signature: Uint32Array): number[] {
+  return Array.from({ length: LSH_BANDS }, (_, b) => b * BAND_KEY_STRIDE + bandHash(signature, b))
+}
+
 function bandHash(signature: Uint32Array, band: number): number {
   let h = 0x811c9dc5 ^ band
   for (let i = band * ROWS; i < (band + 1) * ROWS; i++) h = Math.imul(h ^ signature[i]!, 0x01000193)

@@ -53,8 +53,14 @@ export function termCounts(text: string): Map<string, number> {
  * pass over the corpus.
  */
 export class DocumentFrequencies {
-  private readonly df = new Map<string, number>()
-  private docs = 0
+  private readonly df: Map<string, number>
+  private docs: number
+
+  /** Starts from counts gathered before (a store's), or from nothing. */
+  constructor(documents = 0, counts: ReadonlyMap<string, number> = new Map()) {
+    this.docs = documents
+    this.df = new Map(counts)
+  }
 
   get documents(): number {
     return this.docs

@@ -1,0 +1,230 @@
+import type { Document, DocumentId, Story, StoryId } from '../document/index.js'
+import { checkStory } from '../stages/analysis/check.js'
+import { assessSourceQuality } from '../stages/analysis/quality.js'
+import { StoryClusterer, joinWindow, storyWindow, type ClusterState } from '../stages/stories/cluster.js'
+import { composeStory, type StoryMember } from '../stages/stories/compose.js'
+import { featuresOf, missingLayers, readArticle, type ArticleText } from '../stages/stories/features.js'
+import { estimateJaccard, minhashSignature } from '../stages/stories/minhash.js'
+import { NEAR_DUPLICATE_JACCARD, NearDuplicateIndex, bandKeys } from '../stages/stories/near-duplicates.js'
+import { DocumentFrequencies } from '../stages/stories/similarity.js'
+import { linkThreads, type ThreadNode } from '../stages/stories/threads.js'
+import type { SignatureWrite, Store, StoredStoryState, StoryWrite } from '../store/index.js'
+
+/** Documents placed per step: each step is one atomic write, and memory holds one page of documents. */
+export const STORY_PAGE_SIZE = 200
+
+/** What happened to one document. */
+export type StoryEvent =
+  | { readonly kind: 'placed'; readonly document: DocumentId; readonly story: StoryId; readonly opened: boolean; readonly duplicateOf: DocumentId | null }
+  | { readonly kind: 'skipped'; readonly document: DocumentId; readonly input: string; readonly reason: string }
+
+export interface StoriesReport {
+  /** Documents placed in a story this run (copies included). */
+  readonly placed: number
+  /** Of those, near-copies of an earlier article. */
+  readonly duplicates: number
+  /** Stories opened this run. */
+  readonly opened: number
+  /** Stories opened or joined this run (each written with a fresh check). */
+  readonly changed: number
+  /** Threads written (new or grown) this run. */
+  readonly threads: number
+  /** Documents left out, each with why (not annotated, or unreadable); they are tried again next run. */
+  readonly skipped: ReadonlyArray<{ readonly document: DocumentId; readonly input: string; readonly reason: string }>
+}
+
+export interface UpdateStoriesOptions {
+  readonly onEvent?: (event: StoryEvent) => void
+  /** Documents per step; default `STORY_PAGE_SIZE`. */
+  readonly pageSize?: number
+}
+
+/**
+ * Places every stored, annotated document that is in no story yet, in storage order, a page at a
+ * time: a near-copy joins its original's story; any other article joins the most similar story
+ * near its date or opens one. Changed stories get their title, dates, actors and cross-check
+ * anew, and threads are re-linked around them. Each page is written in one transaction, so a run
+ * stopped midway resumes where it stopped; a second run on the same store changes nothing.
+ *
+ * @example
+ * const report = await updateStories(store, { onEvent: (e) => e.kind === 'skipped' && console.warn(e.reason) })
+ * console.log(`${report.placed} placed, ${report.opened} new stories`)
+ */
+export async function updateStories(store: Store, options: UpdateStoriesOptions = {}): Promise<StoriesReport> {
+  const tally = { placed: 0, duplicates: 0, opened: 0, changed: 0, threads: 0, skipped: [] as StoriesReport['skipped'][number][] }
+  const pageSize = options.pageSize ?? STORY_PAGE_SIZE
+  let page: Document[] = []
+  const flush = async (): Promise<void> => {
+    if (page.length > 0) await placePage(store, page, tally, options.onEvent)
+    page = []
+  }
+  for await (const doc of store.iterateUnplacedDocuments({ pageSize })) {
+    page.push(doc)
+    if (page.length >= pageSize) await flush()
+  }
+  await flush()
+  return tally
+}
+
+type Tally = { placed: number; duplicates: number; opened: number; changed: number; threads: number; skipped: StoriesReport['skipped'][number][] }
+
+interface Placed {
+  readonly doc: Document
+  readonly article: ArticleText
+  readonly signature: Uint32Array
+  duplicateOf: { id: DocumentId; similarity: number } | null
+  story: StoryId | null
+  opened: boolean
+}
+
+async function placePage(store: Store, docs: readonly Document[], tally: Tally, onEvent: UpdateStoriesOptions['onEvent']): Promise<void> {
+  const readable = readPage(docs, tally, onEvent)
+  await findCopies(store, readable)
+  const { clusterer, termFrequencies } = await clusterPage(store, readable)
+  const copyStories = new Set<StoryId>()
+  const byId = new Map(readable.map((p) => [p.doc.id, p]))
+  for (const p of readable) {
+    if (p.duplicateOf === null) continue
+    p.story = byId.get(p.duplicateOf.id)?.story ?? (await store.storyOf(p.duplicateOf.id)) ?? null
+    if (p.story !== null) copyStories.add(p.story)
+  }
+  const placed = readable.filter((p) => p.story !== null)
+  const writes = await composeChanged(store, clusterer, placed, copyStories)
+  const threads = await relinkThreads(store, writes)
+  const signatures: SignatureWrite[] = placed.map((p) => ({ document: p.doc.id, signature: p.signature, bands: bandKeys(p.signature) }))
+  await store.applyStoryUpdate({ stories: writes, threads: threads.threads, removedThreads: threads.removed, termFrequencies, signatures })
+  for (const p of placed) {
+    tally.placed++
+    if (p.duplicateOf !== null) tally.duplicates++
+    if (p.opened) tally.opened++
+    onEvent?.({ kind: 'placed', document: p.doc.id, story: p.story!, opened: p.opened, duplicateOf: p.duplicateOf?.id ?? null })
+  }
+  tally.changed += writes.length
+  tally.threads += threads.threads.length
+}
+
+/** The page's documents that can be placed, read; the others are reported as skipped. */
+function readPage(docs: readonly Document[], tally: Tally, onEvent: UpdateStoriesOptions['onEvent']): Placed[] {
+  const out: Placed[] = []
+  for (const doc of docs) {
+    const skip = (reason: string): void => {
+      tally.skipped.push({ document: doc.id, input: doc.origin.input, reason })
+      onEvent?.({ kind: 'skipped', document: doc.id, input: doc.origin.input, reason })
+    }
+    const missing = missingLayers(doc)
+    if (missing.length > 0) {
+      skip(`${doc.origin.input}: not placed in a story: it lacks the ${missing.join(', ')} layer${missing.length > 1 ? 's' : ''}; run analyze on it first.`)
+      continue
+    }
+    try {
+      const article = readArticle(doc)
+      out.push({ doc, article, signature: minhashSignature(article.text), duplicateOf: null, story: null, opened: false })
+    } catch (error) {
+      skip(`${doc.origin.input}: not placed in a story: its layers cannot be read (${error instanceof Error ? error.message : String(error)}).`)
+    }
+  }
+  return out
+}
+
+/** Marks each near-copy of a stored or earlier article of the page with its original (LSH candidates, then the estimate). */
+async function findCopies(store: Store, page: readonly Placed[]): Promise<void> {
+  const index = new NearDuplicateIndex<DocumentId>()
+  for (const p of page) {
+    const inPage = index.add(p.doc.id, p.signature)[0]
+    let best = inPage === undefined ? null : { id: inPage.key, similarity: inPage.similarity }
+    for (const c of await store.signatureCandidates(bandKeys(p.signature))) {
+      if (c.document === p.doc.id) continue
+      const similarity = estimateJaccard(p.signature, c.signature)
+      if (similarity >= NEAR_DUPLICATE_JACCARD && (best === null || similarity > best.similarity)) best = { id: c.document, similarity }
+    }
+    p.duplicateOf = best
+  }
+}
+
+/** Clusters the page's originals among the stored stories their dates (or, undated, their actors) can reach. */
+async function clusterPage(store: Store, page: Placed[]): Promise<{ clusterer: StoryClusterer<DocumentId>; termFrequencies: { documents: number; terms: Map<string, number> } }> {
+  const originals = page.filter((p) => p.duplicateOf === null)
+  const terms = new Map<string, number>()
+  for (const p of originals) for (const t of p.article.counts.keys()) terms.set(t, (terms.get(t) ?? 0) + 1)
+  const stored = await store.documentFrequencies([...terms.keys()])
+  const df = new DocumentFrequencies(stored.documents, stored.terms)
+  for (const p of originals) df.add(p.article.counts)
+
+  const clusterer = new StoryClusterer<DocumentId>((founder) => `st-${founder.slice(0, 12)}`)
+  const dates = new Set(originals.map((p) => p.article.date).filter((d): d is string => d !== null))
+  for (const date of dates) for (const s of await store.loadStoryStates({ window: joinWindow(date, date) })) clusterer.restore(toClusterState(s))
+  const undatedActors = new Set(originals.filter((p) => p.article.date === null).flatMap((p) => [...p.article.entities]))
+  if (undatedActors.size > 0) for (const s of await store.loadStoryStates({ actors: [...undatedActors] })) clusterer.restore(toClusterState(s))
+
+  for (const p of originals) {
+    const placement = clusterer.add(featuresOf(p.doc.id, p.article, df))
+    p.story = placement.story
+    p.opened = placement.opened
+  }
+  return { clusterer, termFrequencies: { documents: originals.length, terms } }
+}
+
+function toClusterState(s: StoredStoryState): ClusterState {
+  return { id: s.id, first: s.first, last: s.last, centroid: new Map(s.centroid), entityCounts: new Map(s.entities), quotes: new Set(s.quotes), size: s.size }
+}
+
+/** Every story the page opened or joined, composed from all its members, with its check and state. */
+async function composeChanged(store: Store, clusterer: StoryClusterer<DocumentId>, placed: readonly Placed[], copyStories: ReadonlySet<StoryId>): Promise<StoryWrite[]> {
+  const states = new Map(clusterer.changed().map((s) => [s.id, s]))
+  const missing = [...copyStories].filter((id) => !states.has(id))
+  const storedStates = missing.length === 0 ? [] : await store.loadStoryStates({ ids: missing })
+  for (const s of storedStates) states.set(s.id, toClusterState(s))
+  const now = new Date().toISOString()
+  const writes: StoryWrite[] = []
+  for (const [id, state] of states) {
+    const before = await store.getStory(id)
+    const members: StoryMember[] = []
+    for (const a of before?.articles ?? []) {
+      const doc = await store.getDocument(a.id)
+      if (doc !== undefined) members.push(memberOf(doc, readArticle(doc), a.duplicateOf))
+    }
+    for (const p of placed) if (p.story === id) members.push(memberOf(p.doc, p.article, p.duplicateOf))
+    const story: Story = { ...composeStory(id, members, state.centroid, now), thread: before?.thread ?? null }
+    const check = checkStory(id, members.map((m) => ({ doc: m.doc, duplicateOf: m.duplicateOf?.id ?? null })))
+    writes.push({
+      story,
+      check,
+      state: {
+        id,
+        first: state.first,
+        last: state.last,
+        centroid: [...state.centroid],
+        entities: [...state.entityCounts],
+        quotes: [...state.quotes],
+        size: state.size,
+      },
+      window: story.first === null || story.last === null ? null : storyWindow(story.first, story.last),
+    })
+  }
+  return writes
+}
+
+function memberOf(doc: Document, article: ArticleText, duplicateOf: StoryMember['duplicateOf']): StoryMember {
+  return { doc, article, duplicateOf, headlineMismatch: assessSourceQuality(doc).some((n) => n.kind === 'headline-mismatch') }
+}
+
+/** Re-links threads around the changed stories: their actor neighbours and their threads' stories. */
+async function relinkThreads(store: Store, writes: readonly StoryWrite[]): Promise<ReturnType<typeof linkThreads>> {
+  if (writes.length === 0) return { threads: [], removed: [] }
+  const nodes = new Map<StoryId, ThreadNode>()
+  const add = (s: StoredStoryState): void => {
+    if (!nodes.has(s.id)) nodes.set(s.id, { id: s.id, title: s.title, eventDate: s.eventDate, thread: s.thread, actors: s.actors, centroid: new Map(s.centroid) })
+  }
+  for (const { story, state } of writes) {
+    nodes.set(story.id, { id: story.id, title: story.title, eventDate: story.eventDate, thread: story.thread, actors: story.actors, centroid: new Map(state.centroid) })
+  }
+  const actors = [...new Set(writes.flatMap((w) => w.story.actors.map((a) => a.id)))]
+  for (const s of await store.loadStoryStates({ actors })) add(s)
+  const threadIds = new Set([...nodes.values()].map((n) => n.thread).filter((t): t is string => t !== null))
+  for (const id of threadIds) {
+    const thread = await store.getThread(id)
+    const ids = (thread?.stories ?? []).map((s) => s.id).filter((s) => !nodes.has(s))
+    if (ids.length > 0) for (const s of await store.loadStoryStates({ ids })) add(s)
+  }
+  return linkThreads([...nodes.values()], new Set(writes.map((w) => w.story.id)))
+}

@@ -1,0 +1,62 @@
+import { renderCleanText, textOf, type Document, type EntityId, type EntityType } from '../../document/index.js'
+import { quoteWords } from '../analysis/quote-match.js'
+import type { ArticleFeatures } from './cluster.js'
+import { DocumentFrequencies, termCounts, tfidfVector } from './similarity.js'
+
+/** Entity types that act in a story; places and treaties are settings, not actors. */
+export const ACTOR_TYPES: ReadonlySet<EntityType> = new Set(['person', 'country', 'organization'])
+/**
+ * Words per quote fingerprint: every run of this many words of a direct quote is one, so a quote
+ * trimmed by one outlet still meets the full one; shorter quotes ("a good idea") are too common to tell stories apart.
+ */
+export const QUOTE_FINGERPRINT_WORDS = 5
+/** Fingerprints kept per article: a long interview transcript would otherwise carry hundreds. */
+const MAX_QUOTE_FINGERPRINTS = 60
+
+/** The layers an article needs before it can be placed in a story. */
+export const STORY_LAYERS = ['clean', 'entities', 'quotes', 'times'] as const
+
+/** What story placement reads of one article, before term weights (which need the corpus). */
+export interface ArticleText {
+  readonly text: string
+  readonly counts: Map<string, number>
+  readonly entities: ReadonlySet<EntityId>
+  readonly quotes: ReadonlySet<string>
+  readonly date: string | null
+  readonly eventDate: string | null
+  readonly published: string | null
+}
+
+/**
+ * Reads an annotated article's clean text, term counts, actors, quote fingerprints and date
+ * (the reported event's date when the times layer has one, else the publication date).
+ *
+ * @example
+ * const article = readArticle(doc) // { text, counts, entities: Set {'country:RU', …}, quotes, date: '2025-10-15', … }
+ */
+export function readArticle(doc: Document): ArticleText {
+  const { clean, entities, quotes, times, metadata } = doc.layers
+  const text = clean ? renderCleanText(doc.source, clean).text : doc.source
+  const actors = new Set((entities?.entities ?? []).filter((e) => ACTOR_TYPES.has(e.type)).map((e) => e.id))
+  const fingerprints = new Set<string>()
+  for (const quote of quotes?.quotes ?? []) {
+    if (!quote.direct) continue
+    const words = quoteWords(textOf(doc.source, quote.span))
+    for (let i = 0; i + QUOTE_FINGERPRINT_WORDS <= words.length && fingerprints.size < MAX_QUOTE_FINGERPRINTS; i++) {
+      fingerprints.add(words.slice(i, i + QUOTE_FINGERPRINT_WORDS).join(' '))
+    }
+  }
+  const eventDate = times?.eventDate?.value ?? null
+  const published = metadata?.published?.value.date ?? null
+  return { text, counts: termCounts(text), entities: actors, quotes: fingerprints, date: eventDate ?? published, eventDate, published }
+}
+
+/** The clustering features of a read article, weighted with the corpus's document frequencies. */
+export function featuresOf<K>(key: K, article: ArticleText, df: DocumentFrequencies): ArticleFeatures<K> {
+  return { key, vector: tfidfVector(article.counts, df), entities: article.entities, quotes: article.quotes, date: article.date }
+}
+
+/** Lacking layers of a document, by name; empty when it can be placed. */
+export function missingLayers(doc: Document): string[] {
+  return STORY_LAYERS.filter((name) => doc.layers[name] === undefined)
+}

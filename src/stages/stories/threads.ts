@@ -1,0 +1,117 @@
+import type { EntityId, StoryId, Thread, ThreadId } from '../../document/index.js'
+import { topTerms } from './cluster.js'
+import { cosine } from './similarity.js'
+
+/** Top actors two stories must share to be one thread: a pair (Russia and China), not one busy name alone. */
+export const THREAD_MIN_SHARED_ACTORS = 2
+/**
+ * Centroid cosine at or above which two stories sharing their actors are on one topic. Low on
+ * purpose: the actors already agree; this only keeps apart two unrelated dealings of the same
+ * pair (an alliance interview and a trade fair). Measured on the seeds (see seeds-stories e2e).
+ */
+export const THREAD_MIN_COSINE = 0.1
+/** Shared actors and topic words in a thread's title. */
+const TITLE_ACTORS = 3
+const TITLE_TERMS = 3
+
+/** What thread linking knows of one story. */
+export interface ThreadNode {
+  readonly id: StoryId
+  readonly title: string
+  readonly eventDate: string | null
+  readonly thread: ThreadId | null
+  readonly actors: ReadonlyArray<{ readonly id: EntityId; readonly name: string }>
+  readonly centroid: ReadonlyMap<string, number>
+}
+
+/** Threads to write and thread ids to delete after linking. */
+export interface ThreadChange {
+  readonly threads: Thread[]
+  readonly removed: ThreadId[]
+}
+
+/**
+ * Links stories into threads by shared actors and topic, over any time span, with union-find over
+ * candidate pairs. Only pairs involving a changed story are compared; `nodes` must hold the
+ * changed stories, every story sharing an actor with one of them, and every story of their
+ * threads (existing threads only grow). Returns the threads that changed, and the ids that are gone.
+ *
+ * @example
+ * linkThreads(nodes, new Set(['st-0a1b2c3d4e5f'])) // { threads: [{ id: 'th-…', title: 'Russia, China: alliance, …', … }], removed: [] }
+ */
+export function linkThreads(nodes: readonly ThreadNode[], changed: ReadonlySet<StoryId>): ThreadChange {
+  const parent = new Map(nodes.map((n) => [n.id, n.id]))
+  const find = (id: StoryId): StoryId => {
+    let root = id
+    while (parent.get(root) !== root) root = parent.get(root)!
+    parent.set(id, root)
+    return root
+  }
+  const union = (a: StoryId, b: StoryId): void => {
+    parent.set(find(a), find(b))
+  }
+  const firstOfThread = new Map<ThreadId, StoryId>()
+  for (const n of nodes) {
+    if (n.thread === null) continue
+    const first = firstOfThread.get(n.thread)
+    if (first === undefined) firstOfThread.set(n.thread, n.id)
+    else union(first, n.id)
+  }
+  for (const a of nodes) {
+    if (!changed.has(a.id)) continue
+    for (const b of nodes) if (a.id !== b.id && linked(a, b)) union(a.id, b.id)
+  }
+  const components = new Map<StoryId, ThreadNode[]>()
+  for (const n of nodes) {
+    const root = find(n.id)
+    components.set(root, [...(components.get(root) ?? []), n])
+  }
+  const threads: Thread[] = []
+  for (const members of components.values()) {
+    if (members.length < 2 || !members.some((m) => changed.has(m.id))) continue
+    threads.push(composeThread(members))
+  }
+  const kept = new Set(threads.map((t) => t.id))
+  const removed = [...new Set(nodes.map((n) => n.thread).filter((t): t is ThreadId => t !== null && !kept.has(t)))]
+  // A thread whose stories are all unchanged and still together keeps its id: only drop ids really gone.
+  const untouched = new Set([...components.values()].filter((m) => !m.some((s) => changed.has(s.id))).flatMap((m) => m.map((s) => s.thread)))
+  return { threads, removed: removed.filter((t) => !untouched.has(t)) }
+}
+
+/** Two stories are one thread when they share a pair of top actors and some topic. */
+export function linked(a: ThreadNode, b: ThreadNode): boolean {
+  const ids = new Set(a.actors.map((x) => x.id))
+  const shared = b.actors.filter((x) => ids.has(x.id)).length
+  return shared >= THREAD_MIN_SHARED_ACTORS && cosine(a.centroid, b.centroid) >= THREAD_MIN_COSINE
+}
+
+function composeThread(members: readonly ThreadNode[]): Thread {
+  const stories = [...members].sort((x, y) => byDate(x.eventDate, y.eventDate) || x.id.localeCompare(y.id))
+  const counts = new Map<EntityId, { name: string; stories: number }>()
+  for (const s of members) for (const a of s.actors) {
+    const entry = counts.get(a.id)
+    if (entry === undefined) counts.set(a.id, { name: a.name, stories: 1 })
+    else entry.stories++
+  }
+  const actors = [...counts].filter(([, c]) => c.stories >= 2).sort((x, y) => y[1].stories - x[1].stories).slice(0, TITLE_ACTORS)
+    .map(([id, c]) => ({ id, name: c.name }))
+  const actorWords = new Set(actors.flatMap((a) => a.name.toLowerCase().split(/\s+/)))
+  const sum = new Map<string, number>()
+  for (const s of members) for (const [t, w] of s.centroid) if (!actorWords.has(t)) sum.set(t, (sum.get(t) ?? 0) + w)
+  const terms = topTerms(sum, TITLE_TERMS)
+  return {
+    id: `th-${stories[0]!.id.replace(/^st-/, '')}`,
+    title: `${actors.map((a) => a.name).join(', ')}: ${terms.join(', ')}`,
+    actors,
+    terms,
+    stories: stories.map((s) => ({ id: s.id, title: s.title, eventDate: s.eventDate })),
+  }
+}
+
+// Earliest first, undated last.
+function byDate(a: string | null, b: string | null): number {
+  if (a === b) return 0
+  if (a === null) return 1
+  if (b === null) return -1
+  return a < b ? -1 : 1
+}
