@@ -1,5 +1,5 @@
 import type {
-  ActorEvent, Citation, Document, Entity, EntityId, EventAction, StancePosition, StanceStatement, Span, Timeline,
+  ActorEvent, Citation, Document, Entity, EntityId, EventAction, Quote, StancePosition, StanceStatement, Span, Timeline,
 } from '../../document/index.js'
 import { citationOf, contains, outletOf } from '../../document/index.js'
 import { UsageError } from '../../errors.js'
@@ -95,6 +95,7 @@ const CLAUSE_BREAKS = new Set([';', ':', '—', '–'])
  * // { statements: [{ date: '2020-10', speaker: { name: 'Vladimir Putin', … }, position: 'open', shift: null }, …] }
  */
 export function timelineFrom(docs: readonly Document[], query: TimelineQuery): Timeline {
+  topicActions(query.topic) // an unknown topic throws before any document is read
   const found = docs.flatMap((doc) => findStatements(doc, query))
   return assembleTimeline(query, found)
 }
@@ -105,6 +106,8 @@ export interface FoundStatement {
   readonly citation: Citation
   /** Days since 1970-01-01, first and last, of the period the date allows; null when undated. */
   readonly period: { readonly from: number; readonly to: number } | null
+  /** The speaker's own words in quote marks: the best wording to show for a row. */
+  readonly direct: boolean
 }
 
 /**
@@ -255,7 +258,8 @@ function wordsOf(doc: Document, span: Span): string {
 // ---------------------------------------------------------------- one report
 
 function toFound(doc: Document, e: ActorEvent, match: EventMatch, query: TimelineQuery, entities: ReadonlyMap<EntityId, Entity>): FoundStatement {
-  const scope = quoteScope(doc, e) ?? e.span
+  const quote = quoteOf(doc, e)
+  const scope = quoteScope(quote, e) ?? e.span
   const { date, dateBasis, period } = dateOf(doc, e)
   const actorId = match.actorId ?? query.actor.id
   const speaker = e.speaker === null ? undefined : entities.get(e.speaker)
@@ -271,14 +275,16 @@ function toFound(doc: Document, e: ActorEvent, match: EventMatch, query: Timelin
     quote: citationOf(doc, scope, outletOf(doc)),
     counterpartRole: match.counterpartRole,
   }
-  return { statement, citation: statement.quote, period }
+  return { statement, citation: statement.quote, period, direct: quote?.direct === true }
+}
+
+function quoteOf(doc: Document, e: ActorEvent): Quote | null {
+  return e.quote === null ? null : doc.layers.quotes?.quotes.find((q) => q.id === e.quote) ?? null
 }
 
 /** The quoted words the event lies in (the part of a split quote that holds the trigger), if any. */
-function quoteScope(doc: Document, e: ActorEvent): Span | null {
-  if (e.quote === null) return null
-  const quote = doc.layers.quotes?.quotes.find((q) => q.id === e.quote)
-  if (quote === undefined) return null
+function quoteScope(quote: Quote | null, e: ActorEvent): Span | null {
+  if (quote === null) return null
   return quote.parts.find((p) => contains(p, e.trigger)) ?? quote.span
 }
 
@@ -364,11 +370,13 @@ function keyOf(f: FoundStatement): string {
 
 /**
  * The most precisely dated report of a statement opens its row, so vaguer reports ("October
- * 2025") join the row they fit rather than swallowing several distinct days.
+ * 2025") join the row they fit rather than swallowing several distinct days; among equally
+ * precise ones, a direct quote first, so the row shows the speaker's own words.
  */
 function mergeReports(found: readonly FoundStatement[]): Row[] {
   const width = (f: FoundStatement): number => (f.period === null ? Infinity : f.period.to - f.period.from)
-  const byPrecision = found.map((f, index) => ({ f, index })).sort((a, b) => width(a.f) - width(b.f) || a.index - b.index)
+  const byPrecision = found.map((f, index) => ({ f, index }))
+    .sort((a, b) => width(a.f) - width(b.f) || Number(b.f.direct) - Number(a.f.direct) || a.index - b.index)
   const rows: Row[] = []
   for (const { f, index } of byPrecision) {
     const key = keyOf(f)
