@@ -1,0 +1,64 @@
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Hono } from 'hono'
+import type { Store } from '../store/index.js'
+import { requireToken } from './auth.js'
+import { HttpError, sendError } from './errors.js'
+import { ImportJobs } from './jobs.js'
+import { sendJson } from './json.js'
+import { DEFAULT_LIMITS, type ServerLimits } from './limits.js'
+import { OPENAPI } from './openapi.js'
+import { articleRoutes } from './routes/articles.js'
+import { entityRoutes } from './routes/entities.js'
+import { healthRoutes } from './routes/health.js'
+import { importRoutes } from './routes/imports.js'
+import { storyRoutes } from './routes/stories.js'
+import { threadRoutes } from './routes/threads.js'
+import { timelineRoutes } from './routes/timeline.js'
+import { securityHeaders } from './security.js'
+import { serveWebApp } from './static.js'
+
+/** The built web app: `dist/web` of the package, from src/http or dist/http alike. */
+export const DEFAULT_WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/web')
+
+export interface AppOptions {
+  readonly store: Store
+  /** When set, every `/api` request must carry `Authorization: Bearer <token>`. */
+  readonly token?: string
+  /** Folder of the built web app; default `dist/web` of the package. */
+  readonly webRoot?: string
+  readonly limits?: Partial<ServerLimits>
+  /** Worker threads of an import's analyze (default `auto`). */
+  readonly importWorkers?: number | 'auto'
+}
+
+/**
+ * The HTTP API and the web app as a Hono app, for `startServer` or in-process requests.
+ *
+ * @example
+ * const app = createApp({ store })
+ * const res = await app.request('/api/stories?q=alliance')
+ */
+export function createApp(options: AppOptions): Hono {
+  const { store } = options
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits }
+  const jobs = new ImportJobs(store, options.importWorkers)
+  const app = new Hono()
+  app.use('*', securityHeaders())
+  if (options.token !== undefined) app.use('/api/*', requireToken(options.token))
+  app.route('/api/health', healthRoutes(store))
+  app.route('/api/stories', storyRoutes(store))
+  app.route('/api/threads', threadRoutes(store))
+  app.route('/api/articles', articleRoutes(store))
+  app.route('/api/entities', entityRoutes(store))
+  app.route('/api/timeline', timelineRoutes(store))
+  app.route('/api/import', importRoutes(jobs, limits))
+  app.get('/api/openapi.json', (c) => sendJson(c, OPENAPI))
+  app.get('/api/*', (c) => {
+    throw new HttpError(404, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}; the routes are listed at /api/openapi.json.`)
+  })
+  app.get('/*', serveWebApp(options.webRoot ?? DEFAULT_WEB_ROOT))
+  app.notFound((c) => sendError(new HttpError(404, 'NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), c))
+  app.onError(sendError)
+  return app
+}

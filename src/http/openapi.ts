@@ -1,0 +1,239 @@
+/**
+ * The API as OpenAPI 3.1, written by hand next to the routes; a test checks that every route the
+ * app answers is here and every path here is answered.
+ */
+
+type Schema = { readonly [key: string]: unknown }
+
+interface Parameter {
+  readonly name: string
+  readonly in: 'query' | 'path'
+  readonly required?: boolean
+  readonly description: string
+  readonly schema: Schema
+}
+
+interface Operation {
+  readonly summary: string
+  readonly operationId: string
+  readonly parameters?: readonly Parameter[]
+  readonly requestBody?: { readonly required: boolean; readonly content: Readonly<Record<string, { readonly schema: Schema }>> }
+  readonly responses: Readonly<Record<string, { readonly description: string; readonly content?: Readonly<Record<string, { readonly schema: Schema }>> }>>
+}
+
+export interface OpenApiDocument {
+  readonly openapi: '3.1.0'
+  readonly info: { readonly title: string; readonly version: string; readonly description: string }
+  readonly security: ReadonlyArray<Readonly<Record<string, readonly string[]>>>
+  readonly paths: Readonly<Record<string, Readonly<Partial<Record<'get' | 'post', Operation>>>>>
+  readonly components: { readonly schemas: Readonly<Record<string, Schema>>; readonly securitySchemes: Readonly<Record<string, Schema>> }
+}
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` })
+const json = (schema: Schema) => ({ 'application/json': { schema } })
+const nullable = (type: string): Schema => ({ type: [type, 'null'] })
+
+const page: readonly Parameter[] = [
+  { name: 'limit', in: 'query', description: 'Items per page (default 50).', schema: { type: 'integer', minimum: 1, maximum: 200 } },
+  { name: 'offset', in: 'query', description: 'Items to skip.', schema: { type: 'integer', minimum: 0 } },
+  { name: 'format', in: 'query', description: '`csv` for a CSV download of the page (RFC 4180; cells that start like a formula get a leading `\'`).', schema: { enum: ['json', 'csv'] } },
+]
+const idParam = (what: string): Parameter => ({ name: 'id', in: 'path', required: true, description: `The ${what}'s id.`, schema: { type: 'string' } })
+
+const errors = {
+  '400': { description: 'A bad parameter or search syntax.', content: json(ref('Error')) },
+  '401': { description: 'The server has a token and the request lacks it.', content: json(ref('Error')) },
+}
+const notFound = { '404': { description: 'No such id.', content: json(ref('Error')) } }
+
+function list(summary: string, operationId: string, item: string, parameters: readonly Parameter[]): Operation {
+  return {
+    summary, operationId, parameters: [...parameters, ...page],
+    responses: {
+      '200': {
+        description: `A page of ${item} items, or CSV with format=csv.`,
+        content: { ...json(listOf(ref(item))), 'text/csv': { schema: { type: 'string' } } },
+      },
+      ...errors,
+    },
+  }
+}
+
+function one(summary: string, operationId: string, schema: Schema, what: string, extra: readonly Parameter[] = []): Operation {
+  return { summary, operationId, parameters: [idParam(what), ...extra], responses: { '200': { description: summary, content: json(schema) }, ...errors, ...notFound } }
+}
+
+function listOf(item: Schema): Schema {
+  return {
+    type: 'object',
+    required: ['items', 'total', 'limit', 'offset'],
+    properties: {
+      items: { type: 'array', items: item },
+      total: { type: 'integer', description: 'Items in all; a lower bound when totalCapped is set.' },
+      limit: { type: 'integer' },
+      offset: { type: 'integer' },
+      totalCapped: { const: true, description: 'Counting stopped at a cap (searches count up to 1,000 hits).' },
+    },
+  }
+}
+
+const span: Schema = { type: 'object', required: ['start', 'end'], properties: { start: { type: 'integer' }, end: { type: 'integer' } }, description: 'Half-open range of the article source in UTF-16 code units.' }
+const citation: Schema = {
+  type: 'object', required: ['article', 'source', 'span', 'text'],
+  properties: { article: { type: 'string' }, source: { type: 'string' }, span: ref('Span'), text: { type: 'string' } },
+}
+const open = (description: string, required: readonly string[] = []): Schema => ({ type: 'object', description, required, additionalProperties: true })
+
+export const OPENAPI: OpenApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Dossier API',
+    version: '0.1.0',
+    description: 'Stories, articles, entities and stance timelines of a Dossier store. Every value cites the exact span of the article it comes from. Errors are `{ error: { code, message } }`.',
+  },
+  security: [{}, { bearer: [] }],
+  paths: {
+    '/api/health': { get: { summary: 'The server answers and the store reads.', operationId: 'health', responses: { '200': { description: 'Counts.', content: json(ref('Health')) }, '401': errors['401'] } } },
+    '/api/stories': {
+      get: list('Stories, filtered and ordered.', 'listStories', 'StorySummary', [
+        { name: 'q', in: 'query', description: 'FTS5 query over member articles (words, "phrases", AND, OR, NOT, prefix*).', schema: { type: 'string' } },
+        { name: 'entity', in: 'query', description: 'An entity id a member article mentions.', schema: { type: 'string' } },
+        { name: 'outlet', in: 'query', description: 'An outlet of a member article.', schema: { type: 'string' } },
+        { name: 'from', in: 'query', description: 'Event date at or after (YYYY, YYYY-MM, YYYY-MM-DD).', schema: { type: 'string' } },
+        { name: 'to', in: 'query', description: 'Event date at or before; a year or month includes the whole period.', schema: { type: 'string' } },
+        { name: 'thread', in: 'query', description: 'A thread id.', schema: { type: 'string' } },
+        { name: 'order', in: 'query', description: '`top` (outlets, articles, date) or `recent`.', schema: { enum: ['top', 'recent'] } },
+      ]),
+    },
+    '/api/stories/{id}': { get: one('One story with its articles.', 'getStory', ref('Story'), 'story') },
+    '/api/stories/{id}/check': { get: one("The story's cross-check: facts, conflicts, quality notes.", 'getStoryCheck', ref('StoryCheck'), 'story') },
+    '/api/stories/{id}/brief': {
+      get: {
+        ...one("The story's brief; every sentence cited.", 'getStoryBrief', ref('Brief'), 'story', [
+          { name: 'format', in: 'query', description: '`json` (default), `md` (text/markdown) or `html` (a download).', schema: { enum: ['json', 'md', 'html'] } },
+        ]),
+        responses: {
+          '200': { description: 'The brief.', content: { ...json(ref('Brief')), 'text/markdown': { schema: { type: 'string' } }, 'text/html': { schema: { type: 'string' } } } },
+          ...errors, ...notFound,
+        },
+      },
+    },
+    '/api/threads': { get: list('Threads: stories linked by actors and topic over time.', 'listThreads', 'Thread', []) },
+    '/api/threads/{id}': { get: one('One thread.', 'getThread', ref('Thread'), 'thread') },
+    '/api/articles': {
+      get: list('Articles, in storage order, or searched (best first, with score).', 'listArticles', 'ArticleSummary', [
+        { name: 'q', in: 'query', description: 'FTS5 query over title and clean text.', schema: { type: 'string' } },
+      ]),
+    },
+    '/api/articles/{id}': { get: one('One article: source, cleaning, layers, quality notes, story.', 'getArticle', ref('Article'), 'article') },
+    '/api/entities': {
+      get: list('Entities across the store, most widely mentioned first.', 'listEntities', 'EntitySummary', [
+        { name: 'type', in: 'query', description: 'Entity type.', schema: { enum: ['person', 'country', 'organization', 'treaty', 'event', 'place', 'group'] } },
+        { name: 'q', in: 'query', description: 'Part of the name or id, any case.', schema: { type: 'string' } },
+      ]),
+    },
+    '/api/entities/{id}': { get: one('One entity: mentions by month, its quotes, its stories.', 'getEntity', ref('EntityDetail'), 'entity') },
+    '/api/timeline': {
+      get: {
+        summary: "An actor's stance statements about a counterpart, in time order, shifts marked.",
+        operationId: 'getTimeline',
+        parameters: [
+          { name: 'actor', in: 'query', required: true, description: 'Name or entity id.', schema: { type: 'string' } },
+          { name: 'counterpart', in: 'query', required: true, description: 'Name or entity id.', schema: { type: 'string' } },
+          { name: 'topic', in: 'query', description: 'A topic (`alliance`, …); all actions when absent.', schema: { type: 'string' } },
+        ],
+        responses: { '200': { description: 'The timeline.', content: json(ref('Timeline')) }, ...errors },
+      },
+    },
+    '/api/import': {
+      post: {
+        summary: 'Starts an import job: uploaded files (multipart, any field name) or URLs. One job at a time.',
+        operationId: 'startImport',
+        requestBody: {
+          required: true,
+          content: {
+            'multipart/form-data': { schema: { type: 'object', additionalProperties: { type: 'string', format: 'binary' } } },
+            'application/json': { schema: { type: 'object', required: ['urls'], properties: { urls: { type: 'array', items: { type: 'string', format: 'uri' }, minItems: 1 } } } },
+          },
+        },
+        responses: {
+          '202': { description: 'The job started.', content: json({ type: 'object', required: ['job'], properties: { job: ref('ImportJob') } }) },
+          ...errors,
+          '409': { description: 'Another import is running.', content: json(ref('Error')) },
+          '413': { description: 'The request, a file, or the number of files or URLs is over the limit.', content: json(ref('Error')) },
+          '415': { description: 'Neither multipart nor JSON.', content: json(ref('Error')) },
+        },
+      },
+    },
+    '/api/import/{job}': {
+      get: {
+        summary: 'The state of an import job.',
+        operationId: 'getImport',
+        parameters: [{ name: 'job', in: 'path', required: true, description: 'The job id.', schema: { type: 'string' } }],
+        responses: { '200': { description: 'The job.', content: json(ref('ImportJob')) }, ...errors, ...notFound },
+      },
+    },
+    '/api/openapi.json': { get: { summary: 'This document.', operationId: 'openapi', responses: { '200': { description: 'OpenAPI 3.1.', content: json({ type: 'object' }) } } } },
+  },
+  components: {
+    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Required when the server was started with --token.' } },
+    schemas: {
+      Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } } },
+      Health: { type: 'object', required: ['ok', 'documents', 'stories'], properties: { ok: { const: true }, documents: { type: 'integer' }, stories: { type: 'integer' } } },
+      Span: span,
+      Citation: citation,
+      StorySummary: {
+        type: 'object', required: ['id', 'title', 'eventDate', 'articles', 'outlets', 'thread', 'updatedAt'],
+        properties: { id: { type: 'string' }, title: { type: 'string' }, eventDate: nullable('string'), articles: { type: 'integer' }, outlets: { type: 'integer' }, thread: nullable('string'), updatedAt: { type: 'string' } },
+      },
+      Story: open('A story: title, event date and basis, first/last, articles (id, source, title, url, published, eventDate, duplicateOf), outlets, actors, thread.', ['id', 'title', 'articles']),
+      StoryCheck: open("A story's facts (quotes, figures, events with citations and status), conflicts and per-article quality notes.", ['story', 'facts', 'conflicts', 'quality']),
+      Brief: open('Summary sentences with citations, key quotes, facts, conflicts, timelines and sources.', ['story', 'summary']),
+      Thread: {
+        type: 'object', required: ['id', 'title', 'actors', 'terms', 'stories'],
+        properties: { id: { type: 'string' }, title: { type: 'string' }, actors: { type: 'array' }, terms: { type: 'array', items: { type: 'string' } }, stories: { type: 'array' } },
+      },
+      ArticleSummary: {
+        type: 'object', required: ['id', 'input', 'container', 'chars', 'storedAt'],
+        properties: {
+          id: { type: 'string' }, input: { type: 'string' }, url: { type: 'string' }, container: { type: 'string' }, title: { type: 'string' },
+          published: { type: 'string' }, publisher: { type: 'string' }, chars: { type: 'integer' }, storedAt: { type: 'string' },
+          score: { type: 'number', description: 'With q: higher is a better match.' },
+        },
+      },
+      Article: {
+        type: 'object', required: ['summary', 'source', 'clean', 'layers', 'quality', 'story'],
+        properties: {
+          summary: { type: 'object', description: 'ArticleSummary without storedAt.' },
+          source: { type: 'string', description: 'The text every span points into.' },
+          clean: { type: 'object', properties: { kept: { type: 'array', items: ref('Span') }, removed: { type: 'array', items: { type: 'object', required: ['span', 'reason'], properties: { span: ref('Span'), reason: { type: 'string' }, note: { type: 'string' } } } } } },
+          layers: open('sentences, entities, quotes, claims, events, times: each absent when the stage has not run.'),
+          quality: { type: 'array', items: { type: 'object', required: ['kind', 'note'], properties: { kind: { type: 'string' }, note: { type: 'string' }, span: ref('Span'), value: { type: 'number' } } } },
+          story: nullable('string'),
+        },
+      },
+      EntitySummary: {
+        type: 'object', required: ['id', 'type', 'name', 'documents', 'mentions'],
+        properties: { id: { type: 'string' }, type: { type: 'string' }, name: { type: 'string' }, documents: { type: 'integer' }, mentions: { type: 'integer' } },
+      },
+      EntityDetail: {
+        type: 'object', required: ['entity', 'mentionsByMonth', 'quotes', 'stories'],
+        properties: {
+          entity: ref('EntitySummary'),
+          mentionsByMonth: { type: 'array', items: { type: 'object', required: ['month', 'mentions', 'documents'], properties: { month: { ...nullable('string'), description: 'YYYY-MM of publication; null for undated articles (last).' }, mentions: { type: 'integer' }, documents: { type: 'integer' } } } },
+          quotes: { type: 'array', items: open('A quote record as `dossier export --what quotes` writes it.') },
+          stories: { type: 'array', items: ref('StorySummary') },
+        },
+      },
+      Timeline: open("An actor's and a counterpart's statements: date, speaker, position (for, against, open, conditional), quote, citations, shift.", ['actor', 'counterpart', 'topic', 'statements']),
+      ImportJob: {
+        type: 'object', required: ['id', 'state', 'inputs', 'done', 'rejected', 'startedAt'],
+        properties: {
+          id: { type: 'string' }, state: { enum: ['running', 'done', 'failed'] }, inputs: { type: 'integer' }, done: { type: 'integer' },
+          rejected: { type: 'array', items: { type: 'object', properties: { input: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } } },
+          report: open('The analyze report when done.'), error: { type: 'string' }, startedAt: { type: 'string' }, finishedAt: { type: 'string' },
+        },
+      },
+    },
+  },
+}

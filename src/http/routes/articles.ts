@@ -1,0 +1,81 @@
+import { Hono } from 'hono'
+import { cleanTextOf, type Document, type QualityNote, type RemovalReason, type Span, type StoryId } from '../../document/index.js'
+import { assessSourceQuality } from '../../stages/analysis/quality.js'
+import type { DocumentSummary, SearchHit, Store } from '../../store/index.js'
+import { fieldColumns } from '../csv.js'
+import { notFound } from '../errors.js'
+import { sendJson } from '../json.js'
+import { sendList } from '../list.js'
+import { pageParams, textParam, type Page } from '../params.js'
+
+/** Search hits counted for `total` at most: past it, `total` is this cap and `totalCapped` is set. */
+export const SEARCH_TOTAL_CAP = 1000
+
+/** One article in full: its text, what cleaning kept and removed, every layer, its quality notes. */
+export interface ArticleDetail {
+  /** The list row of the article (without `storedAt`, which only the list knows). */
+  readonly summary: Omit<DocumentSummary, 'storedAt'>
+  readonly source: string
+  readonly clean: { readonly kept: readonly Span[]; readonly removed: ReadonlyArray<{ readonly span: Span; readonly reason: RemovalReason; readonly note?: string }> }
+  readonly layers: Pick<Document['layers'], 'sentences' | 'entities' | 'quotes' | 'claims' | 'events' | 'times'>
+  readonly quality: readonly QualityNote[]
+  readonly story: StoryId | null
+}
+
+const ARTICLE_COLUMNS = fieldColumns<Partial<SearchHit>>(['id', 'title', 'published', 'publisher', 'url', 'input', 'container', 'chars', 'storedAt', 'score'])
+
+/** `/api/articles`: the stored documents, listed or searched, and one in full. */
+export function articleRoutes(store: Store): Hono {
+  const routes = new Hono()
+  routes.get('/', async (c) => {
+    const page = pageParams(c)
+    const q = textParam(c, 'q')
+    if (q === undefined) {
+      const [items, count] = await Promise.all([store.listDocuments(page), store.countDocuments()])
+      return sendList(c, 'articles', page, items, { count }, ARTICLE_COLUMNS)
+    }
+    const items = await store.search(q, page)
+    return sendList(c, 'articles', page, items, await countHits(store, q, page, items.length), ARTICLE_COLUMNS)
+  })
+  routes.get('/:id', async (c) => {
+    const id = c.req.param('id')
+    const doc = await store.getDocument(id)
+    if (doc === undefined) throw notFound('article', id)
+    return sendJson(c, articleDetailOf(doc, (await store.storyOf(id)) ?? null))
+  })
+  return routes
+}
+
+// A page that is not full ends the list, so its total is known without a second query.
+async function countHits(store: Store, q: string, page: Page, found: number): Promise<{ count: number; capped?: boolean }> {
+  if (found > 0 && found < page.limit) return { count: page.offset + found }
+  const count = (await store.search(q, { limit: SEARCH_TOTAL_CAP })).length
+  return count >= SEARCH_TOTAL_CAP ? { count, capped: true } : { count }
+}
+
+/** The detail body of one article. */
+export function articleDetailOf(doc: Document, story: StoryId | null): ArticleDetail {
+  const { clean, metadata, sentences, entities, quotes, claims, events, times } = doc.layers
+  const title = metadata?.title?.value ?? doc.hints.title
+  const published = metadata?.published?.value.date
+  const publisher = metadata?.publisher?.value
+  const url = doc.origin.url
+  const kept = (clean?.blocks ?? []).flatMap((b) => b.spans)
+  return {
+    summary: {
+      id: doc.id,
+      input: doc.origin.input,
+      container: doc.origin.container,
+      chars: (clean ? cleanTextOf(doc.source, clean) : doc.source).length,
+      ...(url !== undefined ? { url } : {}),
+      ...(title !== undefined ? { title } : {}),
+      ...(published !== undefined ? { published } : {}),
+      ...(publisher !== undefined ? { publisher } : {}),
+    },
+    source: doc.source,
+    clean: { kept, removed: (clean?.removed ?? []).map(({ span, reason, note }) => ({ span, reason, ...(note !== undefined ? { note } : {}) })) },
+    layers: { sentences, entities, quotes, claims, events, times },
+    quality: clean === undefined ? [] : assessSourceQuality(doc),
+    story,
+  }
+}

@@ -1,0 +1,110 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HttpError, notFound } from '../errors.js'
+import type { ImportJobs, JobInput } from '../jobs.js'
+import { sendJson } from '../json.js'
+import type { ServerLimits } from '../limits.js'
+
+/** Longest file name kept from an upload, in characters. */
+const MAX_FILE_NAME_CHARS = 120
+
+function tooLarge(what: string, limit: number): HttpError {
+  return new HttpError(413, 'TOO_LARGE', `${what} is larger than the server accepts (${limit.toLocaleString('en-US')} bytes).`)
+}
+
+/**
+ * `/api/import`: files (multipart, any field) or `{ "urls": [...] }` become one background
+ * analyze job; its state is polled at `/api/import/:job`.
+ */
+export function importRoutes(jobs: ImportJobs, limits: ServerLimits): Hono {
+  const routes = new Hono()
+  routes.post(
+    '/',
+    bodyLimit({ maxSize: limits.maxUploadBytes, onError: () => { throw tooLarge('The request', limits.maxUploadBytes) } }),
+    async (c) => {
+      const type = c.req.header('Content-Type') ?? ''
+      if (/^multipart\/form-data/i.test(type)) return startUpload(c, jobs, limits)
+      if (/^application\/json/i.test(type)) return startFetch(c, jobs, limits)
+      throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send files as multipart/form-data, or URLs as application/json {"urls": [...]}.')
+    },
+  )
+  routes.get('/:job', (c) => {
+    const id = c.req.param('job')
+    const job = jobs.get(id)
+    if (job === undefined) throw notFound('import job', id)
+    return sendJson(c, job)
+  })
+  return routes
+}
+
+async function startUpload(c: Context, jobs: ImportJobs, limits: ServerLimits): Promise<Response> {
+  const body = await c.req.parseBody({ all: true })
+  const files = Object.values(body).flat().filter((v): v is File => typeof v !== 'string')
+  if (files.length === 0) throw new HttpError(400, 'BAD_PARAMETER', 'The upload holds no file.')
+  if (files.length > limits.maxFiles) throw new HttpError(413, 'TOO_LARGE', `At most ${limits.maxFiles} files per upload; this one has ${files.length}.`)
+  const big = files.find((f) => f.size > limits.maxFileBytes)
+  if (big !== undefined) throw tooLarge(`The file ${JSON.stringify(safeFileName(big.name))}`, limits.maxFileBytes)
+  const dir = await mkdtemp(join(tmpdir(), 'dossier-import-'))
+  const cleanup = (): Promise<void> => rm(dir, { recursive: true, force: true })
+  try {
+    const inputs: JobInput[] = []
+    for (const [i, file] of files.entries()) {
+      // One folder per file keeps each name as uploaded (two files may share one) for the outlet fallback.
+      const name = safeFileName(file.name)
+      const path = join(dir, String(i), name)
+      await mkdir(join(dir, String(i)))
+      await writeFile(path, new Uint8Array(await file.arrayBuffer()))
+      inputs.push({ path, name })
+    }
+    return sendJson(c, { job: jobs.start(inputs, cleanup) }, 202)
+  } catch (error) {
+    await cleanup()
+    throw error
+  }
+}
+
+async function startFetch(c: Context, jobs: ImportJobs, limits: ServerLimits): Promise<Response> {
+  const text = await c.req.text()
+  if (Buffer.byteLength(text) > limits.maxJsonBytes) throw tooLarge('The JSON body', limits.maxJsonBytes)
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    throw new HttpError(400, 'BAD_JSON', 'The body is not valid JSON; send {"urls": ["https://…"]}.')
+  }
+  const urls = (body as { urls?: unknown } | null)?.urls
+  if (!Array.isArray(urls) || urls.length === 0 || !urls.every((u) => typeof u === 'string')) {
+    throw new HttpError(400, 'BAD_PARAMETER', 'Send {"urls": [...]} with at least one URL.')
+  }
+  if (urls.length > limits.maxUrls) throw new HttpError(413, 'TOO_LARGE', `At most ${limits.maxUrls} URLs per import; this one has ${urls.length}.`)
+  // Only web addresses: any other string would be read as a path on the server's disk.
+  const bad = urls.find((u) => !isWebUrl(u))
+  if (bad !== undefined) throw new HttpError(400, 'BAD_PARAMETER', `Not an http(s) URL: ${JSON.stringify(bad.slice(0, 200))}.`)
+  return sendJson(c, { job: jobs.start(urls.map((u) => ({ path: u, name: u }))) }, 202)
+}
+
+/** True for an absolute http or https URL. */
+export function isWebUrl(text: string): boolean {
+  try {
+    const url = new URL(text)
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== ''
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A file name safe to write in a folder of our own: the last path segment, with characters other
+ * than letters, digits, `.`, `-`, `_` and spaces replaced, no leading dot, at most 120 characters.
+ *
+ * @example
+ * safeFileName('../../etc/passwd') // 'passwd'
+ */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? ''
+  const cleaned = base.replace(/[^\p{L}\p{N}._\- ]/gu, '_').slice(-MAX_FILE_NAME_CHARS).replace(/^[.\s]+/, '').trim()
+  return cleaned === '' ? 'upload' : cleaned
+}

@@ -1,0 +1,64 @@
+import { isIP } from 'node:net'
+import { serve, type ServerType } from '@hono/node-server'
+import type { AddressInfo } from 'node:net'
+import { UsageError } from '../errors.js'
+import { createApp, type AppOptions } from './app.js'
+
+export interface ServerOptions extends AppOptions {
+  /** Interface to bind: `127.0.0.1` by default in the CLI; anything but loopback needs a token. */
+  readonly host: string
+  /** 0 picks a free port. */
+  readonly port: number
+}
+
+export interface RunningServer {
+  /** Where it listens: `http://127.0.0.1:8080`. */
+  readonly url: string
+  /** Stops accepting connections and closes open ones. The store stays open: it is the caller's. */
+  close(): Promise<void>
+}
+
+/**
+ * True when `host` is only reachable from this machine: `localhost`, 127.0.0.0/8, `::1`.
+ *
+ * @example
+ * isLoopbackHost('127.0.0.1') // true
+ * isLoopbackHost('0.0.0.0')   // false
+ */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[(.*)\]$/, '$1').toLowerCase()
+  if (h === 'localhost') return true
+  if (isIP(h) === 4) return h.startsWith('127.')
+  if (isIP(h) === 6) return h === '::1' || /^::ffff:127\./.test(h) || /^(0+:){7}0*1$/.test(h)
+  return false
+}
+
+/**
+ * Starts the API and the web app on `host:port`. Refuses (UsageError) to bind beyond loopback
+ * without a token.
+ *
+ * @example
+ * const server = await startServer({ store, host: '127.0.0.1', port: 8080 })
+ * console.log(`Dossier at ${server.url}`)
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { host, port } = options
+  if (!isLoopbackHost(host) && (options.token === undefined || options.token === '')) {
+    throw new UsageError(`Serving on ${host} makes the store readable from other machines: pass --token <secret> (or set DOSSIER_TOKEN), or bind 127.0.0.1.`)
+  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`Port must be a whole number from 0 to 65535, got ${port}.`)
+  const app = createApp(options)
+  const server = await new Promise<ServerType>((done, fail) => {
+    const s = serve({ fetch: app.fetch, hostname: host, port }, () => done(s))
+    s.once('error', fail)
+  })
+  const address = server.address() as AddressInfo
+  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  return {
+    url: `http://${host === 'localhost' ? 'localhost' : shown}:${address.port}`,
+    close: () => new Promise<void>((done, fail) => {
+      server.close((error) => (error ? fail(error) : done()))
+      if ('closeAllConnections' in server) server.closeAllConnections()
+    }),
+  }
+}
