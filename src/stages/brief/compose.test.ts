@@ -32,3 +32,9 @@ describe('brief: compose', () => {
     expect(() => renderBrief(brief, 'pdf' as 'md')).toThrow(/md, html, json/)
   })
 })
+
+describe('brief: facts table order', () => {
+  it('brief compose: conflicts first, then agreed facts, then single-source ones', () => {
+    expect(brief.facts.map((f) => f.status)).toEqual(['conflict', 'conflict', 'agreed'])
+  })
+})

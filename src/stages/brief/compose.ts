@@ -1,10 +1,12 @@
-import type { ArticleQuality, Brief, Citation, Document, DocumentId, Fact, Story, StoryCheck, Timeline } from '../../document/index.js'
+import type { ArticleQuality, Brief, Citation, Document, DocumentId, Fact, FactStatus, Story, StoryCheck, Timeline } from '../../document/index.js'
 import { outletOf } from '../../document/index.js'
 import { assessSourceQuality } from '../analysis/quality.js'
 import { summarise } from './summary.js'
 
 /** Quotes a brief shows on their own, most widely carried first; the facts table has the rest. */
 export const KEY_QUOTES = 5
+/** The facts table reads disagreements first, then what outlets agree on, then what one outlet alone says. */
+const STATUS_ORDER: Readonly<Record<FactStatus, number>> = { conflict: 0, agreed: 1, 'single-source': 2 }
 
 /**
  * A story's brief from its check and timelines: the summary, key quotes, facts, conflicts, the
@@ -31,7 +33,7 @@ export function composeBrief(story: Story, docs: readonly Document[], check: Sto
     story,
     summary,
     quotes,
-    facts: check.facts,
+    facts: tableOrder(check.facts),
     conflicts: check.conflicts,
     timelines,
     sources: listSources(story, check, byId, cited),
@@ -45,6 +47,13 @@ function keyQuotes(facts: readonly Fact[]): Fact[] {
     .map((f, i) => ({ f, i }))
     .sort((a, b) => b.f.outlets - a.f.outlets || b.f.citations.length - a.f.citations.length || a.i - b.i)
     .slice(0, KEY_QUOTES)
+    .map(({ f }) => f)
+}
+
+function tableOrder(facts: readonly Fact[]): Fact[] {
+  return facts
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => STATUS_ORDER[a.f.status] - STATUS_ORDER[b.f.status] || b.f.outlets - a.f.outlets || a.i - b.i)
     .map(({ f }) => f)
 }
 

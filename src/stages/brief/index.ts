@@ -28,3 +28,4 @@ export function renderBrief(brief: Brief, format: BriefFormat): string {
     default: throw new UsageError(`Unknown brief format "${String(format)}". Use one of: ${BRIEF_FORMATS.join(', ')}.`)
   }
 }
+export { storyTimelines, BRIEF_TIMELINES } from './timelines.js'

@@ -32,7 +32,7 @@ describe('brief: Markdown', () => {
     ['conflict', '⚠'],
     ['single-source', '①'],
   ] as const)('brief md: a fact that is %s carries the mark %s', (status, mark) => {
-    const fact: Fact = { ...brief.facts[0]!, status }
+    const fact: Fact = { ...brief.facts.find((f) => f.kind === 'quote')!, status }
     const md = renderMarkdown({ ...brief, facts: [fact] })
     expect(md).toMatch(new RegExp(`^\\| ${mark} \\| Ines Valk: “The hull is sound” \\|`, 'm'))
   })
