@@ -19,8 +19,19 @@ export const SAME_STORY_SIMILARITY = 0.3
 export const MAX_EVENT_GAP_DAYS = 21
 /** Weights of the similarity's parts: words, shared actors, a shared direct quote. */
 export const SIMILARITY_WEIGHTS = { text: 0.6, entities: 0.25, quote: 0.15 } as const
-/** Terms of a story's centroid used to find candidate stories for a new article. */
-const INDEX_TERMS = 12
+/**
+ * Added to the smaller actor set when measuring actor overlap: a short wire report naming six
+ * actors, all in a long feature naming fifteen, overlaps 6/7; two articles sharing only "the US
+ * and China" overlap 2/3, not fully.
+ */
+export const ACTOR_OVERLAP_SMOOTHING = 1
+/**
+ * A story is indexed under its centroid's strongest terms, and an article looks up its own
+ * strongest: two reports of one event in different words share a few of their top terms, rarely
+ * the very first ones, so the story side indexes more.
+ */
+const QUERY_TERMS = 20
+const INDEX_TERMS = 40
 /** Terms kept in a story's centroid: enough to compare, bounded so a long-running story stays cheap. */
 export const CENTROID_TERMS = 300
 
@@ -102,7 +113,7 @@ export class StoryClusterer<K> {
   /** Stories sharing one of the article's strongest terms or one of its quotes. */
   private candidates(article: ArticleFeatures<K>): Set<number> {
     const found = new Set<number>()
-    for (const term of topTerms(article.vector, INDEX_TERMS)) for (const i of this.byTerm.get(term) ?? []) found.add(i)
+    for (const term of topTerms(article.vector, QUERY_TERMS)) for (const i of this.byTerm.get(term) ?? []) found.add(i)
     for (const q of article.quotes) for (const i of this.byQuote.get(q) ?? []) found.add(i)
     return found
   }
@@ -167,14 +178,15 @@ function addToList(index: Map<string, number[]>, key: string, i: number): void {
 
 /**
  * The combined similarity of an article and a story: words (cosine with the centroid), shared
- * actors (Jaccard), and a shared direct quote.
+ * actors (overlap with the smaller set), and a shared direct quote.
  */
 export function storySimilarity<K>(article: ArticleFeatures<K>, state: Pick<ClusterState, 'centroid' | 'entityCounts' | 'quotes'>): number {
   const text = cosine(article.vector, state.centroid)
+  // Overlap with the smaller set, not Jaccard: a long article naming many actors is not less of a
+  // report of the event than a short one naming its core actors.
   let shared = 0
   for (const e of article.entities) if (state.entityCounts.has(e)) shared++
-  const union = article.entities.size + state.entityCounts.size - shared
-  const entities = union === 0 ? 0 : shared / union
+  const entities = shared / (Math.min(article.entities.size, state.entityCounts.size) + ACTOR_OVERLAP_SMOOTHING)
   let quote = 0
   for (const q of article.quotes) if (state.quotes.has(q)) quote = 1
   return SIMILARITY_WEIGHTS.text * text + SIMILARITY_WEIGHTS.entities * entities + SIMILARITY_WEIGHTS.quote * quote
