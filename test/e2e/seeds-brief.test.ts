@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Brief, Document } from '../../src/document/index.js'
+import { STAGES } from '../../src/pipeline/stages.js'
+import { checkStory } from '../../src/stages/analysis/check.js'
+import { citationsOf } from '../../src/stages/brief/citations.js'
+import { composeBrief, renderBrief, storyTimelines } from '../../src/stages/brief/index.js'
+import { storyOf } from '../helpers/briefs.js'
+import { sharedAvailable } from '../helpers/cli.js'
+import { annotateSeed } from '../helpers/seeds.js'
+
+// The brief of the 2025 interview story (seeds 000, 001, 002: three outlets), its timelines read
+// across all five seeds (the 2020 and 2023 pieces are the earlier stories of its thread).
+const present = sharedAvailable('seed brief tests')
+
+let docs: Document[] = []
+let brief: Brief
+const flat = (text: string): string => text.replace(/\s+/g, ' ')
+
+beforeAll(() => {
+  if (!present) return
+  docs = ['000', '001', '002', '003', '004'].map((p) => annotateSeed(p, STAGES.slice(1)))
+  const members = docs.slice(0, 3)
+  const story = storyOf(members, 'st-000000000025')
+  const check = checkStory(story.id, members.map((doc) => ({ doc, duplicateOf: null })))
+  brief = composeBrief(story, docs, check, storyTimelines(members, docs))
+})
+
+describe.skipIf(!present)('seeds: the brief of the 2025 interview', () => {
+  it('seeds brief: the summary cites at least two outlets', () => {
+    const outlets = new Set(brief.summary.flatMap((s) => s.citations.map((c) => c.source)))
+    expect(outlets.size).toBeGreaterThanOrEqual(2)
+  })
+
+  it('seeds brief: every citation is the exact text of its span in its document', () => {
+    const cited = citationsOf(brief)
+    expect(cited.length).toBeGreaterThan(20)
+    for (const c of cited) {
+      const doc = docs.find((d) => d.id === c.article)!
+      expect(doc.source.slice(c.span.start, c.span.end)).toBe(c.text)
+    }
+  })
+
+  it('seeds brief: the Lavrov quote is a key quote with his name, role and both outlets that print it', () => {
+    const quote = brief.quotes.find((f) => f.citations[0]!.text.startsWith('Russia will not ally with anyone against anyone'))
+    expect(quote?.who).toMatchObject({ id: 'person:sergey-lavrov', name: 'Sergey Lavrov', role: 'foreign minister' })
+    expect(quote!.outlets).toBeGreaterThanOrEqual(2)
+    expect(renderBrief(brief, 'md')).toContain('**Sergey Lavrov (foreign minister)**: “Russia will not ally with anyone against anyone')
+  })
+
+  it('seeds brief: the warhead conflict shows both counts with their sources', () => {
+    const conflict = brief.conflicts.find((c) => /warhead/.test(c.measure) && c.subject?.id === 'country:RU')
+    expect(conflict?.values.map((v) => [v.value, v.attribution]).sort()).toEqual([
+      [4477, 'Federation of American Scientists'],
+      [5459, 'Stockholm International Peace Research Institute'],
+    ])
+    const md = renderBrief(brief, 'md')
+    expect(md).toMatch(/^- \*\*4,477 warheads\*\* — as of 2025; per Federation of American Scientists.* \[\d\]$/m)
+    expect(md).toMatch(/^- \*\*5,459 warheads\*\* — .*per Stockholm International Peace Research Institute.* \[\d\]$/m)
+  })
+
+  it('seeds brief: the Russia–China alliance timeline runs 2020 → 2023 → 2025 with its positions', () => {
+    const timeline = brief.timelines.find((t) => t.actor.id === 'country:RU' && t.counterpart.id === 'country:CN' && t.topic === 'alliance')
+    expect(timeline?.statements.map((s) => [s.date?.slice(0, 4), s.position])).toEqual([['2020', 'open'], ['2023', 'against'], ['2025', 'against']])
+    expect(timeline!.statements[1]!.shift).toEqual({ from: 'open' })
+  })
+
+  it('seeds brief: the sources list the three outlets first, then the earlier pieces the timeline cites', () => {
+    expect(brief.sources.map((s) => s.article.slice(0, 3))).toEqual(['000', '001', '002', '003', '004'])
+    expect(brief.sources.find((s) => s.article.startsWith('001'))!.notes.map((n) => n.kind)).toContain('factual-slip')
+  })
+
+  it('seeds brief: every line of the Markdown that states something cites a source', () => {
+    const lines = renderBrief(brief, 'md').split('\n')
+    const claims = lines.filter((line, i) => line.trim() !== '' && !line.startsWith('#') && !/^\|[-|]+\|$/.test(line) && !/^\|[-|]+\|$/.test(lines[i + 1] ?? ''))
+    for (const line of claims) expect(line, line).toMatch(/(?<!\\)\[\d+\]/)
+  })
+
+  it('seeds brief: the summary leaves out filler and slips the check notes', () => {
+    const texts = brief.summary.map((s) => flat(s.text))
+    expect(texts.some((t) => t.includes('then-U.S. President'))).toBe(false)
+    expect(texts.some((t) => t.startsWith('Did You Know') || t.startsWith('Pro Tip'))).toBe(false)
+  })
+})
