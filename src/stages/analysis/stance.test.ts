@@ -141,6 +141,15 @@ describe('stance: whose position, toward whom', () => {
     expect(statements([doc])).toHaveLength(rows)
   })
 
+  it.each<[string, EventSpec, number]>([
+    ['their own words of their country', { trigger: 'ally', actor: ['Chile', CL], target: ['Peru', PE], speaker: LIMA }, 1],
+    ['their own words with no actor', { trigger: 'alliance', target: ['Peru', PE], speaker: LIMA }, 1],
+    ['their country\'s acts in another\'s words', { trigger: 'ally', actor: ['Chile', CL], target: ['Peru', PE], speaker: BERG }, 0],
+  ])('stance: asked about a person, counts %s: %i row(s)', (_, event, rows) => {
+    const doc = article({ text: 'Lima said Chile will ally with Peru in an alliance.', published: '2024-03-10', events: [event] })
+    expect(statements([doc], { ...QUERY, actor: { id: LIMA, name: 'Ana Lima' } })).toHaveLength(rows)
+  })
+
   it('stance: records whether the counterpart is the partner or the one opposed', () => {
     const doc = article({
       text: 'Chile will not ally with anyone against Peru. Chile will not ally with Peru.',

@@ -74,7 +74,8 @@ const CLAUSE_BREAKS = new Set([';', ':', '—', '–'])
  *
  * An event counts when its actor is the query actor, or a person of the actor's country (by a role
  * of that country, else the person's own country), or when its actor is unstated or "we" and its
- * speaker speaks for the actor (Lavrov, Putin → Russia); and when its target or its `against` is
+ * speaker speaks for the actor (Lavrov, Putin → Russia), or, for a person asked about, when they
+ * say it of their own country; and when its target or its `against` is
  * the counterpart or a person of it (for `ally` and `cooperate`, also the reverse, when said by
  * the actor's speaker). Questions are no positions. Position: a condition in the clause
  * ("if …", "provided that") → `conditional`; else `possible` → `open`; else positive → `for`,
@@ -240,8 +241,10 @@ function matchEvent(e: ActorEvent, actor: Side, counterpart: Side, doc: Document
   const speakerSpeaks = e.speaker !== null && belongsTo(e.speaker, actor)
   const unstated = e.actor === null || (e.actor.entity === null && FIRST_PERSON.has(wordsOf(doc, e.actor.span)))
   const role = belongsTo(e.against?.entity, counterpart) ? 'against' : belongsTo(e.target?.entity, counterpart) ? 'target' : null
+  // Asked about a person: their country's acts in their own words count ("Russia does not form…", Putin said).
+  const ownCountry = e.speaker === actor.id && countriesOf(actor.entities.get(actor.id)).some((c) => e.actor?.entity === `country:${c}`)
   if (role !== null) {
-    if (belongsTo(e.actor?.entity, actor)) return { actorId: e.actor!.entity, counterpartRole: role }
+    if (belongsTo(e.actor?.entity, actor) || ownCountry) return { actorId: e.actor!.entity, counterpartRole: role }
     if (unstated && speakerSpeaks) return { actorId: null, counterpartRole: role }
   }
   // "a military alliance between China and Russia", in the words of Russia's speaker.
