@@ -43,6 +43,21 @@ describe('analysis: source quality', () => {
     expect(notes.filter((n) => n.kind === 'unattributed-figure').map((n) => n.span)).toEqual([{ start: 14, end: 24 }])
   })
 
+  it('analysis: a duration is no figure that needs a source', () => {
+    const text = 'They agreed a 2-year pause.'
+    const notes = assessSourceQuality(doc(text, {
+      claims: { claims: [{ id: 'c0', span: { start: 14, end: 20 }, value: 2, unit: 'year', comparator: 'eq', measure: null, subject: null, time: null, source: null, sentence: 0 }] },
+    }))
+    expect(notes.filter((n) => n.kind === 'unattributed-figure')).toEqual([])
+  })
+
+  it('analysis: a headline mismatch the clean layer flagged becomes a note on its span', () => {
+    const text = 'Mayor Quits\nThe mayor said she will stay.'
+    const flag = { span: { start: 0, end: 11 }, kind: 'headline-mismatch' as const, note: 'the body says she stays' }
+    const notes = assessSourceQuality(doc(text, { clean: { blocks: [], removed: [], flags: [flag] } }))
+    expect(notes.filter((n) => n.kind === 'headline-mismatch')).toEqual([{ kind: 'headline-mismatch', span: flag.span, note: flag.note }])
+  })
+
   it('analysis: a page mostly made of furniture is noted with its share; titles and repeats do not count as furniture', () => {
     const text = 'x'.repeat(100)
     const notes = assessSourceQuality(doc(text, {
