@@ -105,6 +105,52 @@ describe('http app on the examples', () => {
     expect(body.total).toBe(body.items.length)
   })
 
+  it('stories: the list pages the stored stories, top first', async () => {
+    const { status, body } = await get('/api/stories?limit=2')
+    expect(status).toBe(200)
+    expect(body.total).toBe(await store.countStories())
+    expect(body.total).toBeGreaterThan(1)
+    expect(body.items).toEqual(await store.listStories({ limit: 2 }))
+  })
+
+  it('stories: q searches the member articles with FTS5', async () => {
+    const { status, body } = await get('/api/stories?q=Xi')
+    expect(status).toBe(200)
+    expect(body.items.length).toBeGreaterThan(0)
+    expect(body.items).toEqual(await store.listStories({ text: 'Xi', limit: 50 }))
+  })
+
+  it('stories: filters pass through to the store (outlet, from, to, order)', async () => {
+    const { body } = await get('/api/stories?from=2023&to=2023-12&order=recent')
+    expect(body.items).toEqual(await store.listStories({ from: '2023', to: '2023-12', order: 'recent' }))
+    expect(body.total).toBe(await store.countStories({ from: '2023', to: '2023-12' }))
+  })
+
+  it('stories: one story, its check and its brief in each format', async () => {
+    const [top] = await store.listStories({ limit: 1 })
+    const id = top!.id
+    const story = await get(`/api/stories/${id}`)
+    const check = await get(`/api/stories/${id}/check`)
+    const brief = await get(`/api/stories/${id}/brief`)
+    const md = await get(`/api/stories/${id}/brief?format=md`)
+    const html = await get(`/api/stories/${id}/brief?format=html`)
+    expect(story.body).toEqual(await store.getStory(id))
+    expect(check.body).toEqual(await store.getStoryCheck(id))
+    expect(brief.body.story.id).toBe(id)
+    expect(brief.body.summary.every((s: { citations: unknown[] }) => s.citations.length > 0)).toBe(true)
+    expect(md.type).toBe('text/markdown; charset=utf-8')
+    expect(md.body).toContain(top!.title)
+    expect(html.type).toBe('text/html; charset=utf-8')
+    expect(html.res.headers.get('Content-Disposition')).toBe(`attachment; filename="${id}.html"`)
+  })
+
+  it('stories: csv of the list', async () => {
+    const { type, body } = await get('/api/stories?format=csv')
+    expect(type).toBe('text/csv; charset=utf-8')
+    expect((body as string).split('\r\n')[0]).toBe('id,title,eventDate,articles,outlets,thread,updatedAt')
+    expect((body as string).split('\r\n').filter((l) => l !== '')).toHaveLength(1 + (await store.countStories()))
+  })
+
   it('timeline: an actor and a counterpart by name give their statements in time order', async () => {
     const { status, body } = await get('/api/timeline?actor=Russia&counterpart=China')
     expect(status).toBe(200)
@@ -128,6 +174,7 @@ describe('http app on the examples', () => {
     ['/api/entities/person:~nobody-here', 'entity'],
     ['/api/stories/st-000000000000', 'story'],
     ['/api/stories/st-000000000000/check', 'story'],
+    ['/api/stories/st-000000000000/brief', 'story'],
     ['/api/threads/th-000000000000', 'thread'],
     ['/api/import/job-unknown', 'import job'],
   ])('404 JSON for an unknown id: %s', async (path, what) => {
@@ -147,6 +194,7 @@ describe('http app on the examples', () => {
     ['/api/stories?order=random', 'order'],
     ['/api/stories?from=2025-13', 'from'],
     ['/api/stories?to=yesterday', 'to'],
+    ['/api/stories/x/brief?format=pdf', 'format'],
     [`/api/articles?q=${'a'.repeat(1001)}`, 'q'],
   ])('400 for a bad parameter: %s', async (path, name) => {
     const { status, body } = await get(path)

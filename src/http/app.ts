@@ -9,6 +9,7 @@ import { sendJson } from './json.js'
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js'
 import { OPENAPI } from './openapi.js'
 import { articleRoutes } from './routes/articles.js'
+import { briefRoutes } from './routes/brief.js'
 import { entityRoutes } from './routes/entities.js'
 import { healthRoutes } from './routes/health.js'
 import { importRoutes } from './routes/imports.js'
@@ -48,6 +49,7 @@ export function createApp(options: AppOptions): Hono {
   if (options.token !== undefined) app.use('/api/*', requireToken(options.token))
   app.route('/api/health', healthRoutes(store))
   app.route('/api/stories', storyRoutes(store))
+  app.route('/api/stories', briefRoutes(store))
   app.route('/api/threads', threadRoutes(store))
   app.route('/api/articles', articleRoutes(store))
   app.route('/api/entities', entityRoutes(store))
