@@ -170,7 +170,9 @@ function conflictKind(sides: readonly Side[]): Conflict['kind'] | null {
 
 function toConflict(id: string, kind: Conflict['kind'], sides: readonly Side[]): Conflict {
   const first = sides[0]![0]!
-  const measure = first.claim.measure?.text.toLowerCase() ?? first.claim.unit ?? 'value'
+  const measure = lowerFirst(first.claim.measure?.text.replace(/\s+/g, ' ') ?? first.claim.unit ?? 'value')
+  // "Russia's trade turnover" names its subject already; "warheads" needs "of Russia".
+  const named = first.subject === null || measure.toLowerCase().includes(first.subject.name.toLowerCase())
   const distinct = distinguishingWords(sides)
   const values: ConflictValue[] = sides.map((side, k) => ({
     value: side[0]!.claim.value,
@@ -179,11 +181,11 @@ function toConflict(id: string, kind: Conflict['kind'], sides: readonly Side[]):
     asOf: side.find((f) => f.asOf !== null)?.asOf ?? null,
     attribution: side.find((f) => f.attribution !== null)?.attribution ?? null,
     definition: distinct[k]!.length === 0 ? null : distinct[k]!.join(' '),
-    citations: side.map((f) => f.citation),
+    citations: onePerArticle(side).map((f) => f.citation),
   }))
   return {
     id, kind,
-    measure: first.subject === null ? measure : `${measure} of ${first.subject.name}`,
+    measure: named || first.subject === null ? measure : `${measure} of ${first.subject.name}`,
     subject: first.subject,
     values,
     notes: conflictNotes(values, sides),
