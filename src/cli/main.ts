@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander'
 import { DossierError, UsageError } from '../errors.js'
 import { EXIT, runAnalyze, runEntities, runExport, runExtract, runIngest, runList, runShow, runTable } from './commands.js'
+import { runTimeline } from './corpus.js'
 import { createOutput, type Output } from './output.js'
 import { COMMANDS, type CommandSpec } from './spec.js'
 
@@ -17,6 +18,7 @@ const HANDLERS: Record<keyof typeof COMMANDS, Handler> = {
   claims: (_args, o, out) => runTable('claims', o, out),
   events: (_args, o, out) => runTable('events', o, out),
   entities: (_args, o, out) => runEntities(o, out),
+  timeline: (args, o, out) => runTimeline(args[0] ?? '', args[1] ?? '', o, out),
 }
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */

@@ -44,6 +44,16 @@ export const COMMANDS = {
     args: ['<input...>'],
     options: [DB, ...FETCH, WORKERS, { flags: '--reanalyze', description: 'run every stage again on documents analysed before' }],
   },
+  timeline: {
+    name: 'timeline',
+    summary: "an actor's stated positions on a counterpart over time, shifts marked",
+    args: ['<actor>', '<counterpart>'],
+    options: [
+      DB,
+      { flags: '--topic <topic>', description: 'only statements on this topic (alliance, cooperation, sanctions, …)' },
+      { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json'] },
+    ],
+  },
   export: {
     name: 'export',
     summary: 'write stored annotations as JSON records, each naming its article and span',
