@@ -19,9 +19,7 @@ const WORDING: Readonly<Record<EventAction, { readonly base: string; readonly th
 
 interface Reported {
   readonly article: CheckArticle
-  readonly order: number
   readonly event: ActorEvent
-  readonly key: string
   readonly citation: Citation
 }
 
@@ -35,18 +33,18 @@ interface Reported {
  */
 export function checkEvents(articles: readonly CheckArticle[], count: (ids: Iterable<DocumentId>) => number): Fact[] {
   const groups = new Map<string, Reported[]>()
-  articles.forEach((article, k) => {
+  for (const article of articles) {
     const source = outletOf(article.doc)
     for (const event of article.doc.layers.events?.events ?? []) {
       if (event.actor?.entity == null || event.modality === 'question') continue
       const key = [event.action, event.polarity, event.actor.entity, event.target?.entity ?? '', event.against?.entity ?? ''].join('|')
       const group = groups.get(key) ?? []
       if (!group.some((r) => r.article.doc.id === article.doc.id)) {
-        group.push({ article, order: k * 1e9 + event.span.start, event, key, citation: citationOf(article.doc, event.span, source) })
+        group.push({ article, event, citation: citationOf(article.doc, event.span, source) })
       }
       groups.set(key, group)
     }
-  })
+  }
   return [...groups.values()].map((group, k) => toFact(`e${k + 1}`, group, count(group.map((r) => r.article.doc.id))))
 }
 

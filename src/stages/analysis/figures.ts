@@ -233,9 +233,9 @@ function toFact(id: string, side: Side, kind: Conflict['kind'] | null, conflict:
   }
 }
 
+/** The first figure of each article: an article repeating its figure is still one witness. */
 function onePerArticle(side: Side): Figure[] {
-  const seen = new Set<DocumentId>()
-  return side.filter((f) => !seen.has(f.article.doc.id) && seen.add(f.article.doc.id) !== undefined)
+  return side.filter((f, k) => side.findIndex((g) => g.article.doc.id === f.article.doc.id) === k)
 }
 
 /** "Russia: about 4,477 warheads (as of early 2025; Federation of American Scientists)". */
