@@ -40,6 +40,34 @@ function legend(): SVGGElement {
       svg('text', { x: 12, y: 0, class: 'axis' }, 'shift')))
 }
 
+/** Axis labels a timeline shows at most; more would overlap on a phone. */
+const MAX_TICKS = 8
+const MONTHS_PER_YEAR = 12
+
+/**
+ * Axis ticks for a time range: years when it spans two years or more, else months (`2023-03`),
+ * thinned to at most MAX_TICKS. Only ticks inside [min, max] (min and max included).
+ */
+export function timeTicks(min: number, max: number): Array<{ time: number; label: string }> {
+  const start = new Date(min)
+  const end = new Date(max)
+  const months = (end.getUTCFullYear() - start.getUTCFullYear()) * MONTHS_PER_YEAR + end.getUTCMonth() - start.getUTCMonth()
+  const all: Array<{ time: number; label: string }> = []
+  if (months >= 2 * MONTHS_PER_YEAR) {
+    for (let y = start.getUTCFullYear(); y <= end.getUTCFullYear(); y++) all.push({ time: Date.UTC(y, 0, 1), label: String(y) })
+  } else {
+    for (let m = 0; m <= months; m++) {
+      const time = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + m, 1)
+      const d = new Date(time)
+      all.push({ time, label: `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}` })
+    }
+  }
+  const inside = all.filter((t) => t.time >= min && t.time <= max)
+  const shown = inside.length > 0 ? inside : all.slice(0, 1).map((t) => ({ ...t, time: min }))
+  const every = Math.ceil(shown.length / MAX_TICKS)
+  return shown.filter((_, i) => i % every === 0)
+}
+
 /**
  * The stance timelines as one chart: a row per actor and counterpart, a dot per statement at its
  * date, coloured by position; a ring and a label mark a shift. Each dot links to its quote.
@@ -53,17 +81,16 @@ export function timelineChart(timelines: readonly Timeline[]): SVGSVGElement {
   const x = (time: number): number => (max === min ? (plotLeft + plotRight) / 2 : plotLeft + ((time - min) / (max - min)) * (plotRight - plotLeft))
   const top = 36
   const height = top + timelines.length * TIMELINE_ROW_HEIGHT + 30
-  const years: number[] = []
-  for (let y = new Date(min).getUTCFullYear(); dated.length > 0 && y <= new Date(max).getUTCFullYear() + 1; y++) years.push(y)
+  const ticks = dated.length === 0 ? [] : timeTicks(min, max)
 
   return svg('svg', { viewBox: `0 0 ${CHART_WIDTH} ${height}`, class: 'chart timeline-chart', role: 'img', 'aria-label': 'Stance timeline' },
     legend(),
-    years.map((year) => {
-      const at = x(Date.UTC(year, 0, 1))
+    ticks.map((tick) => {
+      const at = x(tick.time)
       if (at < plotLeft - 1 || at > plotRight + 1) return null
       return svg('g', null,
         svg('line', { x1: at, x2: at, y1: top, y2: height - 24, class: 'grid' }),
-        svg('text', { x: at, y: height - 8, 'text-anchor': 'middle', class: 'axis' }, String(year)))
+        svg('text', { x: at, y: height - 8, 'text-anchor': 'middle', class: 'axis' }, tick.label))
     }),
     svg('text', { x: CHART_WIDTH - TIMELINE_UNDATED_WIDTH / 2, y: height - 8, 'text-anchor': 'middle', class: 'axis' }, 'undated'),
     timelines.map((timeline, row) => {

@@ -7,13 +7,16 @@ import { h, type Child } from './dom.js'
 import { spanHref } from './spans.js'
 import type { Citation } from './types.js'
 
-/** A table in a wrapper that scrolls on its own on a narrow screen, so the page never does. */
+/**
+ * A table in a wrapper that scrolls on its own, so the page never does; on a phone each row is a
+ * card whose cells carry their column's name (`data-label`, shown by the style sheet).
+ */
 export function table(caption: string | null, headers: readonly string[], rows: ReadonlyArray<readonly Child[]>, className = ''): HTMLElement {
   return h('div', { class: 'table-wrap' },
     h('table', { class: className },
       caption === null ? null : h('caption', null, caption),
       h('thead', null, h('tr', null, headers.map((text) => h('th', { scope: 'col' }, text)))),
-      h('tbody', null, rows.map((cells) => h('tr', null, cells.map((cell) => h('td', null, cell)))))))
+      h('tbody', null, rows.map((cells) => h('tr', null, cells.map((cell, i) => h('td', { 'data-label': headers[i] ?? '' }, cell)))))))
 }
 
 /**

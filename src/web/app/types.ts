@@ -63,5 +63,6 @@ export interface ImportJob {
   readonly done: number
   readonly rejected: ReadonlyArray<{ readonly input: string; readonly code?: string; readonly message: string }>
   readonly report?: unknown
-  readonly error?: { readonly code?: string; readonly message: string }
+  /** Why a failed job stopped, in a sentence. */
+  readonly error?: string
 }

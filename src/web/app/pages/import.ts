@@ -19,7 +19,7 @@ function progressView(job: ImportJob): HTMLElement {
     h('p', null, job.state === 'running' ? 'Importing… ' : job.state === 'done' ? 'Done. ' : 'Failed. ',
       `${job.done} of ${plural(job.inputs, 'input')} read.`),
     h('progress', { max: Math.max(job.inputs, 1), value: job.done }),
-    job.error ? h('p', { class: 'error' }, job.error.message) : null,
+    job.error ? h('p', { class: 'error' }, job.error) : null,
     job.rejected.length === 0 ? null : h('div', { class: 'rejected' },
       h('h3', null, `Rejected (${job.rejected.length})`),
       h('ul', null, job.rejected.map((r) => h('li', null, h('code', null, r.input), `: ${r.message}`, r.code ? ` (${r.code})` : '')))),
@@ -67,8 +67,9 @@ export function showImport(main: HTMLElement, _route: Route, retry: () => void):
   const start = async (body: FormData | { urls: string[] }): Promise<void> => {
     replaceChildren(out, h('p', { role: 'status' }, 'Sending…'))
     try {
-      const { job } = await postJson<{ job: string }>('/api/import', body)
-      await followJob(out, job, stillHere)
+      // The answer names the job by its id, or gives the job itself with its id.
+      const { job } = await postJson<{ job: string | { readonly id: string } }>('/api/import', body)
+      await followJob(out, typeof job === 'string' ? job : job.id, stillHere)
     } catch (error) {
       if (stillHere()) replaceChildren(out, errorBox(error, retry))
     }

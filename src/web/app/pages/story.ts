@@ -22,11 +22,27 @@ const STATUS_TEXT: Readonly<Record<Fact['status'], string>> = {
   conflict: '⚠ conflict',
 }
 
+/** Actors whose pairs are asked for stance timelines when the story has no brief to give them. */
+const TIMELINE_ACTORS = 3
+
 interface Loaded {
   readonly story: Story
   readonly check: StoryCheck | null
   readonly brief: Brief | null
+  readonly timelines: readonly Timeline[]
   readonly articles: readonly ArticleView[]
+}
+
+/**
+ * The stance timelines of the story's main actors, each with the first, both ways: what the brief
+ * would give, asked of the timeline route when there is no brief.
+ */
+async function actorTimelines(story: Story): Promise<Timeline[]> {
+  const [first, ...others] = story.actors.slice(0, TIMELINE_ACTORS)
+  if (first === undefined) return []
+  const pairs = others.flatMap((other) => [[first.id, other.id], [other.id, first.id]] as const)
+  const found = await Promise.allSettled(pairs.map(([actor, counterpart]) => getJson<Timeline>(apiUrl('/api/timeline', { actor, counterpart }))))
+  return found.flatMap((r) => (r.status === 'fulfilled' && r.value.statements.length > 0 ? [r.value] : []))
 }
 
 function settled<T>(result: PromiseSettledResult<T>): T | null {
@@ -42,10 +58,12 @@ async function load(id: string): Promise<Loaded> {
     getJson<Brief>(`${base}/brief`),
     ...shown.map((a) => getJson<ArticleView>(`/api/articles/${encodeURIComponent(a.id)}`)),
   ])
+  const briefOrNull = settled(brief as PromiseSettledResult<Brief>)
   return {
     story,
     check: settled(check as PromiseSettledResult<StoryCheck>),
-    brief: settled(brief as PromiseSettledResult<Brief>),
+    brief: briefOrNull,
+    timelines: briefOrNull?.timelines ?? (await actorTimelines(story)),
     articles: articles.map((a) => settled(a as PromiseSettledResult<ArticleView>)).filter((a): a is ArticleView => a !== null),
   }
 }
@@ -233,7 +251,7 @@ export async function showStory(main: HTMLElement, route: Route, retry: () => vo
     briefSection(loaded.brief, numbers),
     factsSection(loaded.check, loaded.story.id),
     conflictsSection(loaded.check),
-    timelineSection(loaded.brief?.timelines ?? []),
+    timelineSection(loaded.timelines),
     graphSection(loaded.story, loaded.articles),
     sourcesSection(loaded, numbers))
 }
