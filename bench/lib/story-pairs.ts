@@ -70,3 +70,60 @@ export function tuneThreshold(sims: readonly number[], overall: readonly number[
   }
   return best
 }
+
+/** A generated article for the clustering scale bench: its text and the features annotation would give. */
+export interface GeneratedArticle {
+  readonly text: string
+  readonly entities: ReadonlySet<string>
+  readonly quotes: ReadonlySet<string>
+  readonly date: string
+}
+
+const SYLLABLES = ['ka', 'lo', 'mi', 'ner', 'tas', 'vu', 'dor', 'pel', 'sik', 'ran', 'tou', 'bex', 'gal', 'hin', 'zor', 'qua', 'fen', 'wil', 'jut', 'cim']
+const COMMON = ('government officials minister report statement week country plan talks agreement meeting region city council budget project ' +
+  'security economy trade energy water border court election party leader police protest company market price workers union health school ' +
+  'transport port rail road bank tax law vote parliament committee decision support opposition response crisis deal spokesperson press').split(' ')
+const ACTOR_POOL = 3_000
+const COPY_SHARE = 0.1
+
+/**
+ * `n` articles of generated stories (2–6 reports each, dates 2019–2024, reports of one story within
+ * a few days, some sharing a quote), about a tenth of them copies of another under new furniture.
+ * Each story has its own invented event words, so stories differ as real events do. Seeded: the same `n` gives the same articles.
+ */
+export function generateStoryArticles(n: number, seed = 7): GeneratedArticle[] {
+  const rng = mulberry32(seed)
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T
+  const word = (): string => Array.from({ length: 2 + Math.floor(rng() * 2) }, () => pick(SYLLABLES)).join('')
+  const out: GeneratedArticle[] = []
+  let day = Date.UTC(2019, 0, 1)
+  while (out.length < n) {
+    day += Math.floor(rng() * 2) * 86_400_000
+    const event = Array.from({ length: 10 }, word)
+    const actors = Array.from({ length: 3 }, () => `person:~p${Math.floor(rng() * ACTOR_POOL)}`)
+    const quote = rng() < 0.6 ? Array.from({ length: 8 }, () => pick(rng() < 0.5 ? event : COMMON)).join(' ') : null
+    const reports = 2 + Math.floor(rng() * 5)
+    for (let r = 0; r < reports && out.length < n; r++) {
+      const sentences = Array.from({ length: 8 + Math.floor(rng() * 6) }, () =>
+        Array.from({ length: 9 + Math.floor(rng() * 6) }, () => (rng() < 0.35 ? pick(event) : pick(COMMON))).join(' '))
+      if (quote !== null) sentences.push(`“${quote},” the spokesperson said`)
+      const text = `${sentences.join('. ')}.`
+      const date = new Date(day + Math.floor(rng() * 4) * 86_400_000).toISOString().slice(0, 10)
+      const article = { text, entities: new Set(actors.filter(() => rng() < 0.85)), quotes: new Set(quote === null ? [] : [quote]), date }
+      out.push(article)
+      if (rng() < COPY_SHARE && out.length < n) out.push({ ...article, text: `World news | ${word()} edition\n\n${text}\n\nShare this story. More from ${word()} Wire.` })
+    }
+  }
+  return out
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}

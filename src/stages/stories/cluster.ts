@@ -67,6 +67,9 @@ export interface Placement {
 export class StoryClusterer<K> {
   private readonly states: ClusterState[] = []
   private readonly index = new Map<string, number>()
+  /** Stories by term and month (`term@YYYY-MM`, `term@*` when undated): a dated article looks only at the months its event gap reaches. */
+  private readonly byTermMonth = new Map<string, number[]>()
+  /** Stories by term alone, for undated articles, which may join any story. */
   private readonly byTerm = new Map<string, number[]>()
   private readonly byQuote = new Map<string, number[]>()
   private readonly touched = new Set<number>()
@@ -110,10 +113,17 @@ export class StoryClusterer<K> {
     return { story: this.states[best]!.id, opened: false }
   }
 
-  /** Stories sharing one of the article's strongest terms or one of its quotes. */
+  /** Stories sharing one of the article's strongest terms (in the months its date can reach) or one of its quotes. */
   private candidates(article: ArticleFeatures<K>): Set<number> {
     const found = new Set<number>()
-    for (const term of topTerms(article.vector, QUERY_TERMS)) for (const i of this.byTerm.get(term) ?? []) found.add(i)
+    const terms = topTerms(article.vector, QUERY_TERMS)
+    if (article.date === null) {
+      for (const term of terms) for (const i of this.byTerm.get(term) ?? []) found.add(i)
+    } else {
+      const window = joinWindow(article.date, article.date)
+      const months = [...monthsBetween(window.from, window.to), UNDATED]
+      for (const term of terms) for (const m of months) for (const i of this.byTermMonth.get(`${term}@${m}`) ?? []) found.add(i)
+    }
     for (const q of article.quotes) for (const i of this.byQuote.get(q) ?? []) found.add(i)
     return found
   }
@@ -165,7 +175,12 @@ export class StoryClusterer<K> {
   }
 
   private indexTerms(i: number): void {
-    for (const term of topTerms(this.states[i]!.centroid, INDEX_TERMS)) addToList(this.byTerm, term, i)
+    const state = this.states[i]!
+    const months = state.first === null || state.last === null ? [UNDATED] : monthsBetween(state.first, state.last)
+    for (const term of topTerms(state.centroid, INDEX_TERMS)) {
+      addToList(this.byTerm, term, i)
+      for (const m of months) addToList(this.byTermMonth, `${term}@${m}`, i)
+    }
   }
 }
 
@@ -240,6 +255,20 @@ export function storyWindow(first: string, last: string): { from: string; to: st
 
 function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10)
+}
+
+/** The month key of an undated story. */
+const UNDATED = '*'
+
+/** Every month (`YYYY-MM`) from the first day `from` may stand for to the last day `to` may. */
+function monthsBetween(from: string, to: string): string[] {
+  const start = new Date(dayRange(from)[0])
+  const end = new Date(dayRange(to)[1])
+  const months: string[] = []
+  for (let y = start.getUTCFullYear(), m = start.getUTCMonth(); y < end.getUTCFullYear() || (y === end.getUTCFullYear() && m <= end.getUTCMonth()); m === 11 ? (y++, m = 0) : m++) {
+    months.push(`${y}-${String(m + 1).padStart(2, '0')}`)
+  }
+  return months
 }
 
 /** The `n` heaviest terms of a vector. */
