@@ -4,10 +4,12 @@ import { analyze } from '../api/analyze.js'
 import { ingest, type IngestEvent } from '../api/ingest.js'
 import { extract, toExtractRecord, type ExtractRecord } from '../api/extract.js'
 import { exportRecords, recordsOf, type RecordKind } from '../api/export.js'
+import { CORPUS_RECORD_KINDS, exportCorpusRecords, type CorpusRecordKind } from '../api/export-corpus.js'
 import { textOf, type Document, type EntityType } from '../document/index.js'
 import { UsageError } from '../errors.js'
 import type { IngestOptions } from '../stages/ingest/index.js'
 import { openStore, type EntitySummary, type Store } from '../store/index.js'
+import { printTopBriefs } from './corpus.js'
 import { formatTable, type Output } from './output.js'
 import { wholeNumber, workersOption, type Options } from './options.js'
 import { ENTITY_TABLE, TABLES, namesEntity, type TableKind, type TableSpec } from './tables.js'
@@ -60,6 +62,14 @@ export async function runAnalyze(inputs: string[], options: Options, out: Output
         `${counts.entities} ${counts.entities === 1 ? 'entity' : 'entities'}, ${plural(counts.events, 'event')}, ` +
         `${plural(counts.times, 'time')}; ${plural(report.rejected.length, 'failure')} (${plural(report.inputs, 'input')}) → ${String(options.db)}`,
     )
+    const { stories } = report
+    for (const skipped of stories.skipped) out.warn(`${skipped.input}: not placed in a story: ${skipped.reason}`)
+    out.data(
+      `stories: ${stories.placed} ${stories.placed === 1 ? 'article' : 'articles'} placed (${stories.duplicates} near-copies), ` +
+        `${stories.opened} new, ${stories.changed} new or grown; ${plural(stories.threads, 'thread')} written; ` +
+        `${await store.countStories()} stories in store`,
+    )
+    await printTopBriefs(store, wholeNumber(options.briefs, '--briefs', 3), out)
     return report.rejected.length > 0 ? EXIT.rejected : EXIT.ok
   } finally {
     await store.close()
@@ -74,7 +84,7 @@ function reportEvent(event: IngestEvent, out: Output, tick: () => number): void 
 
 /** `dossier export`: records streamed as they are read, to stdout or a file. */
 export async function runExport(options: Options, out: Output): Promise<number> {
-  const what = String(options.what) as RecordKind
+  const what = String(options.what)
   const asArray = options.format === 'json'
   const store = await openStore({ path: String(options.db) })
   const sink = options.out ? await fileSink(String(options.out)) : { write: async (line: string) => out.data(line), close: async () => {} }
@@ -82,7 +92,10 @@ export async function runExport(options: Options, out: Output): Promise<number> 
     // One record behind, so the last one is written without a trailing comma.
     let held: string | undefined
     if (asArray) await sink.write('[')
-    for await (const record of exportRecords(store, { what })) {
+    const records: AsyncIterable<unknown> = (CORPUS_RECORD_KINDS as readonly string[]).includes(what)
+      ? exportCorpusRecords(store, what as CorpusRecordKind)
+      : exportRecords(store, { what: what as RecordKind })
+    for await (const record of records) {
       const json = JSON.stringify(record)
       if (!asArray) await sink.write(json)
       else {

@@ -1,8 +1,112 @@
-import { findTimeline } from '../api/timeline.js'
-import type { Timeline } from '../document/index.js'
-import { openStore } from '../store/index.js'
+import { briefOf, renderBrief, topStories, type BriefFormat } from '../api/brief.js'
+import { findTimeline, resolveEntity } from '../api/timeline.js'
+import type { StorySummary, Timeline } from '../document/index.js'
+import { UsageError } from '../errors.js'
+import { startServer } from '../http/index.js'
+import { openStore, type Store } from '../store/index.js'
 import { formatTable, type Output } from './output.js'
-import { optionalText, type Options } from './options.js'
+import { optionalText, wholeNumber, type Options } from './options.js'
+
+/** `dossier stories`: stored stories, top (most outlets) or most recent first, searched and filtered. */
+export async function runStories(options: Options, out: Output): Promise<number> {
+  const store = await openStore({ path: String(options.db) })
+  try {
+    const needle = optionalText(options.entity)
+    const query = {
+      text: optionalText(options.search),
+      outlet: optionalText(options.outlet),
+      from: optionalText(options.from),
+      to: optionalText(options.to),
+      entity: needle === undefined ? undefined : (await resolveEntity(store, needle)).id,
+      order: options.order === 'recent' ? ('recent' as const) : ('top' as const),
+    }
+    const rows = await store.listStories({ ...query, limit: wholeNumber(options.limit, '--limit', 50), offset: wholeNumber(options.offset, '--offset', 0) })
+    if (options.format === 'json') out.data(JSON.stringify(rows, null, 2))
+    else {
+      out.data(formatTable(['ID', 'EVENT', 'OUTLETS', 'ARTICLES', 'TITLE'], rows.map(storyRow), [15, 10, 7, 8, 90]))
+      out.info(`${rows.length} of ${await store.countStories(query)} stories`)
+    }
+    return 0
+  } finally {
+    await store.close()
+  }
+}
+
+const storyRow = (s: StorySummary): string[] => [s.id, s.eventDate ?? '-', String(s.outlets), String(s.articles), s.title]
+
+/** `dossier threads`: stories linked by shared actors and topic over time, each with its stories in order. */
+export async function runThreads(options: Options, out: Output): Promise<number> {
+  const store = await openStore({ path: String(options.db) })
+  try {
+    const threads = await store.listThreads({ limit: wholeNumber(options.limit, '--limit', 50) })
+    if (options.format === 'json') out.data(JSON.stringify(threads, null, 2))
+    else {
+      const lines: string[] = []
+      for (const t of threads) {
+        lines.push(`${t.id}  ${t.title}`)
+        for (const s of t.stories) lines.push(`  ${(s.eventDate ?? '-').padEnd(10)}  ${s.id}  ${s.title}`)
+      }
+      out.data(lines.join('\n'))
+      out.info(`${threads.length} threads`)
+    }
+    return 0
+  } finally {
+    await store.close()
+  }
+}
+
+/**
+ * `dossier brief [query...] [--story ID]`: the brief of the story named, else of the top story
+ * whose articles match the query, else of the top story in the store.
+ */
+export async function runBrief(words: string[], options: Options, out: Output): Promise<number> {
+  const store = await openStore({ path: String(options.db) })
+  try {
+    const id = optionalText(options.story) ?? (await pickStory(store, words.join(' ').trim(), String(options.db)))
+    out.data(renderBrief(await briefOf(store, id), String(options.format ?? 'md') as BriefFormat))
+    return 0
+  } finally {
+    await store.close()
+  }
+}
+
+async function pickStory(store: Store, query: string, db: string): Promise<string> {
+  const [top] = query === '' ? await topStories(store, 1) : await store.listStories({ text: query, limit: 1 })
+  if (top !== undefined) return top.id
+  throw new UsageError(
+    query === ''
+      ? `${db} has no stories yet; \`dossier analyze <input>...\` reads articles and groups them into stories.`
+      : `No story in ${db} matches "${query}"; \`dossier stories\` lists them.`,
+  )
+}
+
+/** The briefs of the top `n` stories, in Markdown, one after another. */
+export async function printTopBriefs(store: Store, n: number, out: Output): Promise<void> {
+  for (const story of await topStories(store, n)) {
+    out.data(`\n${'─'.repeat(72)}\n`)
+    out.data(renderBrief(await briefOf(store, story.id), 'md'))
+  }
+}
+
+/** `dossier serve`: the web app and the JSON API on the store until interrupted. */
+export async function runServe(options: Options, out: Output): Promise<number> {
+  const token = optionalText(options.token) ?? optionalText(process.env.DOSSIER_TOKEN)
+  const host = String(options.host)
+  const port = wholeNumber(options.port, '--port', 8080)
+  const store = await openStore({ path: String(options.db) })
+  try {
+    const server = await startServer({ store, host, port, token })
+    out.info(`Dossier serves ${String(options.db)} at ${server.url}/${token === undefined ? '' : ' (API requests need the token; open the app at /#token=<token>)'}; Ctrl-C stops it.`)
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve)
+      process.once('SIGTERM', resolve)
+    })
+    await server.close()
+    return 0
+  } finally {
+    await store.close()
+  }
+}
 
 /** `dossier timeline <actor> <counterpart> [--topic T]`: what the actor said about the counterpart, in order, shifts marked. */
 export async function runTimeline(actor: string, counterpart: string, options: Options, out: Output): Promise<number> {

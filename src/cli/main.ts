@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander'
 import { DossierError, UsageError } from '../errors.js'
 import { EXIT, runAnalyze, runEntities, runExport, runExtract, runIngest, runList, runShow, runTable } from './commands.js'
-import { runTimeline } from './corpus.js'
+import { runBrief, runServe, runStories, runThreads, runTimeline } from './corpus.js'
 import { createOutput, type Output } from './output.js'
 import { COMMANDS, type CommandSpec } from './spec.js'
 
@@ -19,6 +19,10 @@ const HANDLERS: Record<keyof typeof COMMANDS, Handler> = {
   events: (_args, o, out) => runTable('events', o, out),
   entities: (_args, o, out) => runEntities(o, out),
   timeline: (args, o, out) => runTimeline(args[0] ?? '', args[1] ?? '', o, out),
+  stories: (_args, o, out) => runStories(o, out),
+  threads: (_args, o, out) => runThreads(o, out),
+  brief: (args, o, out) => runBrief(args, o, out),
+  serve: (_args, o, out) => runServe(o, out),
 }
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */

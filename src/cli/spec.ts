@@ -42,7 +42,48 @@ export const COMMANDS = {
     name: 'analyze',
     summary: 'ingest, then find entities, quotes, claims, times and events; inputs stored before get what they lack',
     args: ['<input...>'],
-    options: [DB, ...FETCH, WORKERS, { flags: '--reanalyze', description: 'run every stage again on documents analysed before' }],
+    options: [
+      DB, ...FETCH, WORKERS,
+      { flags: '--reanalyze', description: 'run every stage again on documents analysed before' },
+      { flags: '--briefs <n>', description: 'then print the briefs of this many top stories (0: none)', default: '3' },
+    ],
+  },
+  stories: {
+    name: 'stories',
+    summary: 'stories: the articles that report one event, most outlets first',
+    args: [],
+    options: [
+      DB,
+      { flags: '--search <query>', description: 'only stories whose articles match this full-text query (words, "phrases", OR, NOT)' },
+      { flags: '--entity <name>', description: 'only stories naming this entity (a name or an id)' },
+      { flags: '--outlet <name>', description: 'only stories with an article from this outlet' },
+      { flags: '--from <date>', description: 'only stories whose event is on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)' },
+      { flags: '--to <date>', description: 'only stories whose event is on or before this date' },
+      { flags: '--order <order>', description: 'top: most outlets first; recent: latest event first', default: 'top', choices: ['top', 'recent'] },
+      { flags: '--limit <n>', description: 'rows at most', default: '50' },
+      { flags: '--offset <n>', description: 'rows to skip', default: '0' },
+      { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json'] },
+    ],
+  },
+  brief: {
+    name: 'brief',
+    summary: 'the brief of a story: summary, quotes, facts with agreement and conflict, timeline, sources; every line cited',
+    args: ['[query...]'],
+    options: [
+      DB,
+      { flags: '--story <id>', description: 'the story (`dossier stories` lists ids); else the top story matching the query, else the top story' },
+      { flags: '--format <format>', description: 'output format', default: 'md', choices: ['md', 'html', 'json'] },
+    ],
+  },
+  threads: {
+    name: 'threads',
+    summary: 'threads: stories linked by shared actors and topic over time',
+    args: [],
+    options: [
+      DB,
+      { flags: '--limit <n>', description: 'threads at most', default: '50' },
+      { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json'] },
+    ],
   },
   timeline: {
     name: 'timeline',
@@ -61,7 +102,7 @@ export const COMMANDS = {
     options: [
       DB,
       { flags: '--format <format>', description: 'json: one array; jsonl: one record per line', default: 'jsonl', choices: ['json', 'jsonl'] },
-      { flags: '--what <kind>', description: 'which records', default: 'articles', choices: ['articles', 'entities', 'quotes', 'claims', 'events', 'times'] },
+      { flags: '--what <kind>', description: 'which records', default: 'articles', choices: ['articles', 'entities', 'quotes', 'claims', 'events', 'times', 'stories', 'conflicts', 'timelines'] },
       { flags: '--out <file>', description: 'write to this file instead of stdout' },
     ],
   },
@@ -74,6 +115,17 @@ export const COMMANDS = {
     options: [...TABLE, { flags: '--type <type>', description: 'only entities of this type', choices: ['person', 'country', 'organization', 'treaty', 'event', 'place', 'group'] }],
   },
   events: { name: 'events', summary: 'who did what to whom, with polarity, modality and date', args: [], options: TABLE },
+  serve: {
+    name: 'serve',
+    summary: 'serve the web app and the JSON API on the store',
+    args: [],
+    options: [
+      DB,
+      { flags: '--port <n>', description: 'TCP port (0: any free port)', default: '8080' },
+      { flags: '--host <host>', description: 'address to bind; anything but loopback needs a token', default: '127.0.0.1' },
+      { flags: '--token <token>', description: 'require this bearer token on every API request (default: $DOSSIER_TOKEN)' },
+    ],
+  },
   extract: {
     name: 'extract',
     summary: 'extract without storing: one record per document on stdout',
