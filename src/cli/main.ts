@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander'
-import { DossierError, UsageError } from '../errors.js'
+import { DossierError, StoreError, UsageError } from '../errors.js'
 import { EXIT, runAnalyze, runEntities, runExport, runExtract, runIngest, runList, runShow, runTable } from './commands.js'
 import { runBrief, runServe, runStories, runThreads, runTimeline } from './corpus.js'
 import { createOutput, type Output } from './output.js'
@@ -54,7 +54,8 @@ export async function main(argv: readonly string[], out: Output = createOutput()
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage
     }
-    if (error instanceof UsageError) {
+    // A malformed search query is the user's to fix, like a bad option.
+    if (error instanceof UsageError || (error instanceof StoreError && error.code === 'SEARCH_SYNTAX')) {
       out.error(error.message)
       return EXIT.usage
     }

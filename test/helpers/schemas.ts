@@ -2,10 +2,14 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import type { RecordKind } from '../../src/api/export.js'
+import type { CorpusRecordKind } from '../../src/api/export-corpus.js'
 import { REPO_ROOT } from './cli.js'
 
 /** The schema file (`schema/<name>.schema.json`) each export kind's records follow. */
-export const SCHEMA_OF: Record<RecordKind, string> = { articles: 'article', entities: 'entity', quotes: 'quote', claims: 'claim', events: 'event', times: 'time' }
+export const SCHEMA_OF: Record<RecordKind | CorpusRecordKind, string> = {
+  articles: 'article', entities: 'entity', quotes: 'quote', claims: 'claim', events: 'event', times: 'time',
+  stories: 'story', conflicts: 'conflict', timelines: 'timeline',
+}
 
 let ajv: Ajv2020 | undefined
 
