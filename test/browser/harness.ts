@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /*
  * What the browser tests share: Debian's chromium found (or the reason it is not), the web app
  * built into a temp folder, a real Dossier server on a temp store filled by analyze(), and a page
@@ -109,5 +110,5 @@ export async function waitForApp(page: Page): Promise<void> {
 
 /** True when the page is wider than its viewport (the reader would scroll sideways). */
 export function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate('document.documentElement.scrollWidth > window.innerWidth') as Promise<boolean>
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
 }

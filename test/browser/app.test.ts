@@ -1,0 +1,206 @@
+/// <reference lib="dom" />
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { StoryCheck, StorySummary } from '../../src/document/index.js'
+import { REPO_ROOT } from '../helpers/cli.js'
+import {
+  chromiumAvailable, launchChromium, LAPTOP, openPage, PHONE, screenshot, scrollsSideways, startDossier, waitForApp,
+  type Dossier, type PageRecord,
+} from './harness.js'
+
+// The web app end to end in real Chromium on the example corpus: the server and store are the
+// real ones (analyze() of examples/), the app is the built one.
+const present = chromiumAvailable('browser tests on the examples')
+
+let dossier: Dossier
+let browser: Browser
+let stories: StorySummary[] = []
+/** A story whose check has a conflict, and the check. */
+let conflicted: { story: StorySummary; check: StoryCheck } | undefined
+const records: PageRecord[] = []
+
+async function api<T>(path: string): Promise<T> {
+  const response = await fetch(`${dossier.url}${path}`)
+  expect(response.status, path).toBe(200)
+  return (await response.json()) as T
+}
+
+async function open(path: string, viewport: { width: number; height: number } = LAPTOP): Promise<Page> {
+  const { page, record } = await openPage(browser, viewport)
+  records.push(record)
+  await page.goto(`${dossier.url}/${path}`)
+  await waitForApp(page)
+  return page
+}
+
+describe.skipIf(!present)('web app on the examples, in Chromium', () => {
+  beforeAll(async () => {
+    dossier = await startDossier([join(REPO_ROOT, 'examples')])
+    browser = await launchChromium()
+    stories = (await api<{ items: StorySummary[] }>('/api/stories?limit=200')).items
+    for (const story of stories) {
+      const check = await api<StoryCheck>(`/api/stories/${story.id}/check`)
+      if (check.conflicts.length > 0) {
+        conflicted = { story, check }
+        break
+      }
+    }
+  }, 240_000)
+  afterAll(async () => {
+    await browser?.close()
+    await dossier?.close()
+  })
+
+  it('stories: the list shows every story with its event date and outlet count', async () => {
+    const page = await open('#/stories')
+    const rows = page.locator('table.stories tbody tr')
+    expect(await rows.count()).toBe(Math.min(stories.length, 25))
+    const first = stories[0]!
+    const cells = await rows.first().locator('td').allTextContents()
+    expect(cells).toEqual([first.title, first.eventDate ?? '—', String(first.outlets), String(first.articles)])
+    await screenshot(page, 'stories-laptop')
+  })
+
+  it('stories: the search box narrows the list to stories whose articles have the words', async () => {
+    const page = await open('#/stories')
+    await page.fill('input[name="q"]', 'Belarus')
+    await page.click('form.filters button[type="submit"]')
+    await page.waitForURL(/q=Belarus/)
+    await waitForApp(page)
+    const titles = await page.locator('table.stories a.story-link').allTextContents()
+    const expected = (await api<{ items: StorySummary[] }>('/api/stories?q=Belarus')).items.map((s) => s.title)
+    expect(titles).toEqual(expected)
+    expect(titles.length).toBeGreaterThan(0)
+    expect(titles.length).toBeLessThan(stories.length)
+  })
+
+  it('stories: a bad search syntax shows the server’s message, not a broken page', async () => {
+    const page = await open('#/stories?q=%22unpaired')
+    await expect.poll(() => page.locator('[role="alert"]').textContent()).toMatch(/\S/)
+    expect(await page.locator('form.filters').count()).toBe(1)
+  })
+
+  it('story: the top story shows its stance timeline as an SVG chart', async () => {
+    const page = await open('#/stories')
+    await page.click('table.stories a.story-link >> nth=0')
+    await page.waitForSelector('section.facts')
+    await waitForApp(page)
+    expect(await page.locator('h1').textContent()).toBe(stories[0]!.title)
+    const dots = page.locator('svg.timeline-chart a.statement circle.dot')
+    expect(await dots.count()).toBeGreaterThan(0)
+    expect(await page.locator('section.timeline table tbody tr').count()).toBe(await page.locator('svg.timeline-chart a.statement').count())
+    await screenshot(page, 'story-timeline-laptop')
+  })
+
+  it('story: a conflict is marked in the facts table and shown with each value and its source', async () => {
+    expect(conflicted, 'a story of the examples has a conflict').toBeDefined()
+    const { story, check } = conflicted!
+    const page = await open(`#/stories/${story.id}`)
+    const marked = check.facts.filter((f) => f.status === 'conflict').length
+    expect(await page.locator('.facts-table .conflict-mark').count()).toBe(marked)
+    const conflict = check.conflicts[0]!
+    const shown = page.locator(`article.conflict >> nth=0`)
+    const text = await shown.textContent()
+    for (const value of conflict.values) expect(text).toContain(value.text)
+    await page.click('.facts-table .conflict-mark >> nth=0')
+    await expect.poll(() => shown.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0 })).toBe(true)
+    await screenshot(page, 'story-conflict-laptop')
+  })
+
+  it('story: clicking a figure in the facts table lands on its words, highlighted, in the article', async () => {
+    const { story, check } = conflicted!
+    const fact = check.facts.find((f) => f.kind === 'figure' && f.status === 'conflict')!
+    const citation = fact.citations[0]!
+    const page = await open(`#/stories/${story.id}`)
+    const row = page.locator('.facts-table tbody tr', { hasText: fact.statement }).first()
+    await row.locator('a.cite').first().click()
+    await page.waitForURL(/#\/articles\/.+\?span=\d+-\d+/)
+    await waitForApp(page)
+    const target = page.locator('.source-text .mark-target')
+    expect((await target.allTextContents()).join('')).toBe(citation.text)
+    const inView = await target.first().evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight })
+    expect(inView).toBe(true)
+    await screenshot(page, 'article-span-laptop')
+  })
+
+  it('article: the toggle shows what cleaning removed, each passage with its reason', async () => {
+    const withRemovals = (await api<{ items: Array<{ id: string }> }>('/api/articles?limit=200')).items
+    let id: string | undefined
+    for (const { id: candidate } of withRemovals) {
+      const article = await api<{ clean: { removed: Array<{ reason: string }> } }>(`/api/articles/${candidate}`)
+      if (article.clean.removed.some((r) => r.reason === 'navigation')) {
+        id = candidate
+        break
+      }
+    }
+    expect(id, 'an example page has a navigation line').toBeDefined()
+    const page = await open(`#/articles/${id}`)
+    const removed = page.locator('.removed[data-reason="navigation"]').first()
+    expect(await removed.isVisible()).toBe(false)
+    await page.check('input[name="show-removed"]')
+    expect(await removed.isVisible()).toBe(true)
+    expect(await removed.locator('.removed-reason').textContent()).toContain('navigation')
+  })
+
+  it('entity: a mention links to the entity page with its mentions over time and its stories', async () => {
+    const page = await open('#/stories')
+    await page.click('table.stories a.story-link >> nth=0')
+    await page.waitForSelector('.source-column')
+    await page.click('.source-column h3 a >> nth=0')
+    await page.waitForSelector('.source-text a.mark-entity')
+    const name = (await page.locator('.source-text a.mark-entity').first().getAttribute('title'))!.replace(/ \([a-z-]+\)$/, '')
+    await page.click('.source-text a.mark-entity >> nth=0')
+    await page.waitForURL(/#\/entities\//)
+    await waitForApp(page)
+    expect(await page.locator('h1').textContent()).toBe(name)
+    expect(await page.locator('svg.bars .bar rect').count()).toBeGreaterThan(0)
+    expect(await page.locator('section.entity-stories tbody tr').count()).toBeGreaterThan(0)
+    await page.waitForSelector('section.entity-timelines:not(:has(.loading))')
+    await screenshot(page, 'entity-laptop')
+  })
+
+  it('phone: the stories list, a story and an article fit 390 px without sideways scrolling', async () => {
+    const { story, check } = conflicted!
+    const citation = check.facts[0]!.citations[0]!
+    for (const [path, name] of [
+      ['#/stories', 'stories-phone'],
+      [`#/stories/${stories[0]!.id}`, 'story-phone'],
+      [`#/stories/${story.id}`, 'story-conflict-phone'],
+      [`#/articles/${citation.article}?span=${citation.span.start}-${citation.span.end}`, 'article-phone'],
+    ] as const) {
+      const page = await open(path, PHONE)
+      expect(await scrollsSideways(page), path).toBe(false)
+      await screenshot(page, name)
+    }
+  })
+
+  it('import: an uploaded file is analysed as a job and its story appears', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-upload-'))
+    const file = join(dir, 'quarry-gazette-bridge.txt')
+    writeFileSync(file, 'River bridge in Eastvale reopens after repairs\n\nBy Quarry Gazette staff\n12 June 2024\n\nThe river bridge in Eastvale reopened on Tuesday after eight months of repairs, the town council said.\n\n"The bridge is safe again," council leader Petra Hollis said.\n')
+    try {
+      const page = await open('#/import')
+      await page.setInputFiles('input[type="file"]', file)
+      await page.click('form.import-form button[type="submit"]')
+      await page.waitForSelector('.job-done, .job-failed', { timeout: 120_000 })
+      expect(await page.locator('.job').getAttribute('class')).toContain('job-done')
+      await page.click('.job a[href="#/stories"]')
+      await page.waitForSelector('table.stories a.story-link:has-text("River bridge in Eastvale reopens after repairs")')
+      expect(await page.locator('table.stories tbody tr').count()).toBe(Math.min(stories.length + 1, 25))
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 180_000)
+
+  it('no page raised an error, opened a dialog or broke the Content-Security-Policy', () => {
+    expect(records.length).toBeGreaterThan(0)
+    for (const record of records) {
+      expect(record.dialogs).toEqual([])
+      expect(record.errors).toEqual([])
+      expect(record.console.filter((m) => /Content.Security.Policy|Refused to/i.test(m.text))).toEqual([])
+    }
+  })
+})
