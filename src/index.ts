@@ -16,5 +16,12 @@ export {
 } from './api/export.js'
 export {
   openStore, type Store, type Blob, type DocumentSummary, type OpenStoreOptions,
-  type IterateOptions, type EntityListOptions, type EntitySummary, type EntityDocument,
+  type IterateOptions, type EntityListOptions, type EntitySummary, type EntityDocument, type SearchHit, type StoryListOptions,
 } from './store/index.js'
+export { updateStories, type StoriesReport, type StoryEvent, type UpdateStoriesOptions } from './api/stories.js'
+export { briefOf, renderBrief, topStories, BRIEF_FORMATS, type BriefFormat } from './api/brief.js'
+export { findTimeline, allTimelines, resolveEntity, timelineFrom, TOPICS, type TimelineOptions, type TimelineQuery } from './api/timeline.js'
+export { exportCorpusRecords, CORPUS_RECORD_KINDS, type CorpusRecordKind, type CorpusRecordOf, type ConflictRecord } from './api/export-corpus.js'
+export { checkStory, type CheckArticle } from './stages/analysis/check.js'
+export { assessSourceQuality } from './stages/analysis/quality.js'
+export { createApp, startServer, type AppOptions, type ServerOptions, type RunningServer } from './http/index.js'
