@@ -39,7 +39,7 @@ export function layoutBrief(brief: Brief): BriefBlock[] {
     ...section('Summary', brief.summary.length === 0 ? [] : [{ kind: 'list', items: brief.summary.map((s) => [{ quoted: s.text }, { text: ' ' }, { marks: sources.marksOf(s.citations) }]) }]),
     ...section('Key quotes', brief.quotes.length === 0 ? [] : [{ kind: 'list', items: brief.quotes.flatMap((f) => quoteLines(f, sources)) }]),
     ...section(`Facts (${STATUS_MARK.agreed} agreed · ${STATUS_MARK.conflict} conflict · ${STATUS_MARK['single-source']} single source · ${STATUS_MARK.unattributed} no attribution)`,
-      brief.facts.length === 0 ? [] : [factsTable(brief.facts, sources)]),
+      factsBlocks(brief.facts, sources)),
     ...section('Conflicts', brief.conflicts.flatMap((c) => conflictBlocks(c, sources))),
     ...brief.timelines.flatMap((t) => section(timelineHeading(t), t.statements.length === 0 ? [] : [timelineTable(t, sources)])),
     ...section('Sources', [sourcesBlock(sources)]),
@@ -93,6 +93,25 @@ function statusMarks(fact: Fact): string {
   const marks: string[] = [STATUS_MARK[fact.status]]
   if (fact.kind === 'figure' && fact.unattributed) marks.push(STATUS_MARK.unattributed)
   return marks.join(' ')
+}
+
+/**
+ * The facts table as a reader gets it: every quote and figure, and the events two or more outlets
+ * report or that conflict. Events one outlet alone reports are many and mostly minor (a machine-
+ * written page yields dozens); they are counted here and listed in the JSON brief.
+ */
+function factsBlocks(facts: readonly Fact[], sources: NumberedSources): BriefBlock[] {
+  const shown = facts.filter((f) => f.kind !== 'event' || f.status !== 'single-source')
+  const hidden = facts.filter((f) => !shown.includes(f))
+  const blocks: BriefBlock[] = shown.length === 0 ? [] : [factsTable(shown, sources)]
+  if (hidden.length > 0) {
+    const n = hidden.length
+    blocks.push({ kind: 'paragraph', line: [
+      { text: `${n} more event${n === 1 ? '' : 's'}, each reported by one outlet only, ${n === 1 ? 'is' : 'are'} in the JSON brief (--format json) ` },
+      { marks: sources.marksOf(hidden.flatMap((f) => f.citations)) },
+    ] })
+  }
+  return blocks
 }
 
 function factsTable(facts: readonly Fact[], sources: NumberedSources): BriefBlock {

@@ -67,4 +67,13 @@ describe('brief: Markdown', () => {
     const title = renderMarkdown(brief).split('\n')[0]
     expect(title).toBe('# Ferry returns to Port Alder \\<script\\>alert(1)\\</script\\> & \\[7\\] \\| \\*stars\\*')
   })
+
+  it('brief md: events one outlet alone reports are counted, cited, and left to the JSON; agreed events stay in the table', () => {
+    const quote = brief.facts.find((f) => f.kind === 'quote')!
+    const event = (id: string, statement: string, status: Fact['status']): Fact => ({ ...quote, id, kind: 'event', statement, status, variants: [] })
+    const md = renderMarkdown({ ...brief, facts: [event('e1', 'The port reopens', 'agreed'), event('e2', 'The mayor praises the crew', 'single-source'), event('e3', 'The union objects', 'single-source')] })
+    expect(md).toContain('The port reopens')
+    expect(md).not.toContain('The mayor praises the crew')
+    expect(md).toMatch(/^2 more events, each reported by one outlet only, are in the JSON brief \(--format json\) (\[\d+\])+$/m)
+  })
 })
