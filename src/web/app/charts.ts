@@ -129,6 +129,32 @@ export interface GraphEdge {
   readonly count: number
 }
 
+/** Actions named on one arrow at most; the rest are counted ("+2"). */
+const MAX_EDGE_LABELS = 2
+/** How far an arrow sits beside the line between its nodes, so A → B and B → A both show. */
+const EDGE_OFFSET = 7
+
+/** One arrow per actor → target pair: its actions, most frequent first, and their total. */
+export function mergeEdges(edges: readonly GraphEdge[]): GraphEdge[] {
+  const pairs = new Map<string, GraphEdge[]>()
+  for (const e of edges) {
+    const key = `${e.from}\u0000${e.to}`
+    pairs.set(key, [...(pairs.get(key) ?? []), e])
+  }
+  return [...pairs.values()].map((group) => {
+    const sorted = [...group].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
+    const named = sorted.slice(0, MAX_EDGE_LABELS).map((e) => (e.count > 1 ? `${e.label} ×${e.count}` : e.label))
+    const more = sorted.length - MAX_EDGE_LABELS
+    return {
+      from: sorted[0]!.from,
+      to: sorted[0]!.to,
+      label: more > 0 ? `${named.join(', ')} +${more}` : named.join(', '),
+      negative: sorted.every((e) => e.negative),
+      count: sorted.reduce((n, e) => n + e.count, 0),
+    }
+  })
+}
+
 /** Height of the entity graph's viewBox. */
 const GRAPH_HEIGHT = 420
 /** Where node labels stop being readable: beyond this many nodes only the busiest are drawn. */
@@ -138,7 +164,8 @@ const GRAPH_MAX_NODES = 14
  * The actors of a story on a circle and who did what to whom: an arrow per actor → target pair,
  * labelled with the actions. Nodes link to their entity pages.
  */
-export function entityGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): SVGSVGElement {
+export function entityGraph(nodes: readonly GraphNode[], events: readonly GraphEdge[]): SVGSVGElement {
+  const edges = mergeEdges(events)
   const degree = new Map<string, number>()
   for (const e of edges) {
     degree.set(e.from, (degree.get(e.from) ?? 0) + e.count)
@@ -155,20 +182,24 @@ export function entityGraph(nodes: readonly GraphNode[], edges: readonly GraphEd
   const drawn = edges.filter((e) => at.has(e.from) && at.has(e.to) && e.from !== e.to)
   return svg('svg', { viewBox: `0 0 ${CHART_WIDTH} ${GRAPH_HEIGHT}`, class: 'chart entity-graph', role: 'img', 'aria-label': 'Entity graph' },
     svg('defs', null,
-      svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto' },
+      svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto' },
         svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head' }))),
     drawn.map((e) => {
       const a = at.get(e.from)!
       const b = at.get(e.to)!
       const length = Math.hypot(b.x - a.x, b.y - a.y) || 1
       const trim = 26 / length
-      const x1 = a.x + (b.x - a.x) * trim
-      const y1 = a.y + (b.y - a.y) * trim
-      const x2 = b.x - (b.x - a.x) * trim
-      const y2 = b.y - (b.y - a.y) * trim
+      // The normal to the right of the direction: A → B and B → A land on opposite sides.
+      const nx = -(b.y - a.y) / length
+      const ny = (b.x - a.x) / length
+      const x1 = a.x + (b.x - a.x) * trim + nx * EDGE_OFFSET
+      const y1 = a.y + (b.y - a.y) * trim + ny * EDGE_OFFSET
+      const x2 = b.x - (b.x - a.x) * trim + nx * EDGE_OFFSET
+      const y2 = b.y - (b.y - a.y) * trim + ny * EDGE_OFFSET
       return svg('g', { class: `edge${e.negative ? ' negative' : ''}` },
-        svg('line', { x1, y1, x2, y2, 'marker-end': 'url(#arrow)', 'stroke-width': Math.min(1 + e.count, 5) }),
-        svg('text', { x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 4, 'text-anchor': 'middle', class: 'edge-label' }, e.label))
+        svg('title', null, `${e.label} (${e.count})`),
+        svg('line', { x1, y1, x2, y2, 'marker-end': 'url(#arrow)', 'stroke-width': Math.min(1 + e.count / 2, 4) }),
+        svg('text', { x: (x1 + x2) / 2 + nx * 10, y: (y1 + y2) / 2 + ny * 10 + 4, 'text-anchor': 'middle', class: 'edge-label' }, e.label))
     }),
     shown.map((n) => {
       const p = at.get(n.id)!

@@ -27,7 +27,7 @@ const SVG_ATTRIBUTES = new Set([
   'class', 'id', 'href', 'role', 'tabindex', 'viewBox', 'preserveAspectRatio', 'width', 'height',
   'x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'rx', 'ry', 'd', 'points', 'transform',
   'fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'text-anchor', 'dominant-baseline',
-  'marker-end', 'markerWidth', 'markerHeight', 'refX', 'refY', 'orient', 'opacity', 'font-size',
+  'marker-end', 'markerWidth', 'markerHeight', 'markerUnits', 'refX', 'refY', 'orient', 'opacity', 'font-size',
 ])
 
 /** Elements the app never creates: they run code, load things or restyle the page. */

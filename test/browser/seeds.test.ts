@@ -1,0 +1,61 @@
+/// <reference lib="dom" />
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { StoryCheck, StorySummary } from '../../src/document/index.js'
+import { sharedAvailable } from '../helpers/cli.js'
+import { SEEDS_DIR } from '../helpers/seeds.js'
+import { chromiumAvailable, launchChromium, LAPTOP, openPage, PHONE, screenshot, scrollsSideways, startDossier, waitForApp, type Dossier } from './harness.js'
+
+// The web app on the real seed pages (third-party test data beside the repo): a story with a
+// conflict and a stance timeline, in Chromium.
+const present = sharedAvailable('browser tests on the seeds') && chromiumAvailable('browser tests on the seeds')
+
+let dossier: Dossier
+let browser: Browser
+
+async function api<T>(path: string): Promise<T> {
+  const response = await fetch(`${dossier.url}${path}`)
+  expect(response.status, path).toBe(200)
+  return (await response.json()) as T
+}
+
+describe.skipIf(!present)('web app on the seed pages, in Chromium', () => {
+  let conflicted: StorySummary | undefined
+
+  beforeAll(async () => {
+    dossier = await startDossier([SEEDS_DIR])
+    browser = await launchChromium()
+    for (const story of (await api<{ items: StorySummary[] }>('/api/stories?limit=200')).items) {
+      if ((await api<StoryCheck>(`/api/stories/${story.id}/check`)).conflicts.length > 0) {
+        conflicted = story
+        break
+      }
+    }
+  }, 300_000)
+  afterAll(async () => {
+    await browser?.close()
+    await dossier?.close()
+  })
+
+  it('seeds: a story shows its conflict and its stance timeline, with shifts marked', async () => {
+    expect(conflicted, 'a seed story has a conflict').toBeDefined()
+    const { page, record } = await openPage(browser, LAPTOP)
+    await page.goto(`${dossier.url}/#/stories/${conflicted!.id}`)
+    await waitForApp(page)
+    expect(await page.locator('.facts-table .conflict-mark').count()).toBeGreaterThan(0)
+    expect(await page.locator('article.conflict').count()).toBeGreaterThan(0)
+    expect(await page.locator('svg.timeline-chart a.statement').count()).toBeGreaterThan(1)
+    expect(await page.locator('svg.timeline-chart a.statement[data-shift="yes"]').count()).toBeGreaterThan(0)
+    expect(record.dialogs).toEqual([])
+    expect(record.errors).toEqual([])
+    await screenshot(page, 'seeds-story-laptop')
+  })
+
+  it('seeds: the story fits a phone without sideways scrolling', async () => {
+    const { page } = await openPage(browser, PHONE)
+    await page.goto(`${dossier.url}/#/stories/${conflicted!.id}`)
+    await waitForApp(page)
+    expect(await scrollsSideways(page)).toBe(false)
+    await screenshot(page, 'seeds-story-phone')
+  })
+})
