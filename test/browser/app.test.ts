@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StoryCheck, StorySummary } from '../../src/document/index.js'
+import { startServer } from '../../src/http/index.js'
 import { REPO_ROOT } from '../helpers/cli.js'
 import {
   chromiumAvailable, launchChromium, LAPTOP, openPage, PHONE, screenshot, scrollsSideways, startDossier, waitForApp,
@@ -194,6 +195,32 @@ describe.skipIf(!present)('web app on the examples, in Chromium', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   }, 180_000)
+
+  it('token: the app takes the token from #token=, drops it from the address, and asks for it on a 401', async () => {
+    const token = 'browser-test-token-7f3a'
+    const guarded = await startServer({ store: dossier.store, webRoot: dossier.webRoot, host: '127.0.0.1', port: 0, token })
+    try {
+      const { page, record } = await openPage(browser, LAPTOP)
+      records.push(record)
+      await page.goto(`${guarded.url}/#token=${token}`)
+      await waitForApp(page)
+      expect(await page.locator('.token-needed').count()).toBe(0)
+      expect(await page.locator('table.stories tbody tr').count()).toBeGreaterThan(0)
+      expect(page.url()).not.toContain(token)
+      expect(await page.evaluate(() => sessionStorage.getItem('dossier.token'))).toBe(token)
+
+      const fresh = await openPage(browser, LAPTOP)
+      await fresh.page.goto(`${guarded.url}/#/stories`)
+      await waitForApp(fresh.page)
+      expect(await fresh.page.locator('.token-needed').count()).toBe(1)
+      await fresh.page.fill('.token-form input[name="token"]', token)
+      await fresh.page.click('.token-form button[type="submit"]')
+      await fresh.page.waitForSelector('table.stories tbody tr')
+      expect(await fresh.page.locator('.token-needed').count()).toBe(0)
+    } finally {
+      await guarded.close()
+    }
+  })
 
   it('no page raised an error, opened a dialog or broke the Content-Security-Policy', () => {
     expect(records.length).toBeGreaterThan(0)

@@ -49,6 +49,8 @@ export interface Dossier {
   readonly url: string
   readonly store: Store
   readonly dir: string
+  /** The built web app the server serves. */
+  readonly webRoot: string
   close(): Promise<void>
 }
 
@@ -66,6 +68,7 @@ export async function startDossier(inputs: readonly string[], options: { token?:
     url: server.url,
     store,
     dir,
+    webRoot,
     close: async () => {
       await server.close()
       await store.close()

@@ -6,7 +6,7 @@
  */
 import { getJson } from '../api.js'
 import { dateText, errorBox, loading, table } from '../components.js'
-import { h, replaceChildren } from '../dom.js'
+import { h, replaceChildren, safeHref } from '../dom.js'
 import { routeHash, type Route } from '../routes.js'
 import { parseSpanParam, spanHref, type Mark } from '../spans.js'
 import { annotationMarks, renderSource } from '../text-view.js'
@@ -28,7 +28,8 @@ function toggles(text: HTMLElement): HTMLElement {
 
 function metaLine(article: ArticleView): HTMLElement {
   const s = article.summary
-  const url = s.url
+  // A stored URL is data: a `javascript:` one gets no link at all, not a dead one.
+  const url = s.url === undefined ? null : safeHref(s.url)
   return h('p', { class: 'meta' },
     s.publisher ?? s.input, ' · ', dateText(s.published), ' · ', `${s.chars} characters`,
     url ? [' · ', h('a', { href: url, rel: 'noopener noreferrer nofollow', class: 'original' }, 'original')] : null,
