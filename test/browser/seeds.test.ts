@@ -51,6 +51,19 @@ describe.skipIf(!present)('web app on the seed pages, in Chromium', () => {
     await screenshot(page, 'seeds-story-laptop')
   })
 
+  it('seeds: clicking a quote the sources share lights it up in every source that carries it', async () => {
+    const check = await api<StoryCheck>(`/api/stories/${conflicted!.id}/check`)
+    const shared = check.facts.find((f) => f.kind === 'quote' && f.outlets >= 2)
+    expect(shared, 'two seed outlets share a quote').toBeDefined()
+    const { page } = await openPage(browser, LAPTOP)
+    await page.goto(`${dossier.url}/#/stories/${conflicted!.id}`)
+    await waitForApp(page)
+    const runs = page.locator(`.side-by-side .mark-fact[data-fact="${shared!.id}"]`)
+    await runs.first().click()
+    const columns = await page.locator('.source-column').evaluateAll((cols) => cols.filter((c) => c.querySelector('.mark.active') !== null).length)
+    expect(columns).toBe(new Set(shared!.citations.map((c) => c.article)).size)
+  })
+
   it('seeds: the story fits a phone without sideways scrolling', async () => {
     const { page } = await openPage(browser, PHONE)
     await page.goto(`${dossier.url}/#/stories/${conflicted!.id}`)

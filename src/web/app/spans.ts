@@ -5,7 +5,8 @@
  */
 import type { Span } from '../../document/span.js'
 
-export type MarkKind = 'entity' | 'quote' | 'claim' | 'event' | 'fact' | 'conflict' | 'target'
+/** `fact`: a quote or figure two or more outlets share; `single`: one only one outlet carries. */
+export type MarkKind = 'entity' | 'quote' | 'claim' | 'event' | 'fact' | 'single' | 'conflict' | 'target'
 
 /** An annotation to show over a span of the source. */
 export interface Mark {

@@ -189,14 +189,17 @@ function graphSection(story: Story, articles: readonly ArticleView[]): HTMLEleme
     edges.length === 0 ? h('p', { class: 'empty' }, 'No actor → target events in these articles.') : null)
 }
 
-/** Marks of the facts two or more outlets share (and of conflicting figures) in one article. */
-function sharedMarks(check: StoryCheck | null, article: string): Mark[] {
+function factMarkKind(fact: Fact): Mark['kind'] {
+  if (fact.status === 'conflict') return 'conflict'
+  return fact.outlets >= 2 ? 'fact' : 'single'
+}
+
+/** Marks of the story's facts in one article: shared by two or more outlets, in conflict, or carried by this one alone. */
+function factMarks(check: StoryCheck | null, article: string): Mark[] {
   const marks: Mark[] = []
   for (const fact of check?.facts ?? []) {
-    if (fact.status !== 'conflict' && fact.outlets < 2) continue
     for (const c of fact.citations) {
-      if (c.article !== article) continue
-      marks.push({ kind: fact.status === 'conflict' ? 'conflict' : 'fact', span: c.span, fact: fact.id, label: fact.statement })
+      if (c.article === article) marks.push({ kind: factMarkKind(fact), span: c.span, fact: fact.id, label: `${STATUS_TEXT[fact.status]}: ${fact.statement}` })
     }
   }
   return marks
@@ -212,7 +215,7 @@ function sourcesSection(loaded: Loaded, numbers: ReadonlyMap<string, number>): H
       h('p', { class: 'meta' }, member?.source ?? '', member?.published ? ` · ${member.published}` : '',
         member?.duplicateOf ? h('span', { class: 'duplicate' }, ` · copy of [${numbers.get(member.duplicateOf.id) ?? '?'}]`) : null),
       notes.length === 0 ? null : h('ul', { class: 'quality-notes' }, notes.map((n) => h('li', { 'data-kind': n.kind }, n.note))),
-      renderSource(article, sharedMarks(loaded.check, article.summary.id)))
+      renderSource(article, factMarks(loaded.check, article.summary.id)))
   })
   const grid = h('div', { class: 'side-by-side' }, columns)
   // Clicking a shared fact lights it up in every source.
@@ -228,7 +231,10 @@ function sourcesSection(loaded: Loaded, numbers: ReadonlyMap<string, number>): H
   const hidden = loaded.story.articles.length - loaded.articles.length
   return h('section', { class: 'sources' },
     h('h2', null, 'Sources side by side'),
-    h('p', { class: 'legend' }, h('span', { class: 'mark mark-fact' }, 'shared by two or more outlets'), ' ', h('span', { class: 'mark mark-conflict' }, 'in conflict'), ' — click one to find it in every source.'),
+    h('p', { class: 'legend' },
+      h('span', { class: 'mark mark-fact' }, 'shared by two or more outlets'), ' ',
+      h('span', { class: 'mark mark-conflict' }, 'in conflict'), ' ',
+      h('span', { class: 'mark mark-single' }, 'this outlet only'), ' — click one to find it in every source.'),
     grid,
     hidden > 0 ? h('p', { class: 'more' }, `${plural(hidden, 'more article')} in this story:`, h('ul', null,
       loaded.story.articles.slice(MAX_ARTICLES_SHOWN).map((a) => h('li', null, h('a', { href: routeHash('articles', a.id) }, a.title ?? a.id), ` — ${a.source}`)))) : null)
