@@ -100,7 +100,7 @@ describe.skipIf(!present)('web app on the examples, in Chromium', () => {
     expect(conflicted, 'a story of the examples has a conflict').toBeDefined()
     const { story, check } = conflicted!
     const page = await open(`#/stories/${story.id}`)
-    const marked = check.facts.filter((f) => f.status === 'conflict').length
+    const marked = check.facts.filter((f) => f.conflict !== null).length
     expect(await page.locator('.facts-table .conflict-mark').count()).toBe(marked)
     const conflict = check.conflicts[0]!
     const shown = page.locator(`article.conflict >> nth=0`)

@@ -116,12 +116,14 @@ function conflictButton(conflict: string, text: string): HTMLElement {
 
 function factsSection(check: StoryCheck | null, storyId: string): HTMLElement {
   if (check === null) return h('section', { class: 'facts' }, h('h2', null, 'Facts'), h('p', { class: 'empty' }, 'This story has not been cross-checked.'))
+  const conflictKinds = new Map(check.conflicts.map((c) => [c.id, c.kind]))
   return h('section', { class: 'facts' },
     h('h2', null, 'Facts'),
     table(null, ['Fact', 'Status', 'Outlets', 'Sources'], check.facts.map((f) => [
       h('span', { class: `fact-statement kind-${f.kind}` }, f.statement, f.unattributed ? h('span', { class: 'flag' }, ' (no source given)') : null),
       h('span', { class: `status status-${f.status}` },
-        f.conflict === null ? STATUS_TEXT[f.status] : conflictButton(f.conflict, STATUS_TEXT[f.status])),
+        f.status === 'conflict' || f.conflict === null ? null : `${STATUS_TEXT[f.status]} · `,
+        f.conflict === null ? STATUS_TEXT[f.status] : conflictButton(f.conflict, conflictKinds.get(f.conflict) === 'different-periods' ? '◷ other period' : STATUS_TEXT.conflict)),
       String(f.outlets),
       h('span', { class: 'sources' }, f.citations.map((c, i) => [i > 0 ? ', ' : null, citationLink(c)])),
     ]), 'facts-table'),
