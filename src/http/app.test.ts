@@ -58,6 +58,12 @@ describe('http app on the examples', () => {
     for (const hit of body.items) expect(typeof hit.score).toBe('number')
   })
 
+  it('articles: a page of a search is the store search of that page, with the whole count', async () => {
+    const { body } = await get('/api/articles?q=Putin&limit=2&offset=2')
+    expect(body.items).toEqual(await store.search('Putin', { limit: 2, offset: 2 }))
+    expect(body.total).toBe((await store.search('Putin', { limit: 1000 })).length)
+  })
+
   it('articles: a bad search syntax is a 400 with the store message, not a 500', async () => {
     const { status, body } = await get(`/api/articles?q=${encodeURIComponent('"unpaired')}`)
     expect(status).toBe(400)
@@ -118,6 +124,12 @@ describe('http app on the examples', () => {
     expect(status).toBe(200)
     expect(body.items.length).toBeGreaterThan(0)
     expect(body.items).toEqual(await store.listStories({ text: 'Xi', limit: 50 }))
+  })
+
+  it('stories: a page of a text search, with the whole count', async () => {
+    const { body } = await get('/api/stories?q=Putin&limit=1&offset=1')
+    expect(body.items).toEqual(await store.listStories({ text: 'Putin', limit: 1, offset: 1 }))
+    expect(body.total).toBe(await store.countStories({ text: 'Putin' }))
   })
 
   it('stories: filters pass through to the store (outlet, from, to, order)', async () => {

@@ -34,8 +34,8 @@ export function articleRoutes(store: Store): Hono {
       const [items, count] = await Promise.all([store.listDocuments(page), store.countDocuments()])
       return sendList(c, 'articles', page, items, { count }, ARTICLE_COLUMNS)
     }
-    const items = await store.search(q, page)
-    return sendList(c, 'articles', page, items, await countHits(store, q, page, items.length), ARTICLE_COLUMNS)
+    const { items, count, capped } = await searchPage(store, q, page)
+    return sendList(c, 'articles', page, items, { count, capped }, ARTICLE_COLUMNS)
   })
   routes.get('/:id', async (c) => {
     const id = c.req.param('id')
@@ -46,11 +46,19 @@ export function articleRoutes(store: Store): Hono {
   return routes
 }
 
-// A page that is not full ends the list, so its total is known without a second query.
-async function countHits(store: Store, q: string, page: Page, found: number): Promise<{ count: number; capped?: boolean }> {
-  if (found > 0 && found < page.limit) return { count: page.offset + found }
-  const count = (await store.search(q, { limit: SEARCH_TOTAL_CAP })).length
-  return count >= SEARCH_TOTAL_CAP ? { count, capped: true } : { count }
+/**
+ * One page of hits and how many there are, from one ranking: FTS5 ranks every match whatever the
+ * LIMIT, so the first {@link SEARCH_TOTAL_CAP} hits are read once and the page cut from them (a
+ * second query just to count would rank them all again). Pages past the cap are a query of their own.
+ */
+export async function searchPage(store: Store, q: string, page: Page): Promise<{ items: SearchHit[]; count: number; capped: boolean }> {
+  if (page.offset + page.limit <= SEARCH_TOTAL_CAP) {
+    const hits = await store.search(q, { limit: SEARCH_TOTAL_CAP })
+    return { items: hits.slice(page.offset, page.offset + page.limit), count: hits.length, capped: hits.length >= SEARCH_TOTAL_CAP }
+  }
+  const items = await store.search(q, page)
+  const count = items.length > 0 && items.length < page.limit ? page.offset + items.length : Math.max(SEARCH_TOTAL_CAP, page.offset + items.length)
+  return { items, count, capped: items.length === page.limit }
 }
 
 /** The detail body of one article. */

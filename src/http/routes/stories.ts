@@ -3,11 +3,14 @@ import type { StorySummary } from '../../document/index.js'
 import type { Store, StoryListOptions } from '../../store/index.js'
 import { fieldColumns } from '../csv.js'
 import { notFound } from '../errors.js'
-import { sendJson } from '../json.js'
+import { ResponseCache } from '../cache.js'
+import { JSON_TYPE, sendJson, toSafeJson } from '../json.js'
 import { sendList } from '../list.js'
 import { choiceParam, dateParam, pageParams, textParam } from '../params.js'
 
 export const STORY_ORDERS = ['top', 'recent'] as const
+/** Stories a text search lists for its `total` at most; past it, `totalCapped` is set. */
+export const TEXT_TOTAL_CAP = 1000
 
 const STORY_COLUMNS = fieldColumns<StorySummary>(['id', 'title', 'eventDate', 'articles', 'outlets', 'thread', 'updatedAt'])
 
@@ -25,6 +28,11 @@ export function storyRoutes(store: Store): Hono {
       thread: textParam(c, 'thread'),
       order: choiceParam(c, 'order', STORY_ORDERS, 'top'),
     }
+    if (filters.text !== undefined && page.offset + page.limit <= TEXT_TOTAL_CAP) {
+      // A text filter runs a full-text match over every member article: once, not again to count.
+      const found = await store.listStories({ ...filters, limit: TEXT_TOTAL_CAP })
+      return sendList(c, 'stories', page, found.slice(page.offset, page.offset + page.limit), { count: found.length, capped: found.length >= TEXT_TOTAL_CAP }, STORY_COLUMNS)
+    }
     const [items, count] = await Promise.all([store.listStories({ ...filters, ...page }), store.countStories(filters)])
     return sendList(c, 'stories', page, items, { count }, STORY_COLUMNS)
   })
@@ -34,11 +42,18 @@ export function storyRoutes(store: Store): Hono {
     if (story === undefined) throw notFound('story', id)
     return sendJson(c, story)
   })
+  // A check is saved with its story, so the story's updatedAt names its version.
+  const checks = new ResponseCache()
   routes.get('/:id/check', async (c) => {
     const id = c.req.param('id')
-    const check = await store.getStoryCheck(id)
-    if (check === undefined) throw notFound('story', id)
-    return sendJson(c, check)
+    const story = await store.getStory(id)
+    if (story === undefined) throw notFound('story', id)
+    const body = await checks.get(`${id}|${story.updatedAt}`, async () => {
+      const check = await store.getStoryCheck(id)
+      if (check === undefined) throw notFound('story check', id)
+      return toSafeJson(check)
+    })
+    return c.body(body, 200, { 'Content-Type': JSON_TYPE })
   })
   return routes
 }
