@@ -9,7 +9,8 @@
  *    child process so its peak RSS is its own; a brute-force peer (every article against every
  *    story) at 10k.
  *
- *   npm run bench:stories
+ *   npm run bench:stories            (both)
+ *   npm run bench:stories -- --pairs (the similarity part only)
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -36,7 +37,7 @@ if (scaleArg >= 0) {
 } else {
   if (existsSync(DIR)) benchPairs()
   else console.log(`bench:stories: pairs skipped, ${DIR} is absent`)
-  benchScale()
+  if (!process.argv.includes('--pairs')) benchScale()
 }
 
 function benchPairs(): void {

@@ -1,7 +1,7 @@
 import type { Document, DocumentId, Story, StoryId } from '../document/index.js'
 import { checkStory } from '../stages/analysis/check.js'
 import { assessSourceQuality } from '../stages/analysis/quality.js'
-import { StoryClusterer, joinWindow, storyWindow, type ClusterState } from '../stages/stories/cluster.js'
+import { StoryClusterer, joinWindow, storyWindow, widen, type ClusterState } from '../stages/stories/cluster.js'
 import { composeStory, type StoryMember } from '../stages/stories/compose.js'
 import { featuresOf, missingLayers, readArticle, type ArticleText } from '../stages/stories/features.js'
 import { estimateJaccard, minhashSignature } from '../stages/stories/minhash.js'
@@ -152,9 +152,12 @@ async function clusterPage(store: Store, page: Placed[]): Promise<{ clusterer: S
 
   const clusterer = new StoryClusterer<DocumentId>((founder) => `st-${founder.slice(0, 12)}`)
   const dates = new Set(originals.map((p) => p.article.date).filter((d): d is string => d !== null))
-  for (const date of dates) for (const s of await store.loadStoryStates({ window: joinWindow(date, date) })) clusterer.restore(toClusterState(s))
+  const restore = async (states: readonly StoredStoryState[]): Promise<void> => {
+    for (const s of states) if (!clusterer.has(s.id)) clusterer.restore(await restoreState(store, s))
+  }
+  for (const date of dates) await restore(await store.loadStoryStates({ window: joinWindow(date, date) }))
   const undatedActors = new Set(originals.filter((p) => p.article.date === null).flatMap((p) => [...p.article.entities]))
-  if (undatedActors.size > 0) for (const s of await store.loadStoryStates({ actors: [...undatedActors] })) clusterer.restore(toClusterState(s))
+  if (undatedActors.size > 0) await restore(await store.loadStoryStates({ actors: [...undatedActors] }))
 
   for (const p of originals) {
     const placement = clusterer.add(featuresOf(p.doc.id, p.article, df))
@@ -166,6 +169,13 @@ async function clusterPage(store: Store, page: Placed[]): Promise<{ clusterer: S
 
 function toClusterState(s: StoredStoryState): ClusterState {
   return { id: s.id, first: s.first, last: s.last, centroid: new Map(s.centroid), entityCounts: new Map(s.entities), quotes: new Set(s.quotes), size: s.size }
+}
+
+/** A stored story's clustering state with the span of the event dates its members report (read from the story: the stored state keeps only mixed dates). */
+async function restoreState(store: Store, s: StoredStoryState): Promise<ClusterState> {
+  let reported: ClusterState['reported'] = null
+  for (const a of (await store.getStory(s.id))?.articles ?? []) if (a.duplicateOf === null && a.eventDate !== null) reported = widen(reported, a.eventDate)
+  return { ...toClusterState(s), reported }
 }
 
 /** Every story the page opened or joined, composed from all its members, with its check and state. */

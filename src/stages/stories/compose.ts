@@ -2,7 +2,7 @@ import { outletOf, type Document, type DocumentId, type EntityId, type Story, ty
 import { cosine } from './similarity.js'
 import { ACTOR_TYPES, type ArticleText } from './features.js'
 
-/** Actors a story lists: its five most shared. */
+/** Actors a story lists: its five most shared (then most mentioned). */
 export const STORY_ACTORS = 5
 
 /** One member of a story as composing reads it. */
@@ -84,22 +84,28 @@ function eventDateOf(articles: readonly StoryArticle[]): Pick<Story, 'eventDate'
 }
 
 function topActors(members: readonly StoryMember[]): Story['actors'] {
-  const counts = new Map<EntityId, { name: string; articles: number }>()
+  const counts = new Map<EntityId, { name: string; articles: number; mentions: number }>()
   for (const { doc } of members) {
     const seen = new Set<EntityId>()
     for (const e of doc.layers.entities?.entities ?? []) {
       if (!ACTOR_TYPES.has(e.type) || seen.has(e.id)) continue
       seen.add(e.id)
       const entry = counts.get(e.id)
-      if (entry === undefined) counts.set(e.id, { name: e.name, articles: 1 })
+      if (entry === undefined) counts.set(e.id, { name: e.name, articles: 1, mentions: 0 })
       else {
         entry.articles++
         if (e.name.length > entry.name.length) entry.name = e.name
       }
     }
+    for (const m of doc.layers.entities?.mentions ?? []) {
+      const entry = counts.get(m.entity)
+      if (entry !== undefined) entry.mentions++
+    }
   }
+  // Among actors every member names, the most mentioned lead: in a one-article story every actor
+  // is named by all its members, and the one it keeps returning to is what it is about.
   return [...counts]
-    .sort((x, y) => y[1].articles - x[1].articles || mentionOrder(x[0], y[0]))
+    .sort((x, y) => y[1].articles - x[1].articles || y[1].mentions - x[1].mentions || mentionOrder(x[0], y[0]))
     .slice(0, STORY_ACTORS)
     .map(([id, { name, articles }]) => ({ id, name, articles }))
 }

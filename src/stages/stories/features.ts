@@ -53,7 +53,7 @@ export function readArticle(doc: Document): ArticleText {
 
 /** The clustering features of a read article, weighted with the corpus's document frequencies. */
 export function featuresOf<K>(key: K, article: ArticleText, df: DocumentFrequencies): ArticleFeatures<K> {
-  return { key, vector: tfidfVector(article.counts, df), entities: article.entities, quotes: article.quotes, date: article.date }
+  return { key, vector: tfidfVector(article.counts, df), entities: article.entities, quotes: article.quotes, date: article.date, reported: article.eventDate }
 }
 
 /** Lacking layers of a document, by name; empty when it can be placed. */
