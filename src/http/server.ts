@@ -4,6 +4,13 @@ import type { AddressInfo } from 'node:net'
 import { UsageError } from '../errors.js'
 import { createApp, type AppOptions } from './app.js'
 
+/**
+ * How long an idle keep-alive connection stays open, in milliseconds. Above Node's 5 s: a request
+ * that blocks the event loop (a first brief, a broad search) would otherwise let the server close
+ * idle sockets at the moment clients reuse them, and those clients see a reset.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000
+
 export interface ServerOptions extends AppOptions {
   /** Interface to bind: `127.0.0.1` by default in the CLI; anything but loopback needs a token. */
   readonly host: string
@@ -52,6 +59,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const s = serve({ fetch: app.fetch, hostname: host, port }, () => done(s))
     s.once('error', fail)
   })
+  if ('keepAliveTimeout' in server) server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS
   const address = server.address() as AddressInfo
   const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address
   return {
