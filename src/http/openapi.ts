@@ -220,7 +220,7 @@ export const OPENAPI: OpenApiDocument = {
         type: 'object', required: ['entity', 'mentionsByMonth', 'quotes', 'stories'],
         properties: {
           entity: ref('EntitySummary'),
-          mentionsByMonth: { type: 'array', items: { type: 'object', required: ['month', 'mentions', 'documents'], properties: { month: { ...nullable('string'), description: 'YYYY-MM of publication; null for undated articles (last).' }, mentions: { type: 'integer' }, documents: { type: 'integer' } } } },
+          mentionsByMonth: { type: 'array', items: { type: 'object', required: ['month', 'mentions', 'documents'], properties: { month: { type: 'string', description: 'YYYY-MM of publication; articles without a publication month have no row.' }, mentions: { type: 'integer' }, documents: { type: 'integer' } } } },
           quotes: { type: 'array', items: open('A quote record as `dossier export --what quotes` writes it.') },
           stories: { type: 'array', items: ref('StorySummary') },
         },

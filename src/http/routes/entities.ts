@@ -17,9 +17,9 @@ export const MAX_QUOTE_DOCUMENTS = 200
 /** Stories listed on an entity page, at most. */
 export const MAX_ENTITY_STORIES = 50
 
-/** Mentions of an entity in one month of publication; `month` is null for undated articles. */
+/** Mentions of an entity in one month of publication (`YYYY-MM`). */
 export interface MonthMentions {
-  readonly month: string | null
+  readonly month: string
   readonly mentions: number
   readonly documents: number
 }
@@ -91,17 +91,19 @@ function typeOfId(id: EntityId): EntityType {
   return ID_PREFIX_TYPES[prefix] ?? (ENTITY_TYPES.includes(prefix as EntityType) ? (prefix as EntityType) : 'group')
 }
 
-/** Mentions per month of publication, earliest first; undated articles last, as month null. */
+/**
+ * Mentions per month of publication, earliest first. Articles without a publication month (no
+ * date, or a year only) have no bar; the entity's own totals still count them.
+ */
 export function mentionsByMonth(mentioning: readonly EntityDocument[]): MonthMentions[] {
-  const months = new Map<string | null, { mentions: number; documents: number }>()
+  const months = new Map<string, { mentions: number; documents: number }>()
   for (const doc of mentioning) {
-    const month = doc.published !== undefined && doc.published.length >= 7 ? doc.published.slice(0, 7) : null
+    if (doc.published === undefined || doc.published.length < 7) continue
+    const month = doc.published.slice(0, 7)
     const row = months.get(month) ?? { mentions: 0, documents: 0 }
     row.mentions += doc.mentions
     row.documents++
     months.set(month, row)
   }
-  return [...months]
-    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
-    .map(([month, row]) => ({ month, ...row }))
+  return [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, row]) => ({ month, ...row }))
 }
