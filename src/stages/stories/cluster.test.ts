@@ -49,6 +49,20 @@ describe('stories: clustering', () => {
   })
 
   it.each([
+    ['three days apart are two events', '2024-03-15', false],
+    ['a day apart are one', '2024-03-13', true],
+    ['without a reported date of its own, the publication date only has to be near', null, true],
+  ])('stories: two alike reports whose reported event dates lie %s', (_, reported, together) => {
+    // Regression (issue 4): a report of one event that looks ahead to the next, and a report of the
+    // next that looks back, share words and actors; their own event dates tell them apart.
+    const [a1, a2] = features()
+    const clusters = new StoryClusterer<string>((key) => key)
+    clusters.add({ ...a1!, reported: '2024-03-12' })
+    const placed = clusters.add({ ...a2!, date: reported ?? '2024-03-14', reported })
+    expect(placed.opened).toBe(!together)
+  })
+
+  it.each([
     ['2025-10-15', '2025-10-15', 0],
     ['2025-10', '2025-10-15', 0],
     ['2025-10-01', '2025-10-22', 21],
