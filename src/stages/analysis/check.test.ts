@@ -174,6 +174,17 @@ describe('analysis: check, figures', () => {
     expect(check.conflicts).toHaveLength(groups === 1 ? 1 : 0)
   })
 
+  it('check: figure groups: measures that meet only through a third ("deployed" and "retired" both hold "warheads") are not compared', () => {
+    const docs = [['deployed warheads', 1500], ['warheads', 4400], ['retired warheads', 2000]].map(([measure, value], k) => article({
+      id: `d${k}`, outlet: `Outlet ${k}`, text: `Peru keeps ${value} ${measure}.`, entities: { Peru: 'country:PE' },
+      figures: [{ words: `${value} ${measure}`, value: Number(value), unit: 'warhead', measure: String(measure), subject: 'Peru' }],
+    }))
+    const check = checkStory('st-1', docs.map(original))
+    const compared = check.conflicts.map((c) => c.values.map((v) => v.value))
+    expect(compared).not.toContainEqual(expect.arrayContaining([1500, 2000]))
+    expect(compared).toEqual([[1500, 4400]])
+  })
+
   it.each([
     ['a bare number', null],
     ['a duration', 'year'],

@@ -92,11 +92,15 @@ function isSubjectWord(key: string, subject: string | null): boolean {
   return subject !== null && subject.toLowerCase().split(/\s+/).includes(key)
 }
 
-/** Groups of figures of one unit and subject whose measures meet, in order of first appearance. */
+/**
+ * Groups of figures of one unit and subject whose measures meet, in order of first appearance. A
+ * figure joins a group only when it meets every member: "deployed warheads" and "retired warheads"
+ * both meet "warheads" but not each other, and must never be compared.
+ */
 function groupFigures(figures: readonly Figure[]): Figure[][] {
   const groups: Figure[][] = []
   for (const f of figures) {
-    const group = groups.find((g) => g.some((other) => sameMeasure(f, other)))
+    const group = groups.find((g) => g.every((other) => sameMeasure(f, other)))
     if (group === undefined) groups.push([f])
     else group.push(f)
   }
