@@ -17,6 +17,7 @@ describe('claims: quantities', () => {
     ['USD', 'The fund holds $220 billion.', '$220 billion', 220e9],
     ['warhead', 'The navy counts 5,459 warheads.', '5,459 warheads', 5459],
     ['warhead', 'The pact caps each side at 1,550 deployed strategic nuclear warheads.', '1,550 deployed strategic nuclear warheads', 1550],
+    ['launcher', 'The pact also allows 800 deployed and non-deployed launchers.', '800 deployed and non-deployed launchers', 800],
     ['percent', 'Turnout reached 18 percent.', '18 percent', 18],
     ['percent', 'Turnout reached 18%.', '18%', 18],
     ['percent', 'Turnout reached 18 per cent.', '18 per cent', 18],

@@ -205,12 +205,16 @@ function readUnit(text: string, at: number, currency: string | null, value: numb
  */
 function readCountedNoun(text: string, at: number, singular: boolean): { start: number; end: number; headStart: number } | null {
   let start = -1
+  let afterParticiple = false
   for (let i = 0; i < MAX_COUNTED_NOUN_WORDS; i++) {
     const m = NEXT_WORD.exec(text.slice(at))
     if (!m) return null
     const word = m[1]!.toLowerCase()
-    if (STOP_WORDS.has(word)) return null
-    if (VERB_TAGS.some((t) => hasLexicalTag(word, t)) && !(i < MAX_COUNTED_NOUN_WORDS - 1 && PARTICIPLE_MODIFIER.test(word))) return null
+    // Coordinated modifiers: "800 deployed and non-deployed launchers".
+    const joinsModifiers = afterParticiple && (word === 'and' || word === 'or')
+    if (STOP_WORDS.has(word) && !joinsModifiers) return null
+    if (!joinsModifiers && VERB_TAGS.some((t) => hasLexicalTag(word, t)) && !(i < MAX_COUNTED_NOUN_WORDS - 1 && PARTICIPLE_MODIFIER.test(word))) return null
+    afterParticiple = PARTICIPLE_MODIFIER.test(word)
     const wordStart = at + m[0].length - m[1]!.length
     if (start < 0) start = wordStart
     at += m[0].length
