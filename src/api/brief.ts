@@ -2,12 +2,13 @@ import type { Brief, Document, DocumentId, Story, StoryCheck, StoryId, StorySumm
 import { UsageError } from '../errors.js'
 import { checkStory } from '../stages/analysis/check.js'
 import { composeBrief } from '../stages/brief/compose.js'
-import { storyTimelines } from '../stages/brief/timelines.js'
+import { findStatements, type TimelineQuery } from '../stages/analysis/stance.js'
+import { storyQueries, storyTimelines } from '../stages/brief/timelines.js'
 import type { Store } from '../store/index.js'
 
 export { renderBrief, BRIEF_FORMATS, type BriefFormat } from '../stages/brief/index.js'
 
-/** Articles of the story's thread read for its timelines, earliest stories first; a longer thread is cut here. */
+/** Articles of the story's other thread stories read for its timelines, earliest stories first; a longer thread is cut here. */
 export const MAX_THREAD_ARTICLES = 300
 
 /**
@@ -56,15 +57,30 @@ async function loadDocuments(store: Store, ids: readonly DocumentId[]): Promise<
   return docs
 }
 
-/** The members and the articles of the other stories of the story's thread, earliest story first. */
+/**
+ * The members and the articles of the other stories of the story's thread, earliest story first.
+ * Of the other stories' articles only those stating one of the members' positions are kept: the
+ * rest would hold a whole thread's sources in memory for nothing.
+ */
 async function loadThreadDocuments(store: Store, story: Story, members: readonly Document[]): Promise<Document[]> {
   const thread = story.thread === null ? undefined : await store.getThread(story.thread)
   if (thread === undefined) return [...members]
+  const queries = storyQueries(members)
+  if (queries.length === 0) return [...members]
   const ids: DocumentId[] = []
   for (const { id } of thread.stories) {
     if (id === story.id) continue
     const other = await store.getStory(id)
     for (const a of other?.articles ?? []) if (ids.length < MAX_THREAD_ARTICLES) ids.push(a.id)
   }
-  return [...members, ...(await loadDocuments(store, ids))]
+  const kept: Document[] = []
+  for (const id of ids) {
+    const doc = await store.getDocument(id)
+    if (doc !== undefined && statesAny(doc, queries)) kept.push(doc)
+  }
+  return [...members, ...kept]
+}
+
+function statesAny(doc: Document, queries: readonly TimelineQuery[]): boolean {
+  return queries.some((query) => findStatements(doc, query).length > 0)
 }

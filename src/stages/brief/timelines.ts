@@ -6,27 +6,16 @@ export const BRIEF_TIMELINES = 2
 
 /**
  * The timelines of what a story's own articles take positions on: each (actor, counterpart,
- * topic) their events state, the one most members state first, each read across `threadDocs`
- * (the story's thread: its members and earlier and later stories). A query with no statement is
- * dropped, and an actor pair is shown once.
+ * topic) of {@link storyQueries}, read across `threadDocs` (the story's thread: its members and
+ * earlier and later stories). A query with no statement is dropped, and an actor pair is shown once.
  *
  * @example
  * storyTimelines(members, threadDocs) // [{ actor: Russia, counterpart: China, topic: 'alliance', statements: [2020 …, 2023 …, 2025 …] }]
  */
 export function storyTimelines(members: readonly Document[], threadDocs: readonly Document[], n: number = BRIEF_TIMELINES): Timeline[] {
-  const counted = new Map<string, { query: TimelineQuery; members: number; order: number }>()
-  for (const doc of members) {
-    for (const query of stanceQueriesIn(doc)) {
-      const key = `${query.actor.id}|${query.counterpart.id}|${query.topic ?? ''}`
-      const seen = counted.get(key)
-      if (seen !== undefined) seen.members++
-      else counted.set(key, { query, members: 1, order: counted.size })
-    }
-  }
-  const ranked = [...counted.values()].sort((a, b) => b.members - a.members || a.order - b.order)
   const out: Timeline[] = []
   const pairs = new Set<string>()
-  for (const { query } of ranked) {
+  for (const query of storyQueries(members)) {
     if (out.length >= n) break
     const pair = [query.actor.id, query.counterpart.id].sort().join('|')
     if (pairs.has(pair)) continue
@@ -36,4 +25,25 @@ export function storyTimelines(members: readonly Document[], threadDocs: readonl
     out.push(timeline)
   }
   return out
+}
+
+/**
+ * Every (actor, counterpart, topic) a story's articles take a position on, the one most members
+ * state first (ties in the order met): what {@link storyTimelines} reads the thread for, so a
+ * caller loading the thread keeps only the articles that state one of them.
+ *
+ * @example
+ * storyQueries(members)[0] // { actor: Russia, counterpart: China, topic: 'alliance' }
+ */
+export function storyQueries(members: readonly Document[]): TimelineQuery[] {
+  const counted = new Map<string, { query: TimelineQuery; members: number; order: number }>()
+  for (const doc of members) {
+    for (const query of stanceQueriesIn(doc)) {
+      const key = `${query.actor.id}|${query.counterpart.id}|${query.topic ?? ''}`
+      const seen = counted.get(key)
+      if (seen !== undefined) seen.members++
+      else counted.set(key, { query, members: 1, order: counted.size })
+    }
+  }
+  return [...counted.values()].sort((a, b) => b.members - a.members || a.order - b.order).map(({ query }) => query)
 }
