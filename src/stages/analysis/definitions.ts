@@ -1,4 +1,5 @@
 import type { Document, NumericClaim, Span } from '../../document/index.js'
+import { overlaps } from '../../document/index.js'
 import { mentionsIn } from '../entities/lookup.js'
 import { singularNoun } from '../claims/index.js'
 import { COMPARATORS_AFTER, COMPARATORS_BEFORE, STOP_WORDS } from '../claims/vocabulary.js'
@@ -37,7 +38,7 @@ export function definitionWords(doc: Document, claim: NumericClaim): string[] {
   for (const m of doc.source.slice(window.start, window.end).matchAll(WORD)) {
     const start = window.start + m.index
     const end = start + m[0].length
-    const skipped = skip.some((s) => s.start < end && start < s.end)
+    const skipped = skip.some((s) => overlaps(s, { start, end }))
     const verbOfName = afterName && /s$/.test(m[0])
     afterName = skipped
     // "Russia holds …": an -s word right after a name is that name's verb, whatever the lexicon files it as.

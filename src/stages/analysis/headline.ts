@@ -1,5 +1,5 @@
 import type { ActorEvent, Document, EntityId, EventAction, Mention, QualityNote, Sentence, Span } from '../../document/index.js'
-import { textOf } from '../../document/index.js'
+import { contains, overlaps, textOf } from '../../document/index.js'
 import { entityById, findEntities, mentionsIn } from '../entities/index.js'
 import { readEvents } from '../events/index.js'
 
@@ -38,7 +38,7 @@ interface Reading {
 export function noteHeadlineMismatch(doc: Document): QualityNote[] {
   const notes: QualityNote[] = []
   const headlines = findHeadlines(doc)
-  const inHeadline = (e: ActorEvent): boolean => headlines.some((h) => h.start <= e.span.start && e.span.end <= h.end)
+  const inHeadline = (e: ActorEvent): boolean => headlines.some((h) => contains(h, e.span))
   const body: Reading[] = (doc.layers.events?.events ?? [])
     .filter((e) => !inHeadline(e) && e.modality !== 'question')
     .map((event) => ({ event, doc, mentions: mentionsOf(doc, event.span) }))
@@ -56,7 +56,7 @@ export function findHeadlines(doc: Document): Span[] {
   const clean = doc.layers.clean
   const prompts = (clean?.flags ?? []).filter((f) => f.kind === 'generation-prompt').map((f) => f.span)
   const titles = (clean?.removed ?? [])
-    .filter((r) => r.reason === 'title' && !prompts.some((p) => p.start < r.span.end && r.span.start < p.end))
+    .filter((r) => r.reason === 'title' && !prompts.some((p) => overlaps(p, r.span)))
     .map((r) => r.span)
     .sort((a, b) => a.start - b.start)
   const found: Span[] = []
@@ -72,7 +72,7 @@ export function findHeadlines(doc: Document): Span[] {
   if (first?.kind === 'heading' && first.spans.length > 0) found.push({ start: first.spans[0]!.start, end: first.spans[first.spans.length - 1]!.end })
   const unique: Span[] = []
   for (const s of found.sort((a, b) => a.start - b.start || b.end - a.end)) {
-    if (!unique.some((u) => u.start <= s.start && s.end <= u.end)) unique.push(s)
+    if (!unique.some((u) => contains(u, s))) unique.push(s)
   }
   return unique
 }

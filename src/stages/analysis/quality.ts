@@ -1,4 +1,5 @@
 import type { Document, QualityNote, RemovalReason } from '../../document/index.js'
+import { spanLength, textOf } from '../../document/index.js'
 import { TIME_UNITS } from '../claims/vocabulary.js'
 import { noteHeadlineMismatch } from './headline.js'
 import { loadGazetteer, type Gazetteer, type Office } from '../entities/gazetteer/index.js'
@@ -41,7 +42,7 @@ export function assessSourceQuality(doc: Document, gazetteer: Gazetteer = loadGa
 function noteBoilerplate(doc: Document): QualityNote[] {
   const removed = doc.layers.clean?.removed ?? []
   const furniture = removed.filter((r) => !NOT_FURNITURE.has(r.reason))
-  const chars = furniture.reduce((n, r) => n + r.span.end - r.span.start, 0)
+  const chars = furniture.reduce((n, r) => n + spanLength(r.span), 0)
   const share = doc.source.length === 0 ? 0 : chars / doc.source.length
   if (share < BOILERPLATE_NOTE_SHARE) return []
   const reasons = [...new Set(furniture.map((r) => r.reason))].join(', ')
@@ -51,7 +52,7 @@ function noteBoilerplate(doc: Document): QualityNote[] {
 function noteRepeats(doc: Document): QualityNote[] {
   const repeats = (doc.layers.clean?.removed ?? []).filter((r) => r.reason === 'repeated')
   if (repeats.length === 0) return []
-  const chars = repeats.reduce((n, r) => n + r.span.end - r.span.start, 0)
+  const chars = repeats.reduce((n, r) => n + spanLength(r.span), 0)
   return [{ kind: 'repeated-content', value: chars, span: repeats[0]!.span, note: `${chars} characters repeat text printed earlier on the page` }]
 }
 
@@ -64,7 +65,7 @@ function noteFiller(doc: Document): QualityNote[] {
 function noteUnattributedFigures(doc: Document): QualityNote[] {
   return (doc.layers.claims?.claims ?? [])
     .filter((c) => c.source === null && c.unit !== null && !TIME_UNITS.has(c.unit))
-    .map((c) => ({ kind: 'unattributed-figure', span: c.span, note: `"${doc.source.slice(c.span.start, c.span.end)}" is given without a source` }))
+    .map((c) => ({ kind: 'unattributed-figure', span: c.span, note: `"${textOf(doc.source, c.span)}" is given without a source` }))
 }
 
 /** "then-President X" when X held that office throughout the article's publication period. */

@@ -30,8 +30,8 @@ export function numberSources(brief: Brief): NumberedSources {
   return { list, marksOfArticles, marksOf: (citations) => marksOfArticles(citations.map((c) => c.article)) }
 }
 
-/** Every citation a brief holds, in the order a reader meets them. */
-export function citationsOf(brief: Brief): Citation[] {
+/** Every citation a brief holds (its sources list aside), in the order a reader meets them. */
+export function citationsOf(brief: Pick<Brief, 'summary' | 'quotes' | 'facts' | 'conflicts' | 'timelines'>): Citation[] {
   return [
     ...brief.summary.flatMap((s) => s.citations),
     ...brief.quotes.flatMap((f) => [...f.citations, ...f.variants.map((v) => v.citation)]),

@@ -1,6 +1,7 @@
 import type { ArticleQuality, Brief, Citation, Document, DocumentId, Fact, FactStatus, Story, StoryCheck, Timeline } from '../../document/index.js'
 import { outletOf } from '../../document/index.js'
 import { assessSourceQuality } from '../analysis/quality.js'
+import { citationsOf } from './citations.js'
 import { summarise } from './summary.js'
 
 /** Quotes a brief shows on their own, most widely carried first; the facts table has the rest. */
@@ -21,23 +22,14 @@ const STATUS_ORDER: Readonly<Record<FactStatus, number>> = { conflict: 0, agreed
 export function composeBrief(story: Story, docs: readonly Document[], check: StoryCheck, timelines: readonly Timeline[]): Brief {
   const byId = new Map(docs.map((d) => [d.id, d]))
   const members = story.articles.map((a) => byId.get(a.id)).filter((d): d is Document => d !== undefined)
-  const summary = summarise(members, check)
-  const quotes = keyQuotes(check.facts)
-  const cited: Citation[] = [
-    ...summary.flatMap((s) => s.citations),
-    ...check.facts.flatMap((f) => f.citations),
-    ...check.conflicts.flatMap((c) => c.values.flatMap((v) => v.citations)),
-    ...timelines.flatMap((t) => t.statements.flatMap((s) => [s.quote, ...s.citations])),
-  ]
-  return {
-    story,
-    summary,
-    quotes,
+  const parts = {
+    summary: summarise(members, check),
+    quotes: keyQuotes(check.facts),
     facts: tableOrder(check.facts),
     conflicts: check.conflicts,
     timelines,
-    sources: listSources(story, check, byId, cited),
   }
+  return { story, ...parts, sources: listSources(story, check, byId, citationsOf(parts)) }
 }
 
 /** Quotes with a known speaker, most outlets first, then most citations; ties keep the check's order. */

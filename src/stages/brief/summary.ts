@@ -1,5 +1,5 @@
 import type { BlockKind, BriefSentence, Document, QualityNoteKind, Span, StoryCheck } from '../../document/index.js'
-import { citationOf, outletOf, overlaps } from '../../document/index.js'
+import { citationOf, contains, outletOf, overlaps, textOf } from '../../document/index.js'
 import { DocumentFrequencies, cosine, termCounts, tfidfVector, type TermVector } from '../stories/similarity.js'
 
 /** Sentences in a brief's summary unless the caller asks for another number. */
@@ -94,7 +94,7 @@ function findCandidates(doc: Document, docIndex: number, blocked: readonly Span[
       j++
     }
     const span: Span = { start: first.span.start, end: sentences[j]!.span.end }
-    const text = doc.source.slice(span.start, span.end)
+    const text = textOf(doc.source, span)
     if (!isSummarySentence(text) || normalise(text) === headline) continue
     if (blocked.some((b) => overlaps(b, span))) continue
     out.push({ doc, docIndex, span, text, words: wordSet(text), position: Math.pow(POSITION_DECAY, out.length), vector: new Map() })
@@ -179,7 +179,7 @@ function scoreGroup(group: readonly Candidate[], centroid: TermVector, check: St
   const spread = Math.max(1, outletsInStory - 1)
   const outlets = new Set(group.map((c) => outletOf(c.doc))).size
   const factOutlets = Math.max(1, ...check.facts
-    .filter((f) => f.citations.some((cit) => cit.article === lead.doc.id && lead.span.start <= cit.span.start && cit.span.end <= lead.span.end))
+    .filter((f) => f.citations.some((cit) => cit.article === lead.doc.id && contains(lead.span, cit.span)))
     .map((f) => f.outlets))
   const score = WEIGHT.centrality * cosine(lead.vector, centroid)
     + WEIGHT.outlets * (outlets - 1) / spread
