@@ -88,6 +88,17 @@ describe('claims: the stage', () => {
     ])
   })
 
+  it.each([
+    ['Sylvania’s stockpile of heavy tanks had passed 400 by then.', 'tank', 'Sylvania’s stockpile of heavy tanks'],
+    ['Freedonia’s arsenal of warplanes had grown to 250.', 'warplane', 'Freedonia’s arsenal of warplanes'],
+  ])('a bare figure counts the plural its subject names: %s', (text, unit, measure) => {
+    expect(read(annotate(text, INSTITUTE))[0]).toMatchObject({ value: Number(/\d+/.exec(text)![0]), unit, measure })
+  })
+
+  it('a bare figure after an owner counts nothing: "Ruritania has 300"', () => {
+    expect(read(annotate('Ruritania has 300 and wants more.', INSTITUTE))[0]).toMatchObject({ value: 300, unit: null, measure: null })
+  })
+
   it('reads money with its measure, time and the data it comes from', () => {
     const doc = annotate(
       'According to data from the Freedonian Ministry of Trade, bilateral trade exceeded $95 billion in 2023.',

@@ -1,8 +1,8 @@
 import type { ClaimsLayer, Document, EntitiesLayer, EntityId, Mention, NumericClaim, Sentence, Span, TimeExpression } from '../../document/index.js'
 import type { Stage } from '../../pipeline/stage.js'
 import { mentionsIn } from '../entities/lookup.js'
-import { findMeasure } from './measure.js'
-import { findQuantities, type Quantity } from './quantities.js'
+import { countedNoun, findMeasure } from './measure.js'
+import { findQuantities, singularNoun, type Quantity } from './quantities.js'
 import { findSources, type FigureSource } from './source.js'
 import { findSubject } from './subject.js'
 import { TIME_UNITS } from './vocabulary.js'
@@ -86,7 +86,7 @@ function readSentence(
       id: `c${firstId + drafts.length}`,
       span: q.span,
       value: q.value,
-      unit: carry ? carry.claim.unit : q.unit,
+      unit: carry ? carry.claim.unit : (q.unit ?? countedUnit(q.kind, measure)),
       comparator: q.comparator,
       measure,
       // A span of time ("a one-year extension") belongs to no one: whoever is near it proposed or waited, not owned it.
@@ -168,4 +168,11 @@ export const claims: Stage = {
   requires: ['sentences', 'times', 'entities'],
   produces: ['claims'],
   run: (doc) => ({ claims: findClaims(doc) }),
+}
+
+/** A bare figure whose measure counts a plural ("stockpile of warheads … surpassed 400") counts that noun. */
+function countedUnit(kind: string, measure: NumericClaim['measure']): string | null {
+  if (kind !== 'bare' || measure === null) return null
+  const noun = countedNoun(measure.text)
+  return noun === null ? null : singularNoun(noun)
 }

@@ -40,9 +40,29 @@ export function findMeasure(source: string, sentence: Span, q: Quantity): Measur
   const text = source.slice(sentence.start, sentence.end)
   const start = q.span.start - sentence.start
   const end = q.span.end - sentence.start
-  const found = measureOfPhrase(text, end) ?? (q.kind === 'percent' ? shareOf(text, start) : null) ?? (q.kind === 'bare' ? null : subjectPhrase(text, start))
+  const found = measureOfPhrase(text, end) ?? (q.kind === 'percent' ? shareOf(text, start) : null) ?? (q.kind === 'bare' ? countedSubject(text, start) : subjectPhrase(text, start))
   if (!found) return null
   return { text: text.slice(found.start, found.end).replace(/\s+/g, ' '), span: { start: sentence.start + found.start, end: sentence.start + found.end } }
+}
+
+/** A subject phrase that names what it counts: "its stockpile of nuclear warheads", "the number of troops". */
+const COUNTED_OF = /\bof\s+(?:[\p{L}'’-]+\s+){0,3}(\p{Ll}[\p{L}-]*s)$/u
+
+/**
+ * For a bare figure, the subject phrase only when it names a plural it counts ("China's stockpile of
+ * operational nuclear warheads had surpassed 400"); "China has 600" names an owner, not a count.
+ */
+function countedSubject(text: string, figureStart: number): { start: number; end: number } | null {
+  const phrase = subjectPhrase(text, figureStart)
+  return phrase && COUNTED_OF.test(text.slice(phrase.start, phrase.end)) ? phrase : null
+}
+
+/**
+ * The plural a measure phrase counts, when it ends in "of <plural>": "stockpile of nuclear
+ * warheads" → "warheads". A bare figure with such a measure counts that noun.
+ */
+export function countedNoun(measure: string): string | null {
+  return COUNTED_OF.exec(measure)?.[1] ?? null
 }
 
 /** "18 percent of Russia's trade turnover" → "Russia's trade turnover". */
