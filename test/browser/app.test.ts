@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StoryCheck, StorySummary } from '../../src/document/index.js'
 import { startServer } from '../../src/http/index.js'
+import { isMinorEvent } from '../../src/web/app/facts.js'
 import { REPO_ROOT } from '../helpers/cli.js'
 import {
   chromiumAvailable, launchChromium, LAPTOP, openPage, PHONE, screenshot, scrollsSideways, startDossier, waitForApp,
@@ -111,6 +112,28 @@ describe.skipIf(!present)('web app on the examples, in Chromium', () => {
     await screenshot(page, 'story-conflict-laptop')
   })
 
+  it('story: the facts table leaves out events one outlet alone reports, counts them, and shows them on request', async () => {
+    let found: { story: StorySummary; check: StoryCheck } | undefined
+    for (const story of stories) {
+      const check = await api<StoryCheck>(`/api/stories/${story.id}/check`)
+      if (check.facts.some(isMinorEvent) && check.facts.some((f) => !isMinorEvent(f))) {
+        found = { story, check }
+        break
+      }
+    }
+    expect(found, 'a story of the examples has one outlet\'s events beside other facts').toBeDefined()
+    const { story, check } = found!
+    const minor = check.facts.filter(isMinorEvent)
+    const page = await open(`#/stories/${story.id}`)
+    expect(await page.locator('.facts-table:not(.facts-more) tbody tr').count()).toBe(check.facts.length - minor.length)
+    const more = page.locator('.facts-more')
+    expect(await more.isVisible()).toBe(false)
+    expect(await page.locator('.more-facts .more').textContent()).toContain(`${minor.length} more event`)
+    await page.click('.more-facts button.show-more')
+    expect(await more.isVisible()).toBe(true)
+    expect(await more.locator('tbody tr').count()).toBe(minor.length)
+  })
+
   it('story: clicking a figure in the facts table lands on its words, highlighted, in the article', async () => {
     const { story, check } = conflicted!
     const fact = check.facts.find((f) => f.kind === 'figure' && f.status === 'conflict')!
@@ -210,6 +233,13 @@ describe.skipIf(!present)('web app on the examples, in Chromium', () => {
       expect(await page.locator('table.stories tbody tr').count()).toBeGreaterThan(0)
       expect(page.url()).not.toContain(token)
       expect(await page.evaluate(() => sessionStorage.getItem('dossier.token'))).toBe(token)
+
+      // A token pasted into the address of an open tab is taken too, and leaves address and history.
+      await page.evaluate(() => { location.hash = '#token=second-token-51c2' })
+      await page.waitForFunction(() => sessionStorage.getItem('dossier.token') === 'second-token-51c2')
+      await waitForApp(page)
+      expect(page.url()).not.toContain('second-token')
+      expect(await page.evaluate(() => location.hash)).toBe('#/stories')
 
       const fresh = await openPage(browser, LAPTOP)
       await fresh.page.goto(`${guarded.url}/#/stories`)

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /*
  * The app's entry: takes a token from the URL fragment, then renders the page the hash names and
  * again whenever it changes.
@@ -45,11 +44,18 @@ function render(): void {
   })
 }
 
-function start(): void {
+/** Takes a token given in the fragment (on load, or pasted into an open tab) and drops it from the address and the history. */
+function takeToken(): void {
   const next = takeTokenFromHash(location.hash)
-  // The token leaves the address bar (and so the history) as soon as it is read.
   if (next !== null) history.replaceState(null, '', `${location.pathname}${location.search}${next}`)
-  window.addEventListener('hashchange', render)
+}
+
+function start(): void {
+  takeToken()
+  window.addEventListener('hashchange', () => {
+    takeToken()
+    render()
+  })
   render()
 }
 

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /*
  * `#/stories/:id`: the brief with its citations, the facts table with conflict marks, the
  * conflicts, the stance timeline, the entity graph, and the sources side by side with the quotes
@@ -11,6 +10,7 @@ import { h, replaceChildren, type Child } from '../dom.js'
 import { routeHash, type Route } from '../routes.js'
 import type { Mark } from '../spans.js'
 import { renderSource } from '../text-view.js'
+import { tableFacts } from '../facts.js'
 import type { ArticleView, Brief, Citation, Conflict, Fact, Story, StoryCheck, Timeline } from '../types.js'
 
 /** Articles fetched for the side-by-side view and the graph; a bigger story shows its first ones. */
@@ -114,19 +114,49 @@ function conflictButton(conflict: string, text: string): HTMLElement {
   }, text)
 }
 
+function factRow(f: Fact, conflictKinds: ReadonlyMap<string, Conflict['kind']>): Child[] {
+  return [
+    h('span', { class: `fact-statement kind-${f.kind}` }, f.statement, f.unattributed ? h('span', { class: 'flag' }, ' (no source given)') : null),
+    h('span', { class: `status status-${f.status}` },
+      f.status === 'conflict' || f.conflict === null ? null : `${STATUS_TEXT[f.status]} · `,
+      f.conflict === null ? STATUS_TEXT[f.status] : conflictButton(f.conflict, conflictKinds.get(f.conflict) === 'different-periods' ? '◷ other period' : STATUS_TEXT.conflict)),
+    String(f.outlets),
+    h('span', { class: 'sources' }, f.citations.map((c, i) => [i > 0 ? ', ' : null, citationLink(c)])),
+  ]
+}
+
+const FACT_HEADERS = ['Fact', 'Status', 'Outlets', 'Sources']
+
+/** The minor events, counted, with a button that shows or hides their table. */
+function moreFacts(more: readonly Fact[], conflictKinds: ReadonlyMap<string, Conflict['kind']>): HTMLElement | null {
+  if (more.length === 0) return null
+  const rows = table(null, FACT_HEADERS, more.map((f) => factRow(f, conflictKinds)), 'facts-table facts-more')
+  rows.hidden = true
+  const label = (): string => (rows.hidden ? 'Show them' : 'Hide them')
+  const button = h('button', {
+    type: 'button',
+    class: 'show-more',
+    'aria-expanded': 'false',
+    onclick: () => {
+      rows.hidden = !rows.hidden
+      button.setAttribute('aria-expanded', String(!rows.hidden))
+      button.textContent = label()
+    },
+  }, label())
+  return h('div', { class: 'more-facts' },
+    h('p', { class: 'more' }, `${plural(more.length, 'more event')}, each reported by one outlet only. `, button),
+    rows)
+}
+
 function factsSection(check: StoryCheck | null, storyId: string): HTMLElement {
   if (check === null) return h('section', { class: 'facts' }, h('h2', null, 'Facts'), h('p', { class: 'empty' }, 'This story has not been cross-checked.'))
   const conflictKinds = new Map(check.conflicts.map((c) => [c.id, c.kind]))
+  const { shown, more } = tableFacts(check.facts)
   return h('section', { class: 'facts' },
     h('h2', null, 'Facts'),
-    table(null, ['Fact', 'Status', 'Outlets', 'Sources'], check.facts.map((f) => [
-      h('span', { class: `fact-statement kind-${f.kind}` }, f.statement, f.unattributed ? h('span', { class: 'flag' }, ' (no source given)') : null),
-      h('span', { class: `status status-${f.status}` },
-        f.status === 'conflict' || f.conflict === null ? null : `${STATUS_TEXT[f.status]} · `,
-        f.conflict === null ? STATUS_TEXT[f.status] : conflictButton(f.conflict, conflictKinds.get(f.conflict) === 'different-periods' ? '◷ other period' : STATUS_TEXT.conflict)),
-      String(f.outlets),
-      h('span', { class: 'sources' }, f.citations.map((c, i) => [i > 0 ? ', ' : null, citationLink(c)])),
-    ]), 'facts-table'),
+    check.facts.length === 0 ? h('p', { class: 'empty' }, 'No quote, figure or event was found in these articles.') : null,
+    shown.length === 0 ? null : table(null, FACT_HEADERS, shown.map((f) => factRow(f, conflictKinds)), 'facts-table'),
+    moreFacts(more, conflictKinds),
     exportLinks([{ label: 'JSON', url: `/api/stories/${encodeURIComponent(storyId)}/check`, file: `${storyId}.check.json` }]))
 }
 
@@ -143,7 +173,8 @@ function conflictItem(conflict: Conflict): HTMLElement {
 }
 
 function conflictsSection(check: StoryCheck | null): HTMLElement | null {
-  if (check === null || check.conflicts.length === 0) return null
+  if (check === null) return null
+  if (check.conflicts.length === 0) return h('section', { class: 'conflicts' }, h('h2', null, 'Conflicts'), h('p', { class: 'empty' }, 'No figures in conflict between these articles.'))
   return h('section', { class: 'conflicts' }, h('h2', null, 'Conflicts'), check.conflicts.map(conflictItem))
 }
 
