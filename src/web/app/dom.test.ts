@@ -63,6 +63,19 @@ describe('svg', () => {
     expect(title.namespaceURI).toBe('http://www.w3.org/2000/svg')
     expect(title.textContent).toBe(HOSTILE)
   })
+
+  it.each(['foreignObject', 'use', 'image', 'feImage', 'set', 'animate', 'animateTransform', 'animateMotion'] as const)('refuses to create <%s>, which could embed markup or rewrite a checked href', (tag) => {
+    expect(() => svg(tag)).toThrow(/never creates/)
+  })
+
+  it('checks an href on an SVG link like any other', () => {
+    expect(svg('a', { href: 'javascript:alert(1)' }).hasAttribute('href')).toBe(false)
+    expect(svg('a', { href: '#/articles/a1?span=1-4' }).getAttribute('href')).toBe('#/articles/a1?span=1-4')
+  })
+
+  it.each(['xlink:href', 'style', 'onload', 'attributeName'])('refuses the SVG attribute %s given as a string', (name) => {
+    expect(() => svg('g', { [name]: 'javascript:alert(1)' })).toThrow(/allow-list|handler/)
+  })
 })
 
 describe('replaceChildren', () => {

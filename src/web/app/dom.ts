@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /*
  * The one way the app builds DOM. Text goes in through `textContent` (a Text node), attributes
  * from an allow-list, event handlers as functions: scraped titles, quotes and names can hold
@@ -30,8 +29,15 @@ const SVG_ATTRIBUTES = new Set([
   'marker-end', 'markerWidth', 'markerHeight', 'markerUnits', 'refX', 'refY', 'orient', 'opacity', 'font-size',
 ])
 
-/** Elements the app never creates: they run code, load things or restyle the page. */
-const FORBIDDEN_TAGS = new Set(['script', 'style', 'iframe', 'object', 'embed', 'link', 'meta', 'base', 'frame', 'template'])
+/**
+ * Elements the app never creates: they run code, load things or restyle the page; in SVG, they
+ * embed HTML (`foreignObject`), pull in other documents (`use`, `image`, `feImage`), or rewrite
+ * another element's attributes, `href` included, after it was checked (`set`, `animate`).
+ */
+const FORBIDDEN_TAGS = new Set([
+  'script', 'style', 'iframe', 'object', 'embed', 'link', 'meta', 'base', 'frame', 'template',
+  'foreignobject', 'use', 'image', 'feimage', 'set', 'animate', 'animatetransform', 'animatemotion', 'discard',
+])
 
 /** Schemes a link taken from data may have. */
 const SAFE_SCHEMES = new Set(['http:', 'https:'])

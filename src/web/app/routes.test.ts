@@ -13,6 +13,10 @@ describe('parseRoute', () => {
     ['#/import', 'import', null],
     ['#/nowhere', 'not-found', null],
     ['#/entities/%E0%A4%A', 'not-found', null],
+    ['#/articles/..', 'not-found', null],
+    ['#/articles/%2e%2E', 'not-found', null],
+    ['#/stories/%2E', 'not-found', null],
+    ['#/articles/..a', 'article', '..a'],
   ] as const)('%s → %s', (hash, name, id) => {
     const route = parseRoute(hash)
     expect([route.name, route.id]).toEqual([name, id])

@@ -21,12 +21,18 @@ const PAGES: ReadonlyArray<readonly [RegExp, RouteName]> = [
   [/^\/import\/?$/, 'import'],
 ]
 
+/**
+ * A path segment decoded, or null when it cannot be an id: bad percent-encoding, or `.`/`..`,
+ * which would stay dot segments once re-encoded and make `/api/articles/..` fetch another route.
+ */
 function decode(part: string): string | null {
+  let id: string
   try {
-    return decodeURIComponent(part)
+    id = decodeURIComponent(part)
   } catch {
     return null
   }
+  return id === '.' || id === '..' ? null : id
 }
 
 /**
