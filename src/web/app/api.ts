@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /*
  * Talking to the Dossier server: JSON over fetch, the bearer token when one was given, and the
  * server's `{ error: { code, message } }` turned into an ApiError.

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /*
  * Inline SVG charts built with createElementNS (through `svg`): the stance timeline, the story's
  * entity graph and an entity's mentions by month. Sizes are in viewBox units; the SVG scales to

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /*
  * Small pieces every page uses: tables, export links, citation links, errors and the token prompt.
  */

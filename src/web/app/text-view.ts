@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /*
  * Renders an article's source as paragraphs of runs: kept text, the removed passages (hidden until
  * the reader asks, each with its reason), and the annotations as classes on the runs.

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /*
  * `#/articles/:id[?span=start-end]`: the clean text with its annotations highlighted, a toggle for
  * what cleaning removed (and why), the quality notes, and — with `span` — the cited words scrolled

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /*
  * `#/entities/:id`: mentions over time, the entity's quotes, its stories, and the stance timelines
  * it takes part in (from the briefs of its stories).

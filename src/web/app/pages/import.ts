@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /*
  * `#/import`: drop files or paste URLs; the server ingests and analyses them as a job, which this
  * page polls for progress and rejections.

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /*
  * `#/stories`: the story list with full-text search, filters by entity, outlet and date range,
  * pagination and export links. The filters live in the hash, so a filtered list is a link.
