@@ -1,8 +1,7 @@
 import type { Citation, DocumentId, EntityId, Timeline } from '../document/index.js'
 import { UsageError } from '../errors.js'
-import {
-  assembleTimeline, findStatements, stanceQueriesIn, topicNamed, type FoundStatement, type TimelineQuery,
-} from '../stages/analysis/stance.js'
+import { findStatements, stanceQueriesIn, topicNamed, type FoundStatement, type TimelineQuery } from '../stages/analysis/stance.js'
+import { assembleTimeline } from '../stages/analysis/stance-merge.js'
 import { loadGazetteer, nameKey } from '../stages/entities/gazetteer/index.js'
 import type { Store } from '../store/index.js'
 

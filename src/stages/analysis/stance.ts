@@ -1,8 +1,9 @@
-import type {
-  ActorEvent, Citation, Document, Entity, EntityId, EventAction, Quote, StancePosition, StanceStatement, Span, Timeline,
-} from '../../document/index.js'
-import { citationOf, contains, outletOf } from '../../document/index.js'
+import type { ActorEvent, Citation, Document, Entity, EntityId, EventAction, Quote, StanceStatement, Span, Timeline } from '../../document/index.js'
+import { citationOf, contains, outletOf, textOf } from '../../document/index.js'
 import { UsageError } from '../../errors.js'
+import { dateOf, type Period } from './stance-dates.js'
+import { assembleTimeline } from './stance-merge.js'
+import { positionOf } from './stance-position.js'
 
 /**
  * The topics a stance timeline can be asked for, each with the actions of the event ontology
@@ -42,32 +43,10 @@ export interface TimelineQuery {
   readonly topic: string | null
 }
 
-/** Two reports of one statement may date it this many days apart (a dateline the day after an interview). */
-export const SAME_STATEMENT_DAYS = 2
-/**
- * An inferred publication date (metadata `inferred:latest-past-event`, `inferred:last-year`,
- * `inferred:president-elect`) is a lower bound: the article is no older than the latest past event
- * it reports. We read it as "within this many days after": news seldom reports, as its latest
- * past event, one more than a quarter old.
- */
-export const INFERRED_DATE_SLACK_DAYS = 92
-const LOWER_BOUND_BASES = ['inferred:latest-past-event', 'inferred:last-year', 'inferred:president-elect']
 /** Actions done with someone rather than to someone: "China and Russia could ally" is a stance of either side's speaker. */
 const MUTUAL_ACTIONS: ReadonlySet<EventAction> = new Set(['ally', 'cooperate'])
 /** A participant in these words is the speaker's own side ("we are not going to rule it out"). */
 const FIRST_PERSON = new Set(['we', 'us', 'our', 'i', 'me', 'my'])
-
-/**
- * The words that make a position conditional, as word sequences ("provided that"); an alternative
- * word is written `a|b`. "even if" and "as if" are no condition and are skipped.
- */
-const CONDITION_CUES: readonly (readonly ReadonlySet<string>[])[] = [
-  'if', 'unless', 'provided that', 'providing that', 'on condition', 'on the condition', 'as long as', 'so long as',
-  'contingent on|upon', 'conditional on|upon', 'in exchange for', 'in return for',
-].map((cue) => cue.split(' ').map((word) => new Set(word.split('|'))))
-const NOT_CONDITION_BEFORE_IF = new Set(['even', 'as'])
-/** A clause boundary a condition does not reach across. */
-const CLAUSE_BREAKS = new Set([';', ':', '—', '–'])
 
 /**
  * One actor's ordered positions toward a counterpart, from the events layers of the given documents.
@@ -88,7 +67,7 @@ const CLAUSE_BREAKS = new Set([';', ':', '—', '–'])
  * A narration row has `speaker: null`.
  *
  * Reports of one statement in several articles (same speaker, or actor when there is none; same
- * action, position and counterpart role; dates within {@link SAME_STATEMENT_DAYS}) are one row with a
+ * action, position and counterpart role; dates within `SAME_STATEMENT_DAYS` of stance-merge.ts) are one row with a
  * citation per article; a date's precision counts (`2025-10` holds `2025-10-15`).
  *
  * @example
@@ -105,8 +84,8 @@ export function timelineFrom(docs: readonly Document[], query: TimelineQuery): T
 export interface FoundStatement {
   readonly statement: Omit<StanceStatement, 'citations' | 'shift'>
   readonly citation: Citation
-  /** Days since 1970-01-01, first and last, of the period the date allows; null when undated. */
-  readonly period: { readonly from: number; readonly to: number } | null
+  /** The period the date allows; null when undated. */
+  readonly period: Period | null
   /** The speaker's own words in quote marks: the best wording to show for a row. */
   readonly direct: boolean
 }
@@ -131,22 +110,6 @@ export function findStatements(doc: Document, query: TimelineQuery): FoundStatem
   return found.some((f) => f.statement.speaker !== null) ? found.filter((f) => f.statement.speaker !== null) : found
 }
 
-/**
- * Merges reports of one statement and orders the rows: by date, undated last, each marked with
- * the position it shifts from.
- */
-export function assembleTimeline(query: TimelineQuery, found: readonly FoundStatement[]): Timeline {
-  const rows = mergeReports(found)
-  rows.sort((a, b) => (a.period?.from ?? Infinity) - (b.period?.from ?? Infinity) || a.first - b.first)
-  const statements: StanceStatement[] = []
-  for (const row of rows) {
-    const previous = statements[statements.length - 1]
-    const { statement } = row.members[0]!
-    const shift = previous !== undefined && previous.position !== statement.position ? { from: previous.position } : null
-    statements.push({ ...statement, citations: citationsOf(row.members), shift })
-  }
-  return { actor: query.actor, counterpart: query.counterpart, topic: query.topic, statements }
-}
 
 /**
  * The topic's name in {@link TOPICS}, from the name in any case or one of its actions. Throws
@@ -158,8 +121,8 @@ export function assembleTimeline(query: TimelineQuery, found: readonly FoundStat
 export function topicNamed(topic: string): string {
   const key = topic.trim().toLowerCase()
   if (TOPICS[key] !== undefined) return key
-  const named = Object.keys(TOPICS).find((name) => TOPICS[name]!.includes(key as EventAction))
-  if (named === undefined) throw new UsageError(`Unknown topic "${topic}". Topics: ${Object.keys(TOPICS).join(', ')}.`)
+  const named = topicOf(key as EventAction)
+  if (named === null) throw new UsageError(`Unknown topic "${topic}". Topics: ${Object.keys(TOPICS).join(', ')}.`)
   return named
 }
 
@@ -192,8 +155,7 @@ export function stanceQueriesIn(doc: Document): TimelineQuery[] {
   for (const e of doc.layers.events?.events ?? []) {
     const topic = topicOf(e.action)
     if (e.modality === 'question' || topic === null) continue
-    const unstated = e.actor === null || (e.actor.entity === null && FIRST_PERSON.has(wordsOf(doc, e.actor.span)))
-    const actors = [...sidesOf(e.actor?.entity), ...(unstated ? sidesOf(e.speaker) : [])]
+    const actors = [...sidesOf(e.actor?.entity), ...(actorUnstated(doc, e) ? sidesOf(e.speaker) : [])]
     const counterparts = [...sidesOf(e.target?.entity), ...sidesOf(e.against?.entity)]
     const pairs = actors.flatMap((a) => counterparts.map((c) => [a, c] as const))
     if (MUTUAL_ACTIONS.has(e.action)) pairs.push(...pairs.map(([a, c]) => [c, a] as const))
@@ -239,7 +201,7 @@ interface EventMatch {
 
 function matchEvent(e: ActorEvent, actor: Side, counterpart: Side, doc: Document): EventMatch | null {
   const speakerSpeaks = e.speaker !== null && belongsTo(e.speaker, actor)
-  const unstated = e.actor === null || (e.actor.entity === null && FIRST_PERSON.has(wordsOf(doc, e.actor.span)))
+  const unstated = actorUnstated(doc, e)
   const role = belongsTo(e.against?.entity, counterpart) ? 'against' : belongsTo(e.target?.entity, counterpart) ? 'target' : null
   // Asked about a person: their country's acts in their own words count ("Russia does not form…", Putin said).
   const ownCountry = e.speaker === actor.id && countriesOf(actor.entities.get(actor.id)).some((c) => e.actor?.entity === `country:${c}`)
@@ -254,8 +216,9 @@ function matchEvent(e: ActorEvent, actor: Side, counterpart: Side, doc: Document
   return null
 }
 
-function wordsOf(doc: Document, span: Span): string {
-  return doc.source.slice(span.start, span.end).trim().toLowerCase()
+/** The event names no actor, or only "we": its speaker's side acts. */
+function actorUnstated(doc: Document, e: ActorEvent): boolean {
+  return e.actor === null || (e.actor.entity === null && FIRST_PERSON.has(textOf(doc.source, e.actor.span).trim().toLowerCase()))
 }
 
 // ---------------------------------------------------------------- one report
@@ -298,116 +261,3 @@ function roleOf(speaker: Entity | undefined, actorId: EntityId): string | null {
   return (roles.find((r) => r.country === country) ?? roles[0])?.title ?? null
 }
 
-/**
- * Conditional when a condition cue lies in the clause of the trigger; else open for a possible
- * event; else for or against by polarity.
- *
- * @example
- * positionOf('We could ally with them if they asked.', event, sentence) // 'conditional'
- */
-export function positionOf(source: string, e: Pick<ActorEvent, 'trigger' | 'polarity' | 'modality'>, scope: Span): StancePosition {
-  if (hasCondition(source, scope, e.trigger)) return 'conditional'
-  if (e.modality === 'possible') return 'open'
-  return e.polarity === 'positive' ? 'for' : 'against'
-}
-
-function hasCondition(source: string, scope: Span, trigger: Span): boolean {
-  const tokens = [...source.slice(scope.start, scope.end).matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[;:—–]/gu)]
-    .map((m) => ({ word: m[0].toLowerCase(), at: scope.start + m.index }))
-  for (let i = 0; i < tokens.length; i++) {
-    const cue = CONDITION_CUES.find((words) => words.every((set, k) => set.has(tokens[i + k]?.word ?? '')))
-    if (cue === undefined || (cue.length === 1 && NOT_CONDITION_BEFORE_IF.has(tokens[i - 1]?.word ?? ''))) continue
-    const at = tokens[i]!.at
-    const [from, to] = at < trigger.start ? [at, trigger.start] : [trigger.end, at]
-    if (!tokens.some((t) => CLAUSE_BREAKS.has(t.word) && t.at >= from && t.at < to)) return true
-  }
-  return false
-}
-
-// ---------------------------------------------------------------- dates
-
-function dateOf(doc: Document, e: ActorEvent): Pick<StanceStatement, 'date' | 'dateBasis'> & { period: FoundStatement['period'] } {
-  if (e.date !== null) return { date: e.date.value, dateBasis: 'event', period: periodOf(e.date.value) }
-  const reported = doc.layers.times?.eventDate
-  if (reported !== undefined) return { date: reported.value, dateBasis: 'reported-event', period: periodOf(reported.value) }
-  const published = doc.layers.metadata?.published
-  if (published === undefined) return { date: null, dateBasis: 'none', period: null }
-  const period = periodOf(published.value.date)
-  const lowerBound = LOWER_BOUND_BASES.some((b) => published.basis.startsWith(b))
-  return {
-    date: published.value.date,
-    dateBasis: 'published',
-    period: period !== null && lowerBound ? { from: period.from, to: period.to + INFERRED_DATE_SLACK_DAYS } : period,
-  }
-}
-
-const DAY_MS = 86_400_000
-
-/** `2025` → all of 2025, `2025-10` → all of October, `2025-10-15` → that day; days since the epoch. */
-function periodOf(value: string): FoundStatement['period'] {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value)
-  if (m === null) return null
-  const year = Number(m[1])
-  const day = (y: number, mo: number, d: number): number => Math.floor(Date.UTC(y, mo, d) / DAY_MS)
-  if (m[2] === undefined) return { from: day(year, 0, 1), to: day(year, 11, 31) }
-  const month = Number(m[2]) - 1
-  if (m[3] === undefined) return { from: day(year, month, 1), to: day(year, month + 1, 0) }
-  const at = day(year, month, Number(m[3]))
-  return { from: at, to: at }
-}
-
-// ---------------------------------------------------------------- merging reports
-
-interface Row {
-  readonly key: string
-  readonly period: FoundStatement['period']
-  readonly members: FoundStatement[]
-  /** Input position of its earliest report, to keep rows of one date in the order given. */
-  first: number
-}
-
-function keyOf(f: FoundStatement): string {
-  const s = f.statement
-  return [s.speaker?.id ?? s.actor.id, s.action, s.position, s.counterpartRole].join('|')
-}
-
-/**
- * The most precisely dated report of a statement opens its row, so vaguer reports ("October
- * 2025") join the row they fit rather than swallowing several distinct days; among equally
- * precise ones, a direct quote first, so the row shows the speaker's own words.
- */
-function mergeReports(found: readonly FoundStatement[]): Row[] {
-  const width = (f: FoundStatement): number => (f.period === null ? Infinity : f.period.to - f.period.from)
-  const byPrecision = found.map((f, index) => ({ f, index }))
-    .sort((a, b) => width(a.f) - width(b.f) || Number(b.f.direct) - Number(a.f.direct) || a.index - b.index)
-  const rows: Row[] = []
-  for (const { f, index } of byPrecision) {
-    const key = keyOf(f)
-    const row = rows.find((r) => r.key === key && sameTime(r, f))
-    if (row === undefined) rows.push({ key, period: f.period, members: [f], first: index })
-    else {
-      row.members.push(f)
-      row.first = Math.min(row.first, index)
-    }
-  }
-  return rows
-}
-
-function sameTime(row: Row, f: FoundStatement): boolean {
-  if (row.period === null || f.period === null) {
-    return row.period === f.period && row.members.some((m) => m.citation.article === f.citation.article)
-  }
-  return f.period.from <= row.period.to + SAME_STATEMENT_DAYS && row.period.from <= f.period.to + SAME_STATEMENT_DAYS
-}
-
-/** One citation per article: the row's first report in it. */
-function citationsOf(members: readonly FoundStatement[]): Citation[] {
-  const seen = new Set<string>()
-  const out: Citation[] = []
-  for (const m of members) {
-    if (seen.has(m.citation.article)) continue
-    seen.add(m.citation.article)
-    out.push(m.citation)
-  }
-  return out
-}
