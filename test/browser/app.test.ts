@@ -9,7 +9,7 @@ import { startServer } from '../../src/http/index.js'
 import { isMinorEvent } from '../../src/web/app/facts.js'
 import { REPO_ROOT } from '../helpers/cli.js'
 import {
-  chromiumAvailable, launchChromium, LAPTOP, openPage, PHONE, screenshot, scrollsSideways, startDossier, waitForApp,
+  chromiumAvailable, launchChromium, LAPTOP, openPage, PHONE, screenshot, scrollsSideways, startDossier, storyWhoseCheck, waitForApp,
   type Dossier, type PageRecord,
 } from './harness.js'
 
@@ -24,12 +24,6 @@ let stories: StorySummary[] = []
 let conflicted: { story: StorySummary; check: StoryCheck } | undefined
 const records: PageRecord[] = []
 
-async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${dossier.url}${path}`)
-  expect(response.status, path).toBe(200)
-  return (await response.json()) as T
-}
-
 async function open(path: string, viewport: { width: number; height: number } = LAPTOP): Promise<Page> {
   const { page, record } = await openPage(browser, viewport)
   records.push(record)
@@ -42,14 +36,8 @@ describe.skipIf(!present)('web app on the examples, in Chromium', () => {
   beforeAll(async () => {
     dossier = await startDossier([join(REPO_ROOT, 'examples')])
     browser = await launchChromium()
-    stories = (await api<{ items: StorySummary[] }>('/api/stories?limit=200')).items
-    for (const story of stories) {
-      const check = await api<StoryCheck>(`/api/stories/${story.id}/check`)
-      if (check.conflicts.length > 0) {
-        conflicted = { story, check }
-        break
-      }
-    }
+    stories = (await dossier.api<{ items: StorySummary[] }>('/api/stories?limit=200')).items
+    conflicted = await storyWhoseCheck(dossier, (check) => check.conflicts.length > 0)
   }, 240_000)
   afterAll(async () => {
     await browser?.close()
@@ -73,7 +61,7 @@ describe.skipIf(!present)('web app on the examples, in Chromium', () => {
     await page.waitForURL(/q=Belarus/)
     await waitForApp(page)
     const titles = await page.locator('table.stories a.story-link').allTextContents()
-    const expected = (await api<{ items: StorySummary[] }>('/api/stories?q=Belarus')).items.map((s) => s.title)
+    const expected = (await dossier.api<{ items: StorySummary[] }>('/api/stories?q=Belarus')).items.map((s) => s.title)
     expect(titles).toEqual(expected)
     expect(titles.length).toBeGreaterThan(0)
     expect(titles.length).toBeLessThan(stories.length)
@@ -113,14 +101,7 @@ describe.skipIf(!present)('web app on the examples, in Chromium', () => {
   })
 
   it('story: the facts table leaves out events one outlet alone reports, counts them, and shows them on request', async () => {
-    let found: { story: StorySummary; check: StoryCheck } | undefined
-    for (const story of stories) {
-      const check = await api<StoryCheck>(`/api/stories/${story.id}/check`)
-      if (check.facts.some(isMinorEvent) && check.facts.some((f) => !isMinorEvent(f))) {
-        found = { story, check }
-        break
-      }
-    }
+    const found = await storyWhoseCheck(dossier, (check) => check.facts.some(isMinorEvent) && check.facts.some((f) => !isMinorEvent(f)))
     expect(found, 'a story of the examples has one outlet\'s events beside other facts').toBeDefined()
     const { story, check } = found!
     const minor = check.facts.filter(isMinorEvent)
@@ -151,10 +132,10 @@ describe.skipIf(!present)('web app on the examples, in Chromium', () => {
   })
 
   it('article: the toggle shows what cleaning removed, each passage with its reason', async () => {
-    const withRemovals = (await api<{ items: Array<{ id: string }> }>('/api/articles?limit=200')).items
+    const withRemovals = (await dossier.api<{ items: Array<{ id: string }> }>('/api/articles?limit=200')).items
     let id: string | undefined
     for (const { id: candidate } of withRemovals) {
-      const article = await api<{ clean: { removed: Array<{ reason: string }> } }>(`/api/articles/${candidate}`)
+      const article = await dossier.api<{ clean: { removed: Array<{ reason: string }> } }>(`/api/articles/${candidate}`)
       if (article.clean.removed.some((r) => r.reason === 'navigation')) {
         id = candidate
         break
@@ -177,7 +158,7 @@ describe.skipIf(!present)('web app on the examples, in Chromium', () => {
     await page.waitForSelector('.source-text a.mark-entity')
     const href = (await page.locator('.source-text a.mark-entity').first().getAttribute('href'))!
     const id = decodeURIComponent(href.replace('#/entities/', ''))
-    const { entity } = await api<{ entity: { name: string } }>(`/api/entities/${encodeURIComponent(id)}`)
+    const { entity } = await dossier.api<{ entity: { name: string } }>(`/api/entities/${encodeURIComponent(id)}`)
     await page.click('.source-text a.mark-entity >> nth=0')
     await page.waitForURL(/#\/entities\//)
     await waitForApp(page)

@@ -9,6 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { expect } from 'vitest'
+import type { StoryCheck, StorySummary } from '../../src/document/index.js'
 import { analyze } from '../../src/api/analyze.js'
 import { startServer } from '../../src/http/index.js'
 import { openStore, type Store } from '../../src/store/index.js'
@@ -51,6 +53,8 @@ export interface Dossier {
   readonly dir: string
   /** The built web app the server serves. */
   readonly webRoot: string
+  /** GETs an API route as JSON, expecting a 200. */
+  api<T>(path: string): Promise<T>
   close(): Promise<void>
 }
 
@@ -69,12 +73,26 @@ export async function startDossier(inputs: readonly string[], options: { token?:
     store,
     dir,
     webRoot,
+    api: async <T>(path: string): Promise<T> => {
+      const response = await fetch(`${server.url}${path}`)
+      expect(response.status, path).toBe(200)
+      return (await response.json()) as T
+    },
     close: async () => {
       await server.close()
       await store.close()
       rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/** The first listed story whose cross-check `wanted` accepts, with that check. */
+export async function storyWhoseCheck(dossier: Dossier, wanted: (check: StoryCheck) => boolean): Promise<{ story: StorySummary; check: StoryCheck } | undefined> {
+  for (const story of (await dossier.api<{ items: StorySummary[] }>('/api/stories?limit=200')).items) {
+    const check = await dossier.api<StoryCheck>(`/api/stories/${story.id}/check`)
+    if (wanted(check)) return { story, check }
+  }
+  return undefined
 }
 
 /** What a page did that a test may need to assert never happened. */

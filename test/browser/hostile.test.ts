@@ -1,4 +1,6 @@
 /// <reference lib="dom" />
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -16,12 +18,6 @@ const HOSTILE = join(REPO_ROOT, 'test/browser/fixtures/hostile')
 let dossier: Dossier
 let browser: Browser
 
-async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${dossier.url}${path}`)
-  expect(response.status, path).toBe(200)
-  return (await response.json()) as T
-}
-
 /** Everything on the page that would mean scraped markup became DOM. */
 async function injected(page: Page): Promise<Record<string, number>> {
   const count = (selector: string): Promise<number> => page.locator(selector).count()
@@ -35,6 +31,9 @@ async function injected(page: Page): Promise<Record<string, number>> {
     javascriptLink: await count('[href^="javascript:" i], [href*="javascript:" i]'),
   }
 }
+
+/** Markup that would run if it became DOM; the page must show it as these characters. */
+const MARKUP = '<img src=x onerror=alert(1)>'
 
 const NOTHING = { img: 0, iframe: 0, script: 0, style: 0, stylesheet: 0, handler: 0, javascriptLink: 0 }
 
@@ -59,9 +58,9 @@ describe.skipIf(!present)('web app on a hostile corpus, in Chromium', () => {
   beforeAll(async () => {
     dossier = await startDossier([HOSTILE])
     browser = await launchChromium()
-    stories = (await api<{ items: StorySummary[] }>('/api/stories?limit=200')).items
-    articles = (await api<{ items: DocumentSummary[] }>('/api/articles?limit=200')).items
-    entities = (await api<{ items: EntitySummary[] }>('/api/entities?limit=200')).items
+    stories = (await dossier.api<{ items: StorySummary[] }>('/api/stories?limit=200')).items
+    articles = (await dossier.api<{ items: DocumentSummary[] }>('/api/articles?limit=200')).items
+    entities = (await dossier.api<{ items: EntitySummary[] }>('/api/entities?limit=200')).items
   }, 240_000)
   afterAll(async () => {
     await browser?.close()
@@ -101,7 +100,7 @@ describe.skipIf(!present)('web app on a hostile corpus, in Chromium', () => {
       const path = `#/articles/${summary.id}`
       const { page, record } = await visit(path)
       await page.check('input[name="show-removed"]')
-      const article = await api<{ source: string; clean: { kept: Array<{ start: number; end: number }> } }>(`/api/articles/${summary.id}`)
+      const article = await dossier.api<{ source: string; clean: { kept: Array<{ start: number; end: number }> } }>(`/api/articles/${summary.id}`)
       const shown = await page.locator('.source-text').textContent()
       for (const span of article.clean.kept) expect(shown, path).toContain(article.source.slice(span.start, span.end))
       expect(await injected(page), path).toEqual(NOTHING)
@@ -115,7 +114,7 @@ describe.skipIf(!present)('web app on a hostile corpus, in Chromium', () => {
   it('hostile: markup inside a quote is shown as the words of the quote', async () => {
     let checked = 0
     for (const summary of articles) {
-      const article = await api<{ source: string; layers: { quotes?: { quotes: Array<{ span: { start: number; end: number } }> } } }>(`/api/articles/${summary.id}`)
+      const article = await dossier.api<{ source: string; layers: { quotes?: { quotes: Array<{ span: { start: number; end: number } }> } } }>(`/api/articles/${summary.id}`)
       const marked = (article.layers.quotes?.quotes ?? []).map((q) => article.source.slice(q.span.start, q.span.end)).filter((t) => t.includes('<'))
       if (marked.length === 0) continue
       const { page, record } = await visit(`#/articles/${summary.id}`)
@@ -126,6 +125,35 @@ describe.skipIf(!present)('web app on a hostile corpus, in Chromium', () => {
     }
     expect(checked).toBeGreaterThan(0)
   })
+
+  it.each([
+    ['an unknown id', `#/stories/${encodeURIComponent(MARKUP)}`],
+    ['a bad search', `#/stories?q=${encodeURIComponent(`"${MARKUP}`)}`],
+  ])('hostile: the server’s error message about %s that quotes markup is shown as text', async (_label, path) => {
+    const { page, record } = await visit(path)
+    expect(await page.locator('[role="alert"]').textContent(), path).toContain('<img src=x onerror=alert')
+    expect(await injected(page), path).toEqual(NOTHING)
+    expectClean(record, path)
+  })
+
+  it('hostile: a file name carrying markup is shown as text when picked, and rejected without running', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-hostile-upload-'))
+    const name = `${MARKUP}.txt`
+    writeFileSync(join(dir, name), '')
+    try {
+      const { page, record } = await visit('#/import')
+      await page.setInputFiles('input[type="file"]', join(dir, name))
+      expect(await page.locator('.picked').textContent()).toContain(name)
+      await page.click('form.import-form button[type="submit"]')
+      await page.waitForSelector('.job-done, .job-failed, .import-progress [role="alert"]', { timeout: 60_000 })
+      // The server files it under a name with the markup characters replaced; the words remain.
+      expect(await page.locator('.import-progress .rejected').textContent()).toContain('onerror')
+      expect(await injected(page)).toEqual(NOTHING)
+      expectClean(record, '#/import')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 90_000)
 
   it('hostile: entity pages of names built from markup run nothing', async () => {
     const named = entities.filter((e) => /script|onerror|style|</i.test(e.name))

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StoryCheck, StorySummary } from '../../src/document/index.js'
 import { sharedAvailable } from '../helpers/cli.js'
 import { SEEDS_DIR } from '../helpers/seeds.js'
-import { chromiumAvailable, launchChromium, LAPTOP, openPage, PHONE, screenshot, scrollsSideways, startDossier, waitForApp, type Dossier } from './harness.js'
+import { chromiumAvailable, launchChromium, LAPTOP, openPage, PHONE, screenshot, scrollsSideways, startDossier, storyWhoseCheck, waitForApp, type Dossier } from './harness.js'
 
 // The web app on the real seed pages (third-party test data beside the repo): a story with a
 // conflict and a stance timeline, in Chromium.
@@ -13,24 +13,13 @@ const present = sharedAvailable('browser tests on the seeds') && chromiumAvailab
 let dossier: Dossier
 let browser: Browser
 
-async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${dossier.url}${path}`)
-  expect(response.status, path).toBe(200)
-  return (await response.json()) as T
-}
-
 describe.skipIf(!present)('web app on the seed pages, in Chromium', () => {
   let conflicted: StorySummary | undefined
 
   beforeAll(async () => {
     dossier = await startDossier([SEEDS_DIR])
     browser = await launchChromium()
-    for (const story of (await api<{ items: StorySummary[] }>('/api/stories?limit=200')).items) {
-      if ((await api<StoryCheck>(`/api/stories/${story.id}/check`)).conflicts.length > 0) {
-        conflicted = story
-        break
-      }
-    }
+    conflicted = (await storyWhoseCheck(dossier, (check) => check.conflicts.length > 0))?.story
   }, 300_000)
   afterAll(async () => {
     await browser?.close()
@@ -52,7 +41,7 @@ describe.skipIf(!present)('web app on the seed pages, in Chromium', () => {
   })
 
   it('seeds: clicking a quote the sources share lights it up in every source that carries it', async () => {
-    const check = await api<StoryCheck>(`/api/stories/${conflicted!.id}/check`)
+    const check = await dossier.api<StoryCheck>(`/api/stories/${conflicted!.id}/check`)
     const shared = check.facts.find((f) => f.kind === 'quote' && f.outlets >= 2)
     expect(shared, 'two seed outlets share a quote').toBeDefined()
     const { page } = await openPage(browser, LAPTOP)
