@@ -125,7 +125,7 @@ export async function runTimeline(actor: string, counterpart: string, options: O
 }
 
 /** A timeline as a table: a position that differs from the row before is marked `→`. */
-export function formatTimeline(timeline: Timeline): string {
+function formatTimeline(timeline: Timeline): string {
   const rows = timeline.statements.map((s) => [
     s.date ?? '-',
     s.speaker?.name ?? s.actor.name,

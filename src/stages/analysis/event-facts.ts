@@ -73,7 +73,7 @@ function toFact(id: string, group: readonly Reported[], outlets: number): Fact {
  * eventStatement(doc, { action: 'propose', polarity: 'positive', modality: 'asserted', actor: Putin, target: Trump … })
  * // 'Vladimir Putin makes a proposal to Donald Trump'
  */
-export function eventStatement(doc: Document, e: ActorEvent): string {
+function eventStatement(doc: Document, e: ActorEvent): string {
   const w = WORDING[e.action]
   const not = e.polarity === 'negative'
   const verb = e.modality === 'future' ? `will ${not ? 'not ' : ''}${w.base}`

@@ -180,7 +180,7 @@ function sideOf(id: EntityId, entities: ReadonlyMap<EntityId, Entity>): Side {
 }
 
 /** The countries a person acts for: those of their roles, else their own. */
-export function countriesOf(entity: Entity | undefined): string[] {
+function countriesOf(entity: Entity | undefined): string[] {
   if (entity === undefined || entity.type !== 'person') return []
   const byRole = [...new Set(entity.roles.flatMap((r) => (r.country === undefined ? [] : [r.country])))]
   if (byRole.length > 0) return byRole

@@ -9,6 +9,7 @@ export { summarise, SUMMARY_SENTENCES } from './summary.js'
 export { renderMarkdown } from './markdown.js'
 export { renderHtml, BRIEF_CSP } from './html.js'
 export { renderJson } from './json.js'
+export { storyTimelines, BRIEF_TIMELINES } from './timelines.js'
 
 export type BriefFormat = 'md' | 'html' | 'json'
 export const BRIEF_FORMATS: readonly BriefFormat[] = ['md', 'html', 'json']
@@ -28,4 +29,3 @@ export function renderBrief(brief: Brief, format: BriefFormat): string {
     default: throw new UsageError(`Unknown brief format "${String(format)}". Use one of: ${BRIEF_FORMATS.join(', ')}.`)
   }
 }
-export { storyTimelines, BRIEF_TIMELINES } from './timelines.js'
