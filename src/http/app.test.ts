@@ -41,6 +41,13 @@ describe('http app on the examples', () => {
     expect(body.documents).toBeGreaterThan(10)
   })
 
+  it('ping: a constant body, the store unread', async () => {
+    const { status, type, body } = await get('/api/ping')
+    expect(status).toBe(200)
+    expect(type).toBe('application/json; charset=utf-8')
+    expect(body).toEqual({ ok: true })
+  })
+
   it('articles: pages the stored documents with the total', async () => {
     const first = await get('/api/articles?limit=5')
     const second = await get('/api/articles?limit=5&offset=5')

@@ -5,13 +5,13 @@ import type { Store } from '../store/index.js'
 import { requireToken } from './auth.js'
 import { HttpError, sendError } from './errors.js'
 import { ImportJobs } from './jobs.js'
-import { sendJson } from './json.js'
+import { JSON_TYPE, toSafeJson } from './json.js'
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js'
 import { OPENAPI } from './openapi.js'
 import { articleRoutes } from './routes/articles.js'
 import { briefRoutes } from './routes/brief.js'
 import { entityRoutes } from './routes/entities.js'
-import { healthRoutes } from './routes/health.js'
+import { healthRoutes, pingRoutes } from './routes/health.js'
 import { importRoutes } from './routes/imports.js'
 import { storyRoutes } from './routes/stories.js'
 import { threadRoutes } from './routes/threads.js'
@@ -48,6 +48,7 @@ export function createApp(options: AppOptions): Hono {
   app.use('*', securityHeaders())
   if (options.token !== undefined) app.use('/api/*', requireToken(options.token))
   app.route('/api/health', healthRoutes(store))
+  app.route('/api/ping', pingRoutes())
   app.route('/api/stories', storyRoutes(store))
   app.route('/api/stories', briefRoutes(store))
   app.route('/api/threads', threadRoutes(store))
@@ -55,7 +56,8 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/entities', entityRoutes(store))
   app.route('/api/timeline', timelineRoutes(store))
   app.route('/api/import', importRoutes(jobs, limits))
-  app.get('/api/openapi.json', (c) => sendJson(c, OPENAPI))
+  const openapi = toSafeJson(OPENAPI)
+  app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': JSON_TYPE }))
   app.get('/api/*', (c) => {
     throw new HttpError(404, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}; the routes are listed at /api/openapi.json.`)
   })

@@ -94,6 +94,7 @@ export const OPENAPI: OpenApiDocument = {
   security: [{}, { bearer: [] }],
   paths: {
     '/api/health': { get: { summary: 'The server answers and the store reads.', operationId: 'health', responses: { '200': { description: 'Counts.', content: json(ref('Health')) }, '401': errors['401'] } } },
+    '/api/ping': { get: { summary: 'The server answers (a constant body; the store is not read).', operationId: 'ping', responses: { '200': { description: 'Always `{ "ok": true }`.', content: json({ type: 'object', properties: { ok: { const: true } }, required: ['ok'] }) }, '401': errors['401'] } } },
     '/api/stories': {
       get: list('Stories, filtered and ordered.', 'listStories', 'StorySummary', [
         { name: 'q', in: 'query', description: 'FTS5 query over member articles (words, "phrases", AND, OR, NOT, prefix*).', schema: { type: 'string' } },

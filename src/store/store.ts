@@ -193,6 +193,8 @@ export interface Store {
    * NOT, prefix*). A blank query finds nothing; a malformed one throws StoreError `SEARCH_SYNTAX`.
    */
   search(query: string, options?: ListOptions): Promise<SearchHit[]>
+  /** How many documents `search` matches, counted up to `cap`; without it callers count a capped search. */
+  countSearch?(query: string, cap: number): Promise<number>
 
   // ------------------------------------------------------------ stories: read side
   /** Stories matching every given filter, in the asked order. */

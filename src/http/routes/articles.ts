@@ -9,7 +9,7 @@ import { sendList } from '../list.js'
 import { pageParams, textParam, type Page } from '../params.js'
 
 /** Search hits counted for `total` at most: past it, `total` is this cap and `totalCapped` is set. */
-export const SEARCH_TOTAL_CAP = 1000
+export const SEARCH_TOTAL_CAP = 10_000
 
 /** One article in full: its text, what cleaning kept and removed, every layer, its quality notes. */
 export interface ArticleDetail {
@@ -47,18 +47,16 @@ export function articleRoutes(store: Store): Hono {
 }
 
 /**
- * One page of hits and how many there are, from one ranking: FTS5 ranks every match whatever the
- * LIMIT, so the first {@link SEARCH_TOTAL_CAP} hits are read once and the page cut from them (a
- * second query just to count would rank them all again). Pages past the cap are a query of their own.
+ * One page of hits and how many there are: the page is ranked by the store (a broad query's newest
+ * matches only, see `SqliteStore.search`), and the total counted apart without ranking, up to
+ * {@link SEARCH_TOTAL_CAP}. A store without a count counts a capped search instead.
  */
 export async function searchPage(store: Store, q: string, page: Page): Promise<{ items: SearchHit[]; count: number; capped: boolean }> {
-  if (page.offset + page.limit <= SEARCH_TOTAL_CAP) {
-    const hits = await store.search(q, { limit: SEARCH_TOTAL_CAP })
-    return { items: hits.slice(page.offset, page.offset + page.limit), count: hits.length, capped: hits.length >= SEARCH_TOTAL_CAP }
-  }
-  const items = await store.search(q, page)
-  const count = items.length > 0 && items.length < page.limit ? page.offset + items.length : Math.max(SEARCH_TOTAL_CAP, page.offset + items.length)
-  return { items, count, capped: items.length === page.limit }
+  const [items, found] = await Promise.all([
+    store.search(q, page),
+    store.countSearch === undefined ? store.search(q, { limit: SEARCH_TOTAL_CAP }).then((hits) => hits.length) : store.countSearch(q, SEARCH_TOTAL_CAP),
+  ])
+  return { items, count: found, capped: found >= SEARCH_TOTAL_CAP }
 }
 
 /** The detail body of one article. */

@@ -7,7 +7,7 @@ import type { Document } from '../../document/index.js'
 import { StoreError, UsageError } from '../../errors.js'
 import { blobOf, entitiesLayer, makeDocument, runStoreContract } from '../contract.js'
 import { MIGRATIONS, type Migration } from './migrations/index.js'
-import { SqliteStore } from './sqlite-store.js'
+import { SEARCH_CANDIDATES, SqliteStore } from './sqlite-store.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'dossier-store-'))
 let files = 0
@@ -275,6 +275,32 @@ describe('SqliteStore: search', () => {
     const [hit] = await store.search('harbour', { limit: 1, offset: 1 })
     expect(hit).toMatchObject({ id: ids[1], title: 'Council budget' })
     expect(hit!.score).toBeGreaterThan(0)
+  })
+
+  it.each([
+    ['every match under the cap', 'harbour', 10, 2],
+    ['up to the cap', 'harbour', 1, 1],
+    ['a phrase', '"harbour fund"', 10, 1],
+    ['nothing', 'volcano', 10, 0],
+    ['a blank query', '  ', 10, 0],
+  ])('countSearch counts %s', async (_label, query, cap, expected) => {
+    const { store } = await storeWith(ENTRIES)
+    expect(await store.countSearch(query, cap)).toBe(expected)
+  })
+
+  it('a query matching more than SEARCH_CANDIDATES documents ranks the newest of them', async () => {
+    // The oldest document is the best match (its title holds the word) but lies past the candidates.
+    const entries: Array<readonly [string, string]> = [['Ferries everywhere', 'ferries ferries ferries'], ...Array.from({ length: SEARCH_CANDIDATES }, (_, i) => [`Note ${i}`, `ferries, item ${i}.`] as const)]
+    const { store, ids } = await storeWith(entries)
+    const hits = await store.search('ferries', { limit: SEARCH_CANDIDATES + 10 })
+    expect(hits).toHaveLength(SEARCH_CANDIDATES)
+    expect(hits.map((h) => h.id)).not.toContain(ids[0])
+    expect(await store.countSearch('ferries', SEARCH_CANDIDATES * 2)).toBe(SEARCH_CANDIDATES + 1)
+  })
+
+  it('countSearch turns query syntax errors into SEARCH_SYNTAX', async () => {
+    const { store } = await storeWith(ENTRIES)
+    await expectStoreError(store.countSearch('"unclosed', 10), 'SEARCH_SYNTAX')
   })
 
   it('indexes a re-saved document once', async () => {

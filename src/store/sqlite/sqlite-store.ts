@@ -35,6 +35,7 @@ export interface SqliteStoreOptions {
 }
 
 export type SearchOptions = ListOptions
+export { SEARCH_CANDIDATES } from './statements.js'
 export type { SearchHit }
 
 /**
@@ -197,7 +198,9 @@ export class SqliteStore implements Store {
 
   /**
    * Full-text search over title and clean text, in FTS5 query syntax (words, "phrases", AND, OR,
-   * NOT, prefix*). A blank query finds nothing; a malformed one throws StoreError `SEARCH_SYNTAX`.
+   * NOT, prefix*), best match first. A blank query finds nothing; a malformed one throws StoreError
+   * `SEARCH_SYNTAX`. A query matching more than `SEARCH_CANDIDATES` (1,000) documents ranks the
+   * newest 1,000 of them: ranking every match of a word most articles contain would read the whole index.
    *
    * @example
    * await store.search('flood* NOT "weather forecast"', { limit: 20, offset: 40 })
@@ -208,6 +211,19 @@ export class SqliteStore implements Store {
     return this.read('search', () =>
       withSearchSyntax(query, () => this.sql.search.all(query, limit, offset).map((row) => ({ ...toSummary(row), score: row.score }))),
     )
+  }
+
+  /**
+   * How many documents `search` matches, counted up to `cap` (a broad word stops there): cheaper
+   * than the search, which scores what it finds.
+   *
+   * @example
+   * const total = await store.countSearch('"central bank"', 10_000) // 10_000 means "at least"
+   */
+  async countSearch(query: string, cap: number): Promise<number> {
+    if (!Number.isInteger(cap) || cap < 0) throw new UsageError(`countSearch: cap must be a whole number of documents, got ${cap}.`)
+    if (query.trim() === '') return 0
+    return this.read('count search hits', () => withSearchSyntax(query, () => this.sql.countSearch.get(query, cap)?.n ?? 0))
   }
 
   /**

@@ -219,6 +219,12 @@ export class StoryTables {
   }
 }
 
+/**
+ * Matching articles whose stories a text filter lists, at most: a query matching more lists the
+ * stories of its newest this many (a name or a phrase matches fewer and is listed whole).
+ */
+export const STORY_TEXT_CANDIDATES = 2000
+
 /** The WHERE clause of a story listing and its named parameters. */
 function storyFilter(options: StoryListOptions): { where: string; params: Record<string, string> } {
   const clauses: string[] = []
@@ -245,8 +251,9 @@ function storyFilter(options: StoryListOptions): { where: string; params: Record
     params.thread = options.thread
   }
   if (options.text !== undefined) {
-    clauses.push(`s.id IN (SELECT m.story_id FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
-      JOIN story_members m ON m.document_id = d.id WHERE documents_fts MATCH @text)`)
+    // The stories of the newest matching articles: a broad word's every match would be a scan of the index.
+    clauses.push(`s.id IN (SELECT m.story_id FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @text ORDER BY rowid DESC LIMIT ${STORY_TEXT_CANDIDATES}) AS f
+      JOIN documents d ON d.seq = f.rowid JOIN story_members m ON m.document_id = d.id)`)
     params.text = options.text
   }
   return { where: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params }
