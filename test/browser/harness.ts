@@ -9,7 +9,6 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { expect } from 'vitest'
 import type { StoryCheck, StorySummary } from '../../src/document/index.js'
 import { analyze } from '../../src/api/analyze.js'
 import { startServer } from '../../src/http/index.js'
@@ -53,7 +52,7 @@ export interface Dossier {
   readonly dir: string
   /** The built web app the server serves. */
   readonly webRoot: string
-  /** GETs an API route as JSON, expecting a 200. */
+  /** GETs an API route as JSON; any status but 200 throws. (No vitest here: scripts use the harness too.) */
   api<T>(path: string): Promise<T>
   close(): Promise<void>
 }
@@ -75,7 +74,7 @@ export async function startDossier(inputs: readonly string[], options: { token?:
     webRoot,
     api: async <T>(path: string): Promise<T> => {
       const response = await fetch(`${server.url}${path}`)
-      expect(response.status, path).toBe(200)
+      if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`)
       return (await response.json()) as T
     },
     close: async () => {

@@ -35,6 +35,8 @@ describe.skipIf(!present)('web app on the seed pages, in Chromium', () => {
     expect(await page.locator('article.conflict').count()).toBeGreaterThan(0)
     expect(await page.locator('svg.timeline-chart a.statement').count()).toBeGreaterThan(1)
     expect(await page.locator('svg.timeline-chart a.statement[data-shift="yes"]').count()).toBeGreaterThan(0)
+    // An unattributed figure says so once (its statement already reads "no source given").
+    for (const row of await page.locator('.facts-table tbody tr').allTextContents()) expect(row.split('no source given').length, row).toBeLessThanOrEqual(2)
     expect(record.dialogs).toEqual([])
     expect(record.errors).toEqual([])
     await screenshot(page, 'seeds-story-laptop')

@@ -116,7 +116,8 @@ function conflictButton(conflict: string, text: string): HTMLElement {
 
 function factRow(f: Fact, conflictKinds: ReadonlyMap<string, Conflict['kind']>): Child[] {
   return [
-    h('span', { class: `fact-statement kind-${f.kind}` }, f.statement, f.unattributed ? h('span', { class: 'flag' }, ' (no source given)') : null),
+    // A figure's statement already names its source, or says none is given.
+    h('span', { class: `fact-statement kind-${f.kind}` }, f.statement),
     h('span', { class: `status status-${f.status}` },
       f.status === 'conflict' || f.conflict === null ? null : `${STATUS_TEXT[f.status]} · `,
       f.conflict === null ? STATUS_TEXT[f.status] : conflictButton(f.conflict, conflictKinds.get(f.conflict) === 'different-periods' ? '◷ other period' : STATUS_TEXT.conflict)),
