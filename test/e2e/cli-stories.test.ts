@@ -184,6 +184,14 @@ describe.runIf(sharedAvailable('seed stories e2e'))('dossier analyze on the seed
     expect(threads[0]!.stories.map((s) => s.eventDate?.slice(0, 4))).toEqual(['2020', '2023', '2025'])
   })
 
+  // The examples may hold no conflict or timeline, which would pass their schema test unread; the seeds hold both.
+  it.each(['conflicts', 'timelines'] as const)('export --what %s on the seeds: some records, each following its schema', (what) => {
+    const records = jsonl<object>(runCli(['export', '--db', db, '--what', what]).stdout)
+    expect(records.length).toBeGreaterThan(0)
+    const validate = schemaNamed(SCHEMA_OF[what])
+    for (const record of records) expect(validate(record), JSON.stringify(validate.errors)).toBe(true)
+  })
+
   it('export --what conflicts: the warhead contradiction and the trade figures of different periods', () => {
     const conflicts = jsonl<ConflictRecord>(runCli(['export', '--db', db, '--what', 'conflicts']).stdout)
     const warheads = conflicts.find((c) => c.subject?.id === 'country:RU' && /warhead/.test(c.measure))
