@@ -96,6 +96,13 @@ const PHRASE_ENDING_VERBS = new Set([
   'should', 'must', 'does', 'do', 'did', 'remains', 'remained', "isn't", "aren't", "wasn't", "won't",
 ])
 
+/** Auxiliaries and copulas that open a verb group: "… could not be ruled out", "… has been", "“are not …". */
+export const AUXILIARIES: ReadonlySet<string> = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'cannot',
+  'may', 'might', 'should', 'must', 'shall', "isn't", "aren't", "wasn't", "weren't", "can't", "couldn't", "won't",
+  "wouldn't", "hasn't", "haven't", "hadn't", "mightn't", "shouldn't", "mustn't",
+])
+
 /** One past the last token of a bare noun's own phrase: its complements, up to a comma or the clause's verb. */
 export function nounPhraseEnd(view: SentenceView, from: number): number {
   const end = clauseEnd(view, from)

@@ -140,6 +140,52 @@ describe('events: action, roles, polarity and modality', () => {
     expect(summaries({ text, mentions })).toEqual(expected.split('|'))
   })
 
+  // A rejection in the passive after the noun it rejects: the rejection is no event of its own,
+  // and each negator in its verb group flips it back.
+  it.each<[string, string]>([
+    ['A fishing alliance between Chile and Peru could not be ruled out.', 'ally CL→PE !- positive possible'],
+    ['A fishing alliance between Chile and Peru cannot be ruled out.', 'ally CL→PE !- positive possible'],
+    ['A fishing alliance between Chile and Peru was not ruled out.', 'ally CL→PE !- positive possible'],
+    ['A fishing alliance between Chile and Peru has never been ruled out.', 'ally CL→PE !- positive possible'],
+    ['A fishing alliance between Chile and Peru was ruled out.', 'ally CL→PE !- negative asserted'],
+    ['A fishing alliance between Chile and Peru was firmly rejected.', 'ally CL→PE !- negative asserted'],
+    ['A fishing alliance between Chile and Peru could be ruled out.', 'ally CL→PE !- negative possible'],
+  ])('events: passive rejection after the noun: %s', (text, expected) => {
+    const mentions: MentionSpec[] = [['Chile', CL], ['Peru', PE]]
+    expect(summaries({ text, mentions })).toEqual(expected.split('|'))
+  })
+
+  // A negated copula before an alliance noun denies it; its subject "<noun> between X and Y" gives both sides.
+  it.each<[string, readonly MentionSpec[], string]>([
+    ['Ties between Chile and Peru are not a formal alliance.', [['Chile', CL], ['Peru', PE]], 'ally CL→PE !- negative asserted'],
+    ['Ties between Chile and Peru were never a military alliance of any kind.', [['Chile', CL], ['Peru', PE]], 'ally CL→PE !- negative asserted'],
+    ['The accord said ties between Chile and Peru “are not a military-political alliance” like the old pacts.', [['Chile', CL], ['Peru', PE]], 'ally CL→PE !- negative asserted'],
+    ['Ties between Chile and Peru are a defensive alliance.', [['Chile', CL], ['Peru', PE]], 'ally CL→PE !- positive asserted'],
+    ['The accord said ties between the two countries “are not a military-political alliance”.', [], 'ally ?the two countries→- !- negative asserted'],
+  ])('events: copula and alliance noun: %s', (text, mentions, expected) => {
+    expect(summaries({ text, mentions })).toEqual(expected.split('|'))
+  })
+
+  it('events: a name joined by "and" to one after a preposition is no subject ("talks with Chile and Peru")', () => {
+    const found = summaries({ text: 'Argentina, after talks with Chile and Peru, imposed sanctions on Bolivia.', mentions: [['Argentina', AR], ['Chile', CL], ['Peru', PE], ['Bolivia', BO]] })
+    expect(found).toEqual(['sanction AR→BO !- positive asserted'])
+  })
+
+  it.each<[string, EntityId, string]>([
+    ['Ana Lima said that an alliance between Peru and Chile could not be ruled out, although Chile did not need one.', 'person:ana-lima', 'ally CL→PE !- positive possible'],
+    ['Tomas Ruiz said that an alliance between Chile and Peru could not be ruled out.', 'person:tomas-ruiz', 'ally PE→CL !- positive possible'],
+    ['Eva Berg said that an alliance between Chile and Peru could not be ruled out.', 'person:eva-berg', 'ally CL→PE !- positive possible'],
+  ])('events: "between X and Y" in a speaker\'s words puts the speaker\'s country first: %s', (text, speaker, expected) => {
+    const name = text.slice(0, text.indexOf(' said'))
+    const reported = text.slice(text.indexOf('that '), text.length - 1)
+    const found = eventsOf({
+      text, mentions: [[name, speaker], ['Chile', CL], ['Peru', PE], ...(text.includes('Chile did') ? [['Chile', CL] as const] : [])],
+      quotes: [{ quoted: reported, speaker, direct: false }],
+    })
+    expect(found.map((e) => summary(e, text))).toEqual([expected])
+    expect(found[0]!.speaker).toBe(speaker)
+  })
+
   it('events: a lexicon word inside a name ("Pacific Alliance") is no trigger', () => {
     expect(summaries({ text: 'Chile hosted the Pacific Alliance summit.', mentions: [['Chile', CL], ['Pacific Alliance', 'org:pacific-alliance']] })).toEqual([])
   })

@@ -120,6 +120,8 @@ interface Roles {
   against: EventRole | null
   /** The actor is the clause's subject, not a name inside the trigger's own phrase. */
   actorFromClause: boolean
+  /** The actor stands for both sides ("the two countries"): the event is between them, with no target apart. */
+  bothSides: boolean
 }
 
 /** Actor, target and "against" of one trigger, from its own phrase first, then its clause. */
@@ -132,6 +134,7 @@ function readRoles(
   let target: EventRole | null = null
   let partner: EventRole | null = null
   let actorFromClause = false
+  let bothSides = false
   if (t.possessive !== null) actor = { entity: t.possessive.entity, span: t.possessive.span }
   else if (bare && t.modifiers.length > 0) actor = { entity: t.modifiers[0]!.entity, span: t.modifiers[0]!.span }
   else actor = purposeActor(view, triggers, k, actors)
@@ -142,6 +145,7 @@ function readRoles(
     actor = role(subject?.actor)
     partner = role(subject?.partner)
     actorFromClause = actor !== null
+    bothSides = subject?.bothSides ?? false
   }
   const inner = t.modifiers.find((m) => m.entity !== actor?.entity)
   if (inner !== undefined) target = { entity: inner.entity, span: inner.span }
@@ -164,7 +168,7 @@ function readRoles(
   }
   const anti = t.antiModifiers[0]
   const against = role(objects.against) ?? (anti === undefined ? null : { entity: anti.entity, span: anti.span })
-  return { actor, target, against, actorFromClause }
+  return { actor, target, against, actorFromClause, bothSides }
 }
 
 /**
@@ -182,7 +186,7 @@ function readEvent(
   const t = triggers[k]!
   const triggerSpan = spanOf(view, t.first, t.last)
   const quote = ctx.quoteAt(triggerSpan.start)
-  const roleContext: RoleContext = { entity: ctx.entity, quoteSpeaker: quote?.direct === true ? quote.speaker : null }
+  const roleContext: RoleContext = { entity: ctx.entity, quoteSpeaker: quote?.direct === true ? quote.speaker : null, speaker: quote?.speaker ?? null }
   const windowStart = clauseStart(view, t.anchor)
   const bare = t.nominal && !t.lightVerb
   const reading = readPolarity(view, triggers, k, windowStart, clauseEnd(view, t.last + 1))
@@ -191,6 +195,7 @@ function readEvent(
   // answer Putin's proposal"): only its own phrase ("a potential offer") bears on it.
   const ownPhraseOnly = bare && (t.possessive !== null || !JOINT.has(t.action))
   let modality = readModality(view, ownPhraseOnly ? t.first : windowStart, reading.modalEnd, t.first, reading.negatedGovernor)
+  if (reading.hedgedGovernor && modality === 'asserted') modality = 'possible'
   let roles = readRoles(view, triggers, k, roleContext, actors)
   let action = t.action
   let polarity = reading.polarity
@@ -208,7 +213,7 @@ function readEvent(
   if (actor === null && target === null && against === null) return null
   // "underscoring a commitment to strategic partnerships": a bare noun whose only participant is
   // the clause's subject says too little to be an event between actors.
-  if (bare && roles.actorFromClause && target === null && against === null) return null
+  if (bare && roles.actorFromClause && !roles.bothSides && target === null && against === null) return null
   const indefinite = bare && actor === null && polarity === 'positive' && INDEFINITE_ARTICLES.has(view.words[t.first]!)
   if (modality === 'asserted' && (isWishedFor(view, triggers, k) || indefinite)) modality = 'possible'
   return {

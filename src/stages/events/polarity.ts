@@ -1,5 +1,5 @@
 import type { EventAction } from '../../document/index.js'
-import { ARTICLES } from './clause.js'
+import { ARTICLES, AUXILIARIES } from './clause.js'
 import type { SentenceView } from './view.js'
 import type { Trigger } from './triggers.js'
 
@@ -54,6 +54,8 @@ export interface PolarityReading {
   readonly negatedGovernor: boolean
   /** First token of the governor chain, where modal words stop counting ("ruled out the possibility of…" is no possibility); the trigger's head without one. */
   readonly modalEnd: number
+  /** A modal of possibility before a rejection that follows the noun ("an alliance could be ruled out"): the event is only possibly denied. */
+  readonly hedgedGovernor: boolean
 }
 
 /**
@@ -94,15 +96,65 @@ export function readPolarity(view: SentenceView, triggers: readonly Trigger[], i
   if (trigger.anaphoric && flips > 1) negatedGovernor = true
   // "offered no proof", "took no action": a "no" right after the verb denies it.
   if (!trigger.nominal && view.words[trigger.last + 1] === 'no') flips++
+  let hedgedGovernor = false
   if ((trigger.nominal && !trigger.lightVerb) || trigger.inPhrase) {
-    if (deniedAfter(view, trigger.last + 1, clauseEnd) || deemedDenied(view, trigger, clauseEnd)) flips++
+    const passive = governable ? passiveGovernor(view, triggers, trigger.last + 1, clauseEnd) : null
+    if (passive !== null) {
+      // "an alliance … could not be ruled out": the rejection and each negator before it flip.
+      governors.push(passive.governor)
+      flips += 1 + passive.negators
+      if (passive.negators > 0) negatedGovernor = true
+      hedgedGovernor = passive.hedged
+    } else if (deniedAfter(view, trigger.last + 1, clauseEnd) || deemedDenied(view, trigger, clauseEnd)) {
+      flips++
+    }
   }
   return {
     polarity: flips % 2 === 1 ? 'negative' : 'positive',
     governors,
     negatedGovernor,
     modalEnd: firstGovernorAt >= 0 ? Math.min(firstGovernorAt, trigger.head) : trigger.head,
+    hedgedGovernor,
   }
+}
+
+/** Forms of "be" that make a participle after them passive. */
+const PASSIVE_BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "aren't", "wasn't", "weren't"])
+/** Modals of possibility in a verb group: "could be ruled out" only possibly is. */
+const POSSIBILITY_MODALS = new Set(['may', 'might', 'could', 'can', "mightn't", "couldn't", "can't", 'cannot'])
+
+/**
+ * The rejection a noun is the passive subject of: "an alliance between them could not be ruled
+ * out", "the coalition was rejected". The verb group (auxiliaries, negators, adverbs) must hold a
+ * form of "be" and end right where a `reject` trigger starts.
+ */
+function passiveGovernor(
+  view: SentenceView, triggers: readonly Trigger[], from: number, to: number,
+): { governor: number; negators: number; hedged: boolean } | null {
+  let i = from
+  while (i < to && !AUXILIARIES.has(view.words[i]!)) {
+    if (SUBJECT_PRONOUNS.has(view.words[i]!)) return null
+    i++
+  }
+  let negators = 0
+  let passive = false
+  let hedged = false
+  for (; i < to; i++) {
+    const w = view.words[i]!
+    if (AUXILIARIES.has(w)) {
+      passive ||= PASSIVE_BE.has(w)
+      hedged ||= POSSIBILITY_MODALS.has(w)
+      if (isNegator(view, i)) negators++
+    } else if (isNegator(view, i)) {
+      negators++
+    } else if (!w.endsWith('ly') && !DEGREE_ADVERBS.has(w)) {
+      break
+    }
+  }
+  if (!passive || i >= to) return null
+  const governor = triggers.findIndex((t) => t.first === i && t.action === 'reject' && !t.anaphoric)
+  // "can't", "cannot": a negated modal is no hedge, it denies the possibility.
+  return governor < 0 ? null : { governor, negators, hedged: hedged && negators === 0 }
 }
 
 /** A subject of its own between the noun and the copula ("… conditions it is not ready for"): the predicate is not about the noun. */

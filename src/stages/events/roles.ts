@@ -1,5 +1,5 @@
 import type { Entity, EntityId, EventRole, Mention, Span } from '../../document/index.js'
-import { ARTICLES, PREPOSITIONS, clauseStart, sentenceStretchStart, wordBefore } from './clause.js'
+import { ARTICLES, AUXILIARIES, PREPOSITIONS, clauseStart, sentenceStretchStart, wordBefore } from './clause.js'
 import { LEXICON } from './ontology.js'
 import { isPossessive } from './triggers.js'
 import { mentionStart, type SentenceView } from './view.js'
@@ -9,6 +9,8 @@ export interface RoleContext {
   readonly entity: (id: EntityId) => Entity | undefined
   /** The speaker of the direct quote the trigger lies in, for "we" and "our country"; null outside direct quotes. */
   readonly quoteSpeaker: EntityId | null
+  /** The speaker of any quote (direct or reported) the trigger lies in; null in the writer's own words. */
+  readonly speaker: EntityId | null
 }
 
 /** Entity types that can act: a treaty, an event or a place is what an action is about, not who does it. */
@@ -126,19 +128,91 @@ function indefiniteAt(view: SentenceView, i: number): Participant | null {
  * @example
  * findSubject(view, anchorOf("form"), ctx) // "Lavrov said Moscow will never form alliances" → Moscow
  */
-export function findSubject(view: SentenceView, anchor: number, context: RoleContext): { actor: Participant; partner: Participant | null } | null {
-  const own = clauseStart(view, anchor)
-  const found = gerundSubject(view, anchor, context) ?? searchSubject(view, own, anchor, context)
-    ?? (hasUnresolvedSubject(view, own, anchor) ? null : searchSubject(view, sentenceStretchStart(view, anchor), own, context))
+export function findSubject(view: SentenceView, anchor: number, context: RoleContext): Subject | null {
+  const end = predicateEnd(view, anchor)
+  const own = clauseStart(view, end)
+  const inClause = gerundSubject(view, anchor, context) ?? searchSubject(view, own, end, context)
+  const between = inClause === null ? betweenSubject(view, own, end, context) : null
+  if (between !== null) return between
+  const found = inClause ?? (hasUnresolvedSubject(view, own, end) ? null : searchSubject(view, sentenceStretchStart(view, end), own, context))
   if (found === null) return null
   // "Xi Jinping and Russian President Vladimir Putin announced": step back over the title to the "and".
   let and = found.first - 1
   while (and > found.first - 1 - MAX_TITLE_WORDS && and >= 0 && (isTitleWord(view, and) || ARTICLES.has(view.words[and]!))) and--
   if (view.words[and] === 'and') {
     const before = participantBefore(view, and, context)
-    if (before !== null && (!PREPOSITIONS.has(wordBefore(view, before.first)) || found.first === anchor - 1)) return { actor: before, partner: found }
+    if (before !== null && (!PREPOSITIONS.has(wordBefore(view, before.first)) || found.first === anchor - 1)) return { actor: before, partner: found, bothSides: false }
   }
-  return { actor: found, partner: null }
+  return { actor: found, partner: null, bothSides: false }
+}
+
+/** A plural that names both sides at once: "the two countries", "both sides". */
+const BOTH_SIDES = /^(?:the two|both) (?:countries|nations|states|governments|sides|leaders|powers|neighbours|neighbors)\b/
+
+/**
+ * A clause whose only subject is "<noun> between X and Y" ("relations between Russia and China
+ * are not an alliance"): X and Y are its two sides. "between the two countries" names both sides
+ * with no entity of its own (the entities layer resolves no such plural).
+ */
+function betweenSubject(view: SentenceView, from: number, to: number, context: RoleContext): Subject | null {
+  for (let i = from; i < to; i++) {
+    if (view.words[i] !== 'between') continue
+    const both = BOTH_SIDES.exec(view.words.slice(i + 1, i + 4).join(' '))
+    if (both !== null) {
+      const last = i + both[0].split(' ').length
+      return { actor: { role: { entity: null, span: spanOf(view, i + 1, last) }, first: i + 1, last, possessive: false }, partner: null, bothSides: true }
+    }
+    const pair = pairAfterBetween(view, i, to, context)
+    if (pair !== null) {
+      const [actor, partner] = speakerSideFirst(pair, context)
+      return { actor, partner, bothSides: false }
+    }
+  }
+  return null
+}
+
+/** The two participants of "between X and Y" starting at token `between`, if both are named. */
+export function pairAfterBetween(view: SentenceView, between: number, to: number, context: RoleContext): [Participant, Participant] | null {
+  const a = participantAfter(view, between + 1, to, context)
+  const b = a !== null && view.words[a.last + 1] === 'and' ? participantAfter(view, a.last + 2, to, context) : null
+  return a !== null && b !== null ? [a, b] : null
+}
+
+/**
+ * The two sides of "between X and Y" with the speaker's own side first: an alliance "between
+ * China and Russia" in the words of Russia's president is Russia's, with China as its partner.
+ */
+export function speakerSideFirst(pair: readonly [Participant, Participant], context: RoleContext): [Participant, Participant] {
+  const [a, b] = pair
+  if (context.speaker === null || a.role.entity === b.role.entity) return [a, b]
+  const country = countryOf(context.entity(context.speaker))
+  const own = (p: Participant): boolean => p.role.entity === context.speaker || (country !== undefined && p.role.entity === `country:${country}`)
+  return own(b) && !own(a) ? [b, a] : [a, b]
+}
+
+/** A subject found for a trigger: the actor, a partner ("X and Y"), and whether the actor stands for both sides ("relations between the two countries"). */
+export interface Subject {
+  readonly actor: Participant
+  readonly partner: Participant | null
+  readonly bothSides: boolean
+}
+
+/** Opening quote marks a quoted predicate may start with: relations “are not an alliance”. */
+const OPENING_QUOTES = new Set(['“', '"', '‘', '«'])
+
+/**
+ * Where the subject search of a predicate ends: "relations between X and Y “are not an alliance”"
+ * quotes the predicate only, so its subject lies before the quote mark. Only a verb group
+ * (auxiliaries, "not", adverbs) may stand between the mark and the anchor; otherwise the anchor.
+ */
+function predicateEnd(view: SentenceView, anchor: number): number {
+  const own = clauseStart(view, anchor)
+  if (own === 0 || own === anchor || !OPENING_QUOTES.has(view.words[own - 1]!)) return anchor
+  for (let i = own; i < anchor; i++) {
+    const w = view.words[i]!
+    if (!AUXILIARIES.has(w) && w !== 'not' && w !== 'never' && !w.endsWith('ly')) return anchor
+  }
+  return own - 1
 }
 
 /** How many title words may stand between "and" and a name ("and Russian President Vladimir Putin"). */
@@ -179,11 +253,22 @@ function searchSubject(view: SentenceView, from: number, to: number, context: Ro
     if (p.possessive) {
       if (LEXICON.nouns.has(view.words[p.last + 1] ?? '')) return p
     } else if (!PREPOSITIONS.has(wordBefore(view, p.first))) {
-      return p
+      // "between Russia and China": a name joined by "and" to one in a prepositional phrase is in it too.
+      const and = wordBefore(view, p.first) === 'and' ? conjunctBefore(view, p.first, context) : null
+      if (and === null || !PREPOSITIONS.has(wordBefore(view, and.first))) return p
+      j = and.first
+      continue
     }
     j = p.first
   }
   return null
+}
+
+/** The participant before the "and" that precedes token `first` ("Russia" in "Russia and China"). */
+function conjunctBefore(view: SentenceView, first: number, context: RoleContext): Participant | null {
+  let and = first - 1
+  while (and >= 0 && ARTICLES.has(view.words[and]!)) and--
+  return participantBefore(view, and, context)
 }
 
 /** Words that put what follows in the "against" role. */
@@ -235,11 +320,10 @@ export function findObjects(view: SentenceView, from: number, to: number, contex
       continue
     }
     if (view.words[i] === 'between') {
-      const a = participantAfter(view, i + 1, to, context)
-      const b = a !== null && view.words[a.last + 1] === 'and' ? participantAfter(view, a.last + 2, to, context) : null
-      if (a !== null && b !== null) {
-        between = [a, b]
-        i = b.last
+      const pair = pairAfterBetween(view, i, to, context)
+      if (pair !== null) {
+        between = speakerSideFirst(pair, context)
+        i = pair[1].last
       }
       continue
     }
