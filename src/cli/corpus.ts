@@ -1,6 +1,7 @@
 import { briefOf, renderBrief, topStories, type BriefFormat } from '../api/brief.js'
 import { findTimeline, resolveEntity } from '../api/timeline.js'
 import type { StorySummary, Timeline } from '../document/index.js'
+import { describeStatementDate } from '../stages/analysis/stance-dates.js'
 import { UsageError } from '../errors.js'
 import { startServer } from '../http/index.js'
 import { openStore, type Store } from '../store/index.js'
@@ -127,12 +128,12 @@ export async function runTimeline(actor: string, counterpart: string, options: O
 /** A timeline as a table: a position that differs from the row before is marked `→`. */
 function formatTimeline(timeline: Timeline): string {
   const rows = timeline.statements.map((s) => [
-    s.date ?? '-',
+    describeStatementDate(s),
     s.speaker?.name ?? s.actor.name,
     `${s.shift ? `${s.shift.from} → ` : ''}${s.position}`,
     `${s.polarity === 'negative' ? 'not ' : ''}${s.action}${s.counterpartRole === 'against' ? ' against' : ''}`,
     s.quote.text,
     [...new Set(s.citations.map((c) => c.source))].join(', '),
   ])
-  return formatTable(['DATE', 'WHO', 'POSITION', 'ACTION', 'STATEMENT', 'OUTLETS'], rows, [10, 22, 18, 18, 70, 40])
+  return formatTable(['DATE', 'WHO', 'POSITION', 'ACTION', 'STATEMENT', 'OUTLETS'], rows, [38, 22, 18, 18, 70, 40])
 }

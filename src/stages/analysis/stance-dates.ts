@@ -52,3 +52,19 @@ function periodOf(value: string): Period | null {
   const at = day(year, month, Number(m[3]))
   return { from: at, to: at }
 }
+
+/**
+ * A statement's date as a reader should take it: the date alone when it is the statement's own,
+ * else with what it is the date of (a row dated by its article is not known to be said that day).
+ *
+ * @example
+ * describeStatementDate({ date: '2025-10', dateBasis: 'published' }) // "2025-10 (the article's date)"
+ */
+export function describeStatementDate(s: Pick<StanceStatement, 'date' | 'dateBasis'>): string {
+  if (s.date === null) return 'undated'
+  switch (s.dateBasis) {
+    case 'event': return s.date
+    case 'reported-event': return `${s.date} (the reported event's date)`
+    default: return `${s.date} (the article's date)`
+  }
+}

@@ -1,4 +1,5 @@
 import type { Brief, Conflict, ConflictValue, Fact, QualityNote, StanceStatement, Story, Timeline } from '../../document/index.js'
+import { describeStatementDate } from '../analysis/stance-dates.js'
 import { numberSources, oneLine, type NumberedSources } from './citations.js'
 
 /**
@@ -158,7 +159,7 @@ function timelineTable(t: Timeline, sources: NumberedSources): BriefBlock {
     kind: 'table',
     header: ['Date', 'Speaker', 'Position', 'Quote', 'Shift'],
     rows: t.statements.map((s) => [
-      [{ text: s.date ?? 'undated' }],
+      [{ text: describeStatementDate(s) }],
       [{ quoted: speakerOf(s) }],
       [{ text: s.position }],
       [{ text: '“' }, { quoted: s.quote.text }, { text: '” ' }, { marks: sources.marksOf([s.quote, ...s.citations]) }],

@@ -58,6 +58,17 @@ describe('brief: Markdown', () => {
     expect(renderMarkdown(shifted)).toContain('| 2024 | Ola Brant (mayor) | for | “the council would not pay for the ferry in 2024” [3] | ⇄ was against |')
   })
 
+  it.each([
+    ['event', '2024'],
+    ['reported-event', '2024 (the reported event\'s date)'],
+    ['published', '2024 (the article\'s date)'],
+    ['none', 'undated'],
+  ] as const)('brief md: a timeline row dated on the basis %s says so: %s', (dateBasis, shown) => {
+    const timeline = brief.timelines[0]!
+    const row = { ...timeline.statements[0]!, dateBasis, date: dateBasis === 'none' ? null : '2024' }
+    expect(renderMarkdown({ ...brief, timelines: [{ ...timeline, statements: [row] }] })).toContain(`| ${shown} | Ola Brant (mayor) |`)
+  })
+
   it('brief md: the sources list gives outlet, title, location, document id and quality notes', () => {
     const md = renderMarkdown(brief)
     expect(md).toContain('- [2] **coastnews.example** — Kessing ferry back on Monday — https://coastnews.example/ferry — document a2\n  - unattributed-figure: "$3 million" has no source [2]')
