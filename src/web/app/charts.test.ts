@@ -58,6 +58,12 @@ describe('timelineChart', () => {
     expect(chart.querySelector('.shift-label')!.textContent).toBe('open → against')
   })
 
+  it('labels the undated margin only when some statement is undated', () => {
+    const axis = (t: Timeline): string[] => [...timelineChart([t]).querySelectorAll('text.axis')].map((e) => e.textContent ?? '')
+    expect(axis(timeline)).toContain('undated')
+    expect(axis({ ...timeline, statements: timeline.statements.filter((s) => s.date !== null) })).not.toContain('undated')
+  })
+
   it('puts a quote into its tooltip as text', () => {
     const chart = timelineChart([timeline])
     expect(chart.querySelector('a.statement title')!.textContent).toContain('<script>alert(1)</script>')

@@ -91,7 +91,9 @@ export function timelineChart(timelines: readonly Timeline[]): SVGSVGElement {
         svg('line', { x1: at, x2: at, y1: top, y2: height - 24, class: 'grid' }),
         svg('text', { x: at, y: height - 8, 'text-anchor': 'middle', class: 'axis' }, tick.label))
     }),
-    svg('text', { x: CHART_WIDTH - TIMELINE_UNDATED_WIDTH / 2, y: height - 8, 'text-anchor': 'middle', class: 'axis' }, 'undated'),
+    timelines.some((t) => t.statements.some((s) => s.date === null))
+      ? svg('text', { x: CHART_WIDTH - TIMELINE_UNDATED_WIDTH / 2, y: height - 8, 'text-anchor': 'middle', class: 'axis' }, 'undated')
+      : null,
     timelines.map((timeline, row) => {
       const y = top + row * TIMELINE_ROW_HEIGHT + TIMELINE_ROW_HEIGHT / 2
       const label = `${timeline.actor.name} → ${timeline.counterpart.name}${timeline.topic ? ` (${timeline.topic})` : ''}`

@@ -33,7 +33,10 @@ export function exportLinks(links: ReadonlyArray<{ readonly label: string; reado
         onclick: (event) => {
           if (readToken() === null) return
           event.preventDefault()
-          downloadFile(url, file).catch((error: unknown) => window.alert(`Export failed: ${(error as Error).message}`))
+          const link = event.currentTarget as HTMLElement
+          downloadFile(url, file).catch((error: unknown) => {
+            link.after(h('span', { class: 'error', role: 'alert' }, ` Export failed: ${(error as Error).message}`))
+          })
         },
       }, label),
     ]))

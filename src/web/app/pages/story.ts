@@ -28,6 +28,8 @@ const TIMELINE_ACTORS = 3
 interface Loaded {
   readonly story: Story
   readonly check: StoryCheck | null
+  /** Why the cross-check could not be loaded, when it could not. */
+  readonly checkError: string | null
   readonly brief: Brief | null
   readonly timelines: readonly Timeline[]
   readonly articles: readonly ArticleView[]
@@ -62,6 +64,7 @@ async function load(id: string): Promise<Loaded> {
   return {
     story,
     check: settled(check as PromiseSettledResult<StoryCheck>),
+    checkError: check.status === 'rejected' ? String((check.reason as Error).message ?? check.reason) : null,
     brief: briefOrNull,
     timelines: briefOrNull?.timelines ?? (await actorTimelines(story)),
     articles: articles.map((a) => settled(a as PromiseSettledResult<ArticleView>)).filter((a): a is ArticleView => a !== null),
@@ -149,8 +152,11 @@ function moreFacts(more: readonly Fact[], conflictKinds: ReadonlyMap<string, Con
     rows)
 }
 
-function factsSection(check: StoryCheck | null, storyId: string): HTMLElement {
-  if (check === null) return h('section', { class: 'facts' }, h('h2', null, 'Facts'), h('p', { class: 'empty' }, 'This story has not been cross-checked.'))
+function factsSection(check: StoryCheck | null, checkError: string | null, storyId: string): HTMLElement {
+  if (check === null) {
+    const why = checkError === null ? 'This story has not been cross-checked.' : `The cross-check could not be loaded: ${checkError}`
+    return h('section', { class: 'facts' }, h('h2', null, 'Facts'), h('p', { class: checkError === null ? 'empty' : 'error' }, why))
+  }
   const conflictKinds = new Map(check.conflicts.map((c) => [c.id, c.kind]))
   const { shown, more } = tableFacts(check.facts)
   return h('section', { class: 'facts' },
@@ -289,7 +295,7 @@ export async function showStory(main: HTMLElement, route: Route, retry: () => vo
   replaceChildren(main,
     header(loaded.story),
     briefSection(loaded.brief, numbers),
-    factsSection(loaded.check, loaded.story.id),
+    factsSection(loaded.check, loaded.checkError, loaded.story.id),
     conflictsSection(loaded.check),
     timelineSection(loaded.timelines),
     graphSection(loaded.story, loaded.articles),
