@@ -160,6 +160,7 @@ describe('events: action, roles, polarity and modality', () => {
     ['Ties between Chile and Peru are not a formal alliance.', [['Chile', CL], ['Peru', PE]], 'ally CL→PE !- negative asserted'],
     ['Ties between Chile and Peru were never a military alliance of any kind.', [['Chile', CL], ['Peru', PE]], 'ally CL→PE !- negative asserted'],
     ['The accord said ties between Chile and Peru “are not a military-political alliance” like the old pacts.', [['Chile', CL], ['Peru', PE]], 'ally CL→PE !- negative asserted'],
+    ['Ties between Chile and Peru were not a formal alliance like the old pacts, were not hostile and were not aimed at Bolivia.', [['Chile', CL], ['Peru', PE], ['Bolivia', BO]], 'ally CL→PE !- negative asserted'],
     ['Ties between Chile and Peru are a defensive alliance.', [['Chile', CL], ['Peru', PE]], 'ally CL→PE !- positive asserted'],
     ['The accord said ties between the two countries “are not a military-political alliance”.', [], 'ally ?the two countries→- !- negative asserted'],
   ])('events: copula and alliance noun: %s', (text, mentions, expected) => {

@@ -14,7 +14,7 @@ const NEGATING_VERBS = new Set([
 
 /** Predicates that deny the noun or gerund they follow: "an alliance … is unthinkable", "is out of the question". */
 const DENYING_PREDICATES = new Set(['unthinkable', 'inconceivable', 'impossible', 'unimaginable', 'unacceptable', 'ruled'])
-const COPULAS = new Set(['is', 'was', 'are', 'were', 'be', 'remains', 'remained', "isn't", "wasn't"])
+const COPULAS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'remains', 'remained', "isn't", "wasn't", "aren't", "weren't"])
 const DEGREE_ADVERBS = new Set(['simply', 'absolutely', 'completely', 'totally', 'still', 'quite', 'entirely', 'just'])
 
 /**
@@ -97,7 +97,8 @@ export function readPolarity(view: SentenceView, triggers: readonly Trigger[], i
   // "offered no proof", "took no action": a "no" right after the verb denies it.
   if (!trigger.nominal && view.words[trigger.last + 1] === 'no') flips++
   let hedgedGovernor = false
-  if ((trigger.nominal && !trigger.lightVerb) || trigger.inPhrase) {
+  // A predicate noun ("… were not an alliance, were not confrontational") is no subject of the verbs after it.
+  if (((trigger.nominal && !trigger.lightVerb) || trigger.inPhrase) && !isPredicate(view, trigger.first)) {
     const passive = governable ? passiveGovernor(view, triggers, trigger.last + 1, clauseEnd) : null
     if (passive !== null) {
       // "an alliance … could not be ruled out": the rejection and each negator before it flip.
@@ -116,6 +117,13 @@ export function readPolarity(view: SentenceView, triggers: readonly Trigger[], i
     modalEnd: firstGovernorAt >= 0 ? Math.min(firstGovernorAt, trigger.head) : trigger.head,
     hedgedGovernor,
   }
+}
+
+/** The noun phrase starting at `first` follows a copula ("are not a … alliance"), negators and adverbs between. */
+function isPredicate(view: SentenceView, first: number): boolean {
+  let i = first - 1
+  while (i >= 0 && (isNegator(view, i) || DEGREE_ADVERBS.has(view.words[i]!) || view.words[i]!.endsWith('ly'))) i--
+  return i >= 0 && COPULAS.has(view.words[i]!)
 }
 
 /** Forms of "be" that make a participle after them passive. */
