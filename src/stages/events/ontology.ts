@@ -22,8 +22,8 @@ import type { EventAction } from '../../document/index.js'
  * sanctions", "put pressure"): the light verb carries the subject, tense and negation, the noun
  * carries the action. A `reject` word that governs another event does not become an event of its
  * own: it negates the governed one ("rule out an alliance" is `ally`, negative; "refuse to ally"
- * is `ally`, negative), and negated itself ("not rule it out") it leaves the event open: positive,
- * `possible`. Only a rejection of something that is no event ("rejected the allegations") is a
+ * is `ally`, negative; so is "an alliance … was ruled out", in the passive after it), and negated
+ * itself ("not rule it out", "could not be ruled out") it leaves the event open: positive, `possible`. Only a rejection of something that is no event ("rejected the allegations") is a
  * `reject` event.
  */
 export const ONTOLOGY: readonly ActionEntry[] = [

@@ -62,7 +62,8 @@ export interface PolarityReading {
  * Polarity from the trigger's clause: each negator ("not", "never", "no", "n't", "without") and
  * each governing rejection ("refuse to", "rule out", "rejection of") flips it, so "not going to
  * rule it out" is positive and "refuse to ally" negative; a noun or gerund followed by a denying
- * predicate ("… is unthinkable") is negative. Nothing here ever turns an event into its opposite
+ * predicate ("… is unthinkable") is negative, and one that a passive rejection follows ("… could not
+ * be ruled out") takes that rejection and its negators as governing it. Nothing here ever turns an event into its opposite
  * action: "will not ally against China" stays an `ally` event, negative.
  *
  * @example
