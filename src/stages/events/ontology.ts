@@ -23,7 +23,8 @@ import type { EventAction } from '../../document/index.js'
  * carries the action. A `reject` word that governs another event does not become an event of its
  * own: it negates the governed one ("rule out an alliance" is `ally`, negative; "refuse to ally"
  * is `ally`, negative; so is "an alliance … was ruled out", in the passive after it), and negated
- * itself ("not rule it out", "could not be ruled out") it leaves the event open: positive, `possible`. Only a rejection of something that is no event ("rejected the allegations") is a
+ * itself ("not rule it out", "could not be ruled out") it leaves the event open: positive,
+ * `possible`. Only a rejection of something that is no event ("rejected the allegations") is a
  * `reject` event.
  */
 export const ONTOLOGY: readonly ActionEntry[] = [
