@@ -24,9 +24,9 @@ const jsonl = (text: string): Array<Record<string, unknown>> => text.trim().spli
 
 const exports = new Map<string, Array<Record<string, unknown>>>()
 /** The examples' records of one kind, exported once by the real command. */
-function exported(what: string): Array<Record<string, unknown>> {
+async function exported(what: string): Promise<Array<Record<string, unknown>>> {
   if (!exports.has(what)) {
-    const run = runCli(['export', '--db', analyzed, '--what', what])
+    const run = (await runCli(['export', '--db', analyzed, '--what', what]))
     expect(run.code).toBe(0)
     exports.set(what, jsonl(run.stdout))
   }
@@ -34,48 +34,48 @@ function exported(what: string): Array<Record<string, unknown>> {
 }
 
 describe('dossier analyze', () => {
-  it('analyze: stores every example with its annotations and prints a summary, exit 0', () => {
-    const run = runCli(['analyze', EXAMPLES, '--db', analyzed])
+  it('analyze: stores every example with its annotations and prints a summary, exit 0', async () => {
+    const run = (await runCli(['analyze', EXAMPLES, '--db', analyzed]))
     expect(run.stderr).not.toMatch(/^error/m)
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^16 documents \(16 added, 0 annotated, 0 already analysed\): \d+ quotes?, \d+ claims?, \d+ entit(y|ies), \d+ events?, \d+ times?; 0 failures \(11 inputs\)/)
   })
 
-  it('analyze: a second run finds every document analysed and changes nothing', () => {
-    const run = runCli(['analyze', EXAMPLES, '--db', analyzed])
+  it('analyze: a second run finds every document analysed and changes nothing', async () => {
+    const run = (await runCli(['analyze', EXAMPLES, '--db', analyzed]))
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^16 documents \(0 added, 0 annotated, 16 already analysed\)/)
   })
 
-  it('analyze: documents ingested before are annotated in place, not skipped', () => {
+  it('analyze: documents ingested before are annotated in place, not skipped', async () => {
     const db = join(dir, 'ingested.db')
-    expect(runCli(['ingest', EXAMPLES, '--db', db]).code).toBe(0)
-    const before = jsonl(runCli(['export', '--db', db, '--what', 'articles']).stdout)
+    expect((await runCli(['ingest', EXAMPLES, '--db', db])).code).toBe(0)
+    const before = jsonl((await runCli(['export', '--db', db, '--what', 'articles'])).stdout)
     // ingest runs the reader stages only: no sentences yet.
     expect(before.map((a) => (a.counts as { sentences: number }).sentences)).toEqual(Array(EXAMPLE_DOCUMENTS).fill(0))
-    const run = runCli(['analyze', EXAMPLES, '--db', db])
+    const run = (await runCli(['analyze', EXAMPLES, '--db', db]))
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^16 documents \(0 added, 16 annotated, 0 already analysed\)/)
-    const after = jsonl(runCli(['export', '--db', db, '--what', 'articles']).stdout)
+    const after = jsonl((await runCli(['export', '--db', db, '--what', 'articles'])).stdout)
     expect(after.map((a) => a.article)).toEqual(before.map((a) => a.article))
     expect(after.filter((a) => (a.counts as { sentences: number }).sentences === 0)).toEqual([])
   })
 
-  it('analyze: --reanalyze runs every stage again on analysed documents', () => {
+  it('analyze: --reanalyze runs every stage again on analysed documents', async () => {
     const db = join(dir, 'again.db')
-    expect(runCli(['analyze', EXAMPLES, '--db', db]).code).toBe(0)
-    const run = runCli(['analyze', EXAMPLES, '--db', db, '--reanalyze'])
+    expect((await runCli(['analyze', EXAMPLES, '--db', db])).code).toBe(0)
+    const run = (await runCli(['analyze', EXAMPLES, '--db', db, '--reanalyze']))
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^16 documents \(0 added, 16 annotated, 0 already analysed\)/)
   })
 
-  it('analyze: one line per bad input on stderr, the good ones stored, exit 1', () => {
+  it('analyze: one line per bad input on stderr, the good ones stored, exit 1', async () => {
     const good = join(dir, 'good.txt')
     const empty = join(dir, 'empty.txt')
     writeFileSync(good, 'Ferry strike ends\n\nThe ferry crews returned to work on Tuesday after the union accepted the offer.\n')
     writeFileSync(empty, '')
     const missing = join(dir, 'missing.txt')
-    const run = runCli(['analyze', good, empty, missing, '--db', join(dir, 'bad.db')])
+    const run = (await runCli(['analyze', good, empty, missing, '--db', join(dir, 'bad.db')]))
     expect(run.code).toBe(1)
     const errors = run.stderr.split('\n').filter((l) => l.startsWith('error'))
     expect(errors).toHaveLength(2)
@@ -85,8 +85,8 @@ describe('dossier analyze', () => {
 })
 
 describe('dossier export', () => {
-  it('export: one JSON line per article, each naming its source and document', () => {
-    const records = exported('articles')
+  it('export: one JSON line per article, each naming its source and document', async () => {
+    const records = (await exported('articles'))
     expect(records).toHaveLength(EXAMPLE_DOCUMENTS)
     for (const r of records) {
       expect(typeof r.source).toBe('string')
@@ -96,26 +96,26 @@ describe('dossier export', () => {
     expect(records.some((r) => String(r.source).includes(join('examples', 'text')))).toBe(true)
   })
 
-  it('export: --format json is one array, the same records as jsonl', () => {
-    const array = JSON.parse(runCli(['export', '--db', analyzed, '--format', 'json']).stdout) as unknown[]
-    expect(array).toEqual(exported('articles'))
+  it('export: --format json is one array, the same records as jsonl', async () => {
+    const array = JSON.parse((await runCli(['export', '--db', analyzed, '--format', 'json'])).stdout) as unknown[]
+    expect(array).toEqual((await exported('articles')))
   })
 
-  it('export: --out writes the file and nothing to stdout', () => {
+  it('export: --out writes the file and nothing to stdout', async () => {
     const out = join(dir, 'articles.jsonl')
-    const run = runCli(['export', '--db', analyzed, '--out', out])
+    const run = (await runCli(['export', '--db', analyzed, '--out', out]))
     expect(run.code).toBe(0)
     expect(run.stdout).toBe('')
     expect(jsonl(readFileSync(out, 'utf8'))).toHaveLength(EXAMPLE_DOCUMENTS)
   })
 
-  it('export: an unknown --what is a usage error (exit 2)', () => {
-    expect(runCli(['export', '--db', analyzed, '--what', 'speeches']).code).toBe(2)
+  it('export: an unknown --what is a usage error (exit 2)', async () => {
+    expect((await runCli(['export', '--db', analyzed, '--what', 'speeches'])).code).toBe(2)
   })
 
-  it.each(KINDS)('export: every %s record of the examples validates against its JSON Schema', (what) => {
+  it.each(KINDS)('export: every %s record of the examples validates against its JSON Schema', async (what) => {
     const validate = schemaNamed(SCHEMA_OF[what])
-    const records = exported(what)
+    const records = (await exported(what))
     if (what === 'articles') expect(records).toHaveLength(EXAMPLE_DOCUMENTS)
     for (const record of records) expect(validate(record), JSON.stringify(validate.errors)).toBe(true)
   })
@@ -132,8 +132,8 @@ describe('dossier export', () => {
     expect(seen).toBe(EXAMPLE_DOCUMENTS)
   })
 
-  it('export: a record broken by hand fails the schema', () => {
-    const [record] = exported('articles')
+  it('export: a record broken by hand fails the schema', async () => {
+    const [record] = (await exported('articles'))
     const validate = schemaNamed('article')
     expect(validate({ ...record, counts: { quotes: 'many' } })).toBe(false)
   })
@@ -145,25 +145,25 @@ describe('dossier quotes|claims|entities|events', () => {
     ['claims', /^FIGURE\s+MEASURE\s+OF\s+WHEN\s+SOURCE\s+ARTICLE/],
     ['events', /^ACTOR\s+ACTION\s+TARGET/],
     ['entities', /^NAME\s+TYPE\s+DOCUMENTS\s+MENTIONS\s+ID/],
-  ])('%s: prints a table with its header, exit 0', (command, header) => {
-    const run = runCli([command, '--db', analyzed])
+  ])('%s: prints a table with its header, exit 0', async (command, header) => {
+    const run = (await runCli([command, '--db', analyzed]))
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(header)
   })
 
-  it.each(['quotes', 'claims', 'entities', 'events'])('%s --format json prints an array cut at --limit', (command) => {
-    const run = runCli([command, '--db', analyzed, '--format', 'json', '--limit', '3'])
+  it.each(['quotes', 'claims', 'entities', 'events'])('%s --format json prints an array cut at --limit', async (command) => {
+    const run = (await runCli([command, '--db', analyzed, '--format', 'json', '--limit', '3']))
     expect(run.code).toBe(0)
     const rows = JSON.parse(run.stdout) as unknown[]
     // The entity index holds each entity once across articles; the others are per-article records.
-    const stored = command === 'entities' ? new Set(exported('entities').map((e) => e.id)).size : exported(command).length
+    const stored = command === 'entities' ? new Set((await exported('entities')).map((e) => e.id)).size : (await exported(command)).length
     expect(rows).toHaveLength(Math.min(3, stored))
   })
 })
 
 describe('dossier entities --type', () => {
-  it('entities: --type keeps only entities of that type, most widely mentioned first', () => {
-    const run = runCli(['entities', '--db', analyzed, '--type', 'person', '--format', 'json', '--limit', '500'])
+  it('entities: --type keeps only entities of that type, most widely mentioned first', async () => {
+    const run = (await runCli(['entities', '--db', analyzed, '--type', 'person', '--format', 'json', '--limit', '500']))
     expect(run.code).toBe(0)
     const rows = JSON.parse(run.stdout) as Array<{ type: string; documents: number }>
     expect(rows.length).toBeGreaterThan(0)
@@ -176,13 +176,13 @@ describe('dossier analyze on the seeds', () => {
   const available = sharedAvailable('analyze on the seeds')
   const seeds = join(SHARED, 'corpus/seeds')
   let db: string
-  beforeAll(() => {
+  beforeAll(async () => {
     if (!available) return
     db = join(dir, 'seeds.db')
-    expect(runCli(['analyze', seeds, '--db', db]).code).toBe(0)
+    expect((await runCli(['analyze', seeds, '--db', db])).code).toBe(0)
   })
-  const json = (args: string[]): Array<Record<string, unknown>> => {
-    const run = runCli([...args, '--db', db])
+  const json = async (args: string[]): Promise<Array<Record<string, unknown>>> => {
+    const run = (await runCli([...args, '--db', db]))
     expect(run.code).toBe(0)
     return (args.includes('--format') ? JSON.parse(run.stdout) : jsonl(run.stdout)) as Array<Record<string, unknown>>
   }
@@ -194,7 +194,7 @@ describe('dossier analyze on the seeds', () => {
     await store.close()
     expect(sources.size).toBe(readdirSync(seeds).filter((f) => f.endsWith('.txt')).length)
     for (const what of ['entities', 'claims', 'events', 'times', 'quotes'] as const) {
-      const records = json(['export', '--what', what])
+      const records = (await json(['export', '--what', what]))
       expect(records.length, what).toBeGreaterThan(0)
       for (const r of records) {
         const source = sources.get(String(r.article))!
@@ -207,15 +207,15 @@ describe('dossier analyze on the seeds', () => {
     }
   })
 
-  it.runIf(available)('seeds: quotes --entity Lavrov gives his direct quote, and only quotes he is the speaker of', () => {
-    const rows = json(['quotes', '--entity', 'Lavrov', '--format', 'json', '--limit', '100'])
+  it.runIf(available)('seeds: quotes --entity Lavrov gives his direct quote, and only quotes he is the speaker of', async () => {
+    const rows = (await json(['quotes', '--entity', 'Lavrov', '--format', 'json', '--limit', '100']))
     expect(rows.length).toBeGreaterThan(0)
     for (const r of rows) expect((r.speaker as { name: string }).name).toBe('Sergey Lavrov')
     expect(rows.some((r) => r.direct === true && String(r.text).startsWith('Russia will not ally with anyone against anyone'))).toBe(true)
   })
 
   it.runIf(available)('seeds: the entity index counts Lavrov in the three articles that name him', async () => {
-    const [lavrov] = json(['entities', '--entity', 'lavrov', '--format', 'json'])
+    const [lavrov] = (await json(['entities', '--entity', 'lavrov', '--format', 'json']))
     expect(lavrov).toMatchObject({ id: 'person:sergey-lavrov', type: 'person', name: 'Sergey Lavrov', documents: 3 })
     const store = await SqliteStore.open(db)
     const mentioning = await store.documentsMentioning('person:sergey-lavrov')
@@ -224,8 +224,8 @@ describe('dossier analyze on the seeds', () => {
     expect(mentioning.reduce((n, d) => n + d.mentions, 0)).toBe(lavrov!.mentions)
   })
 
-  it.runIf(available)('seeds: the warhead figures are exported with SIPRI as their attribution', () => {
-    const claims = json(['export', '--what', 'claims']).filter((c) => /^5,459|^5,177/.test(String(c.text)))
+  it.runIf(available)('seeds: the warhead figures are exported with SIPRI as their attribution', async () => {
+    const claims = (await json(['export', '--what', 'claims'])).filter((c) => /^5,459|^5,177/.test(String(c.text)))
     expect(claims).toHaveLength(2)
     for (const c of claims) expect(String((c.attribution as { name: string }).name)).toMatch(/Stockholm International Peace Research Institute/)
   })

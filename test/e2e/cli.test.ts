@@ -15,28 +15,28 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('dossier CLI on the shipped examples', () => {
-  it('cli: ingest stores every example document and exits 0', () => {
-    const run = runCli(['ingest', join(REPO_ROOT, 'examples'), '--db', db])
+  it('cli: ingest stores every example document and exits 0', async () => {
+    const run = (await runCli(['ingest', join(REPO_ROOT, 'examples'), '--db', db]))
     expect(run.stderr).not.toMatch(/error/)
     expect(run.code).toBe(0)
     // 11 example files: 7 single pages, and a feed, a feed, a JSON Lines file and a WARC holding 2, 2, 3 and 2.
     expect(run.stdout).toMatch(/^16 documents added, 0 already stored, 0 inputs unchanged, 0 rejected \(11 inputs\)/)
   })
 
-  it('cli: ingest runs the reader stages only (no sentence layer)', () => {
-    const rows = JSON.parse(runCli(['export', '--db', db, '--format', 'json', '--what', 'articles']).stdout) as Array<{ counts: { sentences: number } }>
+  it('cli: ingest runs the reader stages only (no sentence layer)', async () => {
+    const rows = JSON.parse((await runCli(['export', '--db', db, '--format', 'json', '--what', 'articles'])).stdout) as Array<{ counts: { sentences: number } }>
     expect(rows).toHaveLength(16)
     expect(rows.filter((r) => r.counts.sentences > 0)).toEqual([])
   })
 
-  it('cli: ingesting the same inputs again adds nothing', () => {
-    const run = runCli(['ingest', join(REPO_ROOT, 'examples'), '--db', db])
+  it('cli: ingesting the same inputs again adds nothing', async () => {
+    const run = (await runCli(['ingest', join(REPO_ROOT, 'examples'), '--db', db]))
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^0 documents added/)
   })
 
-  it('cli: list shows stored documents with titles and dates as JSON', () => {
-    const run = runCli(['list', '--db', db, '--format', 'json', '--limit', '500'])
+  it('cli: list shows stored documents with titles and dates as JSON', async () => {
+    const run = (await runCli(['list', '--db', db, '--format', 'json', '--limit', '500']))
     expect(run.code).toBe(0)
     const rows = JSON.parse(run.stdout) as Array<{ id: string; title?: string; published?: string }>
     expect(rows).toHaveLength(16)
@@ -44,31 +44,31 @@ describe('dossier CLI on the shipped examples', () => {
     expect(rows.filter((r) => !r.published)).toEqual([])
   })
 
-  it('cli: show prints the clean text; --removed lists reasons; --original the source', () => {
-    const rows = JSON.parse(runCli(['list', '--db', db, '--format', 'json']).stdout) as Array<{ id: string; input: string }>
+  it('cli: show prints the clean text; --removed lists reasons; --original the source', async () => {
+    const rows = JSON.parse((await runCli(['list', '--db', db, '--format', 'json'])).stdout) as Array<{ id: string; input: string }>
     const page = rows.find((r) => r.input.includes(`${join('examples', 'text')}`))
     expect(page).toBeDefined()
-    const shown = runCli(['show', page!.id, '--db', db])
+    const shown = (await runCli(['show', page!.id, '--db', db]))
     expect(shown.code).toBe(0)
     expect(shown.stdout).toMatch(/^# /)
-    const removed = runCli(['show', page!.id, '--db', db, '--removed'])
+    const removed = (await runCli(['show', page!.id, '--db', db, '--removed']))
     expect(removed.stdout).toMatch(/^\[\d+, \d+\) (navigation|title|byline|related-list)/m)
-    const original = runCli(['show', page!.id, '--db', db, '--original'])
+    const original = (await runCli(['show', page!.id, '--db', db, '--original']))
     expect(original.stdout.length).toBeGreaterThan(shown.stdout.length / 2)
   })
 
-  it('cli: show with an unknown id is a usage error (exit 2)', () => {
-    const run = runCli(['show', 'nope', '--db', db])
+  it('cli: show with an unknown id is a usage error (exit 2)', async () => {
+    const run = (await runCli(['show', 'nope', '--db', db]))
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(/No document with id "nope"/)
   })
 })
 
 describe('dossier extract', () => {
-  it('extract: prints one JSON record per document with the documented fields', () => {
+  it('extract: prints one JSON record per document with the documented fields', async () => {
     const page = join(dir, 'page.txt')
     writeFileSync(page, 'Harbour council approves new ferry timetable\n\nBy Ada Brennan\n\nThe harbour council approved a new ferry timetable on Tuesday. Ferries will run every twenty minutes from June.\n\nThe council said the change follows a survey of 2,400 passengers.\n')
-    const run = runCli(['extract', page, '--format', 'jsonl'])
+    const run = (await runCli(['extract', page, '--format', 'jsonl']))
     expect(run.code).toBe(0)
     const record = JSON.parse(run.stdout.trim().split('\n')[0]!) as Record<string, unknown>
     expect(Object.keys(record)).toEqual(expect.arrayContaining(['source', 'title', 'authors', 'published', 'publisher', 'language', 'text', 'removed']))
@@ -79,15 +79,15 @@ describe('dossier extract', () => {
     expect(record.text).not.toContain('By Ada Brennan')
   })
 
-  it('extract: reads stdin with -', () => {
-    const run = runCli(['extract', '-', '--format', 'json'], { input: 'A short note\n\nThe museum reopens on Saturday after two years of repairs to its roof.\n' })
+  it('extract: reads stdin with -', async () => {
+    const run = (await runCli(['extract', '-', '--format', 'json'], { input: 'A short note\n\nThe museum reopens on Saturday after two years of repairs to its roof.\n' }))
     expect(run.code).toBe(0)
     const records = JSON.parse(run.stdout) as Array<{ source: string; text: string }>
     expect(records[0]?.source).toBe('-')
     expect(records[0]?.text).toContain('The museum reopens on Saturday')
   })
 
-  it('extract: a bad input gets one line naming it, the good ones still come out, exit 1', () => {
+  it('extract: a bad input gets one line naming it, the good ones still come out, exit 1', async () => {
     const good = join(dir, 'good.txt')
     const empty = join(dir, 'empty.txt')
     const binary = join(dir, 'binary.bin')
@@ -97,7 +97,7 @@ describe('dossier extract', () => {
     writeFileSync(binary, Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7, 8, 0]))
     writeFileSync(truncated, gzipSync('The ferry service resumed today after the storm.'.repeat(50)).subarray(0, 30))
     const missing = join(dir, 'missing.txt')
-    const run = runCli(['extract', empty, binary, good, truncated, missing])
+    const run = (await runCli(['extract', empty, binary, good, truncated, missing]))
     expect(run.code).toBe(1)
     const errors = run.stderr.trim().split('\n').filter((l) => l.startsWith('error'))
     expect(errors).toHaveLength(4)
@@ -105,8 +105,8 @@ describe('dossier extract', () => {
     expect(run.stdout).toContain('The old bridge reopened to traffic on Monday')
   })
 
-  it('cli: --help lists every command', () => {
-    const run = runCli(['--help'])
+  it('cli: --help lists every command', async () => {
+    const run = (await runCli(['--help']))
     expect(run.code).toBe(0)
     const help = run.stdout + run.stderr
     for (const command of ['ingest', 'analyze', 'extract', 'export', 'list', 'show', 'quotes', 'claims', 'entities', 'events']) {
@@ -114,18 +114,18 @@ describe('dossier extract', () => {
     }
   })
 
-  it('cli: an unknown option is a usage error (exit 2)', () => {
-    expect(runCli(['extract', '--no-such-flag', 'x']).code).toBe(2)
+  it('cli: an unknown option is a usage error (exit 2)', async () => {
+    expect((await runCli(['extract', '--no-such-flag', 'x'])).code).toBe(2)
   })
 
-  it('cli: ingest of a bad input stores nothing for it and exits 1', () => {
+  it('cli: ingest of a bad input stores nothing for it and exits 1', async () => {
     const store = join(dir, 'bad.db')
     const good = join(dir, 'good2.txt')
     writeFileSync(good, 'Library extends hours\n\nThe city library will open until nine in the evening from next month.\n')
-    const run = runCli(['ingest', good, join(dir, 'empty.txt'), '--db', store])
+    const run = (await runCli(['ingest', good, join(dir, 'empty.txt'), '--db', store]))
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/^1 document added/)
-    const rows = JSON.parse(runCli(['list', '--db', store, '--format', 'json']).stdout) as unknown[]
+    const rows = JSON.parse((await runCli(['list', '--db', store, '--format', 'json'])).stdout) as unknown[]
     expect(rows).toHaveLength(1)
   })
 })

@@ -15,8 +15,8 @@ interface ClaimRec extends Rec { text: string; value: number; unit: string | nul
 interface TimeRec extends Rec { text: string; value: string | null; role: string; eventDate: boolean }
 
 let dir = ''
-const records = (what: string): Rec[] => {
-  const out = runCli(['export', '--db', join(dir, 'seeds.db'), '--format', 'jsonl', '--what', what])
+const records = async (what: string): Promise<Rec[]> => {
+  const out = (await runCli(['export', '--db', join(dir, 'seeds.db'), '--format', 'jsonl', '--what', what]))
   expect(out.code, out.stderr).toBe(0)
   return out.stdout.trim().split('\n').map((l) => JSON.parse(l) as Rec)
 }
@@ -40,15 +40,15 @@ const DIRECT_QUOTES: readonly [string, string, string][] = [
 ]
 
 describe.skipIf(!present)('dossier analyze on the seed pages', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dossier-seeds-'))
-    const out = runCli(['analyze', SEEDS_DIR, '--db', join(dir, 'seeds.db')])
+    const out = (await runCli(['analyze', SEEDS_DIR, '--db', join(dir, 'seeds.db')]))
     expect(out.code, out.stderr).toBe(0)
   }, 120_000)
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-  it('seeds: every direct quote is found with the right speaker', () => {
-    const quotes = records('quotes') as QuoteRec[]
+  it('seeds: every direct quote is found with the right speaker', async () => {
+    const quotes = (await records('quotes')) as QuoteRec[]
     for (const [prefix, opening, speaker] of DIRECT_QUOTES) {
       const found = quotes.filter((q) => seed(q, prefix) && q.direct && flat(q.text).startsWith(opening))
       expect(found, `${prefix}: “${opening}…”`).toHaveLength(1)
@@ -56,8 +56,8 @@ describe.skipIf(!present)('dossier analyze on the seed pages', () => {
     }
   })
 
-  it('seeds: no direct quote is given to anyone but its speaker, and titles in marks are not quotes', () => {
-    const quotes = (records('quotes') as QuoteRec[]).filter((q) => q.direct)
+  it('seeds: no direct quote is given to anyone but its speaker, and titles in marks are not quotes', async () => {
+    const quotes = ((await records('quotes')) as QuoteRec[]).filter((q) => q.direct)
     for (const q of quotes) {
       const expected = DIRECT_QUOTES.find(([prefix, opening]) => seed(q, prefix) && flat(q.text).startsWith(opening))
       if (expected === undefined) expect(q.speaker.entity, `unexpected direct quote “${q.text}”`).toBeNull()
@@ -65,16 +65,16 @@ describe.skipIf(!present)('dossier analyze on the seed pages', () => {
     expect(quotes.some((q) => q.text === 'Russia-24')).toBe(false)
   })
 
-  it('seeds: both Russian warhead figures carry their cited sources', () => {
-    const claims = records('claims') as ClaimRec[]
+  it('seeds: both Russian warhead figures carry their cited sources', async () => {
+    const claims = (await records('claims')) as ClaimRec[]
     const figure = (prefix: string, value: number) => claims.find((c) => seed(c, prefix) && c.value === value && c.unit === 'warhead')
     expect(figure('002', 5459)).toMatchObject({ subject: { entity: 'country:RU' }, attribution: { entity: 'org:sipri' } })
     expect(figure('000', 4477)).toMatchObject({ subject: { entity: 'country:RU' }, attribution: { entity: 'org:fas' } })
     expect(figure('002', 600)).toMatchObject({ subject: { entity: 'country:CN' }, attribution: { entity: 'org:sipri' } })
   })
 
-  it('seeds: the interview date is resolved from "on Wednesday"', () => {
-    const times = records('times') as TimeRec[]
+  it('seeds: the interview date is resolved from "on Wednesday"', async () => {
+    const times = (await records('times')) as TimeRec[]
     const wednesday = times.find((t) => seed(t, '002') && t.text === 'Wednesday')
     expect(wednesday).toMatchObject({ value: '2025-10-15', role: 'reported-event', eventDate: true })
   })

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,14 +15,24 @@ export function sharedAvailable(what: string): boolean {
 
 export interface CliRun { readonly code: number; readonly stdout: string; readonly stderr: string }
 
-/** Runs the real `dossier` command (from source, through tsx) and captures its output. */
-export function runCli(args: readonly string[], options: { input?: string | Buffer; cwd?: string; env?: Record<string, string> } = {}): CliRun {
-  const out = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli/bin.ts'), ...args], {
-    cwd: options.cwd ?? REPO_ROOT,
-    input: options.input ?? '',
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
-    maxBuffer: 1 << 28,
+/**
+ * Runs the real `dossier` command (from source, through tsx) and captures its output. Asynchronous,
+ * so the test worker stays responsive while the command runs (a blocked worker misses vitest's own
+ * messages and the run fails with "Timeout calling onTaskUpdate").
+ */
+export function runCli(args: readonly string[], options: { input?: string | Buffer; cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli/bin.ts'), ...args], {
+      cwd: options.cwd ?? REPO_ROOT,
+      env: { ...process.env, NO_COLOR: '1', ...options.env },
+    })
+    const stdout: Buffer[] = []
+    const stderr: Buffer[] = []
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
+    child.once('error', reject)
+    child.once('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }))
+    child.stdin.on('error', () => {}) // a command that exits without reading its input
+    child.stdin.end(options.input ?? '')
   })
-  return { code: out.status ?? -1, stdout: out.stdout, stderr: out.stderr }
 }
