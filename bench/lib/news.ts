@@ -31,6 +31,10 @@ const REPORT_SPREAD_DAYS = 4
 /** Events per day on average, so that `n` articles spread over years, not weeks. */
 const EVENTS_PER_DAY = 12
 const QUERIES_PER_KIND = 40
+/** Share of background sentences written from templates; the rest are the event's own words. */
+const TEMPLATE_SHARE = 0.3
+/** Share of the words of a background sentence drawn from the event's words, the rest from the general vocabulary. */
+const EVENT_WORD_SHARE = 0.6
 
 /** Writes `articles` generated articles under `dir` (seeded: the same arguments give the same corpus). */
 export function generateNews(dir: string, articles: number, seed = 5): NewsCorpus {
@@ -46,8 +50,8 @@ export function generateNews(dir: string, articles: number, seed = 5): NewsCorpu
     return w[0]!.toUpperCase() + w.slice(1)
   }
   const person = (): { name: string; surname: string; role: string } => {
-    const surname = pick(SURNAMES)
-    return { name: `${pick(FIRST_NAMES)} ${surname}`, surname, role: pick(ROLES) }
+    const surname = pick(WORDS.surnames)
+    return { name: `${pick(WORDS.firstNames)} ${surname}`, surname, role: pick(ROLES) }
   }
 
   mkdirSync(dir, { recursive: true })
@@ -80,7 +84,12 @@ export function generateNews(dir: string, articles: number, seed = 5): NewsCorpu
     const unit = pick(topic.units)
     const weekday = WEEKDAYS[new Date(day).getUTCDay()]!
     // Each event has its own words, as real events have their own subject matter.
-    const lex: Lexicon = { nouns: Array.from({ length: 8 }, () => pick(WORDS.nouns)), plurals: Array.from({ length: 5 }, () => pick(WORDS.plurals)), adjectives: Array.from({ length: 5 }, () => pick(WORDS.adjectives)) }
+    const lex: Lexicon = {
+      nouns: Array.from({ length: 12 }, () => pick(WORDS.nouns)),
+      plurals: Array.from({ length: 8 }, () => pick(WORDS.plurals)),
+      adjectives: Array.from({ length: 8 }, () => pick(WORDS.adjectives)),
+      verbs: Array.from({ length: 6 }, () => pick(WORDS.verbs)),
+    }
     // Quotes are the event's own words: no run of five words is shared with another event's quote.
     const quote = `${cap(pick(lex.adjectives))} ${pick(lex.plurals)} will not stop the ${project}, and the ${pick(lex.nouns)} ${pick(lex.plurals)} know it`
     const reply = `The ${pick(lex.nouns)} was ${pick(lex.adjectives)}, the ${pick(lex.plurals)} were ${pick(lex.adjectives)}, and ${place} ${pick(lex.plurals)} paid`
@@ -107,7 +116,8 @@ export function generateNews(dir: string, articles: number, seed = 5): NewsCorpu
           `“${quote},” ${a.surname} said.`,
           `${b.name}, the ${b.role}, ${pick(REACTIONS)} ${pick(topic.things)} ${pick(CONTEXTS)}.`,
           `“${reply},” ${b.surname} told reporters in ${place}.`,
-          ...Array.from({ length: 14 + Math.floor(rng() * 12) }, () => filler(pick, lex, project, place, country, a.surname, b.surname, topic)),
+          ...Array.from({ length: 14 + Math.floor(rng() * 12) }, () =>
+            rng() < TEMPLATE_SHARE ? filler(pick, lex, project, place, country, a.surname, b.surname, topic) : prose(rng, pick, lex, project, place, rng() < 0.5 ? a.surname : b.surname)),
         ]
         // Outlets tell the same facts in their own order and with their own background.
         const body = [sentences.slice(0, 3), sentences.slice(3, 5), ...chunk(shuffle(sentences.slice(5), rng), 3)]
@@ -129,6 +139,25 @@ interface Lexicon {
   readonly nouns: readonly string[]
   readonly plurals: readonly string[]
   readonly adjectives: readonly string[]
+  readonly verbs: readonly string[]
+}
+
+/**
+ * A sentence of the event's own words mixed with the general vocabulary: real reports of different
+ * events share little beyond function words, which templates alone would not give.
+ */
+function prose(rng: () => number, pick: Pick, lex: Lexicon, project: string, place: string, surname: string): string {
+  const from = <K extends keyof Lexicon>(k: K, general: keyof typeof WORDS): string => (rng() < EVENT_WORD_SHARE ? pick(lex[k]) : pick(WORDS[general]))
+  const noun = (): string => from('nouns', 'nouns')
+  const plural = (): string => from('plurals', 'plurals')
+  const adjective = (): string => from('adjectives', 'adjectives')
+  const verb = (): string => from('verbs', 'verbs')
+  return pick([
+    () => `${cap(adjective())} ${plural()} ${verb()} the ${adjective()} ${noun()} of the ${project} in ${place}.`,
+    () => `${surname} ${verb()} ${plural()} and the ${adjective()} ${noun()}, while ${plural()} ${verb()} the ${noun()}.`,
+    () => `In ${place}, the ${noun()} ${verb()} ${adjective()} ${plural()} near the ${adjective()} ${noun()}.`,
+    () => `The ${adjective()} ${noun()} ${verb()} ${plural()} after the ${project} ${verb()} its ${adjective()} ${plural()}.`,
+  ])()
 }
 
 function filler(pick: Pick, lex: Lexicon, project: string, place: string, country: string, a: string, b: string, topic: Topic): string {
@@ -204,11 +233,6 @@ const TOPICS: readonly Topic[] = [
   { things: ['flood defences', 'wildfire response', 'drought relief', 'storm fund'], verbs: ['funded', 'reviewed', 'expanded', 'blamed'], facts: ['protects', 'has reached', 'has cost'], units: ['homes', 'families', 'hectares'] },
 ]
 const SYLLABLES = ['ka', 'lo', 'mi', 'ner', 'tas', 'vu', 'dor', 'pel', 'sik', 'ran', 'tou', 'bex', 'gal', 'hin', 'zor', 'qua', 'fen', 'wil', 'jut', 'cim', 'bra', 'ost', 'vel', 'mar']
-const FIRST_NAMES = ('Ana Tomas Priya Kofi Elena Jonah Mei Luis Sara Omar Ingrid Dmitri Amara Felix Yara Hassan Leila Marco Nadia Pavel Rosa Tariq Vera Wen Zofia Adele Bruno Carmen Emil Farah ' +
-  'Goran Helga Ivo Jana Kiran Lena Milos Noor Otto Petra Rafael Selin Teodor Ulla Viktor Wanda Xavier Yusuf Zara Aiko Bilal Celine Diego Esra Filip Greta Hamid Irena Jakub').split(' ')
-const SURNAMES = ('Ribeiro Lindqvist Raman Mensah Varga Okafor Tanaka Ortega Haddad Novak Brennan Castillo Dubois Eriksen Falk Gallo Horvat Ibsen Jovanovic Kowalski Laurent Moreau Nilsen ' +
-  'Oyelaran Petrov Quinlan Rossi Sandoval Takahashi Ulrich Valdez Weber Xu Yilmaz Zeller Abbasi Bakker Conti Demir Esposito Fischer Grant Holm Iqbal Jensen Keller Lund Marsh Nakamura ' +
-  'Osei Pereira Rahimi Silva Toth Ueda Vogel Wolff Yamamoto Zamora Achebe Borg Cruz Duarte Engel Forde Guzman Hale Ivanova Juarez Kaur Lopes Mbeki Navarro Olsen Park Reyes Stein').split(' ')
 const ROLES = ['the finance minister', 'the mayor', 'the regional governor', 'the union leader', 'the opposition leader', 'the health minister', 'the transport secretary', 'the energy minister', 'the defence minister', 'the trade commissioner', 'the chief executive', 'the party chairman']
 const COUNTRIES = ['France', 'Brazil', 'Kenya', 'Japan', 'Poland', 'Canada', 'Egypt', 'India', 'Mexico', 'Norway', 'Turkey', 'Chile', 'Vietnam', 'Nigeria', 'Spain', 'Germany', 'Peru', 'Ghana', 'Italy', 'Australia']
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
@@ -234,10 +258,21 @@ const SOURCES = ['a parliamentary official', 'two people familiar with the matte
 const STATES = ['on hold', 'under review', 'a priority', 'in place']
 const CONDITIONS = ['an independent audit is published', 'the courts rule', 'funding is secured', 'talks resume']
 const CONSEQUENCES_PRESENT = ['was at risk', 'would need more money', 'could not wait', 'had been neglected', 'was working as planned']
-/** English nouns and adjectives from compromise's lexicon (data only, the tagger is not run). */
-const WORDS = ((): { nouns: string[]; plurals: string[]; adjectives: string[] } => {
+/**
+ * English nouns and adjectives, first names and surnames from compromise's lexicon (data only, the
+ * tagger is not run): thousands of names, so that two events rarely share a person by chance.
+ */
+const WORDS = ((): { nouns: string[]; plurals: string[]; adjectives: string[]; verbs: string[]; firstNames: string[]; surnames: string[] } => {
   const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | readonly string[]> } }).one.lexicon
   const tagged = (tag: string): string[] => Object.entries(lexicon).filter(([w, t]) => t === tag && /^[a-z]{4,}$/.test(w)).map(([w]) => w)
-  return { nouns: tagged('Singular'), plurals: tagged('Plural'), adjectives: tagged('Adjective') }
+  const name = (w: string): string => w[0]!.toUpperCase() + w.slice(1)
+  return {
+    nouns: tagged('Singular'),
+    plurals: tagged('Plural'),
+    adjectives: tagged('Adjective'),
+    verbs: tagged('PastTense'),
+    firstNames: [...tagged('MaleName'), ...tagged('FemaleName')].map(name),
+    surnames: tagged('LastName').map(name),
+  }
 })()
 const FURNITURE = ['This story was distributed by', 'Republished with permission from', 'Wire copy via']

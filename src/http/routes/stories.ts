@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { StorySummary } from '../../document/index.js'
 import type { Store, StoryListOptions } from '../../store/index.js'
+import { STORY_TEXT_CANDIDATES } from '../../store/sqlite/stories.js'
 import { fieldColumns } from '../csv.js'
 import { notFound } from '../errors.js'
 import { ResponseCache } from '../cache.js'
@@ -9,8 +10,6 @@ import { sendList } from '../list.js'
 import { choiceParam, dateParam, pageParams, textParam } from '../params.js'
 
 export const STORY_ORDERS = ['top', 'recent'] as const
-/** Stories a text search lists for its `total` at most; past it, `totalCapped` is set. */
-export const TEXT_TOTAL_CAP = 1000
 
 const STORY_COLUMNS = fieldColumns<StorySummary>(['id', 'title', 'eventDate', 'articles', 'outlets', 'thread', 'updatedAt'])
 
@@ -28,10 +27,14 @@ export function storyRoutes(store: Store): Hono {
       thread: textParam(c, 'thread'),
       order: choiceParam(c, 'order', STORY_ORDERS, 'top'),
     }
-    if (filters.text !== undefined && page.offset + page.limit <= TEXT_TOTAL_CAP) {
-      // A text filter runs a full-text match over every member article: once, not again to count.
-      const found = await store.listStories({ ...filters, limit: TEXT_TOTAL_CAP })
-      return sendList(c, 'stories', page, found.slice(page.offset, page.offset + page.limit), { count: found.length, capped: found.length >= TEXT_TOTAL_CAP }, STORY_COLUMNS)
+    if (filters.text !== undefined) {
+      // A word most articles contain lists the stories of its newest matches (the store's bound): the total says so.
+      const [items, count, matches] = await Promise.all([
+        store.listStories({ ...filters, ...page }),
+        store.countStories(filters),
+        store.countSearch?.(filters.text, STORY_TEXT_CANDIDATES + 1),
+      ])
+      return sendList(c, 'stories', page, items, { count, capped: matches !== undefined && matches > STORY_TEXT_CANDIDATES }, STORY_COLUMNS)
     }
     const [items, count] = await Promise.all([store.listStories({ ...filters, ...page }), store.countStories(filters)])
     return sendList(c, 'stories', page, items, { count }, STORY_COLUMNS)

@@ -13,7 +13,7 @@ import { UnstorableValueError } from './json.js'
 import { applyMigrations } from './migrate.js'
 import { MIGRATIONS, type Migration } from './migrations/index.js'
 import { fromDocumentRow, toDocumentWrite, toSummary, type DocumentWrite } from './rows.js'
-import { prepareStatements, type Statements } from './statements.js'
+import { prepareStatements, SEARCH_CANDIDATES, type Statements } from './statements.js'
 import { StoryTables } from './stories.js'
 import { toStoredText } from './text.js'
 
@@ -35,7 +35,7 @@ export interface SqliteStoreOptions {
 }
 
 export type SearchOptions = ListOptions
-export { SEARCH_CANDIDATES } from './statements.js'
+export { SEARCH_CANDIDATES }
 export type { SearchHit }
 
 /**
@@ -199,8 +199,9 @@ export class SqliteStore implements Store {
   /**
    * Full-text search over title and clean text, in FTS5 query syntax (words, "phrases", AND, OR,
    * NOT, prefix*), best match first. A blank query finds nothing; a malformed one throws StoreError
-   * `SEARCH_SYNTAX`. A query matching more than `SEARCH_CANDIDATES` (1,000) documents ranks the
-   * newest 1,000 of them: ranking every match of a word most articles contain would read the whole index.
+   * `SEARCH_SYNTAX`. A query matching more than `SEARCH_CANDIDATES` (500) documents, a word most
+   * articles contain, lists its matches newest first (each with its score): ranking every match
+   * would score the whole index on every request.
    *
    * @example
    * await store.search('flood* NOT "weather forecast"', { limit: 20, offset: 40 })
@@ -209,7 +210,10 @@ export class SqliteStore implements Store {
     const { limit, offset } = checkPage({ limit: DEFAULT_SEARCH_LIMIT, ...options }, 'search')
     if (query.trim() === '') return []
     return this.read('search', () =>
-      withSearchSyntax(query, () => this.sql.search.all(query, limit, offset).map((row) => ({ ...toSummary(row), score: row.score }))),
+      withSearchSyntax(query, () => {
+        const broad = (this.sql.countSearch.get(query, SEARCH_CANDIDATES + 1)?.n ?? 0) > SEARCH_CANDIDATES
+        return (broad ? this.sql.searchNewest : this.sql.search).all(query, limit, offset).map((row) => ({ ...toSummary(row), score: row.score }))
+      }),
     )
   }
 

@@ -6,10 +6,11 @@ import type { StoredText } from './text.js'
 const TITLE_WEIGHT = 3.0
 
 /**
- * Matches of one search that are ranked, at most: a query matching more ranks its newest this many
- * (a selective query, a name or a phrase, matches fewer and is ranked whole).
+ * Matches of one search that are ranked, at most: a query matching more (a word most articles
+ * contain) lists its matches newest first, each scored; a name or a phrase matches fewer and is
+ * ranked best first. Ranking every match of a broad word would score the whole index per request.
  */
-export const SEARCH_CANDIDATES = 1000
+export const SEARCH_CANDIDATES = 500
 
 const SUMMARY_COLUMNS = ['id', 'input', 'url', 'container', 'title', 'published', 'publisher', 'chars', 'stored_at AS storedAt']
   .map((c) => `documents.${c}`)
@@ -117,14 +118,17 @@ export function prepareStatements(db: Database.Database): Statements {
        WHERE entity_index.entity_id = ? ORDER BY documents.seq LIMIT ? OFFSET ?`,
     ),
     search: db.prepare<[string, number, number], SummaryRow & { score: number }>(
-      // Title hits weigh more than body hits; bm25 is lower for better matches, so negate it. Only
-      // the newest SEARCH_CANDIDATES matches are scored and sorted: FTS5 walks a match newest first
-      // and stops there, where ranking every match of a broad word costs a scan of the whole index.
+      // Title hits weigh more than body hits; bm25 is lower for better matches, so negate it.
+      `SELECT ${SUMMARY_COLUMNS}, -bm25(documents_fts, ${TITLE_WEIGHT}, 1.0) AS score
+       FROM documents_fts JOIN documents ON documents.seq = documents_fts.rowid
+       WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts, ${TITLE_WEIGHT}, 1.0) LIMIT ? OFFSET ?`,
+    ),
+    // FTS5 walks a match newest first and stops at the page: only the page is scored.
+    searchNewest: db.prepare<[string, number, number], SummaryRow & { score: number }>(
       `SELECT ${SUMMARY_COLUMNS}, hits.score AS score
        FROM (SELECT rowid, -bm25(documents_fts, ${TITLE_WEIGHT}, 1.0) AS score FROM documents_fts
-             WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES}) AS hits
-       JOIN documents ON documents.seq = hits.rowid
-       ORDER BY hits.score DESC, hits.rowid DESC LIMIT ? OFFSET ?`,
+             WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) AS hits
+       JOIN documents ON documents.seq = hits.rowid ORDER BY hits.rowid DESC`,
     ),
     // Counting walks the match without scoring it, and stops at the cap.
     countSearch: db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?)'),
@@ -156,5 +160,6 @@ export interface Statements {
   readonly listEntities: Statement<[EntityListParams], EntityListRow>
   readonly documentsMentioning: Statement<[string, number, number], SummaryRow & { mentions: number }>
   readonly search: Statement<[string, number, number], SummaryRow & { score: number }>
+  readonly searchNewest: Statement<[string, number, number], SummaryRow & { score: number }>
   readonly countSearch: Statement<[string, number], { n: number }>
 }

@@ -223,7 +223,7 @@ export class StoryTables {
  * Matching articles whose stories a text filter lists, at most: a query matching more lists the
  * stories of its newest this many (a name or a phrase matches fewer and is listed whole).
  */
-export const STORY_TEXT_CANDIDATES = 2000
+export const STORY_TEXT_CANDIDATES = 500
 
 /** The WHERE clause of a story listing and its named parameters. */
 function storyFilter(options: StoryListOptions): { where: string; params: Record<string, string> } {
