@@ -126,10 +126,23 @@ describe('analysis: check, figures', () => {
     expect(check.facts.map((f) => [f.id, f.status, f.conflict])).toEqual([['f1', 'conflict', 'c1'], ['f2', 'conflict', 'c1']])
   })
 
+  it('check: two different numbers of one article are two values, and a time the other figure took is not this one\'s', () => {
+    const doc = article({
+      id: 'p', outlet: 'Plain Gazette', text: 'The navy said its fleet of frigates had passed 40, and could reach about 60 by 2035.',
+      figures: [
+        { words: '40', value: 40, unit: 'frigate', comparator: 'gt', measure: 'fleet of frigates' },
+        { words: 'about 60', value: 60, unit: 'frigate', comparator: 'approx', measure: 'fleet of frigates', time: { words: '2035', value: '2035' } },
+      ],
+    })
+    const other = article({ id: 'q', outlet: 'Coast Review', text: 'The fleet of frigates numbers 31.', figures: [{ words: '31', value: 31, unit: 'frigate', measure: 'fleet of frigates' }] })
+    const [conflict] = checkStory('st-1', [original(doc), original(other)]).conflicts
+    expect(conflict!.values.map((v) => [v.value, v.asOf])).toEqual([[40, null], [60, '2035'], [31, null]])
+  })
+
   it('check: a contradiction notes where sources, definitions and periods differ', () => {
     const notes = checkStory('st-1', [original(registry), original(census)]).conflicts[0]!.notes
     expect(notes.find((n) => n.startsWith('sources differ'))).toMatch(/Naval Registry.*vs.*Fleet Census/)
-    expect(notes.find((n) => n.startsWith('definitions differ'))).toMatch(/"total".*vs.*"active fleet"/)
+    expect(notes.find((n) => n.startsWith('definitions differ'))).toMatch(/"total".*vs.*"diesel active fleet"/)
     expect(notes.find((n) => n.startsWith('periods differ'))).toMatch(/no date given.*vs.*2023/)
   })
 

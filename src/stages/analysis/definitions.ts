@@ -30,9 +30,10 @@ export function definitionWords(doc: Document, claim: NumericClaim): string[] {
   if (sentence === undefined) return []
   const after = doc.source.slice(claim.span.end, sentence.span.end)
   const breakAt = after.search(CLAUSE_END)
-  const window: Span = { start: sentence.span.start, end: breakAt < 0 ? sentence.span.end : claim.span.end + breakAt }
+  const window: Span = { start: reportedFrom(doc, claim, sentence.span), end: breakAt < 0 ? sentence.span.end : claim.span.end + breakAt }
   const skip = skippedSpans(doc, claim, sentence.span)
-  const own = new Set(measureKeys(claim))
+  // The measure's own words say what is counted ("stockpile of operational warheads"); only the unit is shared by definition.
+  const own = new Set(claim.unit === null ? [] : [claim.unit.toLowerCase()])
   const words: string[] = []
   let afterName = false
   for (const m of doc.source.slice(window.start, window.end).matchAll(WORD)) {
@@ -50,19 +51,33 @@ export function definitionWords(doc: Document, claim: NumericClaim): string[] {
   return words
 }
 
+/**
+ * Where the words about the figure start: after a source named before it and the reporting words
+ * that follow it ("In its annual report, the Ministry estimated that …" starts after "that"), so
+ * the source's own context ("annual report", "yearbook") is not read as a definition.
+ */
+function reportedFrom(doc: Document, claim: NumericClaim, sentence: Span): number {
+  const source = claim.source
+  if (source === null || source.span.end > claim.span.start) return sentence.start
+  const between = doc.source.slice(source.span.end, claim.span.start)
+  const that = [...between.matchAll(/\bthat\b/g)].pop()
+  return source.span.end + (that === undefined ? 0 : that.index + that[0].length)
+}
+
 /** The singular words of a claim's measure and unit: "nuclear warheads" → nuclear, warhead. */
 export function measureKeys(claim: NumericClaim): string[] {
   const words = (claim.measure?.text ?? '').toLowerCase().match(WORD) ?? []
   return [...words.map((w) => singularNoun(w.replace(/['’]s$/, ''))), ...(claim.unit === null ? [] : [claim.unit.toLowerCase()])]
 }
 
-/** Names, the source and its cue, times and every figure of the sentence: none of them says what is counted. */
+/** Names, the source and its cue, times and the sentence's other figures: none of them says what this one counts. */
 function skippedSpans(doc: Document, claim: NumericClaim, sentence: Span): Span[] {
   const spans: Span[] = []
   const entities = doc.layers.entities
   if (entities !== undefined) for (const m of mentionsIn(entities, sentence)) spans.push(m.span)
   for (const t of doc.layers.times?.times ?? []) if (t.sentence === claim.sentence) spans.push(t.span)
-  for (const c of doc.layers.claims?.claims ?? []) if (c.sentence === claim.sentence) spans.push(c.span)
+  // Other figures of the sentence; the figure's own words ("350 nuclear warheads") say what it counts.
+  for (const c of doc.layers.claims?.claims ?? []) if (c.sentence === claim.sentence && c.id !== claim.id) spans.push(c.span)
   const source = claim.source
   if (source !== null) {
     spans.push(source.span)

@@ -68,11 +68,14 @@ function readFigures(article: CheckArticle): Figure[] {
   const entities = doc.layers.entities
   const times = doc.layers.times?.times ?? []
   const nameOf = (id: EntityId | null): string | null => (id === null || entities === undefined ? null : entityById(entities, id)?.name ?? null)
-  return (doc.layers.claims?.claims ?? [])
+  const claims = doc.layers.claims?.claims ?? []
+  // A time another figure of the sentence has taken ("… 1,500 by 2035") is not this figure's.
+  const taken = new Set(claims.flatMap((c) => (c.time === null ? [] : [c.time.id])))
+  return claims
     .filter((c) => c.unit !== null && !TIME_UNITS.has(c.unit))
     .map((claim) => {
       const time = (claim.time !== null ? times.find((t) => t.id === claim.time!.id) : undefined)
-        ?? times.find((t) => t.sentence === claim.sentence && t.role === 'as-of' && t.value !== null)
+        ?? times.find((t) => t.sentence === claim.sentence && t.role === 'as-of' && t.value !== null && !taken.has(t.id))
       const subject = claim.subject === null ? null : { id: claim.subject.entity, name: nameOf(claim.subject.entity) ?? textOf(doc.source, claim.subject.span) }
       const attribution = claim.source === null ? null : nameOf(claim.source.entity) ?? textOf(doc.source, claim.source.span).replace(/^the\s+/i, '')
       return {
@@ -125,10 +128,17 @@ function isSubset(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return true
 }
 
+/**
+ * Figures that can all be true of one value, each side a value outlets give. A figure joins a side
+ * only when it meets every member, and two different numbers from one article are two statements
+ * ("surpassed 400, and could reach 1,500 by 2035"), never one side.
+ */
 function splitSides(group: readonly Figure[]): Side[] {
   const sides: Side[] = []
+  const fits = (f: Figure, g: Figure): boolean =>
+    consistent(g, f) && periodsMeet(g.asOf, f.asOf) && (g.article.doc.id !== f.article.doc.id || g.claim.value === f.claim.value)
   for (const f of group) {
-    const side = sides.find((s) => consistent(s[0]!, f) && periodsMeet(s[0]!.asOf, f.asOf))
+    const side = sides.find((s) => s.every((g) => fits(f, g)))
     if (side === undefined) sides.push([f])
     else side.push(f)
   }
