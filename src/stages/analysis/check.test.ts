@@ -139,6 +139,15 @@ describe('analysis: check, figures', () => {
     expect(conflict!.values.map((v) => [v.value, v.asOf])).toEqual([[40, null], [60, '2035'], [31, null]])
   })
 
+  it('check: the words around a source named before the figure are not its definition', () => {
+    const yearbook = article({
+      id: 'y', outlet: 'East Ledger', text: 'In its annual yearbook, the Naval Registry estimated that Norway keeps 48 submarines.', entities: norway,
+      figures: [{ words: '48 submarines', value: 48, unit: 'submarine', measure: 'submarines', subject: 'Norway', source: 'the Naval Registry' }],
+    })
+    const [conflict] = checkStory('st-1', [original(yearbook), original(census)]).conflicts
+    expect(conflict!.values.map((v) => v.definition)).toEqual([null, 'diesel active fleet'])
+  })
+
   it('check: a contradiction notes where sources, definitions and periods differ', () => {
     const notes = checkStory('st-1', [original(registry), original(census)]).conflicts[0]!.notes
     expect(notes.find((n) => n.startsWith('sources differ'))).toMatch(/Naval Registry.*vs.*Fleet Census/)
