@@ -6,16 +6,17 @@ export const MAX_CACHED_RESPONSES = 500
  * they are derived from changes: the caller builds the key from the story's and its thread's
  * `updatedAt`, so a story that gains an article is computed again, and an unchanged one is
  * computed once. The pending promise is kept, so fifty clients asking at once compute it once.
+ * Routes keep the encoded bytes of the body, so a hit is neither serialised nor encoded again.
  *
  * @example
  * const text = await cache.get(`${id}|${story.updatedAt}|md`, () => renderBrief(await briefOf(store, id), 'md'))
  */
-export class ResponseCache {
-  private readonly entries = new Map<string, Promise<string>>()
+export class ResponseCache<T = string> {
+  private readonly entries = new Map<string, Promise<T>>()
 
   constructor(private readonly capacity = MAX_CACHED_RESPONSES) {}
 
-  get(key: string, compute: () => Promise<string>): Promise<string> {
+  get(key: string, compute: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key)
     if (hit !== undefined) {
       this.entries.delete(key)

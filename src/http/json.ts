@@ -16,3 +16,10 @@ export function toSafeJson(value: unknown): string {
 export function sendJson(c: Context, value: unknown, status: ContentfulStatusCode = 200): Response {
   return c.body(toSafeJson(value), status, { 'Content-Type': JSON_TYPE })
 }
+
+const UTF8 = new TextEncoder()
+
+/** The UTF-8 bytes of a response body, for bodies cached and sent many times. */
+export function utf8(text: string): Uint8Array<ArrayBuffer> {
+  return UTF8.encode(text) as Uint8Array<ArrayBuffer>
+}

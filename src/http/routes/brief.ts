@@ -4,7 +4,7 @@ import type { Story } from '../../document/index.js'
 import type { Store } from '../../store/index.js'
 import { ResponseCache } from '../cache.js'
 import { notFound } from '../errors.js'
-import { JSON_TYPE, toSafeJson } from '../json.js'
+import { JSON_TYPE, toSafeJson, utf8 } from '../json.js'
 import { choiceParam } from '../params.js'
 
 export const BRIEF_FORMATS = ['json', 'md', 'html'] as const
@@ -16,7 +16,7 @@ export const BRIEF_FORMATS = ['json', 'md', 'html'] as const
  */
 export function briefRoutes(store: Store): Hono {
   const routes = new Hono()
-  const cache = new ResponseCache()
+  const cache = new ResponseCache<Uint8Array<ArrayBuffer>>()
   routes.get('/:id/brief', async (c) => {
     const id = c.req.param('id')
     const format = choiceParam(c, 'format', BRIEF_FORMATS, 'json')
@@ -26,7 +26,7 @@ export function briefRoutes(store: Store): Hono {
     const key = `${await versionOf(store, story)}|${format}`
     const body = await cache.get(key, async () => {
       const brief = await briefOf(store, id)
-      return format === 'json' ? toSafeJson(brief) : renderBrief(brief, format)
+      return utf8(format === 'json' ? toSafeJson(brief) : renderBrief(brief, format))
     })
     if (format === 'json') return c.body(body, 200, { 'Content-Type': JSON_TYPE })
     if (format === 'md') return c.body(body, 200, { 'Content-Type': 'text/markdown; charset=utf-8' })

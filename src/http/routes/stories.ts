@@ -5,7 +5,7 @@ import { STORY_TEXT_CANDIDATES } from '../../store/sqlite/stories.js'
 import { fieldColumns } from '../csv.js'
 import { notFound } from '../errors.js'
 import { ResponseCache } from '../cache.js'
-import { JSON_TYPE, sendJson, toSafeJson } from '../json.js'
+import { JSON_TYPE, sendJson, toSafeJson, utf8 } from '../json.js'
 import { sendList } from '../list.js'
 import { choiceParam, dateParam, pageParams, textParam } from '../params.js'
 
@@ -46,7 +46,7 @@ export function storyRoutes(store: Store): Hono {
     return sendJson(c, story)
   })
   // A check is saved with its story, so the story's updatedAt names its version.
-  const checks = new ResponseCache()
+  const checks = new ResponseCache<Uint8Array<ArrayBuffer>>()
   routes.get('/:id/check', async (c) => {
     const id = c.req.param('id')
     const story = await store.getStory(id)
@@ -54,7 +54,7 @@ export function storyRoutes(store: Store): Hono {
     const body = await checks.get(`${id}|${story.updatedAt}`, async () => {
       const check = await store.getStoryCheck(id)
       if (check === undefined) throw notFound('story check', id)
-      return toSafeJson(check)
+      return utf8(toSafeJson(check))
     })
     return c.body(body, 200, { 'Content-Type': JSON_TYPE })
   })
