@@ -34,6 +34,8 @@ const { values: args } = parseArgs({
     serve: { type: 'string' },
     'build-only': { type: 'boolean', default: false },
     only: { type: 'string' },
+    /** Another checkout whose bench/api.ts serves the store (a before/after comparison); default this one. */
+    'server-root': { type: 'string' },
   },
 })
 const ARTICLES = Number(args.articles)
@@ -71,7 +73,8 @@ async function serve(path: string): Promise<void> {
 
 async function main(): Promise<void> {
   const { path, queries } = await ensureStore(ARTICLES)
-  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve', path], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const serverScript = args['server-root'] === undefined ? import.meta.filename : join(args['server-root'], 'bench/api.ts')
+  const child = spawn(process.execPath, ['--import', 'tsx', serverScript, '--serve', path], { stdio: ['ignore', 'pipe', 'inherit'] })
   try {
     const url = await new Promise<string>((done, fail) => {
       child.once('exit', (code) => fail(new Error(`server exited with ${code}`)))
