@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { join } from 'node:path'
+import { mulberry32 } from './random.js'
 
 /**
  * Writes a synthetic news corpus of `documents` documents in mixed formats: text pages with scrape
@@ -62,16 +63,6 @@ export function generateCorpus(dir: string, documents: number, options: { seed?:
   return { files, documents: made, bytes }
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const ACTORS = ['The foreign minister', 'The prime minister', 'A government spokesperson', 'The central bank', 'The defence ministry', 'Opposition leaders', 'The trade commissioner', 'Regional governors', 'The energy regulator', 'Union representatives', 'The finance minister', 'Port authorities']
 const VERBS = ['announced', 'rejected', 'proposed', 'criticised', 'welcomed', 'postponed', 'approved', 'questioned', 'signed', 'extended', 'suspended', 'defended']

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parse } from 'csv-parse/sync'
+import { mulberry32 } from './random.js'
 
 /** One English–English pair of the SemEval-2022 Task 8 sample, with the human `Overall` score (1 same story … 4 unrelated). */
 export interface StoryPair {
@@ -115,15 +116,4 @@ export function generateStoryArticles(n: number, seed = 7): GeneratedArticle[] {
     }
   }
   return out
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
