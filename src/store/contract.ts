@@ -402,6 +402,27 @@ function runStoryContract(fresh: () => Promise<Store>): void {
     expect(states.map((s) => s.id).sort()).toEqual(expected)
     expect(states[0]).toMatchObject({ ...update.stories.find((w) => w.story.id === expected[0])!.state, thread: null })
   })
+
+  it.each([
+    [{ window: { from: '2024-03-01', to: '2024-03-20' } }, ['st-1', 'st-3']],
+    [{ window: { from: '1999-01-01', to: '1999-01-02' } }, ['st-3']],
+    [{ allActors: ['org:~ferry-union', 'person:~kofi-mensah'] }, ['st-3']],
+    [{ allActors: ['org:~ferry-union'] }, ['st-1', 'st-3']],
+    [{ actors: ['person:~kofi-mensah', 'place:~river-vale'] }, ['st-2', 'st-3']],
+  ])('stories: an undated story, and stories naming every one of several actors, load by %o', async (select, expected) => {
+    const { store, update } = await setUp()
+    const doc = await saveWithEntities(store, 'Ferry talks with no date given.', [['org:~ferry-union', 'organization', 'x', 1]])
+    const base = storyWrite('st-3', '2024', [[doc, 'Harbour Daily', null]], 'Ferry talks')
+    const actors = [{ id: 'org:~ferry-union', name: 'x', articles: 1 }, { id: 'person:~kofi-mensah', name: 'Kofi Mensah', articles: 1 }]
+    const undated: StoryWrite = { ...base, story: { ...base.story, eventDate: null, first: null, last: null, actors }, window: null }
+    await store.applyStoryUpdate({ ...update, stories: [...update.stories, undated] })
+    expect((await store.loadStoryStates(select)).map((s) => s.id).sort()).toEqual(expected)
+  })
+
+  it('stories: an unknown list order is a UsageError naming the known ones', async () => {
+    const store = await fresh()
+    await expect(store.listStories({ order: 'newest' as 'recent' })).rejects.toThrow(/order must be one of top, recent/)
+  })
 }
 
 function emptyUpdate(): StoryUpdate {

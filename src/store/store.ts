@@ -100,10 +100,15 @@ export interface StoryState {
   readonly size: number
 }
 
-/** Which stored story states to load: those whose date window meets `[from, to]` (and every undated one), those naming one of `actors` among their top actors, or by id. */
+/**
+ * Which stored story states to load: those whose date window meets `[from, to]` (and every undated
+ * one), those naming one of `actors` among their top actors, those naming every one of `allActors`
+ * among them (thread candidates: a busy actor alone would load most stories), or by id.
+ */
 export type StoryStateSelect =
   | { readonly window: { readonly from: string; readonly to: string } }
   | { readonly actors: readonly EntityId[] }
+  | { readonly allActors: readonly EntityId[] }
   | { readonly ids: readonly StoryId[] }
 
 /** A stored story's state with what thread linking needs. */

@@ -14,7 +14,7 @@ import { applyMigrations } from './migrate.js'
 import { MIGRATIONS, type Migration } from './migrations/index.js'
 import { fromDocumentRow, toDocumentWrite, toSummary, type DocumentWrite } from './rows.js'
 import { prepareStatements, SEARCH_CANDIDATES, type Statements } from './statements.js'
-import { StoryTables } from './stories.js'
+import { StoryTables, checkStoryOrder } from './stories.js'
 import { toStoredText } from './text.js'
 
 /** The store file when the caller names none. */
@@ -238,6 +238,7 @@ export class SqliteStore implements Store {
    */
   async listStories(options: StoryListOptions = {}): Promise<StorySummary[]> {
     const { limit, offset } = checkPage(options, 'listStories')
+    checkStoryOrder(options.order)
     return this.read('list stories', () => this.withStoryText(options, () => this.stories.list(options, limit, offset)))
   }
 

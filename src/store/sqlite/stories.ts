@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { UsageError } from '../../errors.js'
 import type { DocumentId, Story, StoryCheck, StoryId, StorySummary, Thread, ThreadId } from '../../document/index.js'
 import type { SignatureCandidate, StoredStoryState, StoryListOptions, StoryState, StoryStateSelect, StoryUpdate, StoryWrite } from '../store.js'
 import { toExactJson } from './json.js'
@@ -36,6 +37,13 @@ const ORDERS = {
   recent: 's.sort_date DESC NULLS LAST, s.seq DESC',
 } as const
 
+/** Throws a UsageError for an order `listStories` does not know (a JavaScript caller's typo would otherwise be an SQL error). */
+export function checkStoryOrder(order: string | undefined): void {
+  if (order !== undefined && !Object.hasOwn(ORDERS, order)) {
+    throw new UsageError(`listStories: order must be one of ${Object.keys(ORDERS).join(', ')}, got ${JSON.stringify(order)}.`)
+  }
+}
+
 /**
  * The SQL behind the store's story methods. Listing filters are composed into one statement
  * (each filter a clause), so a story list with four filters is still one query.
@@ -69,12 +77,19 @@ export class StoryTables {
         'SELECT term, documents FROM term_frequencies WHERE term IN (SELECT value FROM json_each(?))',
       ),
       counter: db.prepare<[string], number>('SELECT value FROM story_counters WHERE name = ?').pluck(),
+      // Two index reads, not one OR: `… OR window_from IS NULL` made SQLite scan every story on every page.
+      // Windows are set or cleared together, so an undated story is one whose window_to is NULL.
       statesInWindow: db.prepare<[string, string], StateRow>(
-        `SELECT ${STATE_COLUMNS} FROM stories s WHERE (s.window_to >= ? AND s.window_from <= ?) OR s.window_from IS NULL`,
+        `SELECT ${STATE_COLUMNS} FROM stories s WHERE s.window_to >= ? AND s.window_from <= ?
+         UNION ALL SELECT ${STATE_COLUMNS} FROM stories s WHERE s.window_to IS NULL`,
       ),
       statesOfActors: db.prepare<[string], StateRow>(
         `SELECT ${STATE_COLUMNS} FROM stories s WHERE s.id IN
            (SELECT story_id FROM story_actors WHERE entity_id IN (SELECT value FROM json_each(?)))`,
+      ),
+      statesOfAllActors: db.prepare<[string, number], StateRow>(
+        `SELECT ${STATE_COLUMNS} FROM stories s WHERE s.id IN
+           (SELECT story_id FROM story_actors WHERE entity_id IN (SELECT value FROM json_each(?)) GROUP BY story_id HAVING count(*) = ?)`,
       ),
       statesOfIds: db.prepare<[string], StateRow>(`SELECT ${STATE_COLUMNS} FROM stories s WHERE s.id IN (SELECT value FROM json_each(?))`),
       upsertStory: db.prepare(
@@ -172,7 +187,9 @@ export class StoryTables {
       ? this.sql.statesInWindow.all(select.window.from, select.window.to)
       : 'actors' in select
         ? this.sql.statesOfActors.all(JSON.stringify(select.actors))
-        : this.sql.statesOfIds.all(JSON.stringify(select.ids))
+        : 'allActors' in select
+          ? this.sql.statesOfAllActors.all(JSON.stringify([...new Set(select.allActors)]), new Set(select.allActors).size)
+          : this.sql.statesOfIds.all(JSON.stringify(select.ids))
     return rows.map((r) => ({ ...(JSON.parse(r.state) as StoredState), id: r.id, title: r.title, eventDate: r.eventDate, thread: r.thread }))
   }
 
@@ -225,36 +242,28 @@ export class StoryTables {
  */
 export const STORY_TEXT_CANDIDATES = 500
 
+/**
+ * Each listing filter as one clause, by the option that sets it; the option's value is its named
+ * parameter. Member filters read the members' own indexes (`s.id IN (…)`): an `EXISTS` per story
+ * scanned every story and, for an entity, every document mentioning it per story.
+ */
+const STORY_FILTERS: ReadonlyArray<readonly [name: 'entity' | 'outlet' | 'from' | 'to' | 'thread' | 'text', clause: string]> = [
+  ['entity', 's.id IN (SELECT m.story_id FROM entity_index e JOIN story_members m ON m.document_id = e.document_id WHERE e.entity_id = @entity)'],
+  ['outlet', 's.id IN (SELECT m.story_id FROM story_members m WHERE m.source = @outlet)'],
+  ['from', 's.sort_date >= @from'],
+  // A prefix compare: `to` 2025-10 keeps 2025-10-31, which a plain compare would drop.
+  ['to', 'substr(s.sort_date, 1, length(@to)) <= @to'],
+  ['thread', 's.thread = @thread'],
+  // The stories of the newest matching articles: a broad word's every match would be a scan of the index.
+  ['text', `s.id IN (SELECT m.story_id FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @text ORDER BY rowid DESC LIMIT ${STORY_TEXT_CANDIDATES}) AS f
+      JOIN documents d ON d.seq = f.rowid JOIN story_members m ON m.document_id = d.id)`],
+]
+
 /** The WHERE clause of a story listing and its named parameters. */
 function storyFilter(options: StoryListOptions): { where: string; params: Record<string, string> } {
-  const clauses: string[] = []
-  const params: Record<string, string> = {}
-  if (options.entity !== undefined) {
-    clauses.push('EXISTS (SELECT 1 FROM story_members m JOIN entity_index e ON e.document_id = m.document_id WHERE m.story_id = s.id AND e.entity_id = @entity)')
-    params.entity = options.entity
+  const active = STORY_FILTERS.filter(([name]) => options[name] !== undefined)
+  return {
+    where: active.length === 0 ? '' : `WHERE ${active.map(([, clause]) => clause).join(' AND ')}`,
+    params: Object.fromEntries(active.map(([name]) => [name, options[name]!])),
   }
-  if (options.outlet !== undefined) {
-    clauses.push('EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = s.id AND m.source = @outlet)')
-    params.outlet = options.outlet
-  }
-  if (options.from !== undefined) {
-    clauses.push('s.sort_date >= @from')
-    params.from = options.from
-  }
-  if (options.to !== undefined) {
-    // A prefix compare: `to` 2025-10 keeps 2025-10-31, which a plain compare would drop.
-    clauses.push('substr(s.sort_date, 1, length(@to)) <= @to')
-    params.to = options.to
-  }
-  if (options.thread !== undefined) {
-    clauses.push('s.thread = @thread')
-    params.thread = options.thread
-  }
-  if (options.text !== undefined) {
-    // The stories of the newest matching articles: a broad word's every match would be a scan of the index.
-    clauses.push(`s.id IN (SELECT m.story_id FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @text ORDER BY rowid DESC LIMIT ${STORY_TEXT_CANDIDATES}) AS f
-      JOIN documents d ON d.seq = f.rowid JOIN story_members m ON m.document_id = d.id)`)
-    params.text = options.text
-  }
-  return { where: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params }
 }
