@@ -7,7 +7,7 @@ import { featuresOf, missingLayers, readArticle, type ArticleText } from '../sta
 import { estimateJaccard, minhashSignature } from '../stages/stories/minhash.js'
 import { NEAR_DUPLICATE_JACCARD, NearDuplicateIndex, bandKeys } from '../stages/stories/near-duplicates.js'
 import { DocumentFrequencies } from '../stages/stories/similarity.js'
-import { linkThreads, type ThreadNode } from '../stages/stories/threads.js'
+import { THREAD_LEAD_ACTORS, linkThreads, type ThreadNode } from '../stages/stories/threads.js'
 import type { SignatureWrite, Store, StoredStoryState, StoryWrite } from '../store/index.js'
 
 /** Documents placed per step: each step is one atomic write, and memory holds one page of documents. */
@@ -218,7 +218,7 @@ function memberOf(doc: Document, article: ArticleText, duplicateOf: StoryMember[
   return { doc, article, duplicateOf, headlineMismatch: assessSourceQuality(doc).some((n) => n.kind === 'headline-mismatch') }
 }
 
-/** Re-links threads around the changed stories: their actor neighbours and their threads' stories. */
+/** Re-links threads around the changed stories: the stories naming their leading actors, and their threads' stories. */
 async function relinkThreads(store: Store, writes: readonly StoryWrite[]): Promise<ReturnType<typeof linkThreads>> {
   if (writes.length === 0) return { threads: [], removed: [] }
   const nodes = new Map<StoryId, ThreadNode>()
@@ -228,8 +228,14 @@ async function relinkThreads(store: Store, writes: readonly StoryWrite[]): Promi
   for (const { story, state } of writes) {
     nodes.set(story.id, { id: story.id, title: story.title, eventDate: story.eventDate, thread: story.thread, actors: story.actors, centroid: new Map(state.centroid) })
   }
-  const actors = [...new Set(writes.flatMap((w) => w.story.actors.map((a) => a.id)))]
-  for (const s of await store.loadStoryStates({ actors })) add(s)
+  // Only stories naming a changed story's whole leading pair can link to it (`linked`): loading
+  // every story that shares any actor read most of the store once an actor like Russia is everywhere.
+  const leads = new Map<string, string[]>()
+  for (const { story } of writes) {
+    const lead = story.actors.slice(0, THREAD_LEAD_ACTORS).map((a) => a.id).sort()
+    if (lead.length === THREAD_LEAD_ACTORS) leads.set(lead.join('\n'), lead)
+  }
+  for (const allActors of leads.values()) for (const s of await store.loadStoryStates({ allActors })) add(s)
   const threadIds = new Set([...nodes.values()].map((n) => n.thread).filter((t): t is string => t !== null))
   for (const id of threadIds) {
     const thread = await store.getThread(id)

@@ -43,8 +43,8 @@ export interface ThreadChange {
 /**
  * Links stories into threads by shared actors and topic, over any time span, with union-find over
  * candidate pairs. Only pairs involving a changed story are compared; `nodes` must hold the
- * changed stories, every story sharing an actor with one of them, and every story of their
- * threads (existing threads only grow). Returns the threads that changed, and the ids that are gone.
+ * changed stories, every story naming both leading actors of one of them, and every story of
+ * their threads (existing threads only grow). Returns the threads that changed, and the ids that are gone.
  *
  * @example
  * linkThreads(nodes, new Set(['st-0a1b2c3d4e5f'])) // { threads: [{ id: 'th-…', title: 'Russia, China: alliance, …', … }], removed: [] }
