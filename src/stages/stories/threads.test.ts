@@ -51,6 +51,16 @@ describe('threads: linking', () => {
     expect(threads.map((t) => [t.id, t.stories.map((s) => s.id)])).toEqual([['th-2019', ['st-2019', 'st-2024', 'st-2025']]])
   })
 
+  it.each([
+    ['a story dated before all of it', [['st-2019', 'th-2019'], ['st-2024', 'th-2019'], ['st-2015', null]], ['st-2015'], 'th-2019', []],
+    ['a story linking two threads (the larger keeps its id)', [['st-2015', 'th-2015'], ['st-2019', 'th-2019'], ['st-2024', 'th-2019'], ['st-2025', null]], ['st-2025'], 'th-2019', ['th-2015']],
+  ] as const)('threads: a thread joined by %s keeps its id', (_, stories, changed, id, removed) => {
+    const nodes = stories.map(([story, thread]) => node(story, [XA, XB], FISHING, story.slice(3), thread))
+    const result = linkThreads(nodes, new Set(changed))
+    expect(result.threads.map((t) => [t.id, t.stories.map((s) => s.id)])).toEqual([[id, [...stories.map(([s]) => s)].sort()]])
+    expect(result.removed).toEqual(removed)
+  })
+
   it('threads: a changed story that links to nothing writes no thread', () => {
     const nodes = [node('st-fish', [XA, XB], FISHING), node('st-tunnel', [XC, LEADER], TUNNEL)]
     expect(linkThreads(nodes, new Set(['st-tunnel']))).toEqual({ threads: [], removed: [] })

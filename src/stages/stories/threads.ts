@@ -111,12 +111,23 @@ function composeThread(members: readonly ThreadNode[]): Thread {
   for (const s of members) for (const [t, w] of s.centroid) if (!actorWords.has(t)) sum.set(t, (sum.get(t) ?? 0) + w)
   const terms = topTerms(sum, TITLE_TERMS)
   return {
-    id: `th-${stories[0]!.id.replace(/^st-/, '')}`,
+    id: keptThreadId(members) ?? `th-${stories[0]!.id.replace(/^st-/, '')}`,
     title: `${actors.map((a) => a.name).join(', ')}: ${terms.join(', ')}`,
     actors,
     terms,
     stories: stories.map((s) => ({ id: s.id, title: s.title, eventDate: s.eventDate })),
   }
+}
+
+/**
+ * The id a grown or merged thread keeps: the one most of its stories already carry (then the
+ * smaller id). A thread is named for its earliest story when it is made, but a story dated
+ * earlier that joins later must not rename it: links to the thread would break.
+ */
+function keptThreadId(members: readonly ThreadNode[]): ThreadId | undefined {
+  const counts = new Map<ThreadId, number>()
+  for (const m of members) if (m.thread !== null) counts.set(m.thread, (counts.get(m.thread) ?? 0) + 1)
+  return [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0]
 }
 
 // Earliest first, undated last.
