@@ -1,10 +1,14 @@
-import type { Document } from '../document/index.js'
+import type { Document, DocumentId } from '../document/index.js'
 import { allStageNames } from '../pipeline/process.js'
 import { storeInputs, type IngestOptions, type IngestReport } from './ingest.js'
 import { updateStories, type StoriesReport } from './stories.js'
 
 export interface AnalyzeOptions extends IngestOptions {
-  /** Run every stage again on documents already analysed (after an engine upgrade); default: only what they lack. */
+  /**
+   * Run every stage again on documents already analysed (after an engine upgrade); default: only
+   * what they lack. Their stories are then composed anew (title, dates, actors, check) but not
+   * re-clustered; a run stopped before that catches up when run again.
+   */
   readonly reanalyze?: boolean
 }
 
@@ -41,8 +45,11 @@ export interface AnalyzeReport extends IngestReport {
 export async function analyze(inputs: readonly string[], options: AnalyzeOptions): Promise<AnalyzeReport> {
   const tally = { documents: 0, quotes: 0, claims: 0, events: 0, times: 0 }
   const entities = new Set<string>()
+  // With reanalyze every stored document seen was annotated anew: its story must follow its layers.
+  const reannotated = new Set<DocumentId>()
   const observe = (doc: Document): void => {
     const { layers } = doc
+    if (options.reanalyze) reannotated.add(doc.id)
     tally.documents++
     tally.quotes += layers.quotes?.quotes.length ?? 0
     tally.claims += layers.claims?.claims.length ?? 0
@@ -55,6 +62,6 @@ export async function analyze(inputs: readonly string[], options: AnalyzeOptions
     complete: options.reanalyze ? 'all' : 'missing',
     observe,
   })
-  const stories = await updateStories(options.store)
+  const stories = await updateStories(options.store, options.reanalyze ? { recompose: reannotated } : {})
   return { ...report, counts: { ...tally, entities: entities.size }, stories }
 }

@@ -58,6 +58,30 @@ describe('updateStories', () => {
     expect(await store.storyOf(broken.id)).toBeUndefined()
   }, 60_000)
 
+  it('updateStories: a re-annotated member recomposes its story (title, check); unchanged stories are not rewritten', async () => {
+    const file = join(dir, 'fishing-accord.txt')
+    writeFileSync(file, REPORT)
+    await analyze([file], { store, workers: 0 })
+    const [summary] = await store.listDocuments()
+    const id = (await store.storyOf(summary!.id))!
+    const placed = (await store.getStory(id))!
+    expect(placed.title).toBe('Neighbours sign fishing accord')
+
+    // As an older engine would have read it: another headline.
+    const metadata = (await store.getDocument(summary!.id))!.layers.metadata!
+    await store.updateLayers(summary!.id, { metadata: { ...metadata, title: { ...metadata.title!, value: 'Accord headline of an older engine' } } })
+    expect(await updateStories(store, { recompose: [summary!.id] })).toMatchObject({ placed: 0, changed: 1 })
+    const older = (await store.getStory(id))!
+    expect(older.title).toBe('Accord headline of an older engine')
+    expect(await updateStories(store, { recompose: [summary!.id] })).toMatchObject({ changed: 0 })
+    expect((await store.getStory(id))!.updatedAt).toBe(older.updatedAt)
+
+    const report = await analyze([file], { store, workers: 0, reanalyze: true })
+    expect(report.stories).toMatchObject({ placed: 0, changed: 1 })
+    expect((await store.getStory(id))!.title).toBe('Neighbours sign fishing accord')
+    expect((await store.getStoryCheck(id))?.story).toBe(id)
+  }, 60_000)
+
   it('updateStories: skipped documents are tried again on the next run and reported through onEvent', async () => {
     const { bare, broken } = await saveBadDocuments()
     const events: StoryEvent[] = []

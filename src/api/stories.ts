@@ -37,6 +37,13 @@ export interface UpdateStoriesOptions {
   readonly onEvent?: (event: StoryEvent) => void
   /** Documents per step; default `STORY_PAGE_SIZE`. */
   readonly pageSize?: number
+  /**
+   * Placed documents whose layers were replaced since (`analyze --reanalyze` passes them): their
+   * stories get title, dates, actors and check anew from every member's current layers, and are
+   * written only when that changed something. Membership and clustering state are kept: a story
+   * is not re-clustered.
+   */
+  readonly recompose?: Iterable<DocumentId>
 }
 
 /**
@@ -51,7 +58,7 @@ export interface UpdateStoriesOptions {
  * console.log(`${report.placed} placed, ${report.opened} new stories`)
  */
 export async function updateStories(store: Store, options: UpdateStoriesOptions = {}): Promise<StoriesReport> {
-  const tally = { placed: 0, duplicates: 0, opened: 0, changed: 0, threads: 0, skipped: [] as StoriesReport['skipped'][number][] }
+  const tally: Tally = { placed: 0, duplicates: 0, opened: 0, changed: 0, threads: 0, skipped: [], written: new Set() }
   const pageSize = options.pageSize ?? STORY_PAGE_SIZE
   let page: Document[] = []
   const flush = async (): Promise<void> => {
@@ -63,10 +70,16 @@ export async function updateStories(store: Store, options: UpdateStoriesOptions 
     if (page.length >= pageSize) await flush()
   }
   await flush()
-  return tally
+  if (options.recompose !== undefined) await recomposeStories(store, options.recompose, pageSize, tally)
+  const { written: _written, ...report } = tally
+  return report
 }
 
-type Tally = { placed: number; duplicates: number; opened: number; changed: number; threads: number; skipped: StoriesReport['skipped'][number][] }
+type Tally = {
+  placed: number; duplicates: number; opened: number; changed: number; threads: number; skipped: StoriesReport['skipped'][number][]
+  /** Stories written this run: recomposing them again would find nothing new. */
+  readonly written: Set<StoryId>
+}
 
 interface Placed {
   readonly doc: Document
@@ -101,6 +114,27 @@ async function placePage(store: Store, docs: readonly Document[], tally: Tally, 
   }
   tally.changed += writes.length
   tally.threads += threads.threads.length
+  for (const w of writes) tally.written.add(w.story.id)
+}
+
+/** The stories of re-annotated documents, composed anew a step at a time; each step written in one transaction. */
+async function recomposeStories(store: Store, documents: Iterable<DocumentId>, step: number, tally: Tally): Promise<void> {
+  const ids = new Set<StoryId>()
+  for (const doc of documents) {
+    const story = await store.storyOf(doc)
+    if (story !== undefined && !tally.written.has(story)) ids.add(story)
+  }
+  const all = [...ids]
+  for (let i = 0; i < all.length; i += step) {
+    const states = await store.loadStoryStates({ ids: all.slice(i, i + step) })
+    const writes = await composeStories(store, new Map(states.map((s) => [s.id, toClusterState(s)])), [], { unchangedLeftOut: true })
+    if (writes.length === 0) continue
+    const threads = await relinkThreads(store, writes)
+    await store.applyStoryUpdate({ stories: writes, threads: threads.threads, removedThreads: threads.removed, termFrequencies: { documents: 0, terms: new Map() }, signatures: [] })
+    tally.changed += writes.length
+    tally.threads += threads.threads.length
+    for (const w of writes) tally.written.add(w.story.id)
+  }
 }
 
 /** The page's documents that can be placed, read; the others are reported as skipped. */
@@ -184,6 +218,17 @@ async function composeChanged(store: Store, clusterer: StoryClusterer<DocumentId
   const missing = [...copyStories].filter((id) => !states.has(id))
   const storedStates = missing.length === 0 ? [] : await store.loadStoryStates({ ids: missing })
   for (const s of storedStates) states.set(s.id, toClusterState(s))
+  return composeStories(store, states, placed)
+}
+
+/**
+ * Each story of `states` composed from its stored members and the page's newly placed ones, with
+ * its check. With `unchangedLeftOut`, a story whose composition and check came out as stored is
+ * not written (its updatedAt stays).
+ */
+async function composeStories(
+  store: Store, states: ReadonlyMap<StoryId, ClusterState>, placed: readonly Placed[], options: { unchangedLeftOut?: boolean } = {},
+): Promise<StoryWrite[]> {
   const now = new Date().toISOString()
   const writes: StoryWrite[] = []
   for (const [id, state] of states) {
@@ -196,6 +241,7 @@ async function composeChanged(store: Store, clusterer: StoryClusterer<DocumentId
     for (const p of placed) if (p.story === id) members.push(memberOf(p.doc, p.article, p.duplicateOf))
     const story: Story = { ...composeStory(id, members, state.centroid, now), thread: before?.thread ?? null }
     const check = checkStory(id, members.map((m) => ({ doc: m.doc, duplicateOf: m.duplicateOf?.id ?? null })))
+    if (options.unchangedLeftOut && before !== undefined && sameStory(before, story) && sameJson(await store.getStoryCheck(id), check)) continue
     writes.push({
       story,
       check,
@@ -212,6 +258,19 @@ async function composeChanged(store: Store, clusterer: StoryClusterer<DocumentId
     })
   }
   return writes
+}
+
+/** The same story but for when it was written. */
+function sameStory(a: Story, b: Story): boolean {
+  const { updatedAt: _a, thread: _ta, ...restA } = a
+  const { updatedAt: _b, thread: _tb, ...restB } = b
+  return sameJson(restA, restB)
+}
+
+// Both sides are plain data with their keys in the order composing writes them (the stored one
+// was serialised from such a value), so equal JSON is equal content.
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
 }
 
 function memberOf(doc: Document, article: ArticleText, duplicateOf: StoryMember['duplicateOf']): StoryMember {

@@ -76,6 +76,14 @@ describe.skipIf(!present)('stories on the seed pages', () => {
     expect(await Promise.all((await store.listStories()).map((s) => store.getStory(s.id)))).toEqual(before)
   }, 120_000)
 
+  it('seeds: re-analysing them with the same engine rewrites no story (each is composed again and found unchanged)', async () => {
+    const before = await Promise.all((await store.listStories()).map((s) => store.getStory(s.id)))
+    const report = await analyze([SEEDS_DIR], { store, workers: 0, reanalyze: true })
+    expect(report.documentsAnnotated).toBe(5)
+    expect(report.stories).toMatchObject({ placed: 0, changed: 0, threads: 0, skipped: [] })
+    expect(await Promise.all((await store.listStories()).map((s) => store.getStory(s.id)))).toEqual(before)
+  }, 120_000)
+
   it('seeds: a later report of the interview joins its story; the others stay as they were', async () => {
     const interview = (await storyOfSeed('000'))!
     const others = await Promise.all(['003', '004'].map(async (p) => store.getStory((await storyOfSeed(p))!)))
