@@ -1,7 +1,7 @@
 import type { Document, DocumentId, Story, StoryId } from '../document/index.js'
 import { checkStory } from '../stages/analysis/check.js'
 import { assessSourceQuality } from '../stages/analysis/quality.js'
-import { StoryClusterer, joinWindow, storyWindow, widen, type ClusterState } from '../stages/stories/cluster.js'
+import { StoryClusterer, joinWindow, mergeWindows, storyWindow, widen, type ClusterState } from '../stages/stories/cluster.js'
 import { composeStory, type StoryMember } from '../stages/stories/compose.js'
 import { featuresOf, missingLayers, readArticle, type ArticleText } from '../stages/stories/features.js'
 import { estimateJaccard, minhashSignature } from '../stages/stories/minhash.js'
@@ -189,7 +189,7 @@ async function clusterPage(store: Store, page: Placed[]): Promise<{ clusterer: S
   const restore = async (states: readonly StoredStoryState[]): Promise<void> => {
     for (const s of states) if (!clusterer.has(s.id)) clusterer.restore(await restoreState(store, s))
   }
-  for (const date of dates) await restore(await store.loadStoryStates({ window: joinWindow(date, date) }))
+  for (const window of mergeWindows([...dates].map((d) => joinWindow(d, d)))) await restore(await store.loadStoryStates({ window }))
   const undatedActors = new Set(originals.filter((p) => p.article.date === null).flatMap((p) => [...p.article.entities]))
   if (undatedActors.size > 0) await restore(await store.loadStoryStates({ actors: [...undatedActors] }))
 
@@ -202,11 +202,13 @@ async function clusterPage(store: Store, page: Placed[]): Promise<{ clusterer: S
 }
 
 function toClusterState(s: StoredStoryState): ClusterState {
-  return { id: s.id, first: s.first, last: s.last, centroid: new Map(s.centroid), entityCounts: new Map(s.entities), quotes: new Set(s.quotes), size: s.size }
+  const reported = s.reported === undefined ? {} : { reported: s.reported === null ? null : { ...s.reported } }
+  return { id: s.id, first: s.first, last: s.last, centroid: new Map(s.centroid), entityCounts: new Map(s.entities), quotes: new Set(s.quotes), size: s.size, ...reported }
 }
 
-/** A stored story's clustering state with the span of the event dates its members report (read from the story: the stored state keeps only mixed dates). */
+/** A stored story's clustering state with the span of the event dates its members report (from its members when the state predates keeping it). */
 async function restoreState(store: Store, s: StoredStoryState): Promise<ClusterState> {
+  if (s.reported !== undefined) return toClusterState(s)
   let reported: ClusterState['reported'] = null
   for (const a of (await store.getStory(s.id))?.articles ?? []) if (a.duplicateOf === null && a.eventDate !== null) reported = widen(reported, a.eventDate)
   return { ...toClusterState(s), reported }
@@ -253,6 +255,7 @@ async function composeStories(
         entities: [...state.entityCounts],
         quotes: [...state.quotes],
         size: state.size,
+        ...(state.reported === undefined ? {} : { reported: state.reported }),
       },
       window: story.first === null || story.last === null ? null : storyWindow(story.first, story.last),
     })

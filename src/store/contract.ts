@@ -356,12 +356,18 @@ function runStoryContract(fresh: () => Promise<Store>): void {
 
   it('stories: nothing is half-written when an update fails midway, and the rerun stores it whole', async () => {
     const { store, update } = await setUp()
-    const broken = storyWrite('st-3', '2024', [['no-such-document', 'Nowhere', null]], 'Broken')
-    const failing: StoryUpdate = { ...update, stories: [...update.stories, broken], termFrequencies: { documents: 3, terms: new Map([['ferry', 2]]) } }
+    // The last row written names no stored document: stories, checks, frequencies and the first signature went before it.
+    const signatures = [
+      { document: update.stories[0]!.story.articles[0]!.id, signature: Uint32Array.from([1, 2]), bands: [5] },
+      { document: 'no-such-document', signature: Uint32Array.from([3, 4]), bands: [6] },
+    ]
+    const failing: StoryUpdate = { ...update, termFrequencies: { documents: 3, terms: new Map([['ferry', 2]]) }, signatures }
     await expect(store.applyStoryUpdate(failing)).rejects.toBeInstanceOf(StoreError)
     expect(await store.countStories()).toBe(0)
     expect(await store.getStory('st-1')).toBeUndefined()
+    expect(await store.getStoryCheck('st-1')).toBeUndefined()
     expect((await store.documentFrequencies(['ferry'])).documents).toBe(0)
+    expect(await store.signatureCandidates([5])).toEqual([])
     await store.applyStoryUpdate({ ...update, termFrequencies: failing.termFrequencies })
     expect(await store.getStory('st-1')).toEqual(update.stories[0]!.story)
     expect(await store.documentFrequencies(['ferry', 'dam'])).toEqual({ documents: 3, terms: new Map([['ferry', 2]]) })
@@ -441,7 +447,7 @@ function storyWrite(id: string, date: string, members: ReadonlyArray<readonly [s
   return {
     story,
     check: { story: id, facts: [], conflicts: [], quality: [] },
-    state: { id, first: date, last: date, centroid: [['ferry', 0.8], ['harbour', 0.6]], entities: [[actor, 1]], quotes: ['q1'], size: 1 },
+    state: { id, first: date, last: date, centroid: [['ferry', 0.8], ['harbour', 0.6]], entities: [[actor, 1]], quotes: ['q1'], size: 1, reported: { first: date, last: date } },
     window: { from: day[0]!, to: day[1]! },
   }
 }

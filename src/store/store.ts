@@ -98,6 +98,11 @@ export interface StoryState {
   readonly quotes: readonly string[]
   /** Members that were clustered (copies not counted). */
   readonly size: number
+  /**
+   * Earliest and latest date its clustered members report for their event (times layer), null
+   * when none does; absent in states stored before it was kept (the story's members tell it then).
+   */
+  readonly reported?: { readonly first: string; readonly last: string } | null
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { StoryClusterer, daysBetween, joinWindow, type ArticleFeatures } from './cluster.js'
+import { StoryClusterer, daysBetween, joinWindow, mergeWindows, type ArticleFeatures } from './cluster.js'
 import { DocumentFrequencies, termCounts, tfidfVector } from './similarity.js'
 
 const ARTICLES = [
@@ -76,5 +76,15 @@ describe('stories: clustering', () => {
     ['2020', '2020', { from: '2019-12-11', to: '2021-01-21' }],
   ])('stories: joinWindow(%s, %s) widens by the event gap', (from, to, window) => {
     expect(joinWindow(from, to)).toEqual(window)
+  })
+})
+
+describe('mergeWindows', () => {
+  it.each([
+    ['overlapping and touching windows become one', [['2024-03-10', '2024-03-20'], ['2024-03-01', '2024-03-12'], ['2024-03-20', '2024-03-25']], [['2024-03-01', '2024-03-25']]],
+    ['a window inside another adds nothing', [['2024-03-01', '2024-03-30'], ['2024-03-05', '2024-03-06']], [['2024-03-01', '2024-03-30']]],
+    ['apart windows stay apart, earliest first', [['2025-01-01', '2025-01-05'], ['2020-06-01', '2020-06-02']], [['2020-06-01', '2020-06-02'], ['2025-01-01', '2025-01-05']]],
+  ] as const)('mergeWindows: %s', (_, windows, expected) => {
+    expect(mergeWindows(windows.map(([from, to]) => ({ from, to })))).toEqual(expected.map(([from, to]) => ({ from, to })))
   })
 })

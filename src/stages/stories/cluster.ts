@@ -261,7 +261,7 @@ export function daysBetween(a: string, b: string): number {
 }
 
 /** The first and last UTC day (as ms) a date of any precision may stand for. */
-export function dayRange(date: string): [number, number] {
+function dayRange(date: string): [number, number] {
   const [y, m, d] = date.split('-').map(Number) as [number, number | undefined, number | undefined]
   if (m === undefined) return [Date.UTC(y, 0, 1), Date.UTC(y, 11, 31)]
   if (d === undefined) return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 0)]
@@ -279,6 +279,23 @@ export function dayRange(date: string): [number, number] {
 export function joinWindow(from: string, to: string): { from: string; to: string } {
   const gap = MAX_EVENT_GAP_DAYS * DAY_MS
   return { from: isoDay(dayRange(from)[0] - gap), to: isoDay(dayRange(to)[1] + gap) }
+}
+
+/**
+ * Overlapping day windows merged into one: a page of one week's news asks the store for a few
+ * windows, not one per date, each returning (and parsing) mostly the same stories.
+ *
+ * @example
+ * mergeWindows([{ from: '2024-03-10', to: '2024-03-20' }, { from: '2024-03-01', to: '2024-03-12' }]) // [{ from: '2024-03-01', to: '2024-03-20' }]
+ */
+export function mergeWindows(windows: ReadonlyArray<{ from: string; to: string }>): Array<{ from: string; to: string }> {
+  const merged: Array<{ from: string; to: string }> = []
+  for (const w of [...windows].sort((a, b) => a.from.localeCompare(b.from))) {
+    const last = merged[merged.length - 1]
+    if (last !== undefined && w.from <= last.to) last.to = w.to > last.to ? w.to : last.to
+    else merged.push({ ...w })
+  }
+  return merged
 }
 
 /** The days a story's dates `first`…`last` stand for, as `YYYY-MM-DD`. */

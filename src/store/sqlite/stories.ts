@@ -215,7 +215,8 @@ export class StoryTables {
 
   private writeStory({ story, check, state, window }: StoryWrite): void {
     const { thread: _thread, ...withoutThread } = story
-    const stored: StoredState = { first: state.first, last: state.last, centroid: state.centroid, entities: state.entities, quotes: state.quotes, size: state.size, actors: story.actors }
+    const { id: _id, ...clustering } = state
+    const stored: StoredState = { ...clustering, actors: story.actors }
     this.sql.upsertStory.run({
       id: story.id,
       title: story.title,
