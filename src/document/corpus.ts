@@ -10,7 +10,10 @@ import type { Span } from './span.js'
 
 /** Stable id of a story: `st-` and the first 12 hex digits of the id of the article that opened it. */
 export type StoryId = string
-/** Stable id of a thread: `th-` and the first 12 hex digits of the id of its earliest story's founding article. */
+/**
+ * Stable id of a thread: `th-` and 12 hex digits of the founding article of the story that opened it.
+ * A thread that grows or merges keeps the id most of its stories already carry, so links to it hold.
+ */
 export type ThreadId = string
 
 /**
