@@ -28,13 +28,14 @@ export function storyRoutes(store: Store): Hono {
       order: choiceParam(c, 'order', STORY_ORDERS, 'top'),
     }
     if (filters.text !== undefined) {
-      // A word most articles contain lists the stories of its newest matches (the store's bound): the total says so.
-      const [items, count, matches] = await Promise.all([
-        store.listStories({ ...filters, ...page }),
-        store.countStories(filters),
+      // One listing gives the page and the total: a text filter reads at most the newest
+      // STORY_TEXT_CANDIDATES matching articles, so it lists no more stories than that.
+      const [found, matches] = await Promise.all([
+        store.listStories({ ...filters, limit: STORY_TEXT_CANDIDATES }),
         store.countSearch?.(filters.text, STORY_TEXT_CANDIDATES + 1),
       ])
-      return sendList(c, 'stories', page, items, { count, capped: matches !== undefined && matches > STORY_TEXT_CANDIDATES }, STORY_COLUMNS)
+      const capped = matches !== undefined && matches > STORY_TEXT_CANDIDATES
+      return sendList(c, 'stories', page, found.slice(page.offset, page.offset + page.limit), { count: found.length, capped }, STORY_COLUMNS)
     }
     const [items, count] = await Promise.all([store.listStories({ ...filters, ...page }), store.countStories(filters)])
     return sendList(c, 'stories', page, items, { count }, STORY_COLUMNS)
