@@ -165,6 +165,19 @@ describe('http app on the examples', () => {
     expect(html.res.headers.get('Content-Disposition')).toBe(`attachment; filename="${id}.html"`)
   })
 
+  it('stories: the facts table of a check as csv, one row a fact with its cited words', async () => {
+    const [top] = await store.listStories({ limit: 1 })
+    const check = (await store.getStoryCheck(top!.id))!
+    const { status, type, body, res } = await get(`/api/stories/${top!.id}/check?format=csv`)
+    expect(status).toBe(200)
+    expect(type).toBe('text/csv; charset=utf-8')
+    expect(res.headers.get('Content-Disposition')).toBe(`attachment; filename="${top!.id}-facts.csv"`)
+    const lines = (body as string).split('\r\n').filter((l) => l !== '')
+    expect(lines[0]).toBe('id,kind,status,statement,outlets,who,attributions,unattributed,conflict,citations')
+    expect(lines).toHaveLength(1 + check.facts.length)
+    expect(lines[1]!.startsWith(`${check.facts[0]!.id},${check.facts[0]!.kind},${check.facts[0]!.status},`)).toBe(true)
+  })
+
   it('stories: csv of the list', async () => {
     const { type, body } = await get('/api/stories?format=csv')
     expect(type).toBe('text/csv; charset=utf-8')

@@ -107,7 +107,11 @@ export const OPENAPI: OpenApiDocument = {
       ]),
     },
     '/api/stories/{id}': { get: one('One story with its articles.', 'getStory', ref('Story'), 'story') },
-    '/api/stories/{id}/check': { get: one("The story's cross-check: facts, conflicts, quality notes.", 'getStoryCheck', ref('StoryCheck'), 'story') },
+    '/api/stories/{id}/check': {
+      get: one("The story's cross-check: facts, conflicts, quality notes.", 'getStoryCheck', ref('StoryCheck'), 'story', [
+        { name: 'format', in: 'query', description: '`json` (default) or `csv`: the facts table, one row a fact, as a download.', schema: { enum: ['json', 'csv'] } },
+      ]),
+    },
     '/api/stories/{id}/brief': {
       get: {
         ...one("The story's brief; every sentence cited.", 'getStoryBrief', ref('Brief'), 'story', [

@@ -1,17 +1,28 @@
 import { Hono } from 'hono'
-import type { StorySummary } from '../../document/index.js'
+import type { Fact, StorySummary } from '../../document/index.js'
 import type { Store, StoryListOptions } from '../../store/index.js'
 import { STORY_TEXT_CANDIDATES } from '../../store/sqlite/stories.js'
-import { fieldColumns } from '../csv.js'
+import { fieldColumns, toCsv, type CsvColumn } from '../csv.js'
 import { notFound } from '../errors.js'
 import { ResponseCache } from '../cache.js'
 import { JSON_TYPE, sendJson, toSafeJson, utf8 } from '../json.js'
 import { sendList } from '../list.js'
 import { choiceParam, dateParam, pageParams, textParam } from '../params.js'
+import { LIST_FORMATS } from '../list.js'
 
 export const STORY_ORDERS = ['top', 'recent'] as const
 
 const STORY_COLUMNS = fieldColumns<StorySummary>(['id', 'title', 'eventDate', 'articles', 'outlets', 'thread', 'updatedAt'])
+
+/** The facts table as CSV: one row a fact, its citations as `outlet: words [article start-end]`. */
+const FACT_COLUMNS: readonly CsvColumn<Fact>[] = [
+  ...fieldColumns<Fact>(['id', 'kind', 'status', 'statement', 'outlets']),
+  { header: 'who', value: (f) => f.who?.name ?? null },
+  { header: 'attributions', value: (f) => f.attributions.join('; ') },
+  { header: 'unattributed', value: (f) => f.unattributed },
+  { header: 'conflict', value: (f) => f.conflict },
+  { header: 'citations', value: (f) => f.citations.map((c) => `${c.source}: ${c.text} [${c.article} ${c.span.start}-${c.span.end}]`).join(' | ') },
+]
 
 /** `/api/stories`: the story list with its filters, one story and its cross-check. */
 export function storyRoutes(store: Store): Hono {
@@ -50,8 +61,14 @@ export function storyRoutes(store: Store): Hono {
   const checks = new ResponseCache<Uint8Array<ArrayBuffer>>()
   routes.get('/:id/check', async (c) => {
     const id = c.req.param('id')
+    const csv = choiceParam(c, 'format', LIST_FORMATS, 'json') === 'csv'
     const story = await store.getStory(id)
     if (story === undefined) throw notFound('story', id)
+    if (csv) {
+      const check = await store.getStoryCheck(id)
+      if (check === undefined) throw notFound('story check', id)
+      return c.body(toCsv(check.facts, FACT_COLUMNS), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${id}-facts.csv"` })
+    }
     const body = await checks.get(`${id}|${story.updatedAt}`, async () => {
       const check = await store.getStoryCheck(id)
       if (check === undefined) throw notFound('story check', id)

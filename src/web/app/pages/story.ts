@@ -164,7 +164,10 @@ function factsSection(check: StoryCheck | null, checkError: string | null, story
     check.facts.length === 0 ? h('p', { class: 'empty' }, 'No quote, figure or event was found in these articles.') : null,
     shown.length === 0 ? null : table(null, FACT_HEADERS, shown.map((f) => factRow(f, conflictKinds)), 'facts-table'),
     moreFacts(more, conflictKinds),
-    exportLinks([{ label: 'JSON', url: `/api/stories/${encodeURIComponent(storyId)}/check`, file: `${storyId}.check.json` }]))
+    exportLinks([
+      { label: 'CSV', url: `/api/stories/${encodeURIComponent(storyId)}/check?format=csv`, file: `${storyId}-facts.csv` },
+      { label: 'JSON', url: `/api/stories/${encodeURIComponent(storyId)}/check`, file: `${storyId}.check.json` },
+    ]))
 }
 
 function conflictItem(conflict: Conflict): HTMLElement {
