@@ -1,4 +1,4 @@
-import type { Entity, EntityId, EventAction, EventRole, Modality, Span } from '../../document/index.js'
+import type { ActorEvent, Entity, EntityId, EventAction, EventRole, Span } from '../../document/index.js'
 import { PREPOSITIONS, clauseEnd, clauseStart, nounPhraseEnd, wordBefore } from './clause.js'
 import { readModality } from './modality.js'
 import { readPolarity } from './polarity.js'
@@ -23,14 +23,7 @@ export interface DocumentContext {
 }
 
 /** An event as read from one sentence, before ids and dates. */
-export interface FoundEvent {
-  readonly action: EventAction
-  readonly trigger: Span
-  readonly actor: EventRole | null
-  readonly target: EventRole | null
-  readonly against: EventRole | null
-  readonly polarity: 'positive' | 'negative'
-  readonly modality: Modality
+export interface FoundEvent extends Pick<ActorEvent, 'action' | 'trigger' | 'actor' | 'target' | 'against' | 'polarity' | 'modality'> {
   readonly quote: QuoteHit | null
   /** From a noun ("alliance"): what "it" in "rule it out" can stand for. */
   readonly nominal: boolean
