@@ -276,6 +276,26 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
       expect(await store.documentsMentioning('person:~ada-brennan')).toEqual([])
     })
 
+    it.each([
+      ['every match under the cap', 'overnight', 10, 3, 3],
+      ['up to the cap, while search finds them all', 'overnight', 2, 2, 3],
+      ['a phrase', '"two metres"', 10, 3, 3],
+      ['nothing', 'drought', 10, 0, 0],
+      ['a blank query', '   ', 10, 0, 0],
+    ])('counts the documents a search matches: %s', async (_label, query, cap, counted, found) => {
+      const store = await fresh()
+      await saveNumbered(store, 3, 1)
+      expect(await store.countSearch(query, cap)).toBe(counted)
+      expect(await store.search(query, { limit: 10 })).toHaveLength(found)
+    })
+
+    it('refuses a malformed search or count with SEARCH_SYNTAX', async () => {
+      const store = await fresh()
+      await saveNumbered(store, 1, 1)
+      await expect(store.search('"unpaired')).rejects.toMatchObject({ code: 'SEARCH_SYNTAX' })
+      await expect(store.countSearch('"unpaired', 10)).rejects.toMatchObject({ code: 'SEARCH_SYNTAX' })
+    })
+
     runStoryContract(fresh)
 
     it('leaves summary fields out when nothing states them', async () => {

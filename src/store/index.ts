@@ -2,4 +2,5 @@ export type {
   Store, Blob, DocumentSummary, SaveResult, ListOptions, IterateOptions, EntityListOptions, EntitySummary, EntityDocument, SearchHit,
   StoryListOptions, StoryState, StoryStateSelect, StoredStoryState, StoryWrite, SignatureWrite, StoryUpdate, SignatureCandidate,
 } from './store.js'
+export { STORY_TEXT_CANDIDATES } from './store.js'
 export { openStore, type OpenStoreOptions } from './open.js'

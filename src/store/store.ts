@@ -74,12 +74,22 @@ export interface StoryListOptions extends ListOptions {
   readonly from?: string
   /** … at or before this; a `YYYY` or `YYYY-MM` bound includes the whole period. */
   readonly to?: string
-  /** FTS5 query over the member articles (title and clean text); bad syntax → StoreError `SEARCH_SYNTAX`. */
+  /**
+   * FTS5 query over the member articles (title and clean text); bad syntax → StoreError `SEARCH_SYNTAX`.
+   * Lists the stories of at most the newest {@link STORY_TEXT_CANDIDATES} matching articles.
+   */
   readonly text?: string
   readonly thread?: ThreadId
   /** `top` (default): outlets, then articles, then event date, all descending; `recent`: event date descending. */
   readonly order?: 'top' | 'recent'
 }
+
+/**
+ * Matching articles whose stories a `text` filter lists, at most: a query matching more lists the
+ * stories of its newest this many (a name or a phrase matches fewer and is listed whole). A caller
+ * tells a bounded listing by `countSearch(text, STORY_TEXT_CANDIDATES + 1) > STORY_TEXT_CANDIDATES`.
+ */
+export const STORY_TEXT_CANDIDATES = 500
 
 /**
  * What story clustering keeps of a story between runs, so new articles join without reading its
@@ -203,8 +213,8 @@ export interface Store {
    * NOT, prefix*). A blank query finds nothing; a malformed one throws StoreError `SEARCH_SYNTAX`.
    */
   search(query: string, options?: ListOptions): Promise<SearchHit[]>
-  /** How many documents `search` matches, counted up to `cap`; without it callers count a capped search. */
-  countSearch?(query: string, cap: number): Promise<number>
+  /** How many documents `search` matches, counted up to `cap` (a blank query: 0), without ranking them. */
+  countSearch(query: string, cap: number): Promise<number>
 
   // ------------------------------------------------------------ stories: read side
   /** Stories matching every given filter, in the asked order. */

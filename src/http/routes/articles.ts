@@ -49,12 +49,12 @@ export function articleRoutes(store: Store): Hono {
 /**
  * One page of hits and how many there are: the page is ranked by the store (a broad query's newest
  * matches only, see `SqliteStore.search`), and the total counted apart without ranking, up to
- * {@link SEARCH_TOTAL_CAP}. A store without a count counts a capped search instead.
+ * {@link SEARCH_TOTAL_CAP}.
  */
 export async function searchPage(store: Store, q: string, page: Page): Promise<{ items: SearchHit[]; count: number; capped: boolean }> {
   const [items, found] = await Promise.all([
     store.search(q, page),
-    store.countSearch === undefined ? store.search(q, { limit: SEARCH_TOTAL_CAP }).then((hits) => hits.length) : store.countSearch(q, SEARCH_TOTAL_CAP),
+    store.countSearch(q, SEARCH_TOTAL_CAP),
   ])
   return { items, count: found, capped: found >= SEARCH_TOTAL_CAP }
 }

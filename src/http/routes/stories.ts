@@ -1,7 +1,6 @@
 import { Hono } from 'hono'
 import type { Fact, StorySummary } from '../../document/index.js'
-import type { Store, StoryListOptions } from '../../store/index.js'
-import { STORY_TEXT_CANDIDATES } from '../../store/sqlite/stories.js'
+import { STORY_TEXT_CANDIDATES, type Store, type StoryListOptions } from '../../store/index.js'
 import { fieldColumns, toCsv, type CsvColumn } from '../csv.js'
 import { notFound } from '../errors.js'
 import { ResponseCache } from '../cache.js'
@@ -43,9 +42,9 @@ export function storyRoutes(store: Store): Hono {
       // STORY_TEXT_CANDIDATES matching articles, so it lists no more stories than that.
       const [found, matches] = await Promise.all([
         store.listStories({ ...filters, limit: STORY_TEXT_CANDIDATES }),
-        store.countSearch?.(filters.text, STORY_TEXT_CANDIDATES + 1),
+        store.countSearch(filters.text, STORY_TEXT_CANDIDATES + 1),
       ])
-      const capped = matches !== undefined && matches > STORY_TEXT_CANDIDATES
+      const capped = matches > STORY_TEXT_CANDIDATES
       return sendList(c, 'stories', page, found.slice(page.offset, page.offset + page.limit), { count: found.length, capped }, STORY_COLUMNS)
     }
     const [items, count] = await Promise.all([store.listStories({ ...filters, ...page }), store.countStories(filters)])

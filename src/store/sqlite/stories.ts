@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { UsageError } from '../../errors.js'
 import type { DocumentId, Story, StoryCheck, StoryId, StorySummary, Thread, ThreadId } from '../../document/index.js'
-import type { SignatureCandidate, StoredStoryState, StoryListOptions, StoryState, StoryStateSelect, StoryUpdate, StoryWrite } from '../store.js'
+import { STORY_TEXT_CANDIDATES, type SignatureCandidate, type StoredStoryState, type StoryListOptions, type StoryState, type StoryStateSelect, type StoryUpdate, type StoryWrite } from '../store.js'
 import { toExactJson } from './json.js'
 import type { DocumentRow } from './rows.js'
 
@@ -236,12 +236,6 @@ export class StoryTables {
     for (const article of story.articles) this.sql.upsertMember.run(article.id, story.id, article.source, article.duplicateOf?.id ?? null)
   }
 }
-
-/**
- * Matching articles whose stories a text filter lists, at most: a query matching more lists the
- * stories of its newest this many (a name or a phrase matches fewer and is listed whole).
- */
-export const STORY_TEXT_CANDIDATES = 500
 
 /**
  * Each listing filter as one clause, by the option that sets it; the option's value is its named
