@@ -100,6 +100,12 @@ describe('http app on the examples', () => {
     expect(putin.body.items.map((e: { id: string }) => e.id)).toContain('person:vladimir-putin')
   })
 
+  it('entities: a page of the list is the store listing of that page, with the whole count', async () => {
+    const { body } = await get('/api/entities?limit=2&offset=1')
+    expect(body.items).toEqual(await store.listEntities({ limit: 2, offset: 1 }))
+    expect(body.total).toBe((await store.listEntities()).length)
+  })
+
   it('entities: one entity with its mention months, its quotes and its stories', async () => {
     const { status, body } = await get('/api/entities/person:vladimir-putin')
     const [listed] = (await store.listEntities({ type: 'person' })).filter((e) => e.id === 'person:vladimir-putin')
@@ -163,6 +169,28 @@ describe('http app on the examples', () => {
     expect(md.body).toContain(top!.title)
     expect(html.type).toBe('text/html; charset=utf-8')
     expect(html.res.headers.get('Content-Disposition')).toBe(`attachment; filename="${id}.html"`)
+  })
+
+  it('stories: a served brief reads its story once, not once per story of its thread', async () => {
+    const [thread] = await store.listThreads({ limit: 1 })
+    expect(thread!.stories.length).toBeGreaterThan(1)
+    const calls: string[] = []
+    const counting = new Proxy(store, {
+      get: (target, key) => {
+        const value: unknown = Reflect.get(target, key)
+        if (typeof value !== 'function') return value
+        return (...args: unknown[]) => {
+          calls.push(String(key))
+          return (value as (...a: unknown[]) => unknown).apply(target, args)
+        }
+      },
+    })
+    const counted = createApp({ store: counting, webRoot: join(dir, 'web-absent') })
+    const path = `/api/stories/${thread!.stories[0]!.id}/brief`
+    expect((await counted.request(path)).status).toBe(200)
+    calls.length = 0
+    expect((await counted.request(path)).status).toBe(200)
+    expect(calls.filter((c) => c === 'getStory')).toEqual(['getStory'])
   })
 
   it('stories: the facts table of a check as csv, one row a fact with its cited words', async () => {

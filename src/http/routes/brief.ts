@@ -12,7 +12,8 @@ export const BRIEF_FORMATS = ['json', 'md', 'html'] as const
 /**
  * `/api/stories/:id/brief`: a story's brief as JSON, Markdown, or an HTML download. A brief reads
  * every article of the story and of its thread, so each is computed once per version of the story
- * and its thread and then served from memory.
+ * and its thread and then served from memory. The first request of a version computes it on the
+ * server's one thread: every other request waits behind that cold brief (a worker would lift it).
  */
 export function briefRoutes(store: Store): Hono {
   const routes = new Hono()
@@ -41,13 +42,14 @@ export function briefRoutes(store: Store): Hono {
 
 /**
  * What a brief is derived from, as one string: the story's last change, and its thread's stories
- * with theirs (the brief's timelines read the whole thread).
+ * with theirs (the brief's timelines read the whole thread). One listing of the thread, not a
+ * story read per thread member: this runs on every request, cache hits included.
  */
 async function versionOf(store: Store, story: Story): Promise<string> {
   const parts = [story.id, story.updatedAt]
-  const thread = story.thread === null ? undefined : await store.getThread(story.thread)
-  for (const { id } of thread?.stories ?? []) {
-    if (id !== story.id) parts.push(id, (await store.getStory(id))?.updatedAt ?? 'gone')
+  const siblings = story.thread === null ? [] : await store.listStories({ thread: story.thread })
+  for (const { id, updatedAt } of siblings.sort((a, b) => a.id.localeCompare(b.id))) {
+    if (id !== story.id) parts.push(id, updatedAt)
   }
   return parts.join('|')
 }

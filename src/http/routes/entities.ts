@@ -40,12 +40,10 @@ export function entityRoutes(store: Store): Hono {
     const page = pageParams(c)
     const type = choiceParam(c, 'type', ENTITY_TYPES)
     const q = textParam(c, 'q')?.toLowerCase()
-    if (q === undefined) {
-      const [items, all] = await Promise.all([store.listEntities({ type, ...page }), store.listEntities({ type })])
-      return sendList(c, 'entities', page, items, { count: all.length }, ENTITY_COLUMNS)
-    }
-    // The store has no name filter: the entity list is one GROUP BY, filtered here.
-    const matching = (await store.listEntities({ type })).filter((e) => e.name.toLowerCase().includes(q) || e.id.toLowerCase().includes(q))
+    // The store has neither a name filter nor an entity count: one listing (one GROUP BY) gives
+    // the page and the total, filtered here by name when asked.
+    const all = await store.listEntities({ type })
+    const matching = q === undefined ? all : all.filter((e) => e.name.toLowerCase().includes(q) || e.id.toLowerCase().includes(q))
     return sendList(c, 'entities', page, matching.slice(page.offset, page.offset + page.limit), { count: matching.length }, ENTITY_COLUMNS)
   })
   routes.get('/:id', async (c) => {
