@@ -102,6 +102,21 @@ describe('import', () => {
     expect((await post('text/plain', 'https://example.org/a')).status).toBe(415)
   })
 
+  it('import: a JSON body stops being read at the JSON limit, not the upload limit', async () => {
+    const { app } = await setUp({ maxJsonBytes: 64 })
+    // A client that sends past the limit and would go on: reading its second chunk fails.
+    let pulls = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulls++ === 0) controller.enqueue(new TextEncoder().encode(`{"urls": ["https://example.org/${'a'.repeat(100)}"`))
+        else controller.error(new Error('read past the JSON limit'))
+      },
+    }, { highWaterMark: 0 })
+    const res = await app.request('/api/import', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, duplex: 'half' } as RequestInit)
+    expect(res.status).toBe(413)
+    expect(pulls).toBe(1)
+  })
+
   it.each([
     ['report.txt', 'report.txt'],
     ['../../etc/passwd', 'passwd'],

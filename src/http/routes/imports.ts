@@ -21,13 +21,16 @@ function tooLarge(what: string, limit: number): HttpError {
  */
 export function importRoutes(jobs: ImportJobs, limits: ServerLimits): Hono {
   const routes = new Hono()
+  // The limit of the body's kind is enforced as it arrives (or from Content-Length): a JSON body
+  // stops being read at its own limit, not at the upload's, which is hundreds of times larger.
+  const uploadLimit = bodyLimit({ maxSize: limits.maxUploadBytes, onError: () => { throw tooLarge('The request', limits.maxUploadBytes) } })
+  const jsonLimit = bodyLimit({ maxSize: limits.maxJsonBytes, onError: () => { throw tooLarge('The JSON body', limits.maxJsonBytes) } })
   routes.post(
     '/',
-    bodyLimit({ maxSize: limits.maxUploadBytes, onError: () => { throw tooLarge('The request', limits.maxUploadBytes) } }),
+    (c, next) => (isJson(c) ? jsonLimit : uploadLimit)(c, next),
     async (c) => {
-      const type = c.req.header('Content-Type') ?? ''
-      if (/^multipart\/form-data/i.test(type)) return startUpload(c, jobs, limits)
-      if (/^application\/json/i.test(type)) return startFetch(c, jobs, limits)
+      if (/^multipart\/form-data/i.test(c.req.header('Content-Type') ?? '')) return startUpload(c, jobs, limits)
+      if (isJson(c)) return startFetch(c, jobs, limits)
       throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send files as multipart/form-data, or URLs as application/json {"urls": [...]}.')
     },
   )
@@ -67,11 +70,9 @@ async function startUpload(c: Context, jobs: ImportJobs, limits: ServerLimits): 
 }
 
 async function startFetch(c: Context, jobs: ImportJobs, limits: ServerLimits): Promise<Response> {
-  const text = await c.req.text()
-  if (Buffer.byteLength(text) > limits.maxJsonBytes) throw tooLarge('The JSON body', limits.maxJsonBytes)
   let body: unknown
   try {
-    body = JSON.parse(text)
+    body = JSON.parse(await c.req.text())
   } catch {
     throw new HttpError(400, 'BAD_JSON', 'The body is not valid JSON; send {"urls": ["https://…"]}.')
   }
@@ -84,6 +85,10 @@ async function startFetch(c: Context, jobs: ImportJobs, limits: ServerLimits): P
   const bad = urls.find((u) => !isWebUrl(u))
   if (bad !== undefined) throw new HttpError(400, 'BAD_PARAMETER', `Not an http(s) URL: ${JSON.stringify(bad.slice(0, 200))}.`)
   return sendJson(c, { job: jobs.start(urls.map((u) => ({ path: u, name: u }))) }, 202)
+}
+
+function isJson(c: Context): boolean {
+  return /^application\/json/i.test(c.req.header('Content-Type') ?? '')
 }
 
 /** True for an absolute http or https URL. */
