@@ -2,6 +2,11 @@
  * The API as OpenAPI 3.1, written by hand next to the routes; a test checks that every route the
  * app answers is here and every path here is answered.
  */
+import { LIST_FORMATS } from './list.js'
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from './params.js'
+import { BRIEF_FORMATS } from './routes/brief.js'
+import { ENTITY_TYPES } from './routes/entities.js'
+import { STORY_ORDERS } from './routes/stories.js'
 
 type Schema = { readonly [key: string]: unknown }
 
@@ -34,9 +39,9 @@ const json = (schema: Schema) => ({ 'application/json': { schema } })
 const nullable = (type: string): Schema => ({ type: [type, 'null'] })
 
 const page: readonly Parameter[] = [
-  { name: 'limit', in: 'query', description: 'Items per page (default 50).', schema: { type: 'integer', minimum: 1, maximum: 200 } },
+  { name: 'limit', in: 'query', description: `Items per page (default ${DEFAULT_PAGE_LIMIT}).`, schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_LIMIT } },
   { name: 'offset', in: 'query', description: 'Items to skip.', schema: { type: 'integer', minimum: 0 } },
-  { name: 'format', in: 'query', description: '`csv` for a CSV download of the page (RFC 4180; cells that start like a formula get a leading `\'`).', schema: { enum: ['json', 'csv'] } },
+  { name: 'format', in: 'query', description: '`csv` for a CSV download of the page (RFC 4180; cells that start like a formula get a leading `\'`).', schema: { enum: LIST_FORMATS } },
 ]
 const idParam = (what: string): Parameter => ({ name: 'id', in: 'path', required: true, description: `The ${what}'s id.`, schema: { type: 'string' } })
 
@@ -103,19 +108,19 @@ export const OPENAPI: OpenApiDocument = {
         { name: 'from', in: 'query', description: 'Event date at or after (YYYY, YYYY-MM, YYYY-MM-DD).', schema: { type: 'string' } },
         { name: 'to', in: 'query', description: 'Event date at or before; a year or month includes the whole period.', schema: { type: 'string' } },
         { name: 'thread', in: 'query', description: 'A thread id.', schema: { type: 'string' } },
-        { name: 'order', in: 'query', description: '`top` (outlets, articles, date) or `recent`.', schema: { enum: ['top', 'recent'] } },
+        { name: 'order', in: 'query', description: '`top` (outlets, articles, date) or `recent`.', schema: { enum: STORY_ORDERS } },
       ]),
     },
     '/api/stories/{id}': { get: one('One story with its articles.', 'getStory', ref('Story'), 'story') },
     '/api/stories/{id}/check': {
       get: one("The story's cross-check: facts, conflicts, quality notes.", 'getStoryCheck', ref('StoryCheck'), 'story', [
-        { name: 'format', in: 'query', description: '`json` (default) or `csv`: the facts table, one row a fact, as a download.', schema: { enum: ['json', 'csv'] } },
+        { name: 'format', in: 'query', description: '`json` (default) or `csv`: the facts table, one row a fact, as a download.', schema: { enum: LIST_FORMATS } },
       ]),
     },
     '/api/stories/{id}/brief': {
       get: {
         ...one("The story's brief; every sentence cited.", 'getStoryBrief', ref('Brief'), 'story', [
-          { name: 'format', in: 'query', description: '`json` (default), `md` (text/markdown) or `html` (a download).', schema: { enum: ['json', 'md', 'html'] } },
+          { name: 'format', in: 'query', description: '`json` (default), `md` (text/markdown) or `html` (a download).', schema: { enum: BRIEF_FORMATS } },
         ]),
         responses: {
           '200': { description: 'The brief.', content: { ...json(ref('Brief')), 'text/markdown': { schema: { type: 'string' } }, 'text/html': { schema: { type: 'string' } } } },
@@ -133,7 +138,7 @@ export const OPENAPI: OpenApiDocument = {
     '/api/articles/{id}': { get: one('One article: source, cleaning, layers, quality notes, story.', 'getArticle', ref('Article'), 'article') },
     '/api/entities': {
       get: list('Entities across the store, most widely mentioned first.', 'listEntities', 'EntitySummary', [
-        { name: 'type', in: 'query', description: 'Entity type.', schema: { enum: ['person', 'country', 'organization', 'treaty', 'event', 'place', 'group'] } },
+        { name: 'type', in: 'query', description: 'Entity type.', schema: { enum: ENTITY_TYPES } },
         { name: 'q', in: 'query', description: 'Part of the name or id, any case.', schema: { type: 'string' } },
       ]),
     },
