@@ -38,7 +38,7 @@ export type InputErrorCode =
 
 /** The API was called in a way it does not support; the message says what to do instead. */
 export class UsageError extends DossierError {
-  readonly code = 'USAGE'
+  readonly code: string = 'USAGE'
 }
 
 export class UnknownStageError extends DossierError {
@@ -64,4 +64,9 @@ export class StoreError extends DossierError {
     this.code = code
     if (options?.cause !== undefined) this.cause = options.cause
   }
+}
+
+/** A search query that cannot be parsed; the message names the query, what is wrong and where. */
+export class SearchSyntaxError extends UsageError {
+  override readonly code = 'SEARCH_SYNTAX'
 }

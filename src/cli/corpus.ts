@@ -4,7 +4,7 @@ import type { StorySummary, Timeline } from '../document/index.js'
 import { describeStatementDate } from '../stages/analysis/stance-dates.js'
 import { UsageError } from '../errors.js'
 import { startServer } from '../http/index.js'
-import { openStore, type Store } from '../store/index.js'
+import { openStore, type SearchQuery, type Store } from '../store/index.js'
 import { formatTable, type Output } from './output.js'
 import { optionalText, wholeNumber, type Options } from './options.js'
 
@@ -14,7 +14,7 @@ export async function runStories(options: Options, out: Output): Promise<number>
   try {
     const needle = optionalText(options.entity)
     const query = {
-      text: optionalText(options.search),
+      text: searchOf(options),
       outlet: optionalText(options.outlet),
       from: optionalText(options.from),
       to: optionalText(options.to),
@@ -31,6 +31,13 @@ export async function runStories(options: Options, out: Output): Promise<number>
   } finally {
     await store.close()
   }
+}
+
+/** `--search`, read as words, or with operators under `--advanced`. */
+function searchOf(options: Options): SearchQuery | undefined {
+  const text = optionalText(options.search)
+  if (options.advanced === true && text === undefined) throw new UsageError('--advanced reads the --search query with operators; give one with --search.')
+  return text === undefined || options.advanced !== true ? text : { text, mode: 'advanced' }
 }
 
 const storyRow = (s: StorySummary): string[] => [s.id, s.eventDate ?? '-', String(s.outlets), String(s.articles), s.title]

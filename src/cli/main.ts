@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander'
-import { DossierError, StoreError, UsageError } from '../errors.js'
+import { DossierError, UsageError } from '../errors.js'
 import { EXIT, runAnalyze, runEntities, runExport, runExtract, runIngest, runList, runShow, runTable } from './commands.js'
 import { runBrief, runServe, runStories, runThreads, runTimeline } from './corpus.js'
 import { createOutput, type Output } from './output.js'
@@ -54,8 +54,8 @@ export async function main(argv: readonly string[], out: Output = createOutput()
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage
     }
-    // A malformed search query is the user's to fix, like a bad option.
-    if (error instanceof UsageError || (error instanceof StoreError && error.code === 'SEARCH_SYNTAX')) {
+    // Includes a malformed search query (SearchSyntaxError): the user's to fix, like a bad option.
+    if (error instanceof UsageError) {
       out.error(error.message)
       return EXIT.usage
     }

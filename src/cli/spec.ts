@@ -54,7 +54,8 @@ export const COMMANDS = {
     args: [],
     options: [
       DB,
-      { flags: '--search <query>', description: 'only stories whose articles match this full-text query (words, "phrases", OR, NOT)' },
+      { flags: '--search <query>', description: 'only stories whose articles contain these words ("quoted" text as a phrase)' },
+      { flags: '--advanced', description: 'read --search with operators: AND, OR, NOT, ( ), prefix*, NEAR(a b, N)' },
       { flags: '--entity <name>', description: 'only stories naming this entity (a name or an id)' },
       { flags: '--outlet <name>', description: 'only stories with an article from this outlet' },
       { flags: '--from <date>', description: 'only stories whose event is on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)' },

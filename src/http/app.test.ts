@@ -71,11 +71,11 @@ describe('http app on the examples', () => {
     expect(body.total).toBe((await store.search('Putin', { limit: 1000 })).length)
   })
 
-  it('articles: a bad search syntax is a 400 with the store message, not a 500', async () => {
-    const { status, body } = await get(`/api/articles?q=${encodeURIComponent('"unpaired')}`)
+  it('articles: a bad advanced search is a 400 with the parser message, not a 500', async () => {
+    const { status, body } = await get(`/api/articles?mode=advanced&q=${encodeURIComponent('"unpaired')}`)
     expect(status).toBe(400)
     expect(body.error.code).toBe('SEARCH_SYNTAX')
-    expect(body.error.message).toMatch(/not a valid search query/)
+    expect(body.error.message).toMatch(/this quote is not closed/)
   })
 
   it('articles: one article with source, kept and removed spans, layers, quality and story', async () => {
@@ -283,7 +283,7 @@ describe('http app on the examples', () => {
     expect(lines.slice(1, 4).map((l) => l.split(',')[0])).toEqual(docs.map((d) => d.id))
   })
 
-  it.each(['/api/health', '/api/articles?q=%22unpaired', '/api/nothing-here', '/', '/app/../../etc/passwd'])('security headers on every response: %s', async (path) => {
+  it.each(['/api/health', '/api/articles?mode=advanced&q=%22unpaired', '/api/nothing-here', '/', '/app/../../etc/passwd'])('security headers on every response: %s', async (path) => {
     const { res } = await get(path)
     expect(res.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY)
     expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
@@ -291,7 +291,7 @@ describe('http app on the examples', () => {
   })
 
   it('json: markup characters in scraped text go out escaped and parse back unchanged', async () => {
-    const res = await app.request('/api/articles?q=%3Cscript%3E')
+    const res = await app.request('/api/articles?mode=advanced&q=%3Cscript%3E%20AND')
     const text = await res.text()
     expect(text).not.toMatch(/[<>]/)
     expect(JSON.parse(text).error.message).toContain('<script>')

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { DossierError, StoreError, UsageError } from '../errors.js'
+import { DossierError, SearchSyntaxError, UsageError } from '../errors.js'
 import { sendJson } from './json.js'
 
 /** An answer the API gives on purpose with a non-2xx status: a bad parameter, an unknown id, a full queue. */
@@ -24,7 +24,7 @@ export interface ErrorBody {
  */
 export function statusOf(error: unknown): { status: ContentfulStatusCode; code: string; message: string } {
   if (error instanceof HttpError) return { status: error.status, code: error.code, message: error.message }
-  if (error instanceof StoreError && error.code === 'SEARCH_SYNTAX') return { status: 400, code: error.code, message: error.message }
+  if (error instanceof SearchSyntaxError) return { status: 400, code: error.code, message: error.message }
   if (error instanceof UsageError) return { status: 400, code: 'BAD_PARAMETER', message: error.message }
   if (error instanceof HTTPException && error.status < 500) return { status: error.status, code: `HTTP_${error.status}`, message: error.message }
   return { status: 500, code: 'INTERNAL', message: 'The server failed on this request; the error is in its log.' }

@@ -3,10 +3,11 @@
  * app answers is here and every path here is answered.
  */
 import { LIST_FORMATS } from './list.js'
-import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from './params.js'
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, MAX_PARAM_CHARS } from './params.js'
 import { BRIEF_FORMATS } from './routes/brief.js'
 import { ENTITY_TYPES } from './routes/entities.js'
 import { STORY_ORDERS } from './routes/stories.js'
+import { SEARCH_MODES } from '../store/index.js'
 
 type Schema = { readonly [key: string]: unknown }
 
@@ -16,6 +17,13 @@ interface Parameter {
   readonly required?: boolean
   readonly description: string
   readonly schema: Schema
+}
+
+const SEARCH_MODE: Parameter = {
+  name: 'mode',
+  in: 'query',
+  description: '`words` (default): `q` is a person\'s words, every one found, "quoted" text a phrase, other punctuation only separating words (`U.S.`, `2023-02-21`); no query is an error. `advanced`: `q` may use AND, OR, NOT, parentheses, "phrases", prefix* and NEAR(a b, N); a malformed query is a 400 `SEARCH_SYNTAX` saying what is wrong and where.',
+  schema: { enum: SEARCH_MODES },
 }
 
 interface Operation {
@@ -102,7 +110,8 @@ export const OPENAPI: OpenApiDocument = {
     '/api/ping': { get: { summary: 'The server answers (a constant body; the store is not read).', operationId: 'ping', responses: { '200': { description: 'Always `{ "ok": true }`.', content: json({ type: 'object', properties: { ok: { const: true } }, required: ['ok'] }) }, '401': errors['401'] } } },
     '/api/stories': {
       get: list('Stories, filtered and ordered.', 'listStories', 'StorySummary', [
-        { name: 'q', in: 'query', description: 'FTS5 query over member articles (words, "phrases", AND, OR, NOT, prefix*).', schema: { type: 'string' } },
+        { name: 'q', in: 'query', description: 'Search of the member articles (title and clean text); see `mode` and the README\'s "Search" section.', schema: { type: 'string', maxLength: MAX_PARAM_CHARS } },
+        SEARCH_MODE,
         { name: 'entity', in: 'query', description: 'An entity id a member article mentions.', schema: { type: 'string' } },
         { name: 'outlet', in: 'query', description: 'An outlet of a member article.', schema: { type: 'string' } },
         { name: 'from', in: 'query', description: 'Event date at or after (YYYY, YYYY-MM, YYYY-MM-DD).', schema: { type: 'string' } },
@@ -132,7 +141,8 @@ export const OPENAPI: OpenApiDocument = {
     '/api/threads/{id}': { get: one('One thread.', 'getThread', ref('Thread'), 'thread') },
     '/api/articles': {
       get: list('Articles, in storage order, or searched (best first, with score).', 'listArticles', 'ArticleSummary', [
-        { name: 'q', in: 'query', description: 'FTS5 query over title and clean text.', schema: { type: 'string' } },
+        { name: 'q', in: 'query', description: 'Search of title and clean text; see `mode` and the README\'s "Search" section.', schema: { type: 'string', maxLength: MAX_PARAM_CHARS } },
+        SEARCH_MODE,
       ]),
     },
     '/api/articles/{id}': { get: one('One article: source, cleaning, layers, quality notes, story.', 'getArticle', ref('Article'), 'article') },

@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { SEARCH_MODES, type SearchQuery } from '../store/index.js'
 import { HttpError } from './errors.js'
 
 /** Items per page when the request names no `limit`. */
@@ -68,4 +69,14 @@ export function pageParams(c: Context): Page {
     limit: intParam(c, 'limit', DEFAULT_PAGE_LIMIT, 1, MAX_PAGE_LIMIT),
     offset: intParam(c, 'offset', 0, 0, Number.MAX_SAFE_INTEGER),
   }
+}
+
+/**
+ * The search of a list request: `q`, read as a person's words unless `mode=advanced` asks for
+ * operators (AND, OR, NOT, parentheses, prefix*, NEAR); undefined when `q` is absent or empty.
+ */
+export function searchParam(c: Context): SearchQuery | undefined {
+  const mode = choiceParam(c, 'mode', SEARCH_MODES, 'words')
+  const text = textParam(c, 'q')
+  return text === undefined || mode === 'words' ? text : { text, mode }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Document, EntitiesLayer, EntityType, Story, Thread } from '../document/index.js'
-import { StoreError } from '../errors.js'
+import { StoreError, UsageError } from '../errors.js'
 import type { Blob, Store, StoryListOptions, StoryUpdate, StoryWrite } from './store.js'
 
 /**
@@ -289,11 +289,58 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
       expect(await store.search(query, { limit: 10 })).toHaveLength(found)
     })
 
-    it('refuses a malformed search or count with SEARCH_SYNTAX', async () => {
+    it.each([
+      ...['U.S.', "Putin's", '$220 billion', '5,459', '2023-02-21', 'Russia-China', 'Who is Putin?'].map((query) => [query, true] as const),
+      ['"Putin\'s plan"', true], ['russia china', true], ['RUSSIA-CHINA', true], ['Putin AND (summit', true], ['plan* ^Putin', true],
+      ['putins', false], ['"unpaired Putin', false], ['NEAR(Putin, plan)', false], ['title:Putin', false], ['Putin OR ferry', false],
+    ] as const)('search: a person\'s words are searched as words: %s', async (query, found) => {
+      const store = await fresh()
+      const [typed] = await saveSources(store, TYPED_TEXT, 'Harbour news from Vale: the ferry strike is over.')
+      const expected = found ? [typed] : []
+      expect((await store.search(query)).map((h) => h.id)).toEqual(expected)
+      expect(await store.countSearch(query, 10)).toBe(expected.length)
+    })
+
+    it.each([
+      ['NEAR(Putin plan, 2)', [0]],
+      ['NEAR(plan "Who is", 2)', []],
+      ['NEAR(U.S. officials)', [0]],
+      ['summi* OR ferry', [0, 1]],
+      ['(summit OR ferry) NOT harbour', [0]],
+      ['ferry strike NOT U.S.', [1]],
+      ['"Russia-China summit" 2023-02-21', [0]],
+      ['and or near', []],
+      ['?', []],
+    ] as const)('search: advanced mode reads operators: %s', async (text, found) => {
+      const store = await fresh()
+      const ids = await saveSources(store, TYPED_TEXT, 'Harbour news from Vale: the ferry strike is over.')
+      expect((await store.search({ text, mode: 'advanced' })).map((h) => h.id).sort()).toEqual(found.map((i) => ids[i]!).sort())
+      expect(await store.countSearch({ text, mode: 'advanced' }, 10)).toBe(found.length)
+    })
+
+    it.each(['"unpaired', 'NEAR(a, b)', 'NEAR(a b, x)', 'a AND', 'NOT a', '(a', 'a)', '()', '*'])(
+      'search: a malformed advanced query is a SEARCH_SYNTAX usage error naming it: %s',
+      async (text) => {
+        const store = await fresh()
+        await saveNumbered(store, 1, 1)
+        for (const attempt of [store.search({ text, mode: 'advanced' }), store.countSearch({ text, mode: 'advanced' }, 10), store.listStories({ text: { text, mode: 'advanced' } })]) {
+          const error = await attempt.then(() => undefined, (e: unknown) => e)
+          expect(error).toBeInstanceOf(UsageError)
+          expect(error).toMatchObject({ code: 'SEARCH_SYNTAX', message: expect.stringContaining(JSON.stringify(text)) })
+          expect((error as Error).message).not.toMatch(/fts5|sqlite/i)
+        }
+      },
+    )
+
+    it('search: a query without words finds nothing, in either mode', async () => {
       const store = await fresh()
       await saveNumbered(store, 1, 1)
-      await expect(store.search('"unpaired')).rejects.toMatchObject({ code: 'SEARCH_SYNTAX' })
-      await expect(store.countSearch('"unpaired', 10)).rejects.toMatchObject({ code: 'SEARCH_SYNTAX' })
+      for (const query of ['?!', ' - ', { text: '$ ?', mode: 'advanced' as const }]) {
+        expect(await store.search(query)).toEqual([])
+        expect(await store.countSearch(query, 10)).toBe(0)
+        expect(await store.listStories({ text: query })).toEqual([])
+        expect(await store.countStories({ text: query })).toBe(0)
+      }
     })
 
     runStoryContract(fresh)
@@ -355,10 +402,14 @@ function runStoryContract(fresh: () => Promise<Store>): void {
     if (options.limit === undefined) expect(await store.countStories(options)).toBe(expected.length)
   })
 
-  it('stories: a malformed text filter is a SEARCH_SYNTAX error', async () => {
+  it('stories: a text filter reads words, or operators in advanced mode', async () => {
     const { store, update } = await setUp()
     await store.applyStoryUpdate(update)
-    await expect(store.listStories({ text: '"unpaired' })).rejects.toMatchObject({ code: 'SEARCH_SYNTAX' })
+    expect((await store.listStories({ text: 'river, rose.' })).map((s) => s.id)).toEqual(['st-1', 'st-2'])
+    expect(await store.countStories({ text: '"unpaired' })).toBe(0)
+    expect((await store.listStories({ text: { text: 'NEAR(river rose, 1) NOT drought', mode: 'advanced' } })).map((s) => s.id)).toEqual(['st-1', 'st-2'])
+    await expect(store.listStories({ text: { text: '"unpaired', mode: 'advanced' } })).rejects.toMatchObject({ code: 'SEARCH_SYNTAX' })
+    await expect(store.countStories({ text: { text: 'NEAR(a, b)', mode: 'advanced' } })).rejects.toMatchObject({ code: 'SEARCH_SYNTAX' })
   })
 
   it('stories: a thread sets its stories\' thread; removing it clears them', async () => {
@@ -550,6 +601,21 @@ async function saveWithEntities(store: Store, text: string, specs: readonly Enti
   const doc = makeDocument(blob, 0)
   await store.save(blob, [{ ...doc, layers: { entities: entitiesLayer(specs) } }])
   return doc.id
+}
+
+/** Every query people were refused with in issue 10, in one text. */
+const TYPED_TEXT = "U.S. officials said Putin's plan would cost $220 billion and move 5,459 troops by 2023-02-21, before the Russia-China summit. Who is Putin? they asked."
+
+/** One document per text (its source, no layers), in order. */
+async function saveSources(store: Store, ...texts: string[]): Promise<string[]> {
+  const ids: string[] = []
+  for (const text of texts) {
+    const blob = makeBlob(text)
+    const doc = { ...makeDocument(blob, 0), source: text }
+    await store.save(blob, [doc])
+    ids.push(doc.id)
+  }
+  return ids
 }
 
 async function saveNumbered(store: Store, blobs: number, perBlob: number): Promise<string[]> {

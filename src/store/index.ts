@@ -4,3 +4,4 @@ export type {
 } from './store.js'
 export { STORY_TEXT_CANDIDATES } from './store.js'
 export { openStore, type OpenStoreOptions } from './open.js'
+export { SEARCH_MODES, parseSearchQuery, searchWords, type SearchMode, type SearchQuery, type SearchExpr } from './search-query.js'

@@ -1,6 +1,7 @@
 import type {
   Document, DocumentId, DocumentMessage, ContainerFormat, EntityId, EntityType, Layers, Story, StoryCheck, StoryId, StorySummary, Thread, ThreadId,
 } from '../document/index.js'
+import type { SearchQuery } from './search-query.js'
 
 /** The raw bytes of one input, kept verbatim and addressed by their SHA-256. */
 export interface Blob {
@@ -75,10 +76,11 @@ export interface StoryListOptions extends ListOptions {
   /** … at or before this; a `YYYY` or `YYYY-MM` bound includes the whole period. */
   readonly to?: string
   /**
-   * FTS5 query over the member articles (title and clean text); bad syntax → StoreError `SEARCH_SYNTAX`.
-   * Lists the stories of at most the newest {@link STORY_TEXT_CANDIDATES} matching articles.
+   * A search of the member articles (title and clean text), as `Store.search` reads it; a
+   * malformed advanced query throws SearchSyntaxError. Lists the stories of at most the newest
+   * {@link STORY_TEXT_CANDIDATES} matching articles.
    */
-  readonly text?: string
+  readonly text?: SearchQuery
   readonly thread?: ThreadId
   /** `top` (default): outlets, then articles, then event date, all descending; `recent`: event date descending. */
   readonly order?: 'top' | 'recent'
@@ -209,12 +211,15 @@ export interface Store {
   /** The documents that mention an entity, in storage order. */
   documentsMentioning(entityId: EntityId, options?: ListOptions): Promise<EntityDocument[]>
   /**
-   * Full-text search over title and clean text, in FTS5 query syntax (words, "phrases", AND, OR,
-   * NOT, prefix*). A blank query finds nothing; a malformed one throws StoreError `SEARCH_SYNTAX`.
+   * Full-text search over title and clean text (see search-query.ts): a string is a person's
+   * words, every one found (`U.S.`, `Putin's` and `2023-02-21` as written); `{ text, mode:
+   * 'advanced' }` reads AND, OR, NOT, ( ), "phrases", prefix* and NEAR(a b, N). A query without
+   * words (blank, punctuation) finds nothing; a malformed advanced one throws SearchSyntaxError
+   * (code `SEARCH_SYNTAX`). No query makes the engine fail.
    */
-  search(query: string, options?: ListOptions): Promise<SearchHit[]>
-  /** How many documents `search` matches, counted up to `cap` (a blank query: 0), without ranking them. */
-  countSearch(query: string, cap: number): Promise<number>
+  search(query: SearchQuery, options?: ListOptions): Promise<SearchHit[]>
+  /** How many documents `search` matches, counted up to `cap` (a query without words: 0), without ranking them. */
+  countSearch(query: SearchQuery, cap: number): Promise<number>
 
   // ------------------------------------------------------------ stories: read side
   /** Stories matching every given filter, in the asked order. */

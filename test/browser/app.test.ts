@@ -68,7 +68,7 @@ describe.skipIf(!present)('web app on the examples, in Chromium', () => {
   })
 
   it('stories: a bad search syntax shows the server’s message, not a broken page', async () => {
-    const page = await open('#/stories?q=%22unpaired')
+    const page = await open('#/stories?q=%22unpaired&mode=advanced')
     await expect.poll(() => page.locator('[role="alert"]').textContent()).toMatch(/\S/)
     expect(await page.locator('form.filters').count()).toBe(1)
   })

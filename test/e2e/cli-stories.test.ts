@@ -54,13 +54,17 @@ describe('dossier stories, brief, threads, export on the examples', () => {
     expect(run.stderr).toMatch(/^\d+ of \d+ stories$/m)
   })
 
-  it('stories --search finds the stories whose articles match, a bad query is exit 2 with a message', async () => {
+  it('stories --search finds the stories whose articles match; a bad --advanced query is exit 2 with a message', async () => {
     const found = JSON.parse((await runCli(['stories', '--db', examplesDb, '--search', 'Belarus', '--format', 'json'])).stdout) as StorySummary[]
     expect(found.length).toBeGreaterThan(0)
     expect(found.some((s) => /Belarus/.test(s.title))).toBe(true)
-    const bad = (await runCli(['stories', '--db', examplesDb, '--search', '"unclosed']))
+    const typed = await runCli(['stories', '--db', examplesDb, '--search', 'NEAR(Belarus, "unclosed', '--format', 'json'])
+    expect(typed.code).toBe(0)
+    const either = JSON.parse((await runCli(['stories', '--db', examplesDb, '--search', 'Belarus OR Xi', '--advanced', '--format', 'json'])).stdout) as StorySummary[]
+    expect(either.length).toBeGreaterThan(found.length)
+    const bad = await runCli(['stories', '--db', examplesDb, '--search', 'NEAR(Belarus, Minsk)', '--advanced'])
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toMatch(/search/i)
+    expect(bad.stderr).toContain('Cannot search for "NEAR(Belarus, Minsk)": at character 13, NEAR takes a distance after its comma')
   })
 
   it('brief --format json: citations are the exact words of their spans in the stored article', async () => {

@@ -1,12 +1,12 @@
 import { Hono } from 'hono'
 import { cleanTextOf, type Document, type QualityNote, type RemovalReason, type Span, type StoryId } from '../../document/index.js'
 import { assessSourceQuality } from '../../stages/analysis/quality.js'
-import type { DocumentSummary, SearchHit, Store } from '../../store/index.js'
+import type { DocumentSummary, SearchHit, SearchQuery, Store } from '../../store/index.js'
 import { fieldColumns } from '../csv.js'
 import { notFound } from '../errors.js'
 import { sendJson } from '../json.js'
 import { sendList } from '../list.js'
-import { pageParams, textParam, type Page } from '../params.js'
+import { pageParams, searchParam, type Page } from '../params.js'
 
 /** Search hits counted for `total` at most: past it, `total` is this cap and `totalCapped` is set. */
 export const SEARCH_TOTAL_CAP = 10_000
@@ -29,7 +29,7 @@ export function articleRoutes(store: Store): Hono {
   const routes = new Hono()
   routes.get('/', async (c) => {
     const page = pageParams(c)
-    const q = textParam(c, 'q')
+    const q = searchParam(c)
     if (q === undefined) {
       const [items, count] = await Promise.all([store.listDocuments(page), store.countDocuments()])
       return sendList(c, 'articles', page, items, { count }, ARTICLE_COLUMNS)
@@ -51,7 +51,7 @@ export function articleRoutes(store: Store): Hono {
  * matches only, see `SqliteStore.search`), and the total counted apart without ranking, up to
  * {@link SEARCH_TOTAL_CAP}.
  */
-export async function searchPage(store: Store, q: string, page: Page): Promise<{ items: SearchHit[]; count: number; capped: boolean }> {
+export async function searchPage(store: Store, q: SearchQuery, page: Page): Promise<{ items: SearchHit[]; count: number; capped: boolean }> {
   const [items, found] = await Promise.all([
     store.search(q, page),
     store.countSearch(q, SEARCH_TOTAL_CAP),

@@ -6,7 +6,7 @@ import { notFound } from '../errors.js'
 import { ResponseCache } from '../cache.js'
 import { JSON_TYPE, sendJson, toSafeJson, utf8 } from '../json.js'
 import { sendList } from '../list.js'
-import { choiceParam, dateParam, pageParams, textParam } from '../params.js'
+import { choiceParam, dateParam, pageParams, searchParam, textParam } from '../params.js'
 import { LIST_FORMATS } from '../list.js'
 
 export const STORY_ORDERS = ['top', 'recent'] as const
@@ -29,7 +29,7 @@ export function storyRoutes(store: Store): Hono {
   routes.get('/', async (c) => {
     const page = pageParams(c)
     const filters: StoryListOptions = {
-      text: textParam(c, 'q'),
+      text: searchParam(c),
       entity: textParam(c, 'entity'),
       outlet: textParam(c, 'outlet'),
       from: dateParam(c, 'from'),

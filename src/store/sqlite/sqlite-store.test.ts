@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { Document } from '../../document/index.js'
-import { StoreError, UsageError } from '../../errors.js'
+import { SearchSyntaxError, StoreError, UsageError } from '../../errors.js'
+import type { SearchQuery } from '../search-query.js'
 import { blobOf, entitiesLayer, makeDocument, runStoreContract } from '../contract.js'
 import { MIGRATIONS, type Migration } from './migrations/index.js'
 import { SEARCH_CANDIDATES, SqliteStore } from './sqlite-store.js'
@@ -260,12 +261,12 @@ describe('SqliteStore: search', () => {
     ['a body word', 'ferries', [0]],
     ['a title word, ranked above a body mention', 'harbour', [0, 1]],
     ['a phrase', '"harbour fund"', [1]],
-    ['a prefix', 'ferr*', [0]],
+    ['a prefix', { text: 'ferr*', mode: 'advanced' }, [0]],
     ['a word without its accent', 'cafe', [2]],
-    ['NOT', 'harbour NOT ferries', [1]],
+    ['NOT', { text: 'harbour NOT ferries', mode: 'advanced' }, [1]],
     ['nothing', 'volcano', []],
     ['a blank query', '   ', []],
-  ])('finds documents by %s', async (_label, query, expected) => {
+  ] as const)('finds documents by %s', async (_label, query: SearchQuery, expected) => {
     const { store, ids } = await storeWith(ENTRIES)
     expect((await store.search(query)).map((h) => h.id)).toEqual(expected.map((i) => ids[i]))
   })
@@ -300,9 +301,9 @@ describe('SqliteStore: search', () => {
     expect(hits.every((h) => h.score > 0)).toBe(true)
   })
 
-  it('countSearch turns query syntax errors into SEARCH_SYNTAX', async () => {
+  it('countSearch refuses a malformed advanced query with SEARCH_SYNTAX', async () => {
     const { store } = await storeWith(ENTRIES)
-    await expectStoreError(store.countSearch('"unclosed', 10), 'SEARCH_SYNTAX')
+    await expect(store.countSearch({ text: '"unclosed', mode: 'advanced' }, 10)).rejects.toMatchObject({ code: 'SEARCH_SYNTAX' })
   })
 
   it('indexes a re-saved document once', async () => {
@@ -312,13 +313,22 @@ describe('SqliteStore: search', () => {
     expect(await store.search('ferries')).toHaveLength(1)
   })
 
-  it.each(['"unclosed phrase', 'harbour AND', 'nosuchcolumn:word', 'NEAR('])(
-    'turns query syntax errors into SEARCH_SYNTAX: %s',
+  it.each(['"unclosed phrase', 'harbour AND', 'NEAR(', 'NEAR(a, b)', 'NEAR(a b, x)'])(
+    'refuses a malformed advanced query with SEARCH_SYNTAX, never an FTS5 error: %s',
+    async (text) => {
+      const { store } = await storeWith(ENTRIES)
+      const error = await store.search({ text, mode: 'advanced' }).then(() => undefined, (e: unknown) => e)
+      expect(error).toBeInstanceOf(SearchSyntaxError)
+      expect((error as Error).message).toContain(JSON.stringify(text))
+      expect((error as Error).message).not.toMatch(/fts5|sqlite/i)
+    },
+  )
+
+  it.each(['"unclosed phrase', 'harbour AND', 'nosuchcolumn:word', 'NEAR(', 'NEAR(a, b)', 'NEAR(a b, x)', '*', '"" ^ -'])(
+    'reads what a person types as words, never a syntax error: %s',
     async (query) => {
       const { store } = await storeWith(ENTRIES)
-      const error = await expectStoreError(store.search(query), 'SEARCH_SYNTAX')
-      expect(error.message).toContain(query)
-      expect(error.message).not.toMatch(/fts5|sqlite/i)
+      expect(await store.search(query)).toEqual([])
     },
   )
 })

@@ -14,8 +14,10 @@ import { applyMigrations } from './migrate.js'
 import { MIGRATIONS, type Migration } from './migrations/index.js'
 import { fromDocumentRow, toDocumentWrite, toSummary, type DocumentWrite } from './rows.js'
 import { prepareStatements, SEARCH_CANDIDATES, type Statements } from './statements.js'
-import { StoryTables, checkStoryOrder } from './stories.js'
+import { StoryTables, checkStoryOrder, type StoryFilters } from './stories.js'
 import { toStoredText } from './text.js'
+import { toFts5Match } from './fts5-query.js'
+import type { SearchQuery } from '../search-query.js'
 
 /** The store file when the caller names none. */
 export const DEFAULT_STORE_PATH = './dossier.db'
@@ -197,24 +199,23 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Full-text search over title and clean text, in FTS5 query syntax (words, "phrases", AND, OR,
-   * NOT, prefix*), best match first. A blank query finds nothing; a malformed one throws StoreError
-   * `SEARCH_SYNTAX`. A query matching more than `SEARCH_CANDIDATES` (500) documents, a word most
-   * articles contain, lists its matches newest first (each with its score): ranking every match
-   * would score the whole index on every request.
+   * Full-text search over title and clean text, best match first: a string is a person's words,
+   * `{ text, mode: 'advanced' }` reads operators (see search-query.ts). A query without words
+   * finds nothing; a malformed advanced one throws SearchSyntaxError. A query matching more than
+   * `SEARCH_CANDIDATES` (500) documents, a word most articles contain, lists its matches newest
+   * first (each with its score): ranking every match would score the whole index on every request.
    *
    * @example
-   * await store.search('flood* NOT "weather forecast"', { limit: 20, offset: 40 })
+   * await store.search({ text: 'flood* NOT "weather forecast"', mode: 'advanced' }, { limit: 20, offset: 40 })
    */
-  async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+  async search(query: SearchQuery, options: SearchOptions = {}): Promise<SearchHit[]> {
     const { limit, offset } = checkPage({ limit: DEFAULT_SEARCH_LIMIT, ...options }, 'search')
-    if (query.trim() === '') return []
-    return this.read('search', () =>
-      withSearchSyntax(query, () => {
-        const broad = (this.sql.countSearch.get(query, SEARCH_CANDIDATES + 1)?.n ?? 0) > SEARCH_CANDIDATES
-        return (broad ? this.sql.searchNewest : this.sql.search).all(query, limit, offset).map((row) => ({ ...toSummary(row), score: row.score }))
-      }),
-    )
+    const match = toFts5Match(query)
+    if (match === undefined) return []
+    return this.read('search', () => {
+      const broad = (this.sql.countSearch.get(match, SEARCH_CANDIDATES + 1)?.n ?? 0) > SEARCH_CANDIDATES
+      return (broad ? this.sql.searchNewest : this.sql.search).all(match, limit, offset).map((row) => ({ ...toSummary(row), score: row.score }))
+    })
   }
 
   /**
@@ -224,10 +225,11 @@ export class SqliteStore implements Store {
    * @example
    * const total = await store.countSearch('"central bank"', 10_000) // 10_000 means "at least"
    */
-  async countSearch(query: string, cap: number): Promise<number> {
+  async countSearch(query: SearchQuery, cap: number): Promise<number> {
     if (!Number.isInteger(cap) || cap < 0) throw new UsageError(`countSearch: cap must be a whole number of documents, got ${cap}.`)
-    if (query.trim() === '') return 0
-    return this.read('count search hits', () => withSearchSyntax(query, () => this.sql.countSearch.get(query, cap)?.n ?? 0))
+    const match = toFts5Match(query)
+    if (match === undefined) return 0
+    return this.read('count search hits', () => this.sql.countSearch.get(match, cap)?.n ?? 0)
   }
 
   /**
@@ -239,11 +241,13 @@ export class SqliteStore implements Store {
   async listStories(options: StoryListOptions = {}): Promise<StorySummary[]> {
     const { limit, offset } = checkPage(options, 'listStories')
     checkStoryOrder(options.order)
-    return this.read('list stories', () => this.withStoryText(options, () => this.stories.list(options, limit, offset)))
+    const filter = storyTextFilter(options)
+    return filter === undefined ? [] : this.read('list stories', () => this.stories.list(filter, limit, offset))
   }
 
   async countStories(options: StoryListOptions = {}): Promise<number> {
-    return this.read('count stories', () => this.withStoryText(options, () => this.stories.count(options)))
+    const filter = storyTextFilter(options)
+    return filter === undefined ? 0 : this.read('count stories', () => this.stories.count(filter))
   }
 
   async getStory(id: StoryId): Promise<Story | undefined> {
@@ -412,10 +416,6 @@ export class SqliteStore implements Store {
     }
   }
 
-  private withStoryText<T>(options: StoryListOptions, fn: () => T): T {
-    return options.text === undefined ? fn() : withSearchSyntax(options.text, fn)
-  }
-
   private checkOpen(): void {
     if (this.closed) throw new UsageError(`The store ${this.file} is closed; open it again with SqliteStore.open().`)
   }
@@ -445,23 +445,9 @@ function checkPage(options: ListOptions, method: string): { limit: number; offse
   return { limit, offset }
 }
 
-/** Runs a full-text query, turning FTS5's syntax errors into StoreError `SEARCH_SYNTAX`. */
-function withSearchSyntax<T>(query: string, fn: () => T): T {
-  try {
-    return fn()
-  } catch (error) {
-    if (isQuerySyntaxError(error)) {
-      throw new StoreError(
-        `Cannot search for ${JSON.stringify(query)}: it is not a valid search query (check that quotes are paired and that AND, OR, NOT have words on both sides). Put words in double quotes to search for them as written.`,
-        'SEARCH_SYNTAX',
-        { cause: error },
-      )
-    }
-    throw error
-  }
-}
-
-function isQuerySyntaxError(error: unknown): boolean {
-  if (!(error instanceof Error) || (error as { code?: string }).code !== 'SQLITE_ERROR') return false
-  return /^fts5:|no such column|unknown special query|unterminated string/.test(error.message)
+/** The options with their text search as an FTS5 match; undefined when the search has no words (no story matches). */
+function storyTextFilter(options: StoryListOptions): StoryFilters | undefined {
+  if (options.text === undefined) return { ...options, text: undefined }
+  const text = toFts5Match(options.text)
+  return text === undefined ? undefined : { ...options, text }
 }

@@ -133,7 +133,7 @@ export class StoryTables {
     return this.sql.pageUnplaced.all(after, size)
   }
 
-  list(options: StoryListOptions, limit: number, offset: number): StorySummary[] {
+  list(options: StoryFilters, limit: number, offset: number): StorySummary[] {
     const { where, params } = storyFilter(options)
     const order = ORDERS[options.order ?? 'top']
     const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM stories s ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
@@ -141,7 +141,7 @@ export class StoryTables {
     return rows.map((r) => ({ id: r.id, title: r.title, eventDate: r.eventDate, articles: r.articles, outlets: r.outlets, thread: r.thread, updatedAt: r.updatedAt }))
   }
 
-  count(options: StoryListOptions): number {
+  count(options: StoryFilters): number {
     const { where, params } = storyFilter(options)
     return this.db.prepare(`SELECT count(*) FROM stories s ${where}`).pluck().get(params) as number
   }
@@ -254,8 +254,11 @@ const STORY_FILTERS: ReadonlyArray<readonly [name: 'entity' | 'outlet' | 'from' 
       JOIN documents d ON d.seq = f.rowid JOIN story_members m ON m.document_id = d.id)`],
 ]
 
+/** A story listing's filters with its text search as an FTS5 match (sqlite-store renders it). */
+export type StoryFilters = Omit<StoryListOptions, 'text'> & { readonly text?: string }
+
 /** The WHERE clause of a story listing and its named parameters. */
-function storyFilter(options: StoryListOptions): { where: string; params: Record<string, string> } {
+function storyFilter(options: StoryFilters): { where: string; params: Record<string, string> } {
   const active = STORY_FILTERS.filter(([name]) => options[name] !== undefined)
   return {
     where: active.length === 0 ? '' : `WHERE ${active.map(([, clause]) => clause).join(' AND ')}`,

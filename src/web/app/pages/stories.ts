@@ -12,7 +12,7 @@ import type { EntitySummary, StorySummary } from '../types.js'
 const PAGE_SIZE = 25
 /** Entities offered in the entity filter: the most widely mentioned. */
 const ENTITY_CHOICES = 200
-const FILTERS = ['q', 'entity', 'outlet', 'from', 'to'] as const
+const FILTERS = ['q', 'mode', 'entity', 'outlet', 'from', 'to'] as const
 
 type Filters = Record<(typeof FILTERS)[number], string>
 
@@ -25,7 +25,9 @@ function field(label: string, input: HTMLElement): HTMLElement {
 }
 
 function filterForm(values: Filters, entities: readonly EntitySummary[]): HTMLFormElement {
-  const q = h('input', { type: 'search', name: 'q', value: values.q, placeholder: 'words, "a phrase", NEAR(a b)', enterkeyhint: 'search' })
+  const q = h('input', { type: 'search', name: 'q', value: values.q, placeholder: 'words or "a phrase"', enterkeyhint: 'search' })
+  // Off: every word typed is searched as written; on: AND, OR, NOT, ( ), prefix* and NEAR(a b, N) are operators.
+  const advanced = h('input', { type: 'checkbox', name: 'mode', value: 'advanced', checked: values.mode === 'advanced' })
   const entity = h('select', { name: 'entity' },
     h('option', { value: '' }, 'any entity'),
     entities.map((e) => h('option', { value: e.id, selected: e.id === values.entity }, `${e.name} (${e.type}, ${e.documents})`)))
@@ -38,11 +40,12 @@ function filterForm(values: Filters, entities: readonly EntitySummary[]): HTMLFo
     role: 'search',
     onsubmit: (event) => {
       event.preventDefault()
-      location.hash = routeHash('stories', null, { q: q.value.trim(), entity: entity.value, outlet: outlet.value.trim(), from: from.value.trim(), to: to.value.trim() })
+      location.hash = routeHash('stories', null, { q: q.value.trim(), mode: advanced.checked ? 'advanced' : '', entity: entity.value, outlet: outlet.value.trim(), from: from.value.trim(), to: to.value.trim() })
     },
   },
   field('Search', q), field('Entity', entity), field('Outlet', outlet), field('From', from), field('To', to),
   h('div', { class: 'actions' },
+    h('label', { class: 'toggle', title: 'AND, OR, NOT, ( ), prefix*, NEAR(a b, N)' }, advanced, ' Operators'),
     h('button', { type: 'submit' }, 'Search'),
     h('a', { href: '#/stories', class: 'button-link' }, 'Clear')))
 }
