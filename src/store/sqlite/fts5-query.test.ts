@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
+import { SearchSyntaxError } from '../../errors.js'
 import { searchWords } from '../search-query.js'
 import { toFts5Match } from './fts5-query.js'
 import { INITIAL_SQL } from './migrations/001_initial.js'
@@ -54,5 +55,20 @@ describe('FTS5 rendering against the store tokenizer', () => {
       if (query === undefined) return searchWords(body).length === 0
       return match.all(query).length === 1
     }), { numRuns: 2000, seed: 10 })
+  })
+
+  it('any text, lone surrogates and NULs included, is refused by the parser or accepted by FTS5', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.array(fc.constantFrom('a', 'NEAR(', '(', ')', '"', '*', ',', '2', 'AND', 'NOT', 'OR', '\ud800', '\u0000', ':', '^', ' '), { maxLength: 16 }).map((parts) => parts.join('')))
+    fc.assert(fc.property(text, fc.constantFrom('words' as const, 'advanced' as const), (query, mode) => {
+      let match: string | undefined
+      try {
+        match = toFts5Match({ text: query, mode })
+      } catch (error) {
+        return mode === 'advanced' && error instanceof SearchSyntaxError
+      }
+      // FTS5 must take it: a syntax error would throw here and fail the property.
+      if (match !== undefined) db.prepare('SELECT count(*) FROM t WHERE t MATCH ?').get(match)
+      return true
+    }), { numRuns: 3000, seed: 10 })
   })
 })
