@@ -67,6 +67,25 @@ describe.skipIf(!present)('web app on the examples, in Chromium', () => {
     expect(titles.length).toBeLessThan(stories.length)
   })
 
+  it('stories: the Operators box searches with AND, OR, NOT; unticked, they are words', async () => {
+    const page = await open('#/stories')
+    await page.fill('input[name="q"]', 'Belarus OR Xi')
+    await page.check('input[name="mode"]')
+    await page.click('form.filters button[type="submit"]')
+    await page.waitForURL(/mode=advanced/)
+    await waitForApp(page)
+    const titles = await page.locator('table.stories a.story-link').allTextContents()
+    const expected = (await dossier.api<{ items: StorySummary[] }>('/api/stories?q=Belarus+OR+Xi&mode=advanced')).items.map((s) => s.title)
+    expect(titles).toEqual(expected)
+    expect(titles.length).toBeGreaterThan(1)
+    expect(await page.isChecked('input[name="mode"]')).toBe(true)
+    await page.uncheck('input[name="mode"]')
+    await page.click('form.filters button[type="submit"]')
+    await page.waitForURL((url) => !url.hash.includes('mode='))
+    await waitForApp(page)
+    await expect.poll(() => page.locator('p.empty').textContent()).toBe('No story matches.')
+  })
+
   it('stories: a bad search syntax shows the server’s message, not a broken page', async () => {
     const page = await open('#/stories?q=%22unpaired&mode=advanced')
     await expect.poll(() => page.locator('[role="alert"]').textContent()).toMatch(/\S/)
