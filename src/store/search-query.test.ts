@@ -133,6 +133,12 @@ describe('search query: advanced mode (operators)', () => {
     expect(error.message).not.toContain('\u0000')
   })
 
+  it('counts the words and phrases of a query, not a NEAR distance, against the limit', () => {
+    const near = (n: number): SearchQuery => advanced(`NEAR(${'a* '.repeat(n)}, 1000)`)
+    expect(parseSearchQuery(near(MAX_SEARCH_TERMS))).toMatchObject({ kind: 'near', distance: 1000 })
+    expect(syntaxErrorOf(near(MAX_SEARCH_TERMS + 1)).message).toContain(`it has ${MAX_SEARCH_TERMS + 1} words and phrases`)
+  })
+
   it('refuses an unknown mode', () => {
     expect(syntaxErrorOf({ text: 'a', mode: 'fts5' as 'advanced' }).message).toMatch(/Unknown search mode "fts5"/)
   })

@@ -142,7 +142,8 @@ class AdvancedParser {
 
   constructor(private readonly text: string) {
     this.tokens = tokenize(text, (at, reason) => this.fail(at, reason))
-    const terms = this.tokens.filter((t) => t.type === 'phrase').length
+    // A number after a NEAR comma is its distance, not a term.
+    const terms = this.tokens.filter((t) => t.type === 'phrase').length - this.tokens.filter((t) => t.type === ',').length
     if (terms > MAX_SEARCH_TERMS) throw tooManyTerms(text, terms)
   }
 
