@@ -56,7 +56,7 @@ function progressView(job: ImportJob): HTMLElement {
     h('p', { class: 'job-headline' }, headline(job)),
     finished ? h('p', { class: 'job-tally' }, tally(job)) : h('progress', { max: Math.max(job.inputs, 1), value: job.done }),
     job.error ? h('p', { class: 'error' }, job.error) : null,
-    h('div', { class: 'import-results' }, table(null, ['Input', 'Result', 'Why'], job.results.map(resultRow), 'import-results')),
+    table(null, ['Input', 'Result', 'Why'], job.results.map(resultRow), 'import-results'),
     finished && count(job, 'added') > 0 ? h('p', null, h('a', { href: '#/stories' }, 'See the stories ›')) : null)
 }
 
@@ -112,7 +112,8 @@ export function showImport(main: HTMLElement, _route: Route, retry: () => void):
     class: 'import-form',
     onsubmit: (event) => {
       event.preventDefault()
-      const list = urls.value.split(/\s+/).map((u) => u.trim()).filter((u) => u !== '')
+      // Each line is one input: the server refuses a line that is no URL, alone, and says why.
+      const list = urls.value.split(/\r?\n/).map((u) => u.trim()).filter((u) => u !== '')
       if (files.length > 0) {
         const data = new FormData()
         for (const file of files) data.append(FILES_FIELD, file, file.name)
