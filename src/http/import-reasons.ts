@@ -32,7 +32,7 @@ export const IMPORT_CODES = {
 
 const IMPORT_REASONS: Readonly<Record<string, string>> = {
   [IMPORT_CODES.notWebUrl]: 'Not a web address: only http:// and https:// URLs are imported.',
-  [IMPORT_CODES.repeated]: 'It repeats an earlier line; it was imported once.',
+  [IMPORT_CODES.repeated]: 'It repeats an earlier line: see that line.',
   [IMPORT_CODES.notRead]: 'It was not read: the import stopped before it.',
 }
 
