@@ -53,7 +53,7 @@ function bindName(host: string): string | undefined {
  *
  * @example
  * const hosts = new HostAllowList(['dossier.example.org'])
- * hosts.bind('127.0.0.1', 8080)
+ * hosts.bind('127.0.0.1', 8080, true)
  * hosts.allows('localhost:8080') // true
  * hosts.allows('evil.test:8080') // false
  */
@@ -72,8 +72,7 @@ export class HostAllowList {
 
   /** Any port on the loopback names: for an app that is not bound to a known port. */
   static loopback(): HostAllowList {
-    const list = new HostAllowList(LOOPBACK_NAMES)
-    return list
+    return new HostAllowList(LOOPBACK_NAMES)
   }
 
   /**
