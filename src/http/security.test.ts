@@ -129,6 +129,11 @@ describe('http security', () => {
     expect((await res.json()).error.code).toBe('METHOD_NOT_ALLOWED')
   })
 
+  it.each(['/', '/app/main.js', '/api/health'])('method: HEAD %s is answered like GET, not 405', async (path) => {
+    const res = await request(path, { method: 'HEAD' })
+    expect(res.status).toBe((await request(path)).status)
+  })
+
   it('method: an unknown API path stays a 404, whatever the method', async () => {
     for (const method of ['GET', 'POST']) {
       const res = await request('/api/nothing-here', { method })

@@ -50,7 +50,8 @@ export function staticFileOf(root: string, urlPath: string): string | undefined 
 /** Serves the built web app from `root`: `/` is index.html; a missing file is a JSON 404, another method than GET a 405. */
 export function serveWebApp(root: string) {
   return async (c: Context): Promise<Response> => {
-    if (c.req.method !== 'GET') {
+    // HEAD reaches here as itself: Hono runs GET handlers for it and drops the body.
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       c.header('Allow', 'GET, HEAD')
       throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${c.req.path} is a file of the web app: it takes GET, HEAD.`)
     }
