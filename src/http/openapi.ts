@@ -173,7 +173,7 @@ export const OPENAPI: OpenApiDocument = {
           '403': { description: 'Sent by a page of another origin (CROSS_SITE_REQUEST).', content: json(ref('Error')) },
           '405': { description: 'Another method than POST (METHOD_NOT_ALLOWED; `Allow: POST`).', content: json(ref('Error')) },
           '409': { description: 'Another import is running.', content: json(ref('Error')) },
-          '413': { description: 'The request, a file, or the number of files or URLs is over the limit.', content: json(ref('Error')) },
+          '413': { description: 'The request, or the number of files or URLs, is over the limit (a file over its own limit is refused alone, INPUT_TOO_LARGE).', content: json(ref('Error')) },
           '415': { description: 'Neither multipart nor JSON.', content: json(ref('Error')) },
         },
       },

@@ -51,8 +51,6 @@ async function startUpload(c: Context, jobs: ImportJobs, limits: ServerLimits): 
   const files = Object.values(body).flat().filter((v): v is File => typeof v !== 'string')
   if (files.length === 0) throw new HttpError(400, 'BAD_PARAMETER', 'The upload holds no file.')
   if (files.length > limits.maxFiles) throw new HttpError(413, 'TOO_LARGE', `At most ${limits.maxFiles} files per upload; this one has ${files.length}.`)
-  const big = files.find((f) => f.size > limits.maxFileBytes)
-  if (big !== undefined) throw tooLarge(`The file ${JSON.stringify(safeFileName(big.name))}`, limits.maxFileBytes)
   const dir = await mkdtemp(join(tmpdir(), 'dossier-import-'))
   const cleanup = (): Promise<void> => rm(dir, { recursive: true, force: true })
   try {
@@ -61,6 +59,11 @@ async function startUpload(c: Context, jobs: ImportJobs, limits: ServerLimits): 
       // One folder per file keeps each name as uploaded (two files may share one) for the outlet fallback.
       const name = safeFileName(file.name)
       const path = join(dir, String(i), name)
+      // A file over the limit is refused alone; the other files of the upload go on.
+      if (file.size > limits.maxFileBytes) {
+        inputs.push({ path, name, settled: { outcome: 'refused', code: 'INPUT_TOO_LARGE' } })
+        continue
+      }
       await mkdir(join(dir, String(i)))
       await writeFile(path, new Uint8Array(await file.arrayBuffer()))
       inputs.push({ path, name })
