@@ -111,7 +111,7 @@ export async function runServe(options: Options, out: Output): Promise<number> {
 }
 
 /** `--allow-host` (commander gives a repeated variadic option as one list), else the env var's comma-separated names. */
-function allowedHostsOption(option: unknown, env: string | undefined): string[] {
+export function allowedHostsOption(option: unknown, env: string | undefined): string[] {
   const given = Array.isArray(option) ? option.map(String) : typeof option === 'string' ? [option] : (env ?? '').split(',')
   return given.map((name) => name.trim()).filter((name) => name !== '')
 }
