@@ -26,3 +26,4 @@ export { exportCorpusRecords, CORPUS_RECORD_KINDS, type CorpusRecordKind, type C
 export { checkStory, type CheckArticle } from './stages/analysis/check.js'
 export { assessSourceQuality } from './stages/analysis/quality.js'
 export { createApp, startServer, type AppOptions, type ServerOptions, type RunningServer } from './http/index.js'
+export { HostAllowList } from './http/index.js'

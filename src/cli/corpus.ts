@@ -101,9 +101,10 @@ export async function runServe(options: Options, out: Output): Promise<number> {
   const token = optionalText(options.token) ?? optionalText(process.env.DOSSIER_TOKEN)
   const host = String(options.host)
   const port = wholeNumber(options.port, '--port', 8080)
+  const allowHosts = allowedHostsOption(options['allowHost'], process.env.DOSSIER_ALLOW_HOSTS)
   const store = await openStore({ path: String(options.db) })
   try {
-    const server = await startServer({ store, host, port, token })
+    const server = await startServer({ store, host, port, token, allowHosts })
     out.info(`Dossier serves ${String(options.db)} at ${server.url}/${token === undefined ? '' : ' (API requests need the token; open the app at /#token=<token>)'}; Ctrl-C stops it.`)
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve)
@@ -114,6 +115,12 @@ export async function runServe(options: Options, out: Output): Promise<number> {
   } finally {
     await store.close()
   }
+}
+
+/** `--allow-host` (commander gives a repeated variadic option as one list), else the env var's comma-separated names. */
+export function allowedHostsOption(option: unknown, env: string | undefined): string[] {
+  const given = Array.isArray(option) ? option.map(String) : typeof option === 'string' ? [option] : (env ?? '').split(',')
+  return given.map((name) => name.trim()).filter((name) => name !== '')
 }
 
 /** `dossier timeline <actor> <counterpart> [--topic T]`: what the actor said about the counterpart, in order, shifts marked. */

@@ -125,6 +125,7 @@ export const COMMANDS = {
       { flags: '--port <n>', description: 'TCP port (0: any free port)', default: '8080' },
       { flags: '--host <host>', description: 'address to bind; anything but loopback needs a token', default: '127.0.0.1' },
       { flags: '--token <token>', description: 'require this bearer token on every API request (default: $DOSSIER_TOKEN)' },
+      { flags: '--allow-host <name...>', description: 'also answer to this Host name (name or name:port; repeatable; default: $DOSSIER_ALLOW_HOSTS, comma-separated)' },
     ],
   },
   extract: {

@@ -1,9 +1,12 @@
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
+import { methodNotAllowed } from 'hono/method-not-allowed'
 import type { Store } from '../store/index.js'
 import { requireToken } from './auth.js'
+import { refuseCrossSite } from './csrf.js'
 import { HttpError, sendError } from './errors.js'
+import { HostAllowList, requireAllowedHost } from './hosts.js'
 import { ImportJobs } from './jobs.js'
 import { JSON_TYPE, toSafeJson } from './json.js'
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js'
@@ -31,6 +34,8 @@ export interface AppOptions {
   readonly limits?: Partial<ServerLimits>
   /** Worker threads of an import's analyze (default `auto`). */
   readonly importWorkers?: number | 'auto'
+  /** The Host names answered; default the loopback names on any port (`startServer` binds them to its port). */
+  readonly hosts?: HostAllowList
 }
 
 /**
@@ -46,7 +51,10 @@ export function createApp(options: AppOptions): Hono {
   const jobs = new ImportJobs(store, options.importWorkers)
   const app = new Hono()
   app.use('*', securityHeaders())
+  app.use('*', requireAllowedHost(options.hosts ?? HostAllowList.loopback()))
+  app.use('*', methodNotAllowed({ app, onMethodNotAllowed: refuseMethod }))
   if (options.token !== undefined) app.use('/api/*', requireToken(options.token))
+  app.use('*', refuseCrossSite(options.token))
   app.route('/api/health', healthRoutes(store))
   app.route('/api/ping', pingRoutes())
   app.route('/api/stories', storyRoutes(store))
@@ -58,11 +66,18 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/import', importRoutes(jobs, limits))
   const openapi = toSafeJson(OPENAPI)
   app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': JSON_TYPE }))
-  app.get('/api/*', (c) => {
-    throw new HttpError(404, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}; the routes are listed at /api/openapi.json.`)
-  })
-  app.get('/*', serveWebApp(options.webRoot ?? DEFAULT_WEB_ROOT))
+  // Catch-alls answer any method: they are left out of the 405 check, which would otherwise find
+  // a GET for every path. The 404 is returned, not thrown, so a known path's 405 still replaces it.
+  app.all('/api/*', (c) => sendError(new HttpError(404, 'NOT_FOUND', `No API route ${c.req.method} ${c.req.path}; the routes are listed at /api/openapi.json.`), c))
+  app.all('/*', serveWebApp(options.webRoot ?? DEFAULT_WEB_ROOT))
   app.notFound((c) => sendError(new HttpError(404, 'NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), c))
   app.onError(sendError)
   return app
+}
+
+/** A known path asked with a method it does not take: 405, its methods in `Allow`. */
+function refuseMethod(c: Context, methods: readonly string[]): Response {
+  const allow = methods.join(', ')
+  c.header('Allow', allow)
+  return sendError(new HttpError(405, 'METHOD_NOT_ALLOWED', `${c.req.path} does not take ${c.req.method}; it takes ${allow}.`), c)
 }

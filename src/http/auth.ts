@@ -15,14 +15,18 @@ export function tokenMatches(given: string, token: string): boolean {
   return timingSafeEqual(digest(given), digest(token))
 }
 
+/** The token of an `Authorization: Bearer <token>` header, or undefined. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return BEARER.exec(header ?? '')?.[1]
+}
+
 /**
  * Refuses a request without `Authorization: Bearer <token>` (401, JSON). Mounted on `/api/*` only:
  * the static app loads without it and sends the token on its API calls.
  */
 export function requireToken(token: string): MiddlewareHandler {
   return async (c, next) => {
-    const header = c.req.header('Authorization') ?? ''
-    const given = BEARER.exec(header)?.[1]
+    const given = bearerToken(c.req.header('Authorization'))
     if (given === undefined || !tokenMatches(given, token)) {
       c.header('WWW-Authenticate', 'Bearer realm="dossier"')
       throw new HttpError(401, 'UNAUTHORIZED', given === undefined

@@ -56,6 +56,7 @@ const idParam = (what: string): Parameter => ({ name: 'id', in: 'path', required
 const errors = {
   '400': { description: 'A bad parameter or search syntax.', content: json(ref('Error')) },
   '401': { description: 'The server has a token and the request lacks it.', content: json(ref('Error')) },
+  '421': { description: 'The Host header names a host this server does not answer to (HOST_NOT_ALLOWED).', content: json(ref('Error')) },
 }
 const notFound = { '404': { description: 'No such id.', content: json(ref('Error')) } }
 
@@ -102,7 +103,7 @@ export const OPENAPI: OpenApiDocument = {
   info: {
     title: 'Dossier API',
     version: '0.1.0',
-    description: 'Stories, articles, entities and stance timelines of a Dossier store. Every value cites the exact span of the article it comes from. Errors are `{ error: { code, message } }`.',
+    description: 'Stories, articles, entities and stance timelines of a Dossier store. Every value cites the exact span of the article it comes from. Errors are `{ error: { code, message } }`. Any route answers 421 (HOST_NOT_ALLOWED) to a Host name the server does not answer to, and 405 (METHOD_NOT_ALLOWED, with `Allow`) to a method its path does not take; a POST is refused with 403 (CROSS_SITE_REQUEST) when a browser sends it from another origin.',
   },
   security: [{}, { bearer: [] }],
   paths: {
@@ -173,14 +174,16 @@ export const OPENAPI: OpenApiDocument = {
           required: true,
           content: {
             'multipart/form-data': { schema: { type: 'object', additionalProperties: { type: 'string', format: 'binary' } } },
-            'application/json': { schema: { type: 'object', required: ['urls'], properties: { urls: { type: 'array', items: { type: 'string', format: 'uri' }, minItems: 1 } } } },
+            'application/json': { schema: { type: 'object', required: ['urls'], properties: { urls: { type: 'array', items: { type: 'string', description: 'One pasted line: an http(s) URL. A line that is not one is refused alone (NOT_A_WEB_URL); blank lines are left out.' }, minItems: 1 } } } },
           },
         },
         responses: {
           '202': { description: 'The job started.', content: json({ type: 'object', required: ['job'], properties: { job: ref('ImportJob') } }) },
           ...errors,
+          '403': { description: 'Sent by a page of another origin (CROSS_SITE_REQUEST).', content: json(ref('Error')) },
+          '405': { description: 'Another method than POST (METHOD_NOT_ALLOWED; `Allow: POST`).', content: json(ref('Error')) },
           '409': { description: 'Another import is running.', content: json(ref('Error')) },
-          '413': { description: 'The request, a file, or the number of files or URLs is over the limit.', content: json(ref('Error')) },
+          '413': { description: 'The request, or the number of files or URLs, is over the limit (a file over its own limit is refused alone, INPUT_TOO_LARGE).', content: json(ref('Error')) },
           '415': { description: 'Neither multipart nor JSON.', content: json(ref('Error')) },
         },
       },
@@ -247,11 +250,24 @@ export const OPENAPI: OpenApiDocument = {
       },
       Timeline: open("An actor's and a counterpart's statements: date, speaker, position (for, against, open, conditional), quote, citations, shift.", ['actor', 'counterpart', 'topic', 'statements']),
       ImportJob: {
-        type: 'object', required: ['id', 'state', 'inputs', 'done', 'rejected', 'startedAt'],
+        type: 'object', required: ['id', 'state', 'inputs', 'done', 'results', 'rejected', 'startedAt'],
         properties: {
-          id: { type: 'string' }, state: { enum: ['running', 'done', 'failed'] }, inputs: { type: 'integer' }, done: { type: 'integer' },
-          rejected: { type: 'array', items: { type: 'object', properties: { input: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } } },
+          id: { type: 'string' }, state: { enum: ['running', 'done', 'failed'] }, inputs: { type: 'integer' },
+          done: { type: 'integer', description: 'Inputs whose outcome is known.' },
+          results: { type: 'array', description: 'Every input (uploaded file or pasted URL line), in the order given.', items: ref('ImportResult') },
+          rejected: { type: 'array', description: 'The problems of `results`, as input, code and message.', items: { type: 'object', properties: { input: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } } },
           report: open('The analyze report when done.'), error: { type: 'string' }, startedAt: { type: 'string' }, finishedAt: { type: 'string' },
+        },
+      },
+      ImportResult: {
+        type: 'object', required: ['input', 'outcome', 'added', 'existing'],
+        properties: {
+          input: { type: 'string', description: 'The file name as uploaded, or the URL line as pasted.' },
+          outcome: { enum: ['waiting', 'added', 'skipped', 'refused'], description: 'added: new documents stored; skipped: nothing new (stored before, or a repeated line); refused: nothing stored, see reason.' },
+          added: { type: 'integer', description: 'Documents of this input newly stored.' },
+          existing: { type: 'integer', description: 'Documents of this input the store held already.' },
+          code: { type: 'string', description: 'Stable code of the first problem (INPUT_EMPTY, FETCH_REFUSED, NOT_A_WEB_URL, REPEATED_INPUT, …).' },
+          reason: { type: 'string', description: 'Why it was skipped or refused, in words for the user (never a server path).' },
         },
       },
     },

@@ -15,11 +15,27 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ')
 
-/** Headers on every response, errors and 404s included. */
+/**
+ * Browser features the app never uses, denied to it and to anything that might run in its pages:
+ * a page that cannot ask for the camera cannot be tricked into asking.
+ */
+export const PERMISSIONS_POLICY = [
+  'camera', 'microphone', 'geolocation', 'display-capture', 'usb', 'serial', 'hid', 'bluetooth', 'midi',
+  'payment', 'publickey-credentials-get', 'screen-wake-lock', 'accelerometer', 'gyroscope', 'magnetometer',
+].map((feature) => `${feature}=()`).join(', ')
+
+/**
+ * Headers on every response, errors and 404s included. Cross-Origin-Opener-Policy keeps a page
+ * of another origin that opened the app from reaching into its window; Cross-Origin-Resource-Policy
+ * stops other origins from loading its answers as images or scripts (a `no-cors` read).
+ */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Permissions-Policy': PERMISSIONS_POLICY,
 }
 
 /** Sets the security headers after the handler (or the error handler) made the response. */

@@ -47,9 +47,14 @@ export function staticFileOf(root: string, urlPath: string): string | undefined 
   return file.startsWith(base + sep) ? file : undefined
 }
 
-/** Serves the built web app from `root`: `/` is index.html; a missing file is a JSON 404. */
+/** Serves the built web app from `root`: `/` is index.html; a missing file is a JSON 404, another method than GET a 405. */
 export function serveWebApp(root: string) {
   return async (c: Context): Promise<Response> => {
+    // HEAD reaches here as itself: Hono runs GET handlers for it and drops the body.
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      c.header('Allow', 'GET, HEAD')
+      throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${c.req.path} is a file of the web app: it takes GET, HEAD.`)
+    }
     const file = staticFileOf(root, c.req.path)
     const missing = new HttpError(404, 'NOT_FOUND', c.req.path === '/'
       ? 'The web app is not built: run "npm run build" and start the server again.'

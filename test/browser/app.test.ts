@@ -254,6 +254,23 @@ describe.skipIf(!present)('web app on the examples, in Chromium', () => {
     }
   })
 
+  it('token (issue 10): the API link opens the API document with the token, where a plain link got 401', async () => {
+    const token = 'browser-test-token-api-link-9d1e'
+    const guarded = await startServer({ store: dossier.store, webRoot: dossier.webRoot, host: '127.0.0.1', port: 0, token })
+    try {
+      expect((await fetch(`${guarded.url}/api/openapi.json`)).status).toBe(401)
+      const { page, record } = await openPage(browser, LAPTOP)
+      records.push(record)
+      await page.goto(`${guarded.url}/#token=${token}`)
+      await waitForApp(page)
+      await page.click('nav.top a[data-token-link]')
+      await page.waitForURL(/^blob:/)
+      expect(JSON.parse((await page.locator('body').textContent())!)).toMatchObject({ openapi: '3.1.0' })
+    } finally {
+      await guarded.close()
+    }
+  })
+
   it('no page raised an error, opened a dialog or broke the Content-Security-Policy', () => {
     expect(records.length).toBeGreaterThan(0)
     for (const record of records) {

@@ -34,8 +34,9 @@ export function chromiumAvailable(what: string): boolean {
   return false
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+/** `extraArgs`: more command-line switches, such as `--host-resolver-rules` for a name that resolves without DNS. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] })
 }
 
 /** Compiles the web app and copies its assets into `dir/web`, the folder the server serves. */

@@ -8,6 +8,7 @@ import type { StorySummary } from '../../src/document/index.js'
 import type { DocumentSummary, EntitySummary } from '../../src/store/index.js'
 import { REPO_ROOT } from '../helpers/cli.js'
 import { chromiumAvailable, launchChromium, LAPTOP, openPage, screenshot, startDossier, waitForApp, type Dossier, type PageRecord } from './harness.js'
+import { expectClean, injected, MARKUP, NOTHING } from './inert.js'
 
 // Scraped content is text, never markup: articles whose titles, quotes, names, links and bodies
 // carry <script>, onerror=, javascript: and CSS injection go through ingest into the store, and
@@ -18,36 +19,11 @@ const HOSTILE = join(REPO_ROOT, 'test/browser/fixtures/hostile')
 let dossier: Dossier
 let browser: Browser
 
-/** Everything on the page that would mean scraped markup became DOM. */
-async function injected(page: Page): Promise<Record<string, number>> {
-  const count = (selector: string): Promise<number> => page.locator(selector).count()
-  return {
-    img: await count('img'),
-    iframe: await count('iframe, object, embed'),
-    script: (await count('script')) - 1, // the app's own module
-    style: await count('style'),
-    stylesheet: (await count('link[rel="stylesheet"]')) - 1, // the app's own style sheet
-    handler: await count('[onerror], [onclick], [onmouseover], [onload], [style]'),
-    javascriptLink: await count('[href^="javascript:" i], [href*="javascript:" i]'),
-  }
-}
-
-/** Markup that would run if it became DOM; the page must show it as these characters. */
-const MARKUP = '<img src=x onerror=alert(1)>'
-
-const NOTHING = { img: 0, iframe: 0, script: 0, style: 0, stylesheet: 0, handler: 0, javascriptLink: 0 }
-
 async function visit(path: string): Promise<{ page: Page; record: PageRecord }> {
   const opened = await openPage(browser, LAPTOP)
   await opened.page.goto(`${dossier.url}/${path}`)
   await waitForApp(opened.page)
   return opened
-}
-
-function expectClean(record: PageRecord, path: string): void {
-  expect(record.dialogs, path).toEqual([])
-  expect(record.errors, path).toEqual([])
-  expect(record.console.filter((m) => /Content.Security.Policy|Refused to/i.test(m.text)), path).toEqual([])
 }
 
 describe.skipIf(!present)('web app on a hostile corpus, in Chromium', () => {
@@ -147,7 +123,7 @@ describe.skipIf(!present)('web app on a hostile corpus, in Chromium', () => {
       await page.click('form.import-form button[type="submit"]')
       await page.waitForSelector('.job-done, .job-failed, .import-progress [role="alert"]', { timeout: 60_000 })
       // The server files it under a name with the markup characters replaced; the words remain.
-      expect(await page.locator('.import-progress .rejected').textContent()).toContain('onerror')
+      expect(await page.locator('.import-progress .import-results').textContent()).toContain('onerror')
       expect(await injected(page)).toEqual(NOTHING)
       expectClean(record, '#/import')
     } finally {

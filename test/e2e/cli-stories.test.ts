@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -129,8 +130,14 @@ describe('dossier serve', () => {
     expect(run.stderr).toMatch(/--token/)
   })
 
-  it('serves the API on the store until interrupted, then exits 0', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli/bin.ts'), 'serve', '--db', examplesDb, '--port', '0'], {
+  it('refuses a one-character token for a public bind: exit 2 naming the minimum (issue 10)', async () => {
+    const run = (await runCli(['serve', '--db', examplesDb, '--host', '0.0.0.0', '--port', '0', '--token', 'x']))
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/at least 16 characters/)
+  })
+
+  it('serves the API on the store until interrupted, then exits 0; answers the --allow-host names and no other (issue 10)', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli/bin.ts'), 'serve', '--db', examplesDb, '--port', '0', '--allow-host', 'dossier.test', '--allow-host', 'news.test:8443'], {
       cwd: REPO_ROOT,
       env: { ...process.env, NO_COLOR: '1' },
     })
@@ -145,6 +152,14 @@ describe('dossier serve', () => {
     })
     const health = (await (await fetch(`${url}/api/health`)).json()) as { ok: boolean; documents: number }
     expect(health).toMatchObject({ ok: true, documents: 16 })
+    const port = Number(new URL(url).port)
+    const statusFor = (host: string): Promise<number> => new Promise((done, fail) => {
+      request({ host: '127.0.0.1', port, path: '/api/ping', headers: { Host: host } }, (res) => {
+        res.resume()
+        done(res.statusCode ?? 0)
+      }).on('error', fail).end()
+    })
+    expect([await statusFor('dossier.test'), await statusFor('news.test:8443'), await statusFor('news.test:80'), await statusFor(`evil.test:${port}`)]).toEqual([200, 200, 421, 421])
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
     child.kill('SIGINT')
     expect(await exited).toBe(0)

@@ -4,12 +4,15 @@ import { join } from 'node:path'
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HttpError, notFound } from '../errors.js'
+import { IMPORT_CODES } from '../import-reasons.js'
 import type { ImportJobs, JobInput } from '../jobs.js'
 import { sendJson } from '../json.js'
 import type { ServerLimits } from '../limits.js'
 
 /** Longest file name kept from an upload, in characters. */
 const MAX_FILE_NAME_CHARS = 120
+/** Longest pasted line shown back as an input's name, in characters: a URL is rarely longer. */
+const MAX_SHOWN_INPUT_CHARS = 500
 
 function tooLarge(what: string, limit: number): HttpError {
   return new HttpError(413, 'TOO_LARGE', `${what} is larger than the server accepts (${limit.toLocaleString('en-US')} bytes).`)
@@ -48,8 +51,6 @@ async function startUpload(c: Context, jobs: ImportJobs, limits: ServerLimits): 
   const files = Object.values(body).flat().filter((v): v is File => typeof v !== 'string')
   if (files.length === 0) throw new HttpError(400, 'BAD_PARAMETER', 'The upload holds no file.')
   if (files.length > limits.maxFiles) throw new HttpError(413, 'TOO_LARGE', `At most ${limits.maxFiles} files per upload; this one has ${files.length}.`)
-  const big = files.find((f) => f.size > limits.maxFileBytes)
-  if (big !== undefined) throw tooLarge(`The file ${JSON.stringify(safeFileName(big.name))}`, limits.maxFileBytes)
   const dir = await mkdtemp(join(tmpdir(), 'dossier-import-'))
   const cleanup = (): Promise<void> => rm(dir, { recursive: true, force: true })
   try {
@@ -58,6 +59,11 @@ async function startUpload(c: Context, jobs: ImportJobs, limits: ServerLimits): 
       // One folder per file keeps each name as uploaded (two files may share one) for the outlet fallback.
       const name = safeFileName(file.name)
       const path = join(dir, String(i), name)
+      // A file over the limit is refused alone; the other files of the upload go on.
+      if (file.size > limits.maxFileBytes) {
+        inputs.push({ path, name, settled: { outcome: 'refused', code: 'INPUT_TOO_LARGE' } })
+        continue
+      }
       await mkdir(join(dir, String(i)))
       await writeFile(path, new Uint8Array(await file.arrayBuffer()))
       inputs.push({ path, name })
@@ -77,14 +83,26 @@ async function startFetch(c: Context, jobs: ImportJobs, limits: ServerLimits): P
     throw new HttpError(400, 'BAD_JSON', 'The body is not valid JSON; send {"urls": ["https://…"]}.')
   }
   const urls = (body as { urls?: unknown } | null)?.urls
-  if (!Array.isArray(urls) || urls.length === 0 || !urls.every((u) => typeof u === 'string')) {
+  if (!Array.isArray(urls) || !urls.every((u) => typeof u === 'string') || urls.every((u) => u.trim() === '')) {
     throw new HttpError(400, 'BAD_PARAMETER', 'Send {"urls": [...]} with at least one URL.')
   }
   if (urls.length > limits.maxUrls) throw new HttpError(413, 'TOO_LARGE', `At most ${limits.maxUrls} URLs per import; this one has ${urls.length}.`)
-  // Only web addresses: any other string would be read as a path on the server's disk.
-  const bad = urls.find((u) => !isWebUrl(u))
-  if (bad !== undefined) throw new HttpError(400, 'BAD_PARAMETER', `Not an http(s) URL: ${JSON.stringify(bad.slice(0, 200))}.`)
-  return sendJson(c, { job: jobs.start(urls.map((u) => ({ path: u, name: u }))) }, 202)
+  return sendJson(c, { job: jobs.start(urlInputs(urls)) }, 202)
+}
+
+/**
+ * Each pasted line is its own input: one that is no web address is refused on its own (any other
+ * string would be read as a path on the server's disk), a repeat is skipped, the rest are read.
+ */
+export function urlInputs(lines: readonly string[]): JobInput[] {
+  const seen = new Set<string>()
+  return lines.map((line) => line.trim()).filter((line) => line !== '').map((url): JobInput => {
+    const name = url.length > MAX_SHOWN_INPUT_CHARS ? `${url.slice(0, MAX_SHOWN_INPUT_CHARS)}…` : url
+    if (!isWebUrl(url)) return { path: url, name, settled: { outcome: 'refused', code: IMPORT_CODES.notWebUrl } }
+    if (seen.has(url)) return { path: url, name, settled: { outcome: 'skipped', code: IMPORT_CODES.repeated } }
+    seen.add(url)
+    return { path: url, name }
+  })
 }
 
 function isJson(c: Context): boolean {

@@ -131,3 +131,12 @@ export async function downloadFile(url: string, fileName: string): Promise<void>
   link.remove()
   setTimeout(() => URL.revokeObjectURL(objectUrl), 60_000)
 }
+
+/**
+ * Opens an API answer in this tab the way a link would, but fetched with the bearer token: a
+ * plain link cannot carry it, and a token in the URL would end up in history and server logs.
+ */
+export async function openWithToken(url: string): Promise<void> {
+  const blob = await (await send(url, { headers: { Accept: '*/*' } })).blob()
+  location.assign(URL.createObjectURL(blob))
+}

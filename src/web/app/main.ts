@@ -2,7 +2,8 @@
  * The app's entry: takes a token from the URL fragment, then renders the page the hash names and
  * again whenever it changes.
  */
-import { takeTokenFromHash } from './api.js'
+import { openWithToken, readToken, takeTokenFromHash } from './api.js'
+import { errorBox } from './components.js'
 import { h, replaceChildren } from './dom.js'
 import { parseRoute, type Route } from './routes.js'
 import { showArticle } from './pages/article.js'
@@ -50,8 +51,20 @@ function takeToken(): void {
   if (next !== null) history.replaceState(null, '', `${location.pathname}${location.search}${next}`)
 }
 
+/** Links to API answers (`data-token-link`) carry the token when the app has one. */
+function followTokenLink(event: MouseEvent): void {
+  const link = (event.target as Element | null)?.closest?.('a[data-token-link]')
+  if (!(link instanceof HTMLAnchorElement) || readToken() === null || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return
+  event.preventDefault()
+  openWithToken(link.pathname).catch((error: unknown) => {
+    const main = document.getElementById('main')
+    if (main) replaceChildren(main, errorBox(error, render))
+  })
+}
+
 function start(): void {
   takeToken()
+  document.addEventListener('click', followTokenLink)
   window.addEventListener('hashchange', () => {
     takeToken()
     render()

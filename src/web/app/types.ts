@@ -57,11 +57,22 @@ export interface EntityOption {
 }
 
 /** `GET /api/import/:job`. */
+/** What became of one import input (see src/http/jobs.ts). */
+export interface ImportResult {
+  readonly input: string
+  readonly outcome: 'waiting' | 'added' | 'skipped' | 'refused'
+  readonly added: number
+  readonly existing: number
+  readonly code?: string
+  readonly reason?: string
+}
+
 export interface ImportJob {
   readonly state: 'running' | 'done' | 'failed'
   readonly inputs: number
   readonly done: number
-  readonly rejected: ReadonlyArray<{ readonly input: string; readonly code?: string; readonly message: string }>
+  /** Every input with its outcome, in the order given. */
+  readonly results: readonly ImportResult[]
   readonly report?: unknown
   /** Why a failed job stopped, in a sentence. */
   readonly error?: string

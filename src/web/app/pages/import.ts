@@ -3,26 +3,61 @@
  * page polls for progress and rejections.
  */
 import { getJson, postJson } from '../api.js'
-import { errorBox, plural } from '../components.js'
-import { h, replaceChildren } from '../dom.js'
+import { errorBox, plural, table } from '../components.js'
+import { h, replaceChildren, type Child } from '../dom.js'
 import type { Route } from '../routes.js'
-import type { ImportJob } from '../types.js'
+import type { ImportJob, ImportResult } from '../types.js'
 
 /** How often a running job is asked for its progress. */
 const POLL_INTERVAL_MS = 1000
 /** The multipart field the files go in. */
 const FILES_FIELD = 'files'
 
+/** How each outcome reads in the results table. */
+const OUTCOME_WORDS: Readonly<Record<ImportResult['outcome'], string>> = {
+  waiting: 'Waiting',
+  added: 'Added',
+  skipped: 'Skipped',
+  refused: 'Refused',
+}
+
+function count(job: ImportJob, outcome: ImportResult['outcome']): number {
+  return job.results.filter((r) => r.outcome === outcome).length
+}
+
+/**
+ * The job's headline: what it is doing, or what it did. It never says "done" over inputs that
+ * were refused without saying so: the counts of added, skipped and refused inputs follow it.
+ */
+function headline(job: ImportJob): string {
+  const added = count(job, 'added')
+  const refused = count(job, 'refused')
+  if (job.state === 'running') return `Importing… ${job.done} of ${plural(job.inputs, 'input')} read.`
+  if (job.state === 'failed') return 'The import stopped on an error.'
+  if (refused === job.inputs) return job.inputs === 1 ? 'Nothing was imported: the input was refused.' : `Nothing was imported: all ${job.inputs} inputs were refused.`
+  if (added === 0) return 'Nothing new was imported.'
+  return refused > 0 ? 'Imported, with inputs refused.' : 'Imported.'
+}
+
+function tally(job: ImportJob): string {
+  const documents = job.results.reduce((sum, r) => sum + r.added, 0)
+  return `${count(job, 'added')} added (${plural(documents, 'new document')}), ${count(job, 'skipped')} skipped, ${count(job, 'refused')} refused.`
+}
+
+function resultRow(result: ImportResult): Child[] {
+  const what = result.outcome === 'added' ? `Added ${plural(result.added, 'document')}` : OUTCOME_WORDS[result.outcome]
+  return [h('code', null, result.input), h('span', { class: `outcome outcome-${result.outcome}` }, what), result.reason ?? '']
+}
+
 function progressView(job: ImportJob): HTMLElement {
-  return h('div', { class: `job job-${job.state}`, role: 'status' },
-    h('p', null, job.state === 'running' ? 'Importing… ' : job.state === 'done' ? 'Done. ' : 'Failed. ',
-      `${job.done} of ${plural(job.inputs, 'input')} read.`),
-    h('progress', { max: Math.max(job.inputs, 1), value: job.done }),
+  const finished = job.state !== 'running'
+  const refused = count(job, 'refused')
+  return h('div', { class: `job job-${job.state}${finished && refused > 0 ? ' job-refusals' : ''}`, role: 'status' },
+    h('p', { class: 'job-headline' }, headline(job)),
+    finished ? h('p', { class: 'job-tally' }, tally(job)) : h('progress', { max: Math.max(job.inputs, 1), value: job.done }),
     job.error ? h('p', { class: 'error' }, job.error) : null,
-    job.rejected.length === 0 ? null : h('div', { class: 'rejected' },
-      h('h3', null, `Rejected (${job.rejected.length})`),
-      h('ul', null, job.rejected.map((r) => h('li', null, h('code', null, r.input), `: ${r.message}`, r.code ? ` (${r.code})` : '')))),
-    job.state === 'done' ? h('p', null, h('a', { href: '#/stories' }, 'See the stories ›')) : null)
+    table(null, ['Input', 'Result', 'Why'], job.results.map(resultRow), 'import-results'),
+    finished && count(job, 'added') > 0 ? h('p', null, h('a', { href: '#/stories' }, 'See the stories ›')) : null)
 }
 
 /** Polls a job until it ends, redrawing `out` each time; stops when the page is left. */
@@ -77,7 +112,8 @@ export function showImport(main: HTMLElement, _route: Route, retry: () => void):
     class: 'import-form',
     onsubmit: (event) => {
       event.preventDefault()
-      const list = urls.value.split(/\s+/).map((u) => u.trim()).filter((u) => u !== '')
+      // Each line is one input: the server refuses a line that is no URL, alone, and says why.
+      const list = urls.value.split(/\r?\n/).map((u) => u.trim()).filter((u) => u !== '')
       if (files.length > 0) {
         const data = new FormData()
         for (const file of files) data.append(FILES_FIELD, file, file.name)
