@@ -1,6 +1,5 @@
-import { brotliDecompressSync, inflateSync } from 'node:zlib'
+import { decodeContentEncoding } from './encoding.js'
 import { rejectInput } from './errors.js'
-import { gunzipCapped } from './gzip.js'
 
 /** One HTML response captured in a WARC file, its HTTP body decoded from transfer and content encodings. */
 export interface WarcPage {
@@ -191,14 +190,4 @@ function dechunk(body: Buffer): Buffer {
     at = lineEnd + 2 + size + 2
   }
   return Buffer.concat(parts)
-}
-
-function decodeContentEncoding(input: string, body: Uint8Array, encoding: string | undefined, maxBytes: number): Uint8Array {
-  const name = (encoding ?? '').trim().toLowerCase()
-  if (name === 'gzip' || name === 'x-gzip') return gunzipCapped(input, body, maxBytes)
-  if (name === 'deflate') return inflateSync(body, { maxOutputLength: maxBytes })
-  if (name === 'br') return brotliDecompressSync(body, { maxOutputLength: maxBytes })
-  // Anything else (zstd, stacked encodings) would be stored as compressed bytes read as text.
-  if (name !== '' && name !== 'identity') throw new Error(`unsupported content-encoding "${name}"`)
-  return body
 }
