@@ -8,6 +8,7 @@ import { gunzipCapped, isGzip } from './gzip.js'
 import { hasVisibleText } from './html.js'
 import { hashBytes, makeDocumentId, makeItemId, uniqueRecordKeys } from './identity.js'
 import { readJsonLines } from './jsonl.js'
+import { escapeControlChars } from './names.js'
 import { findBinaryReason, isJsonLines, isPdf, isWarc, sniffTextFormat } from './sniff.js'
 import { describeDroppedUrl, isHttpUrl } from './urls.js'
 import { readWarc } from './warc.js'
@@ -54,7 +55,8 @@ export function readBytes(input: string, bytes: Uint8Array, meta: BytesMeta = {}
     const compressed = isGzip(bytes)
     const read = readDocuments(input, sha256, bytes, meta, maxBytes)
     const mediaType = meta.contentType ?? (compressed ? 'application/gzip' : MEDIA_TYPES[read.format])
-    return { ok: true, input, blob: { sha256, bytes, input, mediaType }, documents: read.documents, warnings: read.warnings }
+    // Warnings quote the input (a broken line, a URL): printed on one line each, escaped.
+    return { ok: true, input, blob: { sha256, bytes, input, mediaType }, documents: read.documents, warnings: read.warnings.map(escapeControlChars) }
   } catch (error) {
     if (error instanceof UnreadableInputError) return { ok: false, input, error }
     const reason = error instanceof Error ? error.message : String(error)
