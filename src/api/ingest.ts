@@ -1,5 +1,6 @@
+import { availableParallelism } from 'node:os'
 import type { Document, RawDocument } from '../document/index.js'
-import { DossierError, type InputErrorCode } from '../errors.js'
+import { DossierError, UsageError, type InputErrorCode } from '../errors.js'
 import { LazyPool } from '../pipeline/pool.js'
 import { READER_STAGE_NAMES, failedStageOf, producedLayers, stagesToComplete } from '../pipeline/process.js'
 import { selectStages } from '../pipeline/run.js'
@@ -17,9 +18,27 @@ export type IngestEvent =
   | { readonly kind: 'rejected'; readonly input: string; readonly code: InputErrorCode | string; readonly message: string }
   | { readonly kind: 'warning'; readonly input: string; readonly message: string }
 
+/**
+ * The most extraction threads a batch may use: one per core. Each worker holds its own copy of the
+ * pipeline's data (about 70 MB), and more threads than cores only wait for one another.
+ *
+ * @example
+ * maxWorkers()   // 8 on an 8-core machine
+ */
+export function maxWorkers(): number {
+  return availableParallelism()
+}
+
+/** Throws a UsageError for a worker count above `maxWorkers()` or not a whole number. */
+export function checkWorkers(workers: number | 'auto'): void {
+  if (workers === 'auto') return
+  if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`workers must be a whole number of 0 or more, or "auto", not ${String(workers)}.`)
+  if (workers > maxWorkers()) throw new UsageError(`workers is at most ${maxWorkers()} (one per core), not ${workers}; use "auto" to let Dossier choose.`)
+}
+
 export interface IngestOptions extends ReadOptions {
   readonly store: Store
-  /** Worker threads for extraction: a number, or `auto` (threads once the batch is large enough). */
+  /** Worker threads for extraction: a number up to `maxWorkers()`, or `auto` (threads once the batch is large enough). */
   readonly workers?: number | 'auto'
   readonly onEvent?: (event: IngestEvent) => void
 }
@@ -73,6 +92,7 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
   const { store, onEvent = () => {} } = options
   const observe = plan.observe ?? (() => {})
   const stages = selectStages(plan.stages)
+  checkWorkers(options.workers ?? 'auto')
   const processor = new LazyPool(options.workers ?? 'auto')
   const rejected: Array<{ input: string; code: string; message: string }> = []
   let count = 0
