@@ -58,13 +58,13 @@ export async function fetchUrl(input: string, options: FetchOptions): Promise<Fe
       const response = await send(input, url, agent, signal, options.timeoutMs)
       const location = header(response, 'location')
       if (response.statusCode >= 300 && response.statusCode < 400 && location) {
-        response.body.destroy()
+        discard(response)
         if (hop >= options.maxRedirects) rejectInput(input, 'FETCH_FAILED', `more than ${options.maxRedirects} redirects (last to ${location})`)
         url = parseHttpUrl(input, location, url)
         continue
       }
       if (response.statusCode < 200 || response.statusCode >= 300) {
-        response.body.destroy()
+        discard(response)
         rejectInput(input, 'FETCH_FAILED', `HTTP ${response.statusCode} from ${url.href}`)
       }
       const raw = await readCapped(input, response, options.maxBytes, signal, options.timeoutMs)
@@ -152,6 +152,12 @@ async function send(input: string, url: URL, agent: Dispatcher, signal: AbortSig
   }
 }
 
+/** Stops reading a body we do not want. A destroyed body emits 'error', which must have a listener or it ends the process. */
+function discard(response: Dispatcher.ResponseData): void {
+  response.body.on('error', () => {})
+  response.body.destroy()
+}
+
 function header(response: Dispatcher.ResponseData, name: string): string | undefined {
   const value = response.headers[name]
   return Array.isArray(value) ? value.join(', ') : value
@@ -161,7 +167,7 @@ function header(response: Dispatcher.ResponseData, name: string): string | undef
 async function readCapped(input: string, response: Dispatcher.ResponseData, maxBytes: number, signal: AbortSignal, timeoutMs: number): Promise<Uint8Array> {
   const declared = Number(header(response, 'content-length'))
   if (declared > maxBytes) {
-    response.body.destroy()
+    discard(response)
     rejectInput(input, 'INPUT_TOO_LARGE', `response of ${declared} bytes is over the ${maxBytes}-byte limit`)
   }
   const chunks: Buffer[] = []
@@ -171,7 +177,7 @@ async function readCapped(input: string, response: Dispatcher.ResponseData, maxB
       const buffer = chunk as Buffer
       total += buffer.length
       if (total > maxBytes) {
-        response.body.destroy()
+        discard(response)
         rejectInput(input, 'INPUT_TOO_LARGE', `response passed the ${maxBytes}-byte limit; download stopped`)
       }
       chunks.push(buffer)
