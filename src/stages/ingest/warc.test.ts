@@ -80,6 +80,13 @@ describe('readWarc', () => {
     expect(warnings[0]).toContain(readWarc('a.warc', first, CAP).pages[0]!.recordId)
   })
 
+  it('warc: a record whose Content-Length is too large is skipped and named; the record it ran into is read', () => {
+    const long = Buffer.from(first.toString('latin1').replace(/Content-Length: (\d+)\r\n\r\nHTTP/, (_, n: string) => `Content-Length: ${Number(n) + 100}\r\n\r\nHTTP`), 'latin1')
+    const { pages, warnings } = readWarc('long.warc', Buffer.concat([long, second, second]), CAP)
+    expect(pages.map((p) => p.url)).toEqual(['https://news.example/b', 'https://news.example/b'])
+    expect(warnings).toEqual([expect.stringMatching(/^WARC record 1 \(<urn:uuid:[0-9a-f-]+>\): Content-Length \d+ is too large: the next record starts \d+ bytes in; skipped$/)])
+  })
+
   it.each([
     ['a truncated gzip body', { 'Content-Encoding': 'gzip' }, gzipSync(page('Harbour')).subarray(0, 40), /gzip data is truncated/],
     ['a body shorter than its HTTP Content-Length', { 'X-Length': 'declared' }, Buffer.from(page('Harbour')), /HTTP body truncated: Content-Length 99, \d+ bytes captured/],

@@ -99,6 +99,10 @@ function readRecord(buffer: Buffer, at: number): Block | BadRecord {
   const end = head.bodyStart + length
   if (end > buffer.length) return { reason: `truncated: Content-Length ${length}, ${buffer.length - head.bodyStart} bytes left`, ...id }
   if (!endsRecord(buffer, end)) {
+    const early = resumeAfter(buffer, head.bodyStart)
+    if (early.resume !== undefined && early.resume < end) {
+      return { reason: `Content-Length ${length} is too large: the next record starts ${early.resume - head.bodyStart} bytes in`, ...id, ...early }
+    }
     const resume = resumeAfter(buffer, end)
     let realEnd = resume.resume ?? buffer.length
     for (let n = 0; n < 4 && realEnd > end && (buffer[realEnd - 1] === 0x0a || buffer[realEnd - 1] === 0x0d); n++) realEnd--
