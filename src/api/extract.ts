@@ -4,6 +4,7 @@ import type { UnreadableInputError } from '../errors.js'
 import { READER_STAGE_NAMES, processDocument } from '../pipeline/process.js'
 import { selectStages } from '../pipeline/run.js'
 import { readInputs, type IngestOptions } from '../stages/ingest/index.js'
+import { escapeControlChars } from '../stages/ingest/names.js'
 
 export type ExtractResult =
   | { readonly ok: true; readonly input: string; readonly documents: readonly Document[]; readonly warnings: readonly string[] }
@@ -30,7 +31,7 @@ export async function* extract(inputs: readonly string[], options: IngestOptions
       try {
         documents.push(processDocument(raw, stages))
       } catch (error) {
-        const input = raw.origin.record !== undefined ? `${result.input}#${raw.origin.record}` : result.input
+        const input = raw.origin.record !== undefined ? `${result.input}#${escapeControlChars(raw.origin.record)}` : result.input
         const reason = error instanceof Error ? error.message : String(error)
         failed.push({ ok: false, input, error: new Error(`${input}: could not extract: ${reason}`) })
       }

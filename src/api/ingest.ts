@@ -6,6 +6,7 @@ import { READER_STAGE_NAMES, failedStageOf, producedLayers, stagesToComplete } f
 import { selectStages } from '../pipeline/run.js'
 import type { Stage } from '../pipeline/stage.js'
 import { readInputs, type IngestOptions as ReadOptions, type IngestResult } from '../stages/ingest/index.js'
+import { escapeControlChars } from '../stages/ingest/names.js'
 import type { Blob, Store } from '../store/index.js'
 
 /** Documents read but not yet stored, at most: bounds memory however fast inputs are read. */
@@ -113,10 +114,16 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
     }
   }
 
-  const saveNew = async (input: string, blob: Blob, processed: Promise<Document[]>): Promise<void> => {
+  const saveNew = async (input: string, blob: Blob, processed: Promise<Extracted>): Promise<void> => {
     let docs: Document[]
     try {
-      docs = await processed
+      const extracted = await processed
+      for (const failed of extracted.failed) {
+        const where = failed.record !== undefined ? `${input}#${escapeControlChars(failed.record)}` : input
+        reject(where, 'EXTRACT_FAILED', `${where}: could not extract: ${failed.message}`)
+      }
+      docs = extracted.docs
+      if (docs.length === 0 && extracted.failed.length > 0) return
     } catch (error) {
       reject(input, 'EXTRACT_FAILED', `${input}: could not extract: ${messageOf(error)}`)
       return
@@ -191,7 +198,7 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
           continue
         }
         if (work.missing.length > 0) {
-          const processed = processor.run({ kind: 'extract', stages: plan.stages, docs: work.missing })
+          const processed = extractEach(processor, plan.stages, work.missing)
           processed.catch(() => {})
           enqueue(work.missing.length, () => saveNew(result.input, result.blob, processed))
         }
@@ -203,7 +210,7 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
           enqueue(docs.length, () => updateStored(result.input, annotating, ran))
         }
       } else {
-        const processed = processor.run({ kind: 'extract', stages: plan.stages, docs: result.documents })
+        const processed = extractEach(processor, plan.stages, result.documents)
         processed.catch(() => {})
         enqueue(result.documents.length, () => saveNew(result.input, result.blob, processed))
       }
@@ -218,6 +225,34 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
     await processor.close()
   }
   return { inputs: count, documentsAdded: added, documentsExisting: existing, documentsAnnotated: annotated, unchanged, rejected }
+}
+
+/** An input's extracted documents, and the ones that could not be extracted. */
+interface Extracted {
+  readonly docs: Document[]
+  readonly failed: ReadonlyArray<{ readonly record?: string; readonly message: string }>
+}
+
+/**
+ * Extracts an input's documents as one task; if the task fails, each document again on its own,
+ * so one document that cannot be extracted (an item of a feed or JSON Lines file) fails alone and
+ * the others are still stored.
+ */
+async function extractEach(processor: LazyPool, stages: readonly string[], docs: readonly RawDocument[]): Promise<Extracted> {
+  try {
+    return { docs: await processor.run({ kind: 'extract', stages, docs }), failed: [] }
+  } catch (error) {
+    if (docs.length <= 1) throw error
+  }
+  const settled = await Promise.allSettled(docs.map((doc) => processor.run({ kind: 'extract', stages, docs: [doc] })))
+  const good: Document[] = []
+  const failed: Array<{ record?: string; message: string }> = []
+  settled.forEach((outcome, i) => {
+    const record = docs[i]!.origin.record
+    if (outcome.status === 'fulfilled') good.push(...outcome.value)
+    else failed.push({ ...(record !== undefined ? { record } : {}), message: messageOf(outcome.reason) })
+  })
+  return { docs: good, failed }
 }
 
 interface StoredWork {
