@@ -177,6 +177,11 @@ describe('readBytes: hostile input (issue 10, findings 13 and 15)', () => {
     expect(doc.content.body).toBe('<p>Caf&eacute; é</p>')
   })
 
+  it('feeds: numeric references follow HTML (&#150; is an en dash); unknown names stay as written', () => {
+    const rss = '<?xml version="1.0"?><rss version="2.0"><channel><item><title>A &#150; B &bogus; &amp;lt;</title><description>Story.</description></item></channel></rss>'
+    expect(read('feed.xml', bytesOf(rss)).documents[0]!.hints.title).toBe('A – B &bogus; &lt;')
+  })
+
   it('feeds: an Atom text entry with HTML entities reads as the characters', () => {
     const atom = '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>urn:1</id><title>Caf&eacute;</title><content type="text">Caf&eacute;&nbsp;opens &amp; &lt;b&gt;</content></entry></feed>'
     const doc = read('atom.xml', bytesOf(atom)).documents[0]!
