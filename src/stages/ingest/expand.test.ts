@@ -43,6 +43,7 @@ describe('expandInputs', () => {
   it.each([
     ['a missing path', 'missing.txt', 'INPUT_NOT_FOUND', /no such file or directory/],
     ['an empty directory', 'empty', 'INPUT_EMPTY', /no document files/],
+    ['an argument whose name lost its bytes that are not UTF-8', 'caf\ufffd.txt', 'INPUT_NOT_FOUND', /not valid UTF-8, which a command-line argument cannot carry; name the directory/],
   ])('expand: %s is an error source, and the next input still comes', async (_, name, code, reason) => {
     const sources = await collect([join(dir, name), join(dir, 'z.txt')])
     expect(sources[0]).toMatchObject({ kind: 'error', input: join(dir, name), error: { code, message: expect.stringMatching(reason) } })

@@ -111,6 +111,10 @@ export function isDocumentName(name: string): boolean {
 /** A file-system error as an input error: missing paths get their own code. */
 export function pathError(input: string, error: unknown): UnreadableInputError {
   const code = (error as NodeJS.ErrnoException).code
+  if ((code === 'ENOENT' || code === 'ENOTDIR') && input.includes('\ufffd')) {
+    // Node decodes command-line arguments as UTF-8: a name's other bytes are lost before we see it.
+    return new UnreadableInputError(input, 'no such file or directory (the name as given is not valid UTF-8, which a command-line argument cannot carry; name the directory that holds it)', 'INPUT_NOT_FOUND')
+  }
   if (code === 'ENOENT' || code === 'ENOTDIR') return new UnreadableInputError(input, 'no such file or directory', 'INPUT_NOT_FOUND')
   if (code === 'EACCES' || code === 'EPERM') return new UnreadableInputError(input, 'permission denied', 'INPUT_UNREADABLE')
   if (code === 'EISDIR') return new UnreadableInputError(input, 'is a directory', 'INPUT_UNREADABLE')
