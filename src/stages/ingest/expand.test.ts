@@ -28,6 +28,11 @@ describe('expandInputs', () => {
     expect(sources.every((s) => s.kind === 'file')).toBe(true)
   })
 
+  it('expand: a directory given as dir/./ walks as dir/…, as path.join names it', async () => {
+    const sources = await collect([`${dir}/./`])
+    expect(sources[0]!.input).toBe(join(dir, 'a.html'))
+  })
+
   it('expand: a named file is read whatever its name', async () => {
     expect(await collect([join(dir, 'make.ts')])).toEqual([{ kind: 'file', input: join(dir, 'make.ts'), path: join(dir, 'make.ts'), size: 1 }])
   })

@@ -1,5 +1,5 @@
 import { readdir, realpath, stat } from 'node:fs/promises'
-import { basename, extname, sep } from 'node:path'
+import { basename, extname, normalize, sep } from 'node:path'
 import { UnreadableInputError } from '../../errors.js'
 import { printableName } from './names.js'
 
@@ -61,7 +61,8 @@ async function* expandPath(path: string): AsyncGenerator<Source> {
     return
   }
   let found = 0
-  for await (const source of walkDirectory(Buffer.from(path), new Set())) {
+  // Normalised as path.join did ('./corpus/' walks as 'corpus/…'), so stored names do not change.
+  for await (const source of walkDirectory(Buffer.from(normalize(path)), new Set())) {
     found++
     yield source
   }
