@@ -32,6 +32,7 @@ export type InputErrorCode =
   | 'INPUT_BAD_JSONL'
   | 'INPUT_BAD_WARC'
   | 'INPUT_NO_CONTENT'
+  | 'INPUT_UNSUPPORTED'
   | 'FETCH_FAILED'
   | 'FETCH_REFUSED'
   | 'FETCH_TIMEOUT'

@@ -4,13 +4,16 @@ import type { UnreadableInputError } from '../errors.js'
 import { READER_STAGE_NAMES, processDocument } from '../pipeline/process.js'
 import { selectStages } from '../pipeline/run.js'
 import { readInputs, type IngestOptions } from '../stages/ingest/index.js'
+import { escapeControlChars } from '../stages/ingest/names.js'
 
 export type ExtractResult =
   | { readonly ok: true; readonly input: string; readonly documents: readonly Document[]; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly input: string; readonly error: UnreadableInputError | Error }
 
 /**
- * Reads and extracts inputs without storing anything, one result per input.
+ * Reads and extracts inputs without storing anything, one result per input. A document that cannot
+ * be extracted is a failed result of its own, named `input#record`, after the input's other
+ * documents: one bad item does not lose the rest.
  *
  * @example
  * for await (const r of extract(['page.html'])) if (r.ok) console.log(toExtractRecord(r.documents[0]!))
@@ -22,11 +25,19 @@ export async function* extract(inputs: readonly string[], options: IngestOptions
       yield { ok: false, input: result.input, error: result.error }
       continue
     }
-    try {
-      yield { ok: true, input: result.input, documents: result.documents.map((d) => processDocument(d, stages)), warnings: result.warnings ?? [] }
-    } catch (error) {
-      yield { ok: false, input: result.input, error: error instanceof Error ? error : new Error(String(error)) }
+    const documents: Document[] = []
+    const failed: ExtractResult[] = []
+    for (const raw of result.documents) {
+      try {
+        documents.push(processDocument(raw, stages))
+      } catch (error) {
+        const input = raw.origin.record !== undefined ? `${result.input}#${escapeControlChars(raw.origin.record)}` : result.input
+        const reason = error instanceof Error ? error.message : String(error)
+        failed.push({ ok: false, input, error: new Error(`${input}: could not extract: ${reason}`) })
+      }
     }
+    if (documents.length > 0 || failed.length === 0 || result.warnings.length > 0) yield { ok: true, input: result.input, documents, warnings: result.warnings ?? [] }
+    yield* failed
   }
 }
 

@@ -1,10 +1,12 @@
+import { availableParallelism } from 'node:os'
 import type { Document, RawDocument } from '../document/index.js'
-import { DossierError, type InputErrorCode } from '../errors.js'
+import { DossierError, UsageError, type InputErrorCode } from '../errors.js'
 import { LazyPool } from '../pipeline/pool.js'
 import { READER_STAGE_NAMES, failedStageOf, producedLayers, stagesToComplete } from '../pipeline/process.js'
 import { selectStages } from '../pipeline/run.js'
 import type { Stage } from '../pipeline/stage.js'
 import { readInputs, type IngestOptions as ReadOptions, type IngestResult } from '../stages/ingest/index.js'
+import { escapeControlChars } from '../stages/ingest/names.js'
 import type { Blob, Store } from '../store/index.js'
 
 /** Documents read but not yet stored, at most: bounds memory however fast inputs are read. */
@@ -17,9 +19,27 @@ export type IngestEvent =
   | { readonly kind: 'rejected'; readonly input: string; readonly code: InputErrorCode | string; readonly message: string }
   | { readonly kind: 'warning'; readonly input: string; readonly message: string }
 
+/**
+ * The most extraction threads a batch may use: one per core. Each worker holds its own copy of the
+ * pipeline's data (about 70 MB), and more threads than cores only wait for one another.
+ *
+ * @example
+ * maxWorkers()   // 8 on an 8-core machine
+ */
+export function maxWorkers(): number {
+  return availableParallelism()
+}
+
+/** Throws a UsageError for a worker count above `maxWorkers()` or not a whole number. */
+export function checkWorkers(workers: number | 'auto'): void {
+  if (workers === 'auto') return
+  if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`workers must be a whole number of 0 or more, or "auto", not ${String(workers)}.`)
+  if (workers > maxWorkers()) throw new UsageError(`workers is at most ${maxWorkers()} (one per core), not ${workers}; use "auto" to let Dossier choose.`)
+}
+
 export interface IngestOptions extends ReadOptions {
   readonly store: Store
-  /** Worker threads for extraction: a number, or `auto` (threads once the batch is large enough). */
+  /** Worker threads for extraction: a number up to `maxWorkers()`, or `auto` (threads once the batch is large enough). */
   readonly workers?: number | 'auto'
   readonly onEvent?: (event: IngestEvent) => void
 }
@@ -73,6 +93,7 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
   const { store, onEvent = () => {} } = options
   const observe = plan.observe ?? (() => {})
   const stages = selectStages(plan.stages)
+  checkWorkers(options.workers ?? 'auto')
   const processor = new LazyPool(options.workers ?? 'auto')
   const rejected: Array<{ input: string; code: string; message: string }> = []
   let count = 0
@@ -93,10 +114,16 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
     }
   }
 
-  const saveNew = async (input: string, blob: Blob, processed: Promise<Document[]>): Promise<void> => {
+  const saveNew = async (input: string, blob: Blob, processed: Promise<Extracted>): Promise<void> => {
     let docs: Document[]
     try {
-      docs = await processed
+      const extracted = await processed
+      for (const failed of extracted.failed) {
+        const where = failed.record !== undefined ? `${input}#${escapeControlChars(failed.record)}` : input
+        reject(where, 'EXTRACT_FAILED', `${where}: could not extract: ${failed.message}`)
+      }
+      docs = extracted.docs
+      if (docs.length === 0 && extracted.failed.length > 0) return
     } catch (error) {
       reject(input, 'EXTRACT_FAILED', `${input}: could not extract: ${messageOf(error)}`)
       return
@@ -171,7 +198,7 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
           continue
         }
         if (work.missing.length > 0) {
-          const processed = processor.run({ kind: 'extract', stages: plan.stages, docs: work.missing })
+          const processed = extractEach(processor, plan.stages, work.missing)
           processed.catch(() => {})
           enqueue(work.missing.length, () => saveNew(result.input, result.blob, processed))
         }
@@ -183,7 +210,7 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
           enqueue(docs.length, () => updateStored(result.input, annotating, ran))
         }
       } else {
-        const processed = processor.run({ kind: 'extract', stages: plan.stages, docs: result.documents })
+        const processed = extractEach(processor, plan.stages, result.documents)
         processed.catch(() => {})
         enqueue(result.documents.length, () => saveNew(result.input, result.blob, processed))
       }
@@ -198,6 +225,34 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
     await processor.close()
   }
   return { inputs: count, documentsAdded: added, documentsExisting: existing, documentsAnnotated: annotated, unchanged, rejected }
+}
+
+/** An input's extracted documents, and the ones that could not be extracted. */
+interface Extracted {
+  readonly docs: Document[]
+  readonly failed: ReadonlyArray<{ readonly record?: string; readonly message: string }>
+}
+
+/**
+ * Extracts an input's documents as one task; if the task fails, each document again on its own,
+ * so one document that cannot be extracted (an item of a feed or JSON Lines file) fails alone and
+ * the others are still stored.
+ */
+async function extractEach(processor: LazyPool, stages: readonly string[], docs: readonly RawDocument[]): Promise<Extracted> {
+  try {
+    return { docs: await processor.run({ kind: 'extract', stages, docs }), failed: [] }
+  } catch (error) {
+    if (docs.length <= 1) throw error
+  }
+  const settled = await Promise.allSettled(docs.map((doc) => processor.run({ kind: 'extract', stages, docs: [doc] })))
+  const good: Document[] = []
+  const failed: Array<{ record?: string; message: string }> = []
+  settled.forEach((outcome, i) => {
+    const record = docs[i]!.origin.record
+    if (outcome.status === 'fulfilled') good.push(...outcome.value)
+    else failed.push({ ...(record !== undefined ? { record } : {}), message: messageOf(outcome.reason) })
+  })
+  return { docs: good, failed }
 }
 
 interface StoredWork {

@@ -1,3 +1,4 @@
+import { maxWorkers } from '../api/ingest.js'
 import { UsageError } from '../errors.js'
 
 /** Parsed options of one command, as commander gives them. */
@@ -11,9 +12,12 @@ export function wholeNumber(value: unknown, flag: string, fallback: number): num
   return n
 }
 
-/** `--workers`: a whole number, or `auto`. */
+/** `--workers`: a whole number up to the number of cores, or `auto`. */
 export function workersOption(value: unknown): number | 'auto' {
-  return value === 'auto' ? 'auto' : wholeNumber(value, '--workers', 0)
+  if (value === 'auto') return 'auto'
+  const workers = wholeNumber(value, '--workers', 0)
+  if (workers > maxWorkers()) throw new UsageError(`--workers is at most ${maxWorkers()} on this machine (one per core), not ${workers}; or "auto".`)
+  return workers
 }
 
 /** An option's text, or undefined when it is absent or empty. */

@@ -15,7 +15,7 @@ export interface CommandSpec {
 
 const DB: OptionSpec = { flags: '--db <file>', description: 'SQLite store file', default: 'dossier.db' }
 const FETCH: readonly OptionSpec[] = [
-  { flags: '--allow-private', description: 'allow fetching URLs on loopback and private addresses' },
+  { flags: '--allow-private', description: 'allow fetching URLs on loopback and private addresses (never link-local)' },
   { flags: '--max-bytes <n>', description: 'size cap per input in bytes, after decompression', default: String(50 * 1024 * 1024) },
   { flags: '--timeout <ms>', description: 'URL fetch timeout in milliseconds', default: '20000' },
 ]

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { UnreadableInputError } from '../../errors.js'
-import { charsetOfContentType, decodeText } from './charset.js'
+import { charsetOfContentType, decodeText, findUtf16ByNulPattern } from './charset.js'
 
 const RUSSIAN = 'Президент выступил во вторник с посланием парламенту и сказал, что страна приостанавливает участие в договоре.'
 const FRENCH = "Le président est arrivé à Moscou lundi pour une visite d'État de trois jours; les deux dirigeants ont signé une déclaration."
@@ -36,8 +36,15 @@ describe('decodeText', () => {
     expect(decoded.warnings[0]).toMatch(/declared charset windows-1251/)
   })
 
-  it('charset: declared UTF-8 with invalid bytes is decoded lossily, with a warning', () => {
+  it('charset: declared UTF-8 that is latin-1 reads as windows-1252, with a warning (issue 10, finding 15)', () => {
     const decoded = decodeText('page', Uint8Array.from([...utf8('<meta charset="utf-8">Caf'), 0xe9, ...utf8(' ouvert')]))
+    expect(decoded.text).toBe('<meta charset="utf-8">Café ouvert')
+    expect(decoded.charset).toMatchObject({ name: 'windows-1252', basis: 'detected' })
+    expect(decoded.warnings[0]).toMatch(/declared charset utf-8 \(meta\) does not fit the bytes; read as windows-1252/)
+  })
+
+  it('charset: declared UTF-8 with bytes windows-1252 does not define either is decoded lossily, with a warning', () => {
+    const decoded = decodeText('page', Uint8Array.from([...utf8('<meta charset="utf-8">Caf'), 0xe9, 0x81, ...utf8(' ouvert')]))
     expect(decoded.text).toBe('<meta charset="utf-8">Caf\uFFFD ouvert')
     expect(decoded.charset.confidence).toBeLessThan(1)
     expect(decoded.warnings[0]).toMatch(/U\+FFFD/)
@@ -54,6 +61,13 @@ describe('decodeText', () => {
     let seed = 7
     const noise = Uint8Array.from({ length: 400 }, () => 0x80 | (seed = (seed * 1103515245 + 12345) % 2147483648) >> 16)
     expect(() => decodeText('noise.txt', noise)).toThrow(expect.objectContaining({ code: 'INPUT_BAD_ENCODING', message: expect.stringContaining('noise.txt') }) as UnreadableInputError)
+  })
+
+  it.each([
+    ['ASCII text', utf8('The council met on Tuesday.')],
+    ['binary with NULs on both sides', Uint8Array.from([0x89, 0x50, 0, 0, 0x0d, 0, 0, 0x1a, 0, 0x0a, 0x00, 0x00])],
+  ])('findUtf16ByNulPattern: %s is not UTF-16', (_, bytes) => {
+    expect(findUtf16ByNulPattern(bytes)).toBeUndefined()
   })
 
   it.each([

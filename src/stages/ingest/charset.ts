@@ -20,6 +20,17 @@ const MAX_REPLACEMENT_RATIO = 0.001
  */
 const MAX_STRAY_HIGH_BYTE_RATIO = 0.02
 
+/** Leading bytes checked for the NUL pattern of UTF-16 without a byte-order mark. */
+const UTF16_SCAN_BYTES = 4096
+/**
+ * Share of UTF-16 code units whose high byte is NUL above which text is UTF-16 without a BOM: any
+ * Latin-script text is mostly such units (an ASCII letter is 0x00 0x41), binary data has NULs on
+ * both sides alike, and CJK text has none (and is left to the other checks).
+ */
+const MIN_UTF16_NUL_UNIT_RATIO = 0.3
+/** Share of code units with a NUL low byte still allowed in UTF-16 (U+0100, U+4E00 …). */
+const MAX_UTF16_OTHER_NUL_RATIO = 0.02
+
 export interface DecodedText {
   readonly text: string
   readonly charset: Charset
@@ -51,6 +62,11 @@ export function findBom(bytes: Uint8Array): { name: string; length: number } | u
 export function decodeText(input: string, bytes: Uint8Array, contentType?: string): DecodedText {
   const bom = findBom(bytes)
   if (bom) return { text: decodeAs(bytes.subarray(bom.length), bom.name), charset: { name: bom.name, basis: 'bom', confidence: 1 }, warnings: [] }
+  const utf16 = findUtf16ByNulPattern(bytes)
+  if (utf16) {
+    const warning = `no byte-order mark; read as ${utf16.toUpperCase()} by its pattern of NUL bytes`
+    return { text: decodeAs(bytes, utf16), charset: { name: utf16, basis: 'detected', confidence: 0.9 }, warnings: [warning] }
+  }
 
   const declared = charsetOfContentType(contentType)
   if (declared) return decodeDeclared(bytes, declared, 'http')
@@ -60,6 +76,28 @@ export function decodeText(input: string, bytes: Uint8Array, contentType?: strin
   const utf8 = decodeStrictUtf8(bytes)
   if (utf8 !== undefined) return { text: utf8, charset: { name: 'utf-8', basis: 'valid-utf8', confidence: 1 }, warnings: [] }
   return decodeDetected(input, bytes)
+}
+
+/**
+ * UTF-16 without a byte-order mark, told by where its NUL bytes fall: the high byte of each
+ * Latin-script code unit is 0, second in little-endian, first in big-endian.
+ *
+ * @example
+ * findUtf16ByNulPattern(iconv.encode('Talks ended.', 'utf-16le'))   // 'utf-16le'
+ */
+export function findUtf16ByNulPattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const length = Math.min(bytes.length, UTF16_SCAN_BYTES) & ~1
+  const units = length / 2
+  if (units < 2) return undefined
+  let nulFirst = 0
+  let nulSecond = 0
+  for (let i = 0; i < length; i += 2) {
+    if (bytes[i] === 0) nulFirst++
+    if (bytes[i + 1] === 0) nulSecond++
+  }
+  if (nulSecond / units >= MIN_UTF16_NUL_UNIT_RATIO && nulFirst / units <= MAX_UTF16_OTHER_NUL_RATIO) return 'utf-16le'
+  if (nulFirst / units >= MIN_UTF16_NUL_UNIT_RATIO && nulSecond / units <= MAX_UTF16_OTHER_NUL_RATIO) return 'utf-16be'
+  return undefined
 }
 
 /** The `charset` parameter of a Content-Type header, lower-cased, if iconv knows it. */
@@ -97,6 +135,16 @@ function decodeDeclared(bytes: Uint8Array, name: string, basis: 'http' | 'meta' 
     // The common case: decode once, strictly, and keep the result.
     const strict = decodeStrictUtf8(bytes)
     if (strict !== undefined) return { text: strict, charset: { name, basis, confidence: 1 }, warnings: [] }
+    // Latin-1 text labelled UTF-8 (a template's header on an old article) is the usual cause, and
+    // windows-1252 reads it without loss where UTF-8 would replace every accented letter.
+    const western = decodeAs(bytes, 'windows-1252')
+    if (decodesCleanly(western)) {
+      return {
+        text: western,
+        charset: { name: 'windows-1252', basis: 'detected', confidence: 0.6 },
+        warnings: [`declared charset utf-8 (${basis}) does not fit the bytes; read as windows-1252, which decodes every byte`],
+      }
+    }
     return {
       text: decodeAs(bytes, name),
       charset: { name, basis, confidence: 0.5 },
@@ -137,6 +185,11 @@ function decodeStrictUtf8(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined
   }
+}
+
+/** No U+FFFD and no C1 control: what windows-1252 yields for bytes it does not define, or that are not text. */
+function decodesCleanly(text: string): boolean {
+  return !/[\u0080-\u009f\ufffd]/.test(text)
 }
 
 function replacementRatio(text: string): number {

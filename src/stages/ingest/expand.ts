@@ -1,12 +1,18 @@
 import { readdir, realpath, stat } from 'node:fs/promises'
-import { basename, extname, join } from 'node:path'
+import { basename, extname, normalize, sep } from 'node:path'
 import { UnreadableInputError } from '../../errors.js'
+import { printableName } from './names.js'
 
-/** Where one input's bytes come from. */
+/**
+ * Where one input's bytes come from. `input` is the input's printable name (control characters
+ * escaped, bytes that are not UTF-8 shown as `\xNN`), used in messages and stored as the document's
+ * origin; `path` is the file's real name, as bytes when it came from a directory listing, so a name
+ * that is not valid UTF-8 is still read.
+ */
 export type Source =
-  | { readonly kind: 'file'; readonly input: string; readonly size: number }
+  | { readonly kind: 'file'; readonly input: string; readonly path: string | Buffer; readonly size: number }
   | { readonly kind: 'stdin'; readonly input: '-' }
-  | { readonly kind: 'url'; readonly input: string }
+  | { readonly kind: 'url'; readonly input: string; readonly url: string }
   | { readonly kind: 'error'; readonly input: string; readonly error: UnreadableInputError }
 
 /**
@@ -32,21 +38,22 @@ const CORPUS_NOTES = /^(readme|license|licence|notice|changelog)(\.[\w.]+)?$/i
 export async function* expandInputs(inputs: readonly string[]): AsyncGenerator<Source> {
   for (const input of inputs) {
     if (input === '-') yield { kind: 'stdin', input: '-' }
-    else if (/^https?:\/\//i.test(input)) yield { kind: 'url', input }
+    else if (/^https?:\/\//i.test(input)) yield { kind: 'url', input: printableName(input), url: input }
     else yield* expandPath(input)
   }
 }
 
-async function* expandPath(input: string): AsyncGenerator<Source> {
+async function* expandPath(path: string): AsyncGenerator<Source> {
+  const input = printableName(path)
   let info
   try {
-    info = await stat(input)
+    info = await stat(path)
   } catch (error) {
     yield { kind: 'error', input, error: pathError(input, error) }
     return
   }
   if (info.isFile()) {
-    yield { kind: 'file', input, size: info.size }
+    yield { kind: 'file', input, path, size: info.size }
     return
   }
   if (!info.isDirectory()) {
@@ -54,39 +61,46 @@ async function* expandPath(input: string): AsyncGenerator<Source> {
     return
   }
   let found = 0
-  for await (const source of walkDirectory(input, new Set())) {
+  // Normalised as path.join did ('./corpus/' walks as 'corpus/…'), so stored names do not change.
+  for await (const source of walkDirectory(Buffer.from(normalize(path)), new Set())) {
     found++
     yield source
   }
   if (found === 0) yield { kind: 'error', input, error: new UnreadableInputError(input, 'directory holds no document files', 'INPUT_EMPTY') }
 }
 
-async function* walkDirectory(dir: string, visited: Set<string>): AsyncGenerator<Source> {
+// Names are read as bytes: a name that is not valid UTF-8 would come back as a string with U+FFFD
+// in it, a path that does not exist, and the file would be reported missing.
+async function* walkDirectory(dir: Buffer, visited: Set<string>): AsyncGenerator<Source> {
   // A symlink loop would otherwise walk forever.
-  const real = await realpath(dir)
+  const real = (await realpath(dir, { encoding: 'buffer' })).toString('latin1')
   if (visited.has(real)) return
   visited.add(real)
-  let names: string[]
+  let names: Buffer[]
   try {
-    names = (await readdir(dir)).sort()
+    names = (await readdir(dir, { encoding: 'buffer' })).sort(Buffer.compare)
   } catch (error) {
-    yield { kind: 'error', input: dir, error: pathError(dir, error) }
+    const input = printableName(dir)
+    yield { kind: 'error', input, error: pathError(input, error) }
     return
   }
   for (const name of names) {
-    if (name.startsWith('.')) continue
-    const path = join(dir, name)
+    if (name[0] === 0x2e) continue // a hidden file: '.'
+    const path = Buffer.concat([dir, dir[dir.length - 1] === SEP ? Buffer.alloc(0) : Buffer.from(sep), name])
+    const input = printableName(path)
     let info
     try {
       info = await stat(path)
     } catch (error) {
-      yield { kind: 'error', input: path, error: pathError(path, error) }
+      yield { kind: 'error', input, error: pathError(input, error) }
       continue
     }
     if (info.isDirectory()) yield* walkDirectory(path, visited)
-    else if (info.isFile() && isDocumentName(name)) yield { kind: 'file', input: path, size: info.size }
+    else if (info.isFile() && isDocumentName(name.toString('latin1'))) yield { kind: 'file', input, path, size: info.size }
   }
 }
+
+const SEP = sep.charCodeAt(0)
 
 /** True for a file name a directory walk reads: a document extension (optionally gzipped), not a corpus note. */
 export function isDocumentName(name: string): boolean {
@@ -98,6 +112,10 @@ export function isDocumentName(name: string): boolean {
 /** A file-system error as an input error: missing paths get their own code. */
 export function pathError(input: string, error: unknown): UnreadableInputError {
   const code = (error as NodeJS.ErrnoException).code
+  if ((code === 'ENOENT' || code === 'ENOTDIR') && input.includes('\ufffd')) {
+    // Node decodes command-line arguments as UTF-8: a name's other bytes are lost before we see it.
+    return new UnreadableInputError(input, 'no such file or directory (the name as given is not valid UTF-8, which a command-line argument cannot carry; name the directory that holds it)', 'INPUT_NOT_FOUND')
+  }
   if (code === 'ENOENT' || code === 'ENOTDIR') return new UnreadableInputError(input, 'no such file or directory', 'INPUT_NOT_FOUND')
   if (code === 'EACCES' || code === 'EPERM') return new UnreadableInputError(input, 'permission denied', 'INPUT_UNREADABLE')
   if (code === 'EISDIR') return new UnreadableInputError(input, 'is a directory', 'INPUT_UNREADABLE')

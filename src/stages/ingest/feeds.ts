@@ -1,11 +1,14 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import type { ContainerHints } from '../../document/index.js'
+import { decodeHtmlEntities, htmlEntityDecoder } from './entities.js'
 import { rejectInput } from './errors.js'
 
 /** One feed item or entry, ready to become a document. */
 export interface FeedItem {
-  /** guid / id, else link, else the item's position: stable within the feed. */
-  readonly key: string
+  /** guid / id, else link: the item's own key for its id; absent when it has neither. */
+  readonly key?: string
+  /** Where the item is in the feed, for messages: its key, else `item-<n>` / `entry-<n>`. */
+  readonly record: string
   readonly content: { readonly kind: 'html' | 'text'; readonly body: string }
   readonly hints: ContainerHints
 }
@@ -28,6 +31,8 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: true,
   processEntities: true,
+  // HTML's named references (&eacute;, &nbsp;) as well as XML's: feeds use them, XML alone leaves them as text.
+  entityDecoder: htmlEntityDecoder,
   stopNodes: ['feed.entry.content', 'feed.entry.summary'],
   isArray: (name) => REPEATED.has(name),
 })
@@ -74,8 +79,10 @@ function readRssItem(item: Node, index: number): FeedItem | undefined {
   const link = asNodes(item.link).map(textOf).find(Boolean) || undefined
   if (!html) return undefined
   const authors = [...asNodes(item['dc:creator']).map(textOf), ...asNodes(item.author).map((a) => nameOfRssAuthor(textOf(a)))].filter(Boolean)
+  const key = textOf(item.guid) || link || undefined
   return {
-    key: textOf(item.guid) || link || `item-${index + 1}`,
+    ...(key ? { key } : {}),
+    record: key ?? `item-${index + 1}`,
     content: { kind: 'html', body: html },
     hints: compact({ title, url: link, published: textOf(item.pubDate) || textOf(item['dc:date']) || undefined, authors: unique(authors) }),
   }
@@ -90,8 +97,10 @@ function readAtomEntry(entry: Node, index: number): FeedItem | undefined {
   const authors = asNodes(entry.author).map((a) => textOf(a.name)).filter(Boolean)
   const titleNode = entry.title
   const title = plainTitle(textOf(titleNode))
+  const key = textOf(entry.id) || url || undefined
   return {
-    key: textOf(entry.id) || url || `entry-${index + 1}`,
+    ...(key ? { key } : {}),
+    record: key ?? `entry-${index + 1}`,
     content,
     hints: compact({ title, url, published: textOf(entry.published) || textOf(entry.updated) || undefined, authors: unique(authors) }),
   }
@@ -108,14 +117,9 @@ function readAtomText(node: unknown): FeedItem['content'] | undefined {
   return { kind: type === 'html' || type === 'text/html' ? 'html' : 'text', body: decoded }
 }
 
-/** Unescapes raw XML character data: CDATA sections verbatim, entity and character references decoded. */
+/** Unescapes raw XML character data: CDATA sections verbatim, entity and character references (HTML's too) decoded. */
 export function decodeXmlText(raw: string): string {
-  return raw.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map((part) =>
-    part.startsWith('<![CDATA[') ? part.slice(9, -3) : part.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_, ref: string) => {
-      if (ref[0] === '#') return String.fromCodePoint(ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1)))
-      return ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[ref.toLowerCase()]!
-    }),
-  ).join('')
+  return raw.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map((part) => (part.startsWith('<![CDATA[') ? part.slice(9, -3) : decodeHtmlEntities(part))).join('')
 }
 
 /** "jane@example.org (Jane Doe)" → "Jane Doe"; RSS asks for an e-mail address, feeds put a name there too. */

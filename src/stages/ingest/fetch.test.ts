@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, LookupFunction } from 'node:net'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { UnreadableInputError } from '../../errors.js'
@@ -9,11 +9,21 @@ import { readInputs, type IngestResult } from './index.js'
 const PAGE = '<html><body><p>The harbour bridge reopened on Monday.</p></body></html>'
 let server: Server
 let base: string
+let port: number
+let requests = 0
 
 // Routes of a small local site: pages, redirects, a slow answer, a large one.
 beforeAll(async () => {
   server = createServer((req, res) => {
+    requests++
     const path = req.url ?? '/'
+    if (path === '/cut-gzip') {
+      const zipped = gzipSync(PAGE.repeat(50))
+      return void res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(zipped.subarray(0, zipped.length >> 1))
+    }
+    if (path === '/to-metadata') return void res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end()
+    if (path === '/to-metadata-name') return void res.writeHead(302, { location: `http://metadata.test:${port}/` }).end()
+    if (path === '/to-localhost') return void res.writeHead(302, { location: `http://localhost:${port}/page` }).end()
     if (path === '/page') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', date: 'Tue, 21 Mar 2023 10:00:00 GMT' }).end(PAGE)
     if (path === '/gzip') return void res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(gzipSync(PAGE))
     if (path === '/moved') return void res.writeHead(301, { location: '/page' }).end()
@@ -36,7 +46,8 @@ beforeAll(async () => {
     res.writeHead(500).end()
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  port = (server.address() as AddressInfo).port
+  base = `http://127.0.0.1:${port}`
 })
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
@@ -58,8 +69,8 @@ describe('fetchUrl', () => {
   })
 
   it.each([
-    ['loopback by IP', () => `${base}/page`, 'FETCH_REFUSED', /resolves to loopback address 127\.0\.0\.1/],
-    ['loopback by name', () => `http://localhost:1/page`, 'FETCH_REFUSED', /loopback/],
+    ['loopback by IP', () => `${base}/page`, 'FETCH_REFUSED', /127\.0\.0\.1 is a loopback address/],
+    ['loopback by name', () => `http://localhost:1/page`, 'FETCH_REFUSED', /localhost resolves to loopback address/],
     ['link-local metadata address', () => 'http://169.254.169.254/latest/', 'FETCH_REFUSED', /link-local/],
     ['a non-http scheme', () => 'file:///etc/passwd', 'FETCH_REFUSED', /only http and https/],
   ])('fetch: without allowPrivate refuses %s', async (_, url, code, reason) => {
@@ -82,6 +93,56 @@ describe('fetchUrl', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()))
     const url = `http://127.0.0.1:${port}/`
     await expect(fetchUrl(url, LOCAL)).rejects.toMatchObject({ code: 'FETCH_FAILED', message: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/: cannot connect/) })
+  })
+})
+
+/** A resolver for made-up names: each call gives the next answer of the list, as a rebinding DNS server does. */
+function scriptedLookup(answers: string[]): LookupFunction & { calls: number } {
+  const lookup = ((hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+    const address = answers[Math.min(lookup.calls++, answers.length - 1)]!
+    const family = address.includes(':') ? 6 : 4
+    if (options.all) callback(null, [{ address, family }])
+    else callback(null, address, family)
+  }) as unknown as LookupFunction & { calls: number }
+  lookup.calls = 0
+  return lookup
+}
+
+describe('fetchUrl: hostile servers and resolvers (issue 10)', () => {
+  it('fetch: a truncated gzip body is refused, not read as the part that decoded', async () => {
+    await expect(fetchUrl(`${base}/cut-gzip`, LOCAL)).rejects.toMatchObject({ code: 'INPUT_BAD_GZIP', message: expect.stringMatching(/gzip data is truncated/) })
+  })
+
+  it.each([
+    ['an IP address', '/to-metadata'],
+    ['a name resolving to it', '/to-metadata-name'],
+  ])('fetch: with allowPrivate, a redirect to the metadata address by %s is still refused', async (_, path) => {
+    const lookup = scriptedLookup(['169.254.169.254'])
+    await expect(fetchUrl(`${base}${path}`, { ...LOCAL, lookup })).rejects.toMatchObject({ code: 'FETCH_REFUSED', message: expect.stringMatching(/169\.254\.169\.254 is a link-local|resolves to link-local address 169\.254\.169\.254/) })
+  })
+
+  it('fetch: with allowPrivate, a redirect to a private name is followed', async () => {
+    const page = await fetchUrl(`${base}/to-localhost`, LOCAL)
+    expect(page.url).toBe(`http://localhost:${port}/page`)
+  })
+
+  it('fetch: DNS rebinding: the address checked is the address connected to (one lookup per connection)', async () => {
+    // Public first, then the local server's address: a check and a second lookup to connect would reach the server.
+    const lookup = scriptedLookup(['93.184.215.14', '127.0.0.1'])
+    const before = requests
+    const result = await fetchUrl(`http://rebind.test:${port}/page`, { ...LOCAL, allowPrivate: false, timeoutMs: 1500, lookup }).then(() => 'fetched', (error: UnreadableInputError) => error.code)
+    expect(result).toMatch(/^FETCH_(FAILED|TIMEOUT)$/)
+    expect(lookup.calls).toBe(1)
+    expect(requests).toBe(before)
+  })
+
+  it('fetch: DNS rebinding: a name that resolves to a private address is refused before connecting', async () => {
+    const lookup = scriptedLookup(['127.0.0.1', '93.184.215.14'])
+    const before = requests
+    await expect(fetchUrl(`http://rebind.test:${port}/page`, { ...LOCAL, allowPrivate: false, lookup })).rejects.toMatchObject({
+      code: 'FETCH_REFUSED', message: expect.stringMatching(/rebind\.test resolves to loopback address 127\.0\.0\.1/),
+    })
+    expect(requests).toBe(before)
   })
 })
 

@@ -1,7 +1,9 @@
-import { lookup } from 'node:dns/promises'
-import { isIP } from 'node:net'
-import { blockedAddressReason } from './address.js'
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
+import { isIP, type LookupFunction } from 'node:net'
+import { Agent, request, type Dispatcher } from 'undici'
 import { UnreadableInputError } from '../../errors.js'
+import { blockedAddressReason } from './address.js'
+import { decodeContentEncoding } from './encoding.js'
 import { rejectInput } from './errors.js'
 
 export const DEFAULT_FETCH_TIMEOUT_MS = 20_000
@@ -12,6 +14,11 @@ export interface FetchOptions {
   readonly maxBytes: number
   readonly timeoutMs: number
   readonly maxRedirects: number
+  /**
+   * Resolves host names (default `dns.lookup`). Its answer is checked and then connected to, as one
+   * step; tests pass a resolver that changes its answer, as a rebinding DNS server does.
+   */
+  readonly lookup?: LookupFunction
 }
 
 export interface Fetched {
@@ -23,39 +30,76 @@ export interface Fetched {
   readonly capturedAt: string
 }
 
+/** The code of the error a pinned lookup fails a connection with. */
+const ADDRESS_REFUSED = 'DOSSIER_ADDRESS_REFUSED'
+
+class AddressRefusedError extends Error {
+  readonly code = ADDRESS_REFUSED
+}
+
 /**
- * Fetches an http(s) URL with a timeout over the whole exchange, a byte cap on the (decompressed)
- * body, redirects followed by hand up to a limit, and every hop's host resolved and refused when
- * any of its addresses is loopback, private or link-local, unless `allowPrivate`.
+ * Fetches an http(s) URL with a timeout over the whole exchange, a byte cap on the body (before and
+ * after decompression), redirects followed by hand up to a limit, and every connection's address
+ * checked: the address a host name resolves to is checked inside the connection's own lookup and
+ * is the address connected to (a second lookup that answers differently, DNS rebinding, never
+ * happens). Loopback, private and other non-public addresses are refused unless `allowPrivate`;
+ * link-local (the cloud metadata service) always is.
  *
  * @example
  * const page = await fetchUrl('https://example.org/story', { allowPrivate: false, maxBytes: 5e7, timeoutMs: 20_000, maxRedirects: 5 })
  */
 export async function fetchUrl(input: string, options: FetchOptions): Promise<Fetched> {
   const signal = AbortSignal.timeout(options.timeoutMs)
-  let url = parseHttpUrl(input, input)
-  for (let hop = 0; ; hop++) {
-    await checkHost(input, url, options.allowPrivate)
-    const response = await send(input, url, signal, options.timeoutMs)
-    const location = response.headers.get('location')
-    if (response.status >= 300 && response.status < 400 && location) {
-      await response.body?.cancel()
-      if (hop >= options.maxRedirects) rejectInput(input, 'FETCH_FAILED', `more than ${options.maxRedirects} redirects (last to ${location})`)
-      url = parseHttpUrl(input, location, url)
-      continue
+  const agent = new Agent({ connect: { lookup: pinnedLookup(options.allowPrivate, options.lookup ?? dnsLookup) } })
+  try {
+    let url = parseHttpUrl(input, input)
+    for (let hop = 0; ; hop++) {
+      checkLiteralHost(input, url, options.allowPrivate)
+      const response = await send(input, url, agent, signal, options.timeoutMs)
+      const location = header(response, 'location')
+      if (response.statusCode >= 300 && response.statusCode < 400 && location) {
+        discard(response)
+        if (hop >= options.maxRedirects) rejectInput(input, 'FETCH_FAILED', `more than ${options.maxRedirects} redirects (last to ${location})`)
+        url = parseHttpUrl(input, location, url)
+        continue
+      }
+      if (response.statusCode < 200 || response.statusCode >= 300) {
+        discard(response)
+        rejectInput(input, 'FETCH_FAILED', `HTTP ${response.statusCode} from ${url.href}`)
+      }
+      const raw = await readCapped(input, response, options.maxBytes, signal, options.timeoutMs)
+      const bytes = decodeBody(input, raw, header(response, 'content-encoding'), options.maxBytes)
+      const date = Date.parse(header(response, 'date') ?? '')
+      const contentType = header(response, 'content-type')
+      return {
+        bytes,
+        url: url.href,
+        ...(contentType ? { contentType } : {}),
+        capturedAt: new Date(Number.isNaN(date) ? Date.now() : date).toISOString(),
+      }
     }
-    if (!response.ok) {
-      await response.body?.cancel()
-      rejectInput(input, 'FETCH_FAILED', `HTTP ${response.status} ${response.statusText} from ${url.href}`)
-    }
-    const bytes = await readCapped(input, response, options.maxBytes, signal, options.timeoutMs)
-    const date = Date.parse(response.headers.get('date') ?? '')
-    return {
-      bytes,
-      url: url.href,
-      ...(response.headers.get('content-type') ? { contentType: response.headers.get('content-type')! } : {}),
-      capturedAt: new Date(Number.isNaN(date) ? Date.now() : date).toISOString(),
-    }
+  } finally {
+    void agent.destroy().catch(() => {})
+  }
+}
+
+/**
+ * A lookup for the connection itself: resolves, refuses the host if any of its addresses is not
+ * allowed, and hands the checked addresses to the socket, which connects only to them.
+ */
+export function pinnedLookup(allowPrivate: boolean, resolve: LookupFunction): LookupFunction {
+  return (hostname, options, callback) => {
+    resolve(hostname, { ...options, all: true }, (error, answer) => {
+      if (error) return callback(error, '', 0)
+      const addresses = (Array.isArray(answer) ? answer : [{ address: answer, family: isIP(answer) }]) as LookupAddress[]
+      for (const { address } of addresses) {
+        const why = blockedAddressReason(address, { allowPrivate })
+        if (why) return callback(new AddressRefusedError(`${hostname} resolves to ${why} address ${address}`), '', 0)
+      }
+      if (addresses.length === 0) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '', 0)
+      if (options.all) callback(null, addresses)
+      else callback(null, addresses[0]!.address, addresses[0]!.family)
+    })
   }
 }
 
@@ -64,63 +108,79 @@ function parseHttpUrl(input: string, text: string, base?: URL): URL {
   try {
     url = new URL(text, base)
   } catch {
-    rejectInput(input, 'FETCH_FAILED', `not a valid URL: ${text}`)
+    rejectInput(input, 'FETCH_FAILED', `not a valid URL: ${JSON.stringify(text.slice(0, 200))}`)
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') rejectInput(input, 'FETCH_REFUSED', `only http and https URLs are fetched, not ${url.protocol}`)
   return url
 }
 
-// Checked on every hop: a public page may redirect to an internal address.
-async function checkHost(input: string, url: URL, allowPrivate: boolean): Promise<void> {
-  if (allowPrivate) return
+// A socket given an IP address does not look it up: such a host is checked here, on every hop
+// (a public page may redirect to an internal address).
+function checkLiteralHost(input: string, url: URL, allowPrivate: boolean): void {
   const host = url.hostname.replace(/^\[|\]$/g, '')
-  let addresses: string[]
-  if (isIP(host)) {
-    addresses = [host]
-  } else {
-    try {
-      addresses = (await lookup(host, { all: true, verbatim: true })).map((a) => a.address)
-    } catch (error) {
-      rejectInput(input, 'FETCH_FAILED', `cannot resolve host ${host} (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
-    }
-  }
-  for (const address of addresses) {
-    const why = blockedAddressReason(address)
-    if (why) rejectInput(input, 'FETCH_REFUSED', `refused to fetch ${url.href}: ${host} resolves to ${why} address ${address} (allow with allowPrivate / --allow-private)`)
-  }
+  if (!isIP(host)) return
+  const why = blockedAddressReason(host, { allowPrivate })
+  if (why) rejectInput(input, 'FETCH_REFUSED', refusal(url, `${host} is a ${why} address`, why))
 }
 
-async function send(input: string, url: URL, signal: AbortSignal, timeoutMs: number): Promise<Response> {
+function refusal(url: URL, what: string, why: string): string {
+  const hint = why === 'link-local' ? ' (never fetched: it holds cloud metadata)' : ' (allow with allowPrivate / --allow-private)'
+  return `refused to fetch ${url.href}: ${what}${hint}`
+}
+
+async function send(input: string, url: URL, agent: Dispatcher, signal: AbortSignal, timeoutMs: number): Promise<Dispatcher.ResponseData> {
   try {
-    return await fetch(url, { redirect: 'manual', signal, headers: { 'user-agent': 'Dossier/0.1', accept: 'text/html,application/xhtml+xml,application/xml,text/plain;q=0.9,*/*;q=0.8' } })
+    return await request(url, {
+      dispatcher: agent,
+      signal,
+      headers: {
+        'user-agent': 'Dossier/0.1',
+        accept: 'text/html,application/xhtml+xml,application/xml,text/plain;q=0.9,*/*;q=0.8',
+        // Decoded here, strictly (see decodeContentEncoding), not by the HTTP client.
+        'accept-encoding': 'gzip, deflate, br',
+      },
+    })
   } catch (error) {
     if (signal.aborted) rejectInput(input, 'FETCH_TIMEOUT', `no complete response within ${timeoutMs} ms`)
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause
-    rejectInput(input, 'FETCH_FAILED', `cannot connect to ${url.host} (${cause?.code ?? cause?.message ?? String(error)})`)
+    const e = error as NodeJS.ErrnoException
+    if (e.code === ADDRESS_REFUSED) {
+      const why = /resolves to (.+) address /.exec(e.message)?.[1] ?? ''
+      rejectInput(input, 'FETCH_REFUSED', refusal(url, e.message, why))
+    }
+    if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') rejectInput(input, 'FETCH_FAILED', `cannot resolve host ${url.hostname} (${e.code})`)
+    rejectInput(input, 'FETCH_FAILED', `cannot connect to ${url.host} (${e.code ?? e.message})`)
   }
 }
 
-/** Reads the body, cancelling the download as soon as it passes the cap rather than after. */
-async function readCapped(input: string, response: Response, maxBytes: number, signal: AbortSignal, timeoutMs: number): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length'))
-  if (response.headers.get('content-encoding') === null && declared > maxBytes) {
-    await response.body?.cancel()
+/** Stops reading a body we do not want. A destroyed body emits 'error', which must have a listener or it ends the process. */
+function discard(response: Dispatcher.ResponseData): void {
+  response.body.on('error', () => {})
+  response.body.destroy()
+}
+
+function header(response: Dispatcher.ResponseData, name: string): string | undefined {
+  const value = response.headers[name]
+  return Array.isArray(value) ? value.join(', ') : value
+}
+
+/** Reads the body, stopping the download as soon as it passes the cap rather than after. */
+async function readCapped(input: string, response: Dispatcher.ResponseData, maxBytes: number, signal: AbortSignal, timeoutMs: number): Promise<Uint8Array> {
+  const declared = Number(header(response, 'content-length'))
+  if (declared > maxBytes) {
+    discard(response)
     rejectInput(input, 'INPUT_TOO_LARGE', `response of ${declared} bytes is over the ${maxBytes}-byte limit`)
   }
-  const chunks: Uint8Array[] = []
+  const chunks: Buffer[] = []
   let total = 0
-  if (!response.body) return new Uint8Array(0)
-  const reader = response.body.getReader()
   try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      total += value.byteLength
+    for await (const chunk of response.body) {
+      const buffer = chunk as Buffer
+      total += buffer.length
       if (total > maxBytes) {
-        await reader.cancel()
+        discard(response)
         rejectInput(input, 'INPUT_TOO_LARGE', `response passed the ${maxBytes}-byte limit; download stopped`)
       }
-      chunks.push(value)
+      chunks.push(buffer)
     }
   } catch (error) {
     if (error instanceof UnreadableInputError) throw error
@@ -128,4 +188,15 @@ async function readCapped(input: string, response: Response, maxBytes: number, s
     rejectInput(input, 'FETCH_FAILED', `download broke off (${error instanceof Error ? error.message : String(error)})`)
   }
   return Buffer.concat(chunks, total)
+}
+
+function decodeBody(input: string, raw: Uint8Array, encoding: string | undefined, maxBytes: number): Uint8Array {
+  try {
+    return decodeContentEncoding(input, raw, encoding, maxBytes)
+  } catch (error) {
+    if (error instanceof UnreadableInputError) throw error
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ERR_BUFFER_TOO_LARGE') rejectInput(input, 'INPUT_GZIP_BOMB', `${encoding} body expands past the ${maxBytes}-byte limit`)
+    rejectInput(input, 'FETCH_FAILED', `${encoding} body cannot be decoded: truncated or corrupt (${error instanceof Error ? error.message : String(error)})`)
+  }
 }

@@ -10,12 +10,11 @@ export function hashBytes(bytes: Uint8Array): string {
 }
 
 /**
- * The id of one document read from a blob: the same bytes and record key always give the same id.
- * `recordKey` is '' for a single-document input, else the item's guid, link, line number or WARC record id.
+ * The id of a single-document input (a page, a text file): the same bytes always give the same id.
+ * Items of a container (feed, JSON Lines, WARC) take `makeItemId` instead.
  *
  * @example
  * makeDocumentId(hashBytes(bytes), '')        // the page itself
- * makeDocumentId(blobSha, 'urn:uuid:…')       // one WARC record in it
  */
 export function makeDocumentId(blobSha256: string, recordKey: string): DocumentId {
   return createHash('sha256').update(`${blobSha256}\u0000${recordKey}`).digest('hex').slice(0, DOCUMENT_ID_HEX_CHARS)
@@ -34,4 +33,19 @@ export function uniqueRecordKeys(keys: readonly string[]): string[] {
     taken.add(candidate)
     return candidate
   })
+}
+
+/**
+ * The id of one item of a container: its own key (feed guid or link, JSON Lines `id` or `url`,
+ * WARC record id; none when it has no key) and its own content, never the container's bytes or
+ * the item's position, so a feed that gains an item or a JSON Lines file with another line edited
+ * keeps the ids of every unchanged item. An item whose content changes is a new version: new id.
+ *
+ * @example
+ * makeItemId('https://desk.example/a', { kind: 'html', body: '<p>…</p>' })
+ * makeItemId(undefined, { kind: 'text', body: 'Talks ended.' })   // keyed by content alone
+ */
+export function makeItemId(key: string | undefined, content: { readonly kind: string; readonly body: string }): DocumentId {
+  const body = createHash('sha256').update(content.body).digest('hex')
+  return createHash('sha256').update(`item\u0000${key ?? ''}\u0000${content.kind}\u0000${body}`).digest('hex').slice(0, DOCUMENT_ID_HEX_CHARS)
 }

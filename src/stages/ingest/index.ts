@@ -43,7 +43,9 @@ export async function* readInputs(inputs: readonly string[], options: IngestOpti
       loaded = await loadSource(source, options, maxInputBytes)
     } catch (error) {
       if (!(error instanceof UnreadableInputError)) throw error
-      yield { ok: false, input: source.input, error }
+      // A URL's errors name the URL as given; the message names it as printed.
+      const named = error.input === source.input ? error : new UnreadableInputError(source.input, error.reason, error.code)
+      yield { ok: false, input: source.input, error: named }
       continue
     }
     yield readBytes(source.input, loaded.bytes, loaded.meta, { maxInputBytes })
@@ -56,14 +58,14 @@ async function loadSource(source: Exclude<Source, { kind: 'error' }>, options: I
       // Checked before reading: an oversized file is refused without loading it.
       if (source.size > maxBytes) throw new UnreadableInputError(source.input, `${source.size} bytes is over the ${maxBytes}-byte limit`, 'INPUT_TOO_LARGE')
       try {
-        return { bytes: await readFile(source.input), meta: {} }
+        return { bytes: await readFile(source.path), meta: {} }
       } catch (error) {
         throw pathError(source.input, error)
       }
     case 'stdin':
       return { bytes: await readStream('-', options.stdin ?? process.stdin, maxBytes), meta: {} }
     case 'url': {
-      const fetched = await fetchUrl(source.input, {
+      const fetched = await fetchUrl(source.url, {
         allowPrivate: options.allowPrivate ?? false,
         maxBytes,
         timeoutMs: options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,

@@ -1,10 +1,18 @@
 import type { ContainerHints } from '../../document/index.js'
 import { rejectInput } from './errors.js'
 
+/**
+ * Bytes one JSON Lines record may take: far above any article, low enough that one hostile line
+ * cannot make a string or a parse that exhausts memory. A longer line is one rejected record.
+ */
+export const MAX_JSONL_LINE_BYTES = 16 * 1024 * 1024
+
 /** One good line of a JSON Lines input. */
 export interface JsonLinesRecord {
-  /** 1-based line number: the record key, so ids survive edits to other lines' content. */
+  /** 1-based line number: where the record is, shown with the input's name. */
   readonly line: number
+  /** The record's own key for its id: its `id` field, else its `url`; absent when it has neither. */
+  readonly key?: string
   readonly content: { readonly kind: 'html' | 'text'; readonly body: string }
   readonly hints: ContainerHints
 }
@@ -15,54 +23,87 @@ export interface ReadJsonLines {
   readonly warnings: readonly string[]
 }
 
+const NEWLINE = 0x0a
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+
 /**
- * Reads JSON Lines: one object per line with `url`, `title`, `text` or `html`, optional `published`
- * and `authors`. A bad line is reported in `warnings` and skipped; the input fails only when no line
- * is good, so one malformed record in a large export does not lose the rest.
+ * Reads JSON Lines (UTF-8, as the format requires): one object per line with `url`, `title`,
+ * `text` or `html`, optional `id`, `published` and `authors`. Lines are read one at a time from the
+ * bytes and each is decoded on its own, so no line longer than `maxLineBytes` ever becomes a string.
+ * A bad line (broken JSON, not UTF-8, too long) is reported in `warnings` with its line number and
+ * skipped; the input fails only when no line is good.
  *
  * @example
- * readJsonLines('dump.jsonl', '{"title":"A","text":"…"}\n{broken\n')
+ * readJsonLines('dump.jsonl', new TextEncoder().encode('{"title":"A","text":"…"}\n{broken\n'))
  * // { records: [{ line: 1, … }], warnings: ['line 2: not valid JSON (…)'] }
  */
-export function readJsonLines(input: string, text: string): ReadJsonLines {
+export function readJsonLines(input: string, bytes: Uint8Array, maxLineBytes = MAX_JSONL_LINE_BYTES): ReadJsonLines {
   const records: JsonLinesRecord[] = []
   const warnings: string[] = []
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.trim()
-    if (!line) return
-    const result = readLine(line)
-    if (typeof result === 'string') warnings.push(`line ${i + 1}: ${result}`)
-    else records.push({ line: i + 1, ...result })
-  })
+  for (const { line, start, end } of splitLines(bytes)) {
+    const result = end - start > maxLineBytes
+      ? `${end - start} bytes is over the ${maxLineBytes}-byte line limit`
+      : readLine(bytes.subarray(start, end))
+    if (result === undefined) continue
+    if (typeof result === 'string') warnings.push(`line ${line}: ${result}`)
+    else records.push({ line, ...result })
+  }
   if (records.length === 0) {
     rejectInput(input, 'INPUT_BAD_JSONL', `no usable JSON Lines record${warnings.length ? ` (${warnings.slice(0, 3).join('; ')})` : ''}`)
   }
   return { records, warnings }
 }
 
-/** The record on one line, or why it cannot be used. */
-function readLine(line: string): Omit<JsonLinesRecord, 'line'> | string {
+/** Each line's 1-based number and byte range (without its newline), in order. */
+export function* splitLines(bytes: Uint8Array): Generator<{ line: number; start: number; end: number }> {
+  let start = 0
+  for (let line = 1; start <= bytes.length; line++) {
+    const newline = bytes.indexOf(NEWLINE, start)
+    const end = newline === -1 ? bytes.length : newline
+    if (end > start || newline !== -1) yield { line, start, end }
+    if (newline === -1) return
+    start = newline + 1
+  }
+}
+
+/** The record on one line, undefined for a blank line, or why the line cannot be used. */
+function readLine(bytes: Uint8Array): Omit<JsonLinesRecord, 'line'> | string | undefined {
+  let text: string
+  try {
+    text = strictUtf8.decode(bytes).trim()
+  } catch {
+    return 'not valid UTF-8 (JSON Lines must be UTF-8)'
+  }
+  if (!text) return undefined
   let value: unknown
   try {
-    value = JSON.parse(line)
+    value = JSON.parse(text)
   } catch (error) {
-    return `not valid JSON (${error instanceof Error ? error.message : String(error)})`
+    return `not valid JSON (${error instanceof Error ? error.message.slice(0, 200) : String(error)})`
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object'
   const record = value as Record<string, unknown>
   const html = nonEmptyString(record.html)
-  const text = nonEmptyString(record.text)
-  if (!html && !text) return 'has neither a non-empty "text" nor "html" field'
+  const plain = nonEmptyString(record.text)
+  if (!html && !plain) return 'has neither a non-empty "text" nor "html" field'
+  const url = nonEmptyString(record.url)
+  const key = keyOf(record.id) ?? url
   return {
-    content: html ? { kind: 'html', body: html } : { kind: 'text', body: text! },
+    ...(key !== undefined ? { key } : {}),
+    content: html ? { kind: 'html', body: html } : { kind: 'text', body: plain! },
     hints: {
       ...optional('title', nonEmptyString(record.title)),
-      ...optional('url', nonEmptyString(record.url)),
+      ...optional('url', url),
       ...optional('published', nonEmptyString(record.published)),
       ...optional('authors', authorsOf(record.authors ?? record.author)),
       ...optional('language', nonEmptyString(record.language)),
     },
   }
+}
+
+function keyOf(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+  return nonEmptyString(value)
 }
 
 function authorsOf(value: unknown): string[] | undefined {

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
-import { hashBytes, makeDocumentId } from './identity.js'
+import { hashBytes, makeDocumentId, makeItemId } from './identity.js'
 import { readBytes } from './read.js'
 import { gzipWarcRecords, writeWarcResponse } from './warc-writer.js'
 
@@ -39,7 +39,7 @@ describe('readBytes: formats', () => {
     const { documents } = read(input, bytes)
     expect(documents.map((d) => d.origin.record)).toEqual(records)
     expect(documents.map((d) => d.origin.container)).toEqual([container, container])
-    expect(documents.map((d) => d.id)).toEqual(records.map((r) => makeDocumentId(hashBytes(bytes), r)))
+    expect(documents.map((d) => d.id)).toEqual(documents.map((d, i) => makeItemId(i === 0 && container === 'rss' ? 'g-1' : d.hints.url, d.content)))
     expect(documents[0]!.charset.basis).toBe('container')
   })
 
@@ -94,6 +94,102 @@ describe('readBytes: formats', () => {
   })
 })
 
+describe('readBytes: ids (issue 10, finding 12)', () => {
+  const ids = (input: string, text: string): string[] => read(input, bytesOf(text)).documents.map((d) => d.id)
+  const item = (n: number): string => `<item><guid>g-${n}</guid><title>T${n}</title><description>Story ${n}.</description></item>`
+  const feed = (...items: number[]): string => `<?xml version="1.0"?><rss version="2.0"><channel>${items.map(item).join('')}</channel></rss>`
+
+  it('ids: a feed that gains an item keeps the ids of the items it had', () => {
+    const before = ids('feed.xml', feed(1, 2))
+    const after = ids('feed.xml', feed(3, 1, 2))
+    expect(after.slice(1)).toEqual(before)
+    expect(after[0]).not.toBe(before[0])
+  })
+
+  it('ids: a JSON Lines file with one line edited keeps the ids of the other lines', () => {
+    const line = (n: number, text = `Story ${n}.`): string => JSON.stringify({ id: `r-${n}`, text })
+    const before = ids('dump.jsonl', [line(1), line(2), line(3)].join('\n'))
+    const after = ids('dump.jsonl', [line(1), line(2, 'Story 2, corrected.'), line(3)].join('\n'))
+    expect([after[0], after[2]]).toEqual([before[0], before[2]])
+    expect(after[1]).not.toBe(before[1])
+  })
+
+  it('ids: JSON Lines without id or url are keyed by content, not by line number', () => {
+    const before = ids('dump.jsonl', '{"text":"First."}\n{"text":"Second."}\n')
+    const after = ids('dump.jsonl', '{"text":"New."}\n{"text":"First."}\n{"text":"Second."}\n')
+    expect(after.slice(1)).toEqual(before)
+  })
+
+  it('ids: a WARC record keeps its id when another record is added to the file', () => {
+    const a = writeWarcResponse({ url: 'https://x.example/a', date: '2023-03-21T10:00:00Z', body: HTML })
+    const b = writeWarcResponse({ url: 'https://x.example/b', date: '2023-03-21T10:00:00Z', body: HTML.replace('Monday', 'Friday') })
+    const one = read('crawl.warc', a).documents.map((d) => d.id)
+    const two = read('crawl.warc', Buffer.concat([a, b])).documents.map((d) => d.id)
+    expect(two[0]).toBe(one[0])
+  })
+
+  it('ids: an item repeated with the same key and content is stored once, with a warning', () => {
+    const result = read('feed.xml', bytesOf(feed(1, 1, 2)))
+    expect(result.documents).toHaveLength(2)
+    expect(result.warnings).toEqual([expect.stringMatching(/g-1#2: same key and content as g-1; stored once/)])
+  })
+})
+
+describe('readBytes: hostile input (issue 10, findings 13 and 15)', () => {
+  it('jsonl: a .jsonl whose first line is broken is JSON Lines with one bad line, not one text document', () => {
+    const result = read('dump.jsonl', bytesOf(`{"title": "cut\n${JSONL}`))
+    expect(result.documents.map((d) => d.origin.container)).toEqual(['jsonl', 'jsonl'])
+    expect(result.warnings).toEqual([expect.stringMatching(/^line 1: not valid JSON/)])
+  })
+
+  it.each([
+    ['javascript:alert(1)'],
+    ['data:text/html,<script>alert(1)</script>'],
+    ['/relative/path'],
+  ])('urls: %s from JSON Lines is not kept as the url, with a warning', (url) => {
+    const result = read('dump.jsonl', bytesOf(JSON.stringify({ url, text: 'Story.' })))
+    expect(result.documents[0]!.hints.url).toBeUndefined()
+    expect(result.documents[0]!.origin.url).toBeUndefined()
+    expect(result.warnings).toEqual([expect.stringMatching(/^line 1: url ".*" dropped: only absolute http and https URLs are kept/)])
+  })
+
+  it('urls: a javascript: link of a feed item is not kept', () => {
+    const rss = '<?xml version="1.0"?><rss version="2.0"><channel><item><link>javascript:alert(1)</link><description>Story.</description></item></channel></rss>'
+    const result = read('feed.xml', bytesOf(rss))
+    expect(result.documents[0]!.hints.url).toBeUndefined()
+    expect(result.warnings[0]).toMatch(/dropped/)
+  })
+
+  it.each([
+    ['utf-16le', iconv.encode(TEXT, 'utf-16le')],
+    ['utf-16be', iconv.encode(TEXT, 'utf-16be')],
+  ])('charset: %s without a byte-order mark is read, not rejected as binary', (name, bytes) => {
+    const result = read('page.txt', bytes)
+    expect(result.documents[0]!.content.body).toBe(TEXT)
+    expect(result.documents[0]!.charset).toMatchObject({ name, basis: 'detected' })
+    expect(result.warnings[0]).toMatch(/no byte-order mark/)
+  })
+
+  it('feeds: HTML entity references in a feed are decoded, not kept as text', () => {
+    const rss = '<?xml version="1.0"?><rss version="2.0"><channel><item><title>Caf&eacute;&nbsp;opens</title><description>&lt;p&gt;Caf&amp;eacute; &#233;&lt;/p&gt;</description></item></channel></rss>'
+    const doc = read('feed.xml', bytesOf(rss)).documents[0]!
+    expect(doc.hints.title).toBe('Café opens')
+    expect(doc.content.body).toBe('<p>Caf&eacute; é</p>')
+  })
+
+  it('feeds: numeric references follow HTML (&#150; is an en dash); unknown names stay as written', () => {
+    const rss = '<?xml version="1.0"?><rss version="2.0"><channel><item><title>A &#150; B &bogus; &amp;lt;</title><description>Story.</description></item></channel></rss>'
+    expect(read('feed.xml', bytesOf(rss)).documents[0]!.hints.title).toBe('A – B &bogus; &lt;')
+  })
+
+  it('feeds: an Atom text entry with HTML entities reads as the characters', () => {
+    const atom = '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>urn:1</id><title>Caf&eacute;</title><content type="text">Caf&eacute;&nbsp;opens &amp; &lt;b&gt;</content></entry></feed>'
+    const doc = read('atom.xml', bytesOf(atom)).documents[0]!
+    expect(doc.hints.title).toBe('Café')
+    expect(doc.content.body).toBe('Café\u00a0opens & <b>')
+  })
+})
+
 describe('readBytes: bad input', () => {
   it.each([
     ['an empty file', new Uint8Array(0), {}, 'INPUT_EMPTY', /empty file/],
@@ -107,6 +203,7 @@ describe('readBytes: bad input', () => {
     ['HTML with no text', bytesOf('<html><head><script>var a</script></head><body><img src=x></body></html>'), {}, 'INPUT_NO_CONTENT', /no visible text/],
     ['XML that is not a feed', bytesOf('<?xml version="1.0"?><catalog><book>A</book></catalog>'), {}, 'INPUT_UNREADABLE', /neither an RSS\/Atom feed nor HTML/],
     ['JSON Lines with no good line', bytesOf('{"title":"no body"}\n'), {}, 'INPUT_BAD_JSONL', /no usable/],
+    ['an ASCII-only PDF', bytesOf('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nBT (Talks ended) Tj ET\n%%EOF\n'), {}, 'INPUT_UNSUPPORTED', /unsupported format: PDF/],
   ])('read: rejects %s with a stable code and a message naming the input', (_, bytes, options, code, reason) => {
     const result = readBytes('in/put.x', bytes, {}, options)
     expect(result.ok).toBe(false)

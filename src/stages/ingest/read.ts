@@ -1,14 +1,16 @@
 import type { Charset, ContainerFormat, ContainerHints, RawDocument } from '../../document/index.js'
 import { UnreadableInputError } from '../../errors.js'
 import type { Blob } from '../../store/store.js'
-import { decodeText, findBom } from './charset.js'
+import { decodeText, findBom, findUtf16ByNulPattern } from './charset.js'
 import { rejectInput } from './errors.js'
 import { readFeed } from './feeds.js'
 import { gunzipCapped, isGzip } from './gzip.js'
 import { hasVisibleText } from './html.js'
-import { hashBytes, makeDocumentId, uniqueRecordKeys } from './identity.js'
+import { hashBytes, makeDocumentId, makeItemId, uniqueRecordKeys } from './identity.js'
 import { readJsonLines } from './jsonl.js'
-import { findBinaryReason, isWarc, sniffTextFormat } from './sniff.js'
+import { escapeControlChars } from './names.js'
+import { findBinaryReason, isJsonLines, isPdf, isWarc, sniffTextFormat } from './sniff.js'
+import { describeDroppedUrl, isHttpUrl } from './urls.js'
 import { readWarc } from './warc.js'
 
 /** Default size cap per input, after decompression: far above any article, below what hurts memory. */
@@ -53,7 +55,8 @@ export function readBytes(input: string, bytes: Uint8Array, meta: BytesMeta = {}
     const compressed = isGzip(bytes)
     const read = readDocuments(input, sha256, bytes, meta, maxBytes)
     const mediaType = meta.contentType ?? (compressed ? 'application/gzip' : MEDIA_TYPES[read.format])
-    return { ok: true, input, blob: { sha256, bytes, input, mediaType }, documents: read.documents, warnings: read.warnings }
+    // Warnings quote the input (a broken line, a URL): printed on one line each, escaped.
+    return { ok: true, input, blob: { sha256, bytes, input, mediaType }, documents: read.documents, warnings: read.warnings.map(escapeControlChars) }
   } catch (error) {
     if (error instanceof UnreadableInputError) return { ok: false, input, error }
     const reason = error instanceof Error ? error.message : String(error)
@@ -61,44 +64,91 @@ export function readBytes(input: string, bytes: Uint8Array, meta: BytesMeta = {}
   }
 }
 
+/** The container's charset for JSON Lines, which is UTF-8 by definition and decoded line by line. */
+const JSONL_CHARSET: Charset = { name: 'utf-8', basis: 'container', confidence: 1 }
+/** Bytes scanned to tell JSON Lines by its first characters. */
+const JSONL_SCAN_BYTES = 1024
+
 function readDocuments(input: string, sha256: string, raw: Uint8Array, meta: BytesMeta, maxBytes: number): Read {
   if (raw.length === 0) rejectInput(input, 'INPUT_EMPTY', 'empty file (0 bytes)')
   if (raw.length > maxBytes) rejectInput(input, 'INPUT_TOO_LARGE', `${raw.length} bytes is over the ${maxBytes}-byte limit`)
   const bytes = isGzip(raw) ? gunzipCapped(input, raw, maxBytes) : raw
   if (bytes.length === 0) rejectInput(input, 'INPUT_EMPTY', 'gzip data holds 0 bytes')
   if (isWarc(bytes)) return readWarcDocuments(input, sha256, bytes, meta, maxBytes)
+  if (isPdf(bytes)) rejectInput(input, 'INPUT_UNSUPPORTED', 'unsupported format: PDF (convert it to text or HTML first)')
 
-  if (!findBom(bytes)?.name.startsWith('utf-16')) {
+  const bom = findBom(bytes)?.name
+  const utf16 = bom?.startsWith('utf-16') || findUtf16ByNulPattern(bytes) !== undefined
+  if (!utf16) {
     const binary = findBinaryReason(bytes)
     if (binary) rejectInput(input, 'INPUT_BINARY', binary)
+  }
+  const name = nameOf(input, meta)
+  const base = { input, sha256, meta }
+  // Before decoding: JSON Lines is read line by line from the bytes, never as one string.
+  if (!utf16 && isJsonLines(Buffer.from(bytes.subarray(0, JSONL_SCAN_BYTES)).toString('latin1'), name)) {
+    return readJsonLinesDocuments({ ...base, charset: JSONL_CHARSET }, bytes, [])
   }
   const { text, charset, warnings } = decodeText(input, bytes, meta.contentType)
   if (text.includes('\u0000')) rejectInput(input, 'INPUT_BINARY', 'binary content (NUL character in the decoded text)')
   if (!text.trim()) rejectInput(input, 'INPUT_EMPTY', 'holds only whitespace')
 
-  const format = sniffTextFormat(text, nameOf(input, meta))
-  const base = { input, sha256, charset, meta }
+  const format = sniffTextFormat(text, name)
   switch (format) {
     case 'rss':
     case 'atom': {
       const feed = readFeed(input, text, format)
-      const keys = uniqueRecordKeys(feed.items.map((item) => item.key))
-      const documents = feed.items.map((item, i) => makeDocument(base, { format, record: keys[i]!, content: item.content, hints: item.hints, inContainer: true }))
-      return { documents, warnings: [...warnings, ...feed.warnings], format }
+      const records = uniqueRecordKeys(feed.items.map((item) => item.record))
+      const parts = feed.items.map((item, i): Part => ({ format, record: records[i]!, key: item.key, content: item.content, hints: item.hints, inContainer: true }))
+      return itemDocuments({ ...base, charset }, parts, [...warnings, ...feed.warnings], format)
     }
-    case 'jsonl': {
-      const lines = readJsonLines(input, text)
-      const documents = lines.records.map((r) => makeDocument(base, { format, record: String(r.line), content: r.content, hints: r.hints, inContainer: true }))
-      return { documents, warnings: [...warnings, ...lines.warnings], format }
-    }
+    case 'jsonl':
+      // UTF-16 JSON Lines (rare): read as UTF-8 like any other.
+      return readJsonLinesDocuments({ ...base, charset: { ...charset, basis: 'container' } }, Buffer.from(text, 'utf8'), warnings)
     case 'html':
       if (!hasVisibleText(text)) rejectInput(input, 'INPUT_NO_CONTENT', 'HTML page has no visible text')
-      return { documents: [makeDocument(base, { format, content: { kind: 'html', body: text } })], warnings, format }
+      return { documents: [makeDocument({ ...base, charset }, { format, content: { kind: 'html', body: text } })], warnings, format }
     case 'xml':
       return rejectInput(input, 'INPUT_UNREADABLE', 'XML document that is neither an RSS/Atom feed nor HTML')
     default:
-      return { documents: [makeDocument(base, { format, content: { kind: 'text', body: text } })], warnings, format }
+      return { documents: [makeDocument({ ...base, charset }, { format, content: { kind: 'text', body: text } })], warnings, format }
   }
+}
+
+function readJsonLinesDocuments(base: Base, bytes: Uint8Array, warnings: readonly string[]): Read {
+  const lines = readJsonLines(base.input, bytes)
+  const parts = lines.records.map((r): Part => ({ format: 'jsonl', record: String(r.line), key: r.key, content: r.content, hints: r.hints, inContainer: true }))
+  return itemDocuments(base, parts, [...warnings, ...lines.warnings], 'jsonl')
+}
+
+/**
+ * The documents of a container's items: a url that is not http(s) (`javascript:`, `data:`) is
+ * dropped from the item with a warning, and an item that repeats an earlier one (same key and
+ * content, so the same id) is left out with a warning.
+ */
+function itemDocuments(base: Base, parts: readonly Part[], warnings: readonly string[], format: ContainerFormat): Read {
+  const found = [...warnings]
+  const seen = new Map<string, string>()
+  const documents: RawDocument[] = []
+  for (const part of parts) {
+    const label = format === 'jsonl' ? `line ${part.record}` : `${part.record}`
+    const url = part.hints?.url
+    let kept = part
+    if (url !== undefined && !isHttpUrl(url)) {
+      found.push(`${label}: ${describeDroppedUrl(url)}`)
+      const { url: _dropped, ...hints } = part.hints!
+      kept = { ...part, hints }
+    }
+    const doc = makeDocument(base, kept)
+    const first = seen.get(doc.id)
+    if (first !== undefined) {
+      found.push(`${label}: same key and content as ${first}; stored once`)
+      continue
+    }
+    seen.set(doc.id, label)
+    documents.push(doc)
+  }
+  return { documents, warnings: found, format }
 }
 
 function readWarcDocuments(input: string, sha256: string, bytes: Uint8Array, meta: BytesMeta, maxBytes: number): Read {
@@ -113,7 +163,7 @@ function readWarcDocuments(input: string, sha256: string, bytes: Uint8Array, met
       warnings.push(...decoded.warnings.map((w) => `${keys[i]}: ${w}`))
       if (!hasVisibleText(decoded.text)) rejectInput(where, 'INPUT_NO_CONTENT', 'HTML page has no visible text')
       const pageMeta = { ...meta, url: page.url, capturedAt: page.capturedAt, contentType: page.contentType }
-      documents.push(makeDocument({ input, sha256, charset: decoded.charset, meta: pageMeta }, { format: 'warc', record: keys[i]!, content: { kind: 'html', body: decoded.text } }))
+      documents.push(makeDocument({ input, sha256, charset: decoded.charset, meta: pageMeta }, { format: 'warc', record: keys[i]!, key: page.recordId || undefined, content: { kind: 'html', body: decoded.text } }))
     } catch (error) {
       if (!(error instanceof UnreadableInputError)) throw error
       warnings.push(`${keys[i]}: skipped: ${error.reason}`)
@@ -126,7 +176,10 @@ function readWarcDocuments(input: string, sha256: string, bytes: Uint8Array, met
 interface Base { readonly input: string; readonly sha256: string; readonly charset: Charset; readonly meta: BytesMeta }
 interface Part {
   readonly format: ContainerFormat
+  /** Where the item is in its container (guid, line number, record id), for messages and `origin.record`. */
   readonly record?: string
+  /** The item's own key for its id (see `makeItemId`); only for items of a container. */
+  readonly key?: string | undefined
   readonly content: RawDocument['content']
   readonly hints?: ContainerHints
   /** An item of a container decoded as a whole: its charset is the container's. */
@@ -143,7 +196,7 @@ function makeDocument(base: Base, part: Part): RawDocument {
     ...part.hints,
   }
   return {
-    id: makeDocumentId(base.sha256, part.record ?? ''),
+    id: part.record === undefined ? makeDocumentId(base.sha256, '') : makeItemId(part.key, part.content),
     origin: {
       input: base.input,
       ...(part.record !== undefined ? { record: part.record } : {}),

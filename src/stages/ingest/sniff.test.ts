@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findBinaryReason, isWarc, sniffTextFormat } from './sniff.js'
+import { findBinaryReason, isPdf, isWarc, sniffTextFormat } from './sniff.js'
 
 describe('sniffTextFormat', () => {
   it.each([
@@ -17,6 +17,9 @@ describe('sniffTextFormat', () => {
     ['{not json at all\nsecond line\n', '', 'text'],
     [`{"url": "https://x.example/long", "text": "${'The harbour council met again. '.repeat(400)}"}\n{"text": "More"}\n`, '', 'jsonl'],
     ['Prices rose 3% <in> March, the office said.', '', 'text'],
+    ['{"title": "cut off\n{"text": "More"}\n', '', 'jsonl'],
+    ['{broken first line\n{"text": "More"}\n', 'dump.jsonl', 'jsonl'],
+    ['{{Infobox town}} Harbour is a town.\n', '', 'text'],
   ])('sniff: %j is %s', (text, name, format) => {
     expect(sniffTextFormat(text, name)).toBe(format)
   })
@@ -32,6 +35,11 @@ describe('findBinaryReason', () => {
 
   it('binary: text with tabs, newlines and an escape is not binary', () => {
     expect(findBinaryReason(new TextEncoder().encode('a\tb\r\nc\fd\u001b[0m é'))).toBeUndefined()
+  })
+
+  it('isPdf: recognises the %PDF- header, even in an all-ASCII file', () => {
+    expect(isPdf(new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\n'))).toBe(true)
+    expect(isPdf(new TextEncoder().encode('The %PDF- format is old.'))).toBe(false)
   })
 
   it('isWarc: recognises the version line', () => {

@@ -52,7 +52,7 @@ export function sniffTextFormat(text: string, name = ''): TextFormat {
     if (root === 'html' || looksLikeHtml(head)) return 'html'
     if (head.startsWith('<?xml')) return 'xml'
   }
-  if (looksLikeJsonLines(text.replace(/^\s+/, ''))) return 'jsonl'
+  if (isJsonLines(text, name)) return 'jsonl'
   if (looksLikeHtml(head)) return 'html'
   if (/\.(md|markdown|mdown|mkd)(\.gz)?$/i.test(name) || countMarkdownSignals(head) >= MIN_MARKDOWN_SIGNALS) return 'markdown'
   return 'text'
@@ -71,20 +71,27 @@ function looksLikeHtml(head: string): boolean {
   return head.startsWith('<') && /<(p|div|article|section|h[1-6]|ul|table|br)\b[^>]*>/i.test(head)
 }
 
-/** One JSON Lines record may be far longer than the format scan window: read its whole first line. */
-const MAX_FIRST_RECORD_CHARS = 16 * 1024 * 1024
+/** File names that say JSON Lines, optionally gzipped. */
+const JSONL_NAME = /\.(jsonl|ndjson)(\.gz)?$/i
+/** How a JSON object starts: `{"` or `{}` after optional spaces. "{{Infobox" or "{ braces }" prose does not. */
+const JSON_OBJECT_START = /^\{\s*["}]/
 
-function looksLikeJsonLines(text: string): boolean {
-  if (!text.startsWith('{')) return false
-  const newline = text.indexOf('\n')
-  const first = text.slice(0, newline === -1 ? MAX_FIRST_RECORD_CHARS : Math.min(newline, MAX_FIRST_RECORD_CHARS)).trim()
-  if (!first.startsWith('{') || !first.endsWith('}')) return false
-  try {
-    const value: unknown = JSON.parse(first)
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-  } catch {
-    return false
-  }
+/**
+ * True when an input is JSON Lines: its name says so, or it starts as a JSON object does. The first
+ * line is not parsed to decide: a broken or over-long first line is a bad record of a JSON Lines
+ * file, not a reason to store the whole file as one text.
+ *
+ * @example
+ * isJsonLines('{"title": "A", "text": "…"}\n', 'dump.txt')   // true
+ * isJsonLines('{broken\n{"title": "B"}', 'dump.jsonl')       // true
+ */
+export function isJsonLines(text: string, name = ''): boolean {
+  return JSONL_NAME.test(name) || JSON_OBJECT_START.test(text.slice(0, FORMAT_SCAN_CHARS).replace(/^\uFEFF/, '').trimStart())
+}
+
+/** True for a PDF file (`%PDF-` header): a format Dossier does not read, even when it is all ASCII. */
+export function isPdf(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 1024)).toString('latin1').trimStart().startsWith('%PDF-')
 }
 
 const MARKDOWN_SIGNALS: readonly RegExp[] = [

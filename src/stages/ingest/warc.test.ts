@@ -61,7 +61,7 @@ describe('readWarc', () => {
     const cut = Buffer.concat([first, second.subarray(0, second.length - 60)])
     const { pages, warnings } = readWarc('cut.warc', cut, CAP)
     expect(pages).toHaveLength(1)
-    expect(warnings[0]).toMatch(/record 2: truncated/)
+    expect(warnings[0]).toMatch(/^WARC record 2 \(<urn:uuid:[0-9a-f-]+>\): truncated/)
   })
 
   it.each([
@@ -69,5 +69,40 @@ describe('readWarc', () => {
     ['only non-HTML records', warcinfo(), 'INPUT_NO_CONTENT'],
   ])('warc: rejects %s', (_, bytes, code) => {
     expect(() => readWarc('bad.warc', bytes, CAP)).toThrow(expect.objectContaining({ code }) as UnreadableInputError)
+  })
+
+  it('warc: a record whose Content-Length is too small is skipped and named; the next record is read (issue 10, finding 14)', () => {
+    const short = Buffer.from(first.toString('latin1').replace(/Content-Length: (\d+)\r\n\r\nHTTP/, (_, n: string) => `Content-Length: ${Number(n) - 40}\r\n\r\nHTTP`), 'latin1')
+    const { pages, warnings } = readWarc('short.warc', Buffer.concat([second, short, second]), CAP)
+    expect(pages.map((p) => p.url)).toEqual(['https://news.example/b', 'https://news.example/b'])
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/^WARC record 2 \(<urn:uuid:[0-9a-f-]+>\): Content-Length \d+ is too small: the record runs on for 40 more bytes; skipped$/)
+    expect(warnings[0]).toContain(readWarc('a.warc', first, CAP).pages[0]!.recordId)
+  })
+
+  it('warc: a record whose Content-Length is too large is skipped and named; the record it ran into is read', () => {
+    const long = Buffer.from(first.toString('latin1').replace(/Content-Length: (\d+)\r\n\r\nHTTP/, (_, n: string) => `Content-Length: ${Number(n) + 100}\r\n\r\nHTTP`), 'latin1')
+    const { pages, warnings } = readWarc('long.warc', Buffer.concat([long, second, second]), CAP)
+    expect(pages.map((p) => p.url)).toEqual(['https://news.example/b', 'https://news.example/b'])
+    expect(warnings).toEqual([expect.stringMatching(/^WARC record 1 \(<urn:uuid:[0-9a-f-]+>\): Content-Length \d+ is too large: the next record starts \d+ bytes in; skipped$/)])
+  })
+
+  it.each([
+    ['a truncated gzip body', { 'Content-Encoding': 'gzip' }, gzipSync(page('Harbour')).subarray(0, 40), /gzip data is truncated/],
+    ['a body shorter than its HTTP Content-Length', { 'X-Length': 'declared' }, Buffer.from(page('Harbour')), /HTTP body truncated: Content-Length 99, \d+ bytes captured/],
+  ])('warc: a response with %s is skipped with a warning, not stored as a complete page (issue 10, finding 14)', (_, httpHeaders, body, warning) => {
+    const record = writeWarcResponse({ url: 'https://news.example/cut', date: '2023-03-21T10:00:00Z', body, httpHeaders })
+    // The HTTP head's own Content-Length says more than the record holds; same digit count, so the WARC block length stays right.
+    const cut = Buffer.from(record.toString('latin1').replace(/(X-Length: declared\r\nContent-Length: )(\d+)/, (_, head: string, n: string) => head + n.replace(/\d/g, '9')), 'latin1')
+    const { pages, warnings } = readWarc('cut.warc', Buffer.concat([cut, first]), CAP)
+    expect(pages.map((p) => p.url)).toEqual(['https://news.example/a'])
+    expect(warnings.join('\n')).toMatch(warning)
+  })
+
+  it('warc: a record the crawler marked WARC-Truncated is skipped with a warning', () => {
+    const marked = Buffer.from(first.toString('latin1').replace('WARC-Type: response', 'WARC-Type: response\r\nWARC-Truncated: length'), 'latin1')
+    const { pages, warnings } = readWarc('t.warc', Buffer.concat([marked, second]), CAP)
+    expect(pages).toHaveLength(1)
+    expect(warnings[0]).toMatch(/WARC-Truncated: length/)
   })
 })

@@ -1,6 +1,5 @@
-import { brotliDecompressSync, inflateSync } from 'node:zlib'
+import { decodeContentEncoding } from './encoding.js'
 import { rejectInput } from './errors.js'
-import { gunzipCapped } from './gzip.js'
 
 /** One HTML response captured in a WARC file, its HTTP body decoded from transfer and content encodings. */
 export interface WarcPage {
@@ -23,13 +22,23 @@ const CRLF_CRLF = Buffer.from('\r\n\r\n')
 const LF_LF = Buffer.from('\n\n')
 const HTML_MEDIA_TYPE = /^\s*(text\/html|application\/xhtml\+xml)\b/i
 
+const WARC_VERSION = Buffer.from('WARC/1.')
+
 interface Headers { readonly [name: string]: string }
 interface Block { readonly headers: Headers; readonly body: Uint8Array; readonly next: number }
+/** A record that cannot be read: why, its id when its headers were read, and where reading can go on. */
+interface BadRecord { readonly reason: string; readonly recordId?: string; readonly resume?: number }
 
 /**
  * Reads the HTML `response` records of an uncompressed WARC file (a WARC.gz is gunzipped first:
- * one gzip member per record decompresses as one stream). A truncated or garbled record ends the
- * read with a warning; the records before it are kept.
+ * one gzip member per record decompresses as one stream). A record whose Content-Length does not
+ * end where the next record starts is skipped with a warning naming it, and reading goes on at the
+ * next record; a truncated or garbled record with no record after it ends the read with a warning.
+ * The records before a bad one are kept.
+ *
+ * Written by hand rather than with warcio: warcio reads asynchronously (this stage is pure and
+ * synchronous), and on a too-small Content-Length it only logs to the console and returns the cut
+ * record as complete, which is the fault this check exists for.
  *
  * @example
  * const { pages } = readWarc('crawl.warc', bytes, 50 * 1024 * 1024)
@@ -47,9 +56,16 @@ export function readWarc(input: string, bytes: Uint8Array, maxBytes: number): Re
     if (at >= buffer.length) break
     index++
     const record = readRecord(buffer, at)
-    if (typeof record === 'string') {
-      if (pages.length === 0 && skipped === 0) rejectInput(input, 'INPUT_BAD_WARC', `record ${index}: ${record}`)
-      warnings.push(`WARC record ${index}: ${record}; the rest of the file was not read`)
+    if ('reason' in record) {
+      const name = `WARC record ${index}${record.recordId ? ` (${record.recordId})` : ''}`
+      if (record.resume !== undefined) {
+        warnings.push(`${name}: ${record.reason}; skipped`)
+        skipped++
+        at = record.resume
+        continue
+      }
+      if (pages.length === 0 && skipped === 0) rejectInput(input, 'INPUT_BAD_WARC', `record ${index}: ${record.reason}`)
+      warnings.push(`${name}: ${record.reason}; the rest of the file was not read`)
       break
     }
     at = record.next
@@ -65,18 +81,49 @@ export function readWarc(input: string, bytes: Uint8Array, maxBytes: number): Re
   return { pages, warnings }
 }
 
-/** One WARC record: version line, headers, a block of Content-Length bytes. */
-function readRecord(buffer: Buffer, at: number): Block | string {
+/**
+ * One WARC record: version line, headers, a block of Content-Length bytes, then CRLF CRLF and the
+ * next record or the end. A block that does not end there has a wrong Content-Length: the record
+ * is bad (not the one after it), and reading resumes at the next version line.
+ */
+function readRecord(buffer: Buffer, at: number): Block | BadRecord {
   const head = splitHead(buffer, at)
-  if (!head) return 'headers do not end'
+  if (!head) return { reason: 'headers do not end' }
   const [versionLine, ...lines] = head.text.split(/\r?\n/)
-  if (!/^WARC\/\d+\.\d+$/.test(versionLine?.trim() ?? '')) return `expected a WARC/1.x version line, found "${(versionLine ?? '').slice(0, 40)}"`
+  if (!/^WARC\/\d+\.\d+$/.test(versionLine?.trim() ?? '')) return { reason: `expected a WARC/1.x version line, found ${JSON.stringify((versionLine ?? '').slice(0, 40))}` }
   const headers = parseHeaders(lines)
+  const recordId = headers['warc-record-id']
+  const id = recordId ? { recordId } : {}
   const length = Number(headers['content-length'])
-  if (!Number.isInteger(length) || length < 0) return 'missing or bad Content-Length'
+  if (!Number.isInteger(length) || length < 0) return { reason: 'missing or bad Content-Length', ...id, ...resumeAfter(buffer, head.bodyStart) }
   const end = head.bodyStart + length
-  if (end > buffer.length) return `truncated: Content-Length ${length}, ${buffer.length - head.bodyStart} bytes left`
+  if (end > buffer.length) return { reason: `truncated: Content-Length ${length}, ${buffer.length - head.bodyStart} bytes left`, ...id }
+  if (!endsRecord(buffer, end)) {
+    const early = resumeAfter(buffer, head.bodyStart)
+    if (early.resume !== undefined && early.resume < end) {
+      return { reason: `Content-Length ${length} is too large: the next record starts ${early.resume - head.bodyStart} bytes in`, ...id, ...early }
+    }
+    const resume = resumeAfter(buffer, end)
+    let realEnd = resume.resume ?? buffer.length
+    for (let n = 0; n < 4 && realEnd > end && (buffer[realEnd - 1] === 0x0a || buffer[realEnd - 1] === 0x0d); n++) realEnd--
+    return { reason: `Content-Length ${length} is too small: the record runs on for ${realEnd - end} more bytes`, ...id, ...resume }
+  }
   return { headers, body: buffer.subarray(head.bodyStart, end), next: end }
+}
+
+/** True when a block ending at `end` is followed by nothing but line ends, then the end or a next record. */
+function endsRecord(buffer: Buffer, end: number): boolean {
+  let at = end
+  while (at < buffer.length && (buffer[at] === 0x0d || buffer[at] === 0x0a)) at++
+  return at >= buffer.length || (at > end && buffer.subarray(at, at + WARC_VERSION.length).equals(WARC_VERSION))
+}
+
+/** Where the next record starts: a `WARC/1.` version line at or after `from`, if there is one. */
+function resumeAfter(buffer: Buffer, from: number): { resume?: number } {
+  for (let at = buffer.indexOf(WARC_VERSION, from); at !== -1; at = buffer.indexOf(WARC_VERSION, at + 1)) {
+    if (buffer[at - 1] === 0x0a) return { resume: at }
+  }
+  return {}
 }
 
 /** The page in an HTML response record, '' for a record that is simply not a page, or why a response could not be read. */
@@ -91,7 +138,13 @@ function toHtmlPage(input: string, record: Block, maxBytes: number): WarcPage | 
   const headers = parseHeaders(lines)
   const contentType = headers['content-type']
   if (contentType !== undefined && !HTML_MEDIA_TYPE.test(contentType)) return ''
+  // A crawler that stopped early says so; the page it kept is not the page that was served.
+  if (record.headers['warc-truncated']) return `capture truncated by the crawler (WARC-Truncated: ${record.headers['warc-truncated']})`
   let body: Uint8Array = record.body.subarray(http.bodyStart)
+  const declared = Number(headers['content-length'])
+  if (headers['content-length'] !== undefined && !/chunked/i.test(headers['transfer-encoding'] ?? '') && Number.isInteger(declared) && declared > body.length) {
+    return `HTTP body truncated: Content-Length ${declared}, ${body.length} bytes captured`
+  }
   try {
     if (/chunked/i.test(headers['transfer-encoding'] ?? '')) body = dechunk(body as Buffer)
     body = decodeContentEncoding(input, body, headers['content-encoding'], maxBytes)
@@ -141,14 +194,4 @@ function dechunk(body: Buffer): Buffer {
     at = lineEnd + 2 + size + 2
   }
   return Buffer.concat(parts)
-}
-
-function decodeContentEncoding(input: string, body: Uint8Array, encoding: string | undefined, maxBytes: number): Uint8Array {
-  const name = (encoding ?? '').trim().toLowerCase()
-  if (name === 'gzip' || name === 'x-gzip') return gunzipCapped(input, body, maxBytes)
-  if (name === 'deflate') return inflateSync(body, { maxOutputLength: maxBytes })
-  if (name === 'br') return brotliDecompressSync(body, { maxOutputLength: maxBytes })
-  // Anything else (zstd, stacked encodings) would be stored as compressed bytes read as text.
-  if (name !== '' && name !== 'identity') throw new Error(`unsupported content-encoding "${name}"`)
-  return body
 }
