@@ -114,7 +114,7 @@ describe('SqliteStore: opening and migrations', () => {
   })
 
   it.each([
-    ['a text file', (path: string) => writeFileSync(path, 'these are not database pages '.repeat(200)), 'STORE_OPEN_FAILED'],
+    ['a text file', (path: string) => writeFileSync(path, 'these are not database pages '.repeat(200)), 'STORE_CORRUPT'],
     ['a path in a missing folder', () => {}, 'STORE_OPEN_FAILED'],
     ['another program\'s SQLite file', (path: string) => {
       const db = new Database(path)
