@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { mulberry32 } from '../../bench/lib/random.js'
 import { analyze } from '../../src/api/analyze.js'
+import { StoreError } from '../../src/errors.js'
 import { openStore } from '../../src/store/index.js'
 import { exampleCorpus, startCli, storeContent } from './store-harness.js'
 
@@ -35,7 +36,12 @@ async function finish(db: string): Promise<void> {
 
 async function problems(db: string): Promise<string[]> {
   if (!existsSync(db)) return [] // killed before it opened the store
-  const store = await openStore({ path: db, mode: 'read' })
+  // Killed after SQLite made the file but before the first migration committed: an empty file.
+  const store = await openStore({ path: db, mode: 'read' }).catch((error: unknown) => {
+    if (error instanceof StoreError && error.code === 'STORE_MISSING') return undefined
+    throw error
+  })
+  if (store === undefined) return []
   try {
     return await store.checkIntegrity()
   } finally {
