@@ -183,6 +183,9 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
   let documentsInFlight = 0
   const enqueue = (documents: number, write: () => Promise<void>): void => {
     chain = chain.then(write)
+    // A write that stops the run rejects the chain; it is rethrown where the chain is awaited,
+    // and must not count as unhandled while inputs are still being read meanwhile.
+    chain.catch(() => {})
     inFlight.push({ saved: chain, documents })
     documentsInFlight += documents
   }
