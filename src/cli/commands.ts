@@ -6,7 +6,7 @@ import { extract, toExtractRecord, type ExtractRecord } from '../api/extract.js'
 import { exportRecords, recordsOf, type RecordKind } from '../api/export.js'
 import { CORPUS_RECORD_KINDS, exportCorpusRecords, type CorpusRecordKind } from '../api/export-corpus.js'
 import { textOf, type Document, type EntityType } from '../document/index.js'
-import { UsageError } from '../errors.js'
+import { StoreError, UsageError } from '../errors.js'
 import type { IngestOptions } from '../stages/ingest/index.js'
 import { openStore, type EntitySummary, type Store, type WriterOptions } from '../store/index.js'
 import { WRITER_WAIT_MS } from '../store/sqlite/writer.js'
@@ -95,7 +95,19 @@ function writerOptions(options: Options, out: Output): WriterOptions {
 /** `dossier check`: the store's integrity and invariants; one line per finding, exit 3 on any. */
 export async function runCheck(options: Options, out: Output): Promise<number> {
   // Writable when it can be: the full-text index's own check needs a writable connection.
-  const store = await openStore({ path: String(options.db), mode: existsSync(String(options.db)) ? 'auto' : 'read' })
+  const db = String(options.db)
+  let store: Store
+  try {
+    store = await openStore({ path: db, mode: existsSync(db) ? 'auto' : 'read' })
+  } catch (error) {
+    // Damaged where the store begins (header, schema): that is the finding, not a failure to check.
+    if (!(error instanceof StoreError && error.code === 'STORE_CORRUPT')) throw error
+    const finding = `the file cannot be opened as a store: ${error.cause instanceof Error ? error.cause.message : error.message}`
+    if (options.format === 'json') out.data(JSON.stringify({ store: db, sound: false, findings: [finding] }, null, 2))
+    else out.data(finding)
+    out.error(`${db}: damaged where the store begins; restore it from a backup, or build it again with \`dossier analyze\` from its inputs [STORE_CORRUPT]`)
+    return EXIT.failure
+  }
   try {
     const findings = await store.checkIntegrity()
     if (options.format === 'json') out.data(JSON.stringify({ store: String(options.db), sound: findings.length === 0, findings }, null, 2))
