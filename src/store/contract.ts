@@ -393,6 +393,20 @@ function runStoryContract(fresh: () => Promise<Store>): void {
     expect(await store.documentFrequencies(['ferry', 'dam'])).toEqual({ documents: 3, terms: new Map([['ferry', 2]]) })
   })
 
+  it('stories: an update placing a document another update placed since is STORE_CONFLICT, and writes nothing', async () => {
+    const { store, ids, update } = await setUp()
+    const sign = (document: string): StoryUpdate['signatures'][number] => ({ document, signature: Uint32Array.from([1, 2]), bands: [5] })
+    const terms = { documents: 2, terms: new Map([['ferry', 1]]) }
+    await store.applyStoryUpdate({ ...update, signatures: ids.map(sign), termFrequencies: terms })
+    // A second writer that read d2 as unplaced before the first wrote: it would count d2 twice.
+    const again: StoryUpdate = { ...emptyUpdate(), stories: [storyWrite('st-9', '2023', [[ids[2]!, 'Valley Courier', null]], 'Dam opens')], signatures: [sign(ids[2]!)], termFrequencies: terms }
+    await expect(store.applyStoryUpdate(again)).rejects.toMatchObject({ code: 'STORE_CONFLICT' })
+    expect(await store.getStory('st-9')).toBeUndefined()
+    expect(await store.storyOf(ids[2]!)).toBe('st-2')
+    expect((await store.documentFrequencies(['ferry'])).documents).toBe(2)
+    expect(await store.checkIntegrity()).toEqual([])
+  })
+
   it('stories: unplaced documents are those in no story, in storage order', async () => {
     const { store, ids, update } = await setUp()
     await store.applyStoryUpdate({ ...update, stories: [update.stories[1]!] })

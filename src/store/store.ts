@@ -165,6 +165,7 @@ export interface StoryUpdate {
   readonly removedThreads: readonly ThreadId[]
   /** Documents added to the term document frequencies, and the number of them each term occurs in. */
   readonly termFrequencies: { readonly documents: number; readonly terms: ReadonlyMap<string, number> }
+  /** One per document this update places in a story (and only those): each must be in no story yet. */
   readonly signatures: readonly SignatureWrite[]
 }
 
@@ -261,7 +262,9 @@ export interface Store {
   /**
    * Writes one step of story placement in one transaction: stories with their checks, states and
    * memberships, threads, term frequencies and signatures. After a failure (or a crash) nothing
-   * of it is stored, so running the step again is safe.
+   * of it is stored, so running the step again is safe. A signed document (one the update places)
+   * that is in a story already, placed by another writer since it was read, is StoreError
+   * `STORE_CONFLICT`, and nothing is written.
    */
   applyStoryUpdate(update: StoryUpdate): Promise<void>
 

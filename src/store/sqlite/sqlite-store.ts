@@ -328,6 +328,7 @@ export class SqliteStore implements Store {
       this.db.transaction(() => this.stories.apply(update)).immediate()
     } catch (error) {
       const ids = update.stories.map((w) => w.story.id).join(', ')
+      if (error instanceof StoreError) throw new StoreError(`${this.file}: could not write stories ${ids || '(none)'}: ${error.message}.`, error.code, { cause: error })
       throw storeFailure(error, this.file, `could not write stories ${ids || '(none)'}; nothing of this update was stored`, 'STORE_WRITE_FAILED')
     }
   }
