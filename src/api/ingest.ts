@@ -57,7 +57,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
  * writes; waits for the writer before it as `options` say.
  *
  * @example
- * await asWriter(store, { waitMs: 5_000 }, () => updateStories(store))
+ * await asWriter(store, { waitMs: 5_000 }, () => storeInputs(inputs, { store }, plan))
  */
 export async function asWriter<T>(store: Store, options: WriterOptions | undefined, work: () => Promise<T>): Promise<T> {
   const lease = await store.acquireWriter(options)
