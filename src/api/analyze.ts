@@ -1,7 +1,7 @@
 import type { Document, DocumentId } from '../document/index.js'
 import { allStageNames } from '../pipeline/process.js'
-import { storeInputs, type IngestOptions, type IngestReport } from './ingest.js'
-import { updateStories, type StoriesReport } from './stories.js'
+import { asWriter, storeInputs, type IngestOptions, type IngestReport } from './ingest.js'
+import { placeStories, type StoriesReport } from './stories.js'
 
 export interface AnalyzeOptions extends IngestOptions {
   /**
@@ -34,7 +34,7 @@ export interface AnalyzeReport extends IngestReport {
 /**
  * Reads inputs like `ingest`, then runs every stage (sentences, times, entities, quotes, claims,
  * events …), stores the documents with their annotations, and places them in stories
- * (`updateStories`). Inputs stored before are not read
+ * (`updateStories`), holding the store's writer lease throughout. Inputs stored before are not read
  * again: their documents get the layers they lack (every layer again with `reanalyze`).
  *
  * @example
@@ -43,6 +43,10 @@ export interface AnalyzeReport extends IngestReport {
  * console.log(report.counts.quotes, report.rejected)
  */
 export async function analyze(inputs: readonly string[], options: AnalyzeOptions): Promise<AnalyzeReport> {
+  return asWriter(options.store, options.writer, () => analyzeAsWriter(inputs, options))
+}
+
+async function analyzeAsWriter(inputs: readonly string[], options: AnalyzeOptions): Promise<AnalyzeReport> {
   const tally = { documents: 0, quotes: 0, claims: 0, events: 0, times: 0 }
   const entities = new Set<string>()
   // With reanalyze every stored document seen was annotated anew: its story must follow its layers.
@@ -62,6 +66,6 @@ export async function analyze(inputs: readonly string[], options: AnalyzeOptions
     complete: options.reanalyze ? 'all' : 'missing',
     observe,
   })
-  const stories = await updateStories(options.store, options.reanalyze ? { recompose: reannotated } : {})
+  const stories = await placeStories(options.store, options.reanalyze ? { recompose: reannotated } : {})
   return { ...report, counts: { ...tally, entities: entities.size }, stories }
 }

@@ -7,7 +7,7 @@ import { selectStages } from '../pipeline/run.js'
 import type { Stage } from '../pipeline/stage.js'
 import { readInputs, type IngestOptions as ReadOptions, type IngestResult } from '../stages/ingest/index.js'
 import { escapeControlChars } from '../stages/ingest/names.js'
-import type { Blob, Store } from '../store/index.js'
+import { stopsTheRun, type Blob, type Store, type WriterOptions } from '../store/index.js'
 
 /** Documents read but not yet stored, at most: bounds memory however fast inputs are read. */
 const MAX_DOCUMENTS_IN_FLIGHT = 512
@@ -42,6 +42,8 @@ export interface IngestOptions extends ReadOptions {
   /** Worker threads for extraction: a number up to `maxWorkers()`, or `auto` (threads once the batch is large enough). */
   readonly workers?: number | 'auto'
   readonly onEvent?: (event: IngestEvent) => void
+  /** How the run waits for another writer of the store (one writes at a time; see `Store.acquireWriter`). */
+  readonly writer?: WriterOptions
 }
 
 export interface IngestReport {
@@ -56,7 +58,9 @@ export interface IngestReport {
 /**
  * Reads inputs (files, directories, `-`, URLs), extracts every document, runs the reader stages
  * (metadata) and stores it with its raw bytes. Each input is committed atomically; a bad input is
- * reported and the rest goes on. `analyze` runs every stage instead.
+ * reported and the rest goes on; a store that cannot be written (busy, full, read-only, damaged)
+ * stops the run with its StoreError. It holds the store's writer lease throughout. `analyze` runs
+ * every stage instead.
  *
  * @example
  * const store = await openStore({ path: 'dossier.db' })
@@ -64,8 +68,24 @@ export interface IngestReport {
  * console.log(report.documentsAdded, report.rejected)
  */
 export async function ingest(inputs: readonly string[], options: IngestOptions): Promise<IngestReport> {
-  const report = await storeInputs(inputs, options, { stages: READER_STAGE_NAMES, complete: 'never' })
+  const report = await asWriter(options.store, options.writer, () => storeInputs(inputs, options, { stages: READER_STAGE_NAMES, complete: 'never' }))
   return { inputs: report.inputs, documentsAdded: report.documentsAdded, documentsExisting: report.documentsExisting, unchanged: report.unchanged, rejected: report.rejected }
+}
+
+/**
+ * Runs `work` holding the store's writer lease, so no other writer changes what it reads before it
+ * writes; waits for the writer before it as `options` say.
+ *
+ * @example
+ * await asWriter(store, { waitMs: 5_000 }, () => storeInputs(inputs, { store }, plan))
+ */
+export async function asWriter<T>(store: Store, options: WriterOptions | undefined, work: () => Promise<T>): Promise<T> {
+  const lease = await store.acquireWriter(options)
+  try {
+    return await work()
+  } finally {
+    await lease.release()
+  }
 }
 
 /** What `storeInputs` runs, and what it does with documents already stored. */
@@ -87,7 +107,9 @@ export interface StoreReport extends IngestReport {
 
 /**
  * The loop under `ingest` and `analyze`: reads inputs, runs the plan's stages on worker threads,
- * and writes in input order, one transaction per input (or per updated document).
+ * and writes in input order, one transaction per input (or per updated document). A store failure
+ * no input can get past (`stopsTheRun`: busy, full, read-only, damaged) ends the run with that
+ * error, once, instead of rejecting every input after it. The caller holds the writer lease.
  */
 export async function storeInputs(inputs: readonly string[], options: IngestOptions, plan: StorePlan): Promise<StoreReport> {
   const { store, onEvent = () => {} } = options
@@ -96,6 +118,8 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
   checkWorkers(options.workers ?? 'auto')
   const processor = new LazyPool(options.workers ?? 'auto')
   const rejected: Array<{ input: string; code: string; message: string }> = []
+  // The store failure that ended the run: reading more inputs would only fail the same way.
+  let stopped: { readonly error: unknown } | undefined
   let count = 0
   let added = 0
   let existing = 0
@@ -133,6 +157,10 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
       saved = await store.save(blob, docs)
     } catch (error) {
       // The save was one transaction: nothing of this input is in the store.
+      if (stopsTheRun(error)) {
+        stopped = { error }
+        throw error
+      }
       reject(input, error instanceof DossierError ? error.code : 'STORE_WRITE_FAILED', `${input}: not stored: ${messageOf(error)}`)
       return
     }
@@ -161,6 +189,10 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
         // The messages too: a stage that now ran took its old failure message with it.
         await store.updateLayers(doc.id, producedLayers(doc, stagesRun), doc.messages)
       } catch (error) {
+        if (stopsTheRun(error)) {
+          stopped = { error }
+          throw error
+        }
         reject(input, error instanceof DossierError ? error.code : 'STORE_WRITE_FAILED', `${input}: document ${doc.id} not updated: ${messageOf(error)}`)
         continue
       }
@@ -178,11 +210,15 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
   let documentsInFlight = 0
   const enqueue = (documents: number, write: () => Promise<void>): void => {
     chain = chain.then(write)
+    // A write that stops the run rejects the chain; it is rethrown where the chain is awaited,
+    // and must not count as unhandled while inputs are still being read meanwhile.
+    chain.catch(() => {})
     inFlight.push({ saved: chain, documents })
     documentsInFlight += documents
   }
   try {
     for await (const result of readInputs(inputs, options)) {
+      if (stopped !== undefined) break
       count++
       if (!result.ok) {
         reject(result.input, result.error.code, result.error.message)
@@ -221,6 +257,7 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
       }
     }
     await chain
+    if (stopped !== undefined) throw stopped.error
   } finally {
     await processor.close()
   }

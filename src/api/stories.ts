@@ -8,7 +8,8 @@ import { estimateJaccard, minhashSignature } from '../stages/stories/minhash.js'
 import { NEAR_DUPLICATE_JACCARD, NearDuplicateIndex, bandKeys } from '../stages/stories/near-duplicates.js'
 import { DocumentFrequencies } from '../stages/stories/similarity.js'
 import { THREAD_LEAD_ACTORS, linkThreads, type ThreadNode } from '../stages/stories/threads.js'
-import type { SignatureWrite, Store, StoredStoryState, StoryWrite } from '../store/index.js'
+import type { SignatureWrite, Store, StoredStoryState, StoryWrite, WriterOptions } from '../store/index.js'
+import { asWriter } from './ingest.js'
 
 /** Documents placed per step: each step is one atomic write, and memory holds one page of documents. */
 export const STORY_PAGE_SIZE = 200
@@ -44,6 +45,8 @@ export interface UpdateStoriesOptions {
    * is not re-clustered.
    */
   readonly recompose?: Iterable<DocumentId>
+  /** How the run waits for another writer of the store (see `Store.acquireWriter`). */
+  readonly writer?: WriterOptions
 }
 
 /**
@@ -53,11 +56,20 @@ export interface UpdateStoriesOptions {
  * anew, and threads are re-linked around them. Each page is written in one transaction, so a run
  * stopped midway resumes where it stopped; a second run on the same store changes nothing.
  *
+ * It holds the store's writer lease throughout: what it reads (the unplaced documents, stories'
+ * states, term frequencies) is what it writes over. Two runs side by side read the same unplaced
+ * documents and placed them twice (wrong article counts, counters and frequencies, never repaired).
+ *
  * @example
  * const report = await updateStories(store, { onEvent: (e) => e.kind === 'skipped' && console.warn(e.reason) })
  * console.log(`${report.placed} placed, ${report.opened} new stories`)
  */
 export async function updateStories(store: Store, options: UpdateStoriesOptions = {}): Promise<StoriesReport> {
+  return asWriter(store, options.writer, () => placeStories(store, options))
+}
+
+/** `updateStories` for a caller that holds the writer lease (`analyze`). */
+export async function placeStories(store: Store, options: UpdateStoriesOptions = {}): Promise<StoriesReport> {
   const tally: Tally = { placed: 0, duplicates: 0, opened: 0, changed: 0, threads: 0, skipped: [], written: new Set() }
   const pageSize = options.pageSize ?? STORY_PAGE_SIZE
   let page: Document[] = []

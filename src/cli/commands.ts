@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, existsSync } from 'node:fs'
 import { once } from 'node:events'
 import { analyze } from '../api/analyze.js'
 import { ingest, type IngestEvent } from '../api/ingest.js'
@@ -6,9 +6,10 @@ import { extract, toExtractRecord, type ExtractRecord } from '../api/extract.js'
 import { exportRecords, recordsOf, type RecordKind } from '../api/export.js'
 import { CORPUS_RECORD_KINDS, exportCorpusRecords, type CorpusRecordKind } from '../api/export-corpus.js'
 import { textOf, type Document, type EntityType } from '../document/index.js'
-import { UsageError } from '../errors.js'
+import { StoreError, UsageError } from '../errors.js'
 import type { IngestOptions } from '../stages/ingest/index.js'
-import { openStore, type EntitySummary, type Store } from '../store/index.js'
+import { openStore, type EntitySummary, type Store, type WriterOptions } from '../store/index.js'
+import { WRITER_WAIT_MS } from '../store/sqlite/writer.js'
 import { printTopBriefs } from './corpus.js'
 import { formatTable, type Output } from './output.js'
 import { wholeNumber, workersOption, type Options } from './options.js'
@@ -26,6 +27,7 @@ export async function runIngest(inputs: string[], options: Options, out: Output)
       ...readOptions(options),
       store,
       workers: workersOption(options.workers),
+      writer: writerOptions(options, out),
       onEvent: (event) => reportEvent(event, out, () => ++done),
     })
     out.endProgress()
@@ -51,6 +53,7 @@ export async function runAnalyze(inputs: string[], options: Options, out: Output
       store,
       workers: workersOption(options.workers),
       reanalyze: Boolean(options.reanalyze),
+      writer: writerOptions(options, out),
       onEvent: (event) => reportEvent(event, out, () => ++done),
     })
     out.endProgress()
@@ -76,6 +79,50 @@ export async function runAnalyze(inputs: string[], options: Options, out: Output
   }
 }
 
+/** `--wait`: how long a write command waits for another writer, saying once on stderr that it waits. */
+function writerOptions(options: Options, out: Output): WriterOptions {
+  const seconds = wholeNumber(options.wait, '--wait', WRITER_WAIT_MS / 1000)
+  return {
+    waitMs: seconds * 1000,
+    onWait: (holder) => {
+      out.endProgress()
+      const who = holder.pid === null ? 'a process holding its write lock' : `pid ${holder.pid}${holder.since === null ? '' : `, writing since ${holder.since}`}`
+      out.warn(`waiting for another writer on ${String(options.db)} (${who})… up to ${seconds} s (--wait)`)
+    },
+  }
+}
+
+/** `dossier check`: the store's integrity and invariants; one line per finding, exit 3 on any. */
+export async function runCheck(options: Options, out: Output): Promise<number> {
+  // Writable when it can be: the full-text index's own check needs a writable connection.
+  const db = String(options.db)
+  let store: Store
+  try {
+    store = await openStore({ path: db, mode: existsSync(db) ? 'auto' : 'read' })
+  } catch (error) {
+    // Damaged where the store begins (header, schema): that is the finding, not a failure to check.
+    if (!(error instanceof StoreError && error.code === 'STORE_CORRUPT')) throw error
+    const finding = `the file cannot be opened as a store: ${error.cause instanceof Error ? error.cause.message : error.message}`
+    if (options.format === 'json') out.data(JSON.stringify({ store: db, sound: false, findings: [finding] }, null, 2))
+    else out.data(finding)
+    out.error(`${db}: damaged where the store begins; restore it from a backup, or build it again with \`dossier analyze\` from its inputs [STORE_CORRUPT]`)
+    return EXIT.failure
+  }
+  try {
+    const findings = await store.checkIntegrity()
+    if (options.format === 'json') out.data(JSON.stringify({ store: String(options.db), sound: findings.length === 0, findings }, null, 2))
+    else for (const finding of findings) out.data(finding)
+    if (findings.length === 0) {
+      out.info(`${String(options.db)}: sound (${await store.countDocuments()} documents, ${await store.countStories()} stories)`)
+      return EXIT.ok
+    }
+    out.error(`${String(options.db)}: ${findings.length} problem${findings.length === 1 ? '' : 's'} found`)
+    return EXIT.failure
+  } finally {
+    await store.close()
+  }
+}
+
 function reportEvent(event: IngestEvent, out: Output, tick: () => number): void {
   if (event.kind === 'rejected') out.error(event.message)
   else if (event.kind === 'warning') out.warn(`${event.input}: ${event.message}`)
@@ -86,7 +133,7 @@ function reportEvent(event: IngestEvent, out: Output, tick: () => number): void 
 export async function runExport(options: Options, out: Output): Promise<number> {
   const what = String(options.what)
   const asArray = options.format === 'json'
-  const store = await openStore({ path: String(options.db) })
+  const store = await openStore({ path: String(options.db), mode: 'read' })
   const sink = options.out ? await fileSink(String(options.out)) : { write: async (line: string) => out.data(line), close: async () => {} }
   try {
     // One record behind, so the last one is written without a trailing comma.
@@ -153,7 +200,7 @@ export async function runTable(kind: TableKind, options: Options, out: Output): 
   const limit = wholeNumber(options.limit, '--limit', 50)
   const needle = options.entity === undefined ? undefined : String(options.entity)
   const spec = TABLES[kind] as TableSpec<unknown>
-  const store = await openStore({ path: String(options.db) })
+  const store = await openStore({ path: String(options.db), mode: 'read' })
   try {
     const picked: Array<{ record: unknown; article: string }> = []
     let found = 0
@@ -179,7 +226,7 @@ export async function runTable(kind: TableKind, options: Options, out: Output): 
 export async function runEntities(options: Options, out: Output): Promise<number> {
   const limit = wholeNumber(options.limit, '--limit', 50)
   const needle = options.entity === undefined ? undefined : String(options.entity)
-  const store = await openStore({ path: String(options.db) })
+  const store = await openStore({ path: String(options.db), mode: 'read' })
   try {
     const type = options.type === undefined ? undefined : (String(options.type) as EntityType)
     const rows = needle === undefined ? await store.listEntities({ limit, type }) : await findEntities(store, needle, limit, type)
@@ -234,7 +281,7 @@ export async function runExtract(inputs: string[], options: Options, out: Output
 }
 
 export async function runList(options: Options, out: Output): Promise<number> {
-  const store = await openStore({ path: String(options.db) })
+  const store = await openStore({ path: String(options.db), mode: 'read' })
   try {
     const rows = await store.listDocuments({
       limit: wholeNumber(options.limit, '--limit', 50),
@@ -254,7 +301,7 @@ export async function runList(options: Options, out: Output): Promise<number> {
 }
 
 export async function runShow(id: string, options: Options, out: Output): Promise<number> {
-  const store = await openStore({ path: String(options.db) })
+  const store = await openStore({ path: String(options.db), mode: 'read' })
   try {
     const doc = await store.getDocument(id)
     if (!doc) throw new UsageError(`No document with id "${id}" in ${String(options.db)}; \`dossier list\` shows the ids.`)

@@ -10,7 +10,7 @@ import { optionalText, wholeNumber, type Options } from './options.js'
 
 /** `dossier stories`: stored stories, top (most outlets) or most recent first, searched and filtered. */
 export async function runStories(options: Options, out: Output): Promise<number> {
-  const store = await openStore({ path: String(options.db) })
+  const store = await openStore({ path: String(options.db), mode: 'read' })
   try {
     const needle = optionalText(options.entity)
     const query = {
@@ -44,7 +44,7 @@ const storyRow = (s: StorySummary): string[] => [s.id, s.eventDate ?? '-', Strin
 
 /** `dossier threads`: stories linked by shared actors and topic over time, each with its stories in order. */
 export async function runThreads(options: Options, out: Output): Promise<number> {
-  const store = await openStore({ path: String(options.db) })
+  const store = await openStore({ path: String(options.db), mode: 'read' })
   try {
     const threads = await store.listThreads({ limit: wholeNumber(options.limit, '--limit', 50) })
     if (options.format === 'json') out.data(JSON.stringify(threads, null, 2))
@@ -68,7 +68,7 @@ export async function runThreads(options: Options, out: Output): Promise<number>
  * whose articles match the query, else of the top story in the store.
  */
 export async function runBrief(words: string[], options: Options, out: Output): Promise<number> {
-  const store = await openStore({ path: String(options.db) })
+  const store = await openStore({ path: String(options.db), mode: 'read' })
   try {
     const id = optionalText(options.story) ?? (await pickStory(store, words.join(' ').trim(), String(options.db)))
     out.data(renderBrief(await briefOf(store, id), String(options.format ?? 'md') as BriefFormat))
@@ -102,7 +102,8 @@ export async function runServe(options: Options, out: Output): Promise<number> {
   const host = String(options.host)
   const port = wholeNumber(options.port, '--port', 8080)
   const allowHosts = allowedHostsOption(options['allowHost'], process.env.DOSSIER_ALLOW_HOSTS)
-  const store = await openStore({ path: String(options.db) })
+  // A store on read-only media is served read-only: imports fail with STORE_READ_ONLY.
+  const store = await openStore({ path: String(options.db), mode: 'auto' })
   try {
     const server = await startServer({ store, host, port, token, allowHosts })
     out.info(`Dossier serves ${String(options.db)} at ${server.url}/${token === undefined ? '' : ' (API requests need the token; open the app at /#token=<token>)'}; Ctrl-C stops it.`)
@@ -125,7 +126,7 @@ export function allowedHostsOption(option: unknown, env: string | undefined): st
 
 /** `dossier timeline <actor> <counterpart> [--topic T]`: what the actor said about the counterpart, in order, shifts marked. */
 export async function runTimeline(actor: string, counterpart: string, options: Options, out: Output): Promise<number> {
-  const store = await openStore({ path: String(options.db) })
+  const store = await openStore({ path: String(options.db), mode: 'read' })
   try {
     const timeline = await findTimeline(store, { actor, counterpart, topic: optionalText(options.topic) })
     if (options.format === 'json') out.data(JSON.stringify(timeline, null, 2))

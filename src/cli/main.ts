@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander'
 import { DossierError, UsageError } from '../errors.js'
-import { EXIT, runAnalyze, runEntities, runExport, runExtract, runIngest, runList, runShow, runTable } from './commands.js'
+import { EXIT, runAnalyze, runCheck, runEntities, runExport, runExtract, runIngest, runList, runShow, runTable } from './commands.js'
 import { runBrief, runServe, runStories, runThreads, runTimeline } from './corpus.js'
 import { createOutput, type Output } from './output.js'
 import { COMMANDS, type CommandSpec } from './spec.js'
@@ -23,6 +23,7 @@ const HANDLERS: Record<keyof typeof COMMANDS, Handler> = {
   threads: (_args, o, out) => runThreads(o, out),
   brief: (args, o, out) => runBrief(args, o, out),
   serve: (_args, o, out) => runServe(o, out),
+  check: (_args, o, out) => runCheck(o, out),
 }
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */

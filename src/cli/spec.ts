@@ -21,6 +21,8 @@ const FETCH: readonly OptionSpec[] = [
 ]
 
 const WORKERS: OptionSpec = { flags: '--workers <n>', description: 'extraction threads, or "auto"', default: 'auto' }
+/** One writer at a time: how long a write command waits for the one before it (WRITER_WAIT_MS). */
+const WAIT: OptionSpec = { flags: '--wait <seconds>', description: 'wait this long for another writer of the store, then fail (exit 3)', default: '60' }
 
 /** Options of the readable tables of annotations (quotes, claims, entities, events). */
 const TABLE: readonly OptionSpec[] = [
@@ -36,14 +38,14 @@ export const COMMANDS = {
     name: 'ingest',
     summary: 'read files, directories, - (stdin) or URLs; extract and store every document',
     args: ['<input...>'],
-    options: [DB, ...FETCH, WORKERS],
+    options: [DB, ...FETCH, WORKERS, WAIT],
   },
   analyze: {
     name: 'analyze',
     summary: 'ingest, then find entities, quotes, claims, times and events; inputs stored before get what they lack',
     args: ['<input...>'],
     options: [
-      DB, ...FETCH, WORKERS,
+      DB, ...FETCH, WORKERS, WAIT,
       { flags: '--reanalyze', description: 'run every stage again on documents analysed before' },
       { flags: '--briefs <n>', description: 'then print the briefs of this many top stories (0: none)', default: '3' },
     ],
@@ -155,5 +157,11 @@ export const COMMANDS = {
       { flags: '--removed', description: 'list the removed ranges with their reasons' },
       { flags: '--format <format>', description: 'output format', default: 'text', choices: ['text', 'json'] },
     ],
+  },
+  check: {
+    name: 'check',
+    summary: "check the store: SQLite's integrity check and every counter against its members; exit 3 on any problem",
+    args: [],
+    options: [DB, { flags: '--format <format>', description: 'output format', default: 'text', choices: ['text', 'json'] }],
   },
 } as const satisfies Record<string, CommandSpec>

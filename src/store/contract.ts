@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Document, EntitiesLayer, EntityType, Story, Thread } from '../document/index.js'
 import { StoreError, UsageError } from '../errors.js'
-import type { Blob, Store, StoryListOptions, StoryUpdate, StoryWrite } from './store.js'
+import type { Blob, Store, StoryListOptions, StoryUpdate, StoryWrite, WriterHolder, WriterLease } from './store.js'
 
 /**
  * The behaviour every `Store` implementation owes its callers, as a vitest suite. `open` must
@@ -444,6 +444,20 @@ function runStoryContract(fresh: () => Promise<Store>): void {
     expect(await store.documentFrequencies(['ferry', 'dam'])).toEqual({ documents: 3, terms: new Map([['ferry', 2]]) })
   })
 
+  it('stories: an update placing a document another update placed since is STORE_CONFLICT, and writes nothing', async () => {
+    const { store, ids, update } = await setUp()
+    const sign = (document: string): StoryUpdate['signatures'][number] => ({ document, signature: Uint32Array.from([1, 2]), bands: [5] })
+    const terms = { documents: 2, terms: new Map([['ferry', 1]]) }
+    await store.applyStoryUpdate({ ...update, signatures: ids.map(sign), termFrequencies: terms })
+    // A second writer that read d2 as unplaced before the first wrote: it would count d2 twice.
+    const again: StoryUpdate = { ...emptyUpdate(), stories: [storyWrite('st-9', '2023', [[ids[2]!, 'Valley Courier', null]], 'Dam opens')], signatures: [sign(ids[2]!)], termFrequencies: terms }
+    await expect(store.applyStoryUpdate(again)).rejects.toMatchObject({ code: 'STORE_CONFLICT' })
+    expect(await store.getStory('st-9')).toBeUndefined()
+    expect(await store.storyOf(ids[2]!)).toBe('st-2')
+    expect((await store.documentFrequencies(['ferry'])).documents).toBe(2)
+    expect(await store.checkIntegrity()).toEqual([])
+  })
+
   it('stories: unplaced documents are those in no story, in storage order', async () => {
     const { store, ids, update } = await setUp()
     await store.applyStoryUpdate({ ...update, stories: [update.stories[1]!] })
@@ -494,6 +508,41 @@ function runStoryContract(fresh: () => Promise<Store>): void {
     const undated: StoryWrite = { ...base, story: { ...base.story, eventDate: null, first: null, last: null, actors }, window: null }
     await store.applyStoryUpdate({ ...update, stories: [...update.stories, undated] })
     expect((await store.loadStoryStates(select)).map((s) => s.id).sort()).toEqual(expected)
+  })
+
+  it('check: a consistent update checks clean; a document counter past its members is a finding', async () => {
+    const { store, ids, update } = await setUp()
+    const signatures = ids.map((document, i) => ({ document, signature: new Uint32Array([i, i + 1]), bands: [i + 1] }))
+    await store.applyStoryUpdate({ ...update, signatures, termFrequencies: { documents: 2, terms: new Map([['ferry', 1], ['dam', 1]]) } })
+    expect(await store.checkIntegrity()).toEqual([])
+    // What two writers placing the same documents did: counted them twice.
+    await store.applyStoryUpdate({ ...emptyUpdate(), termFrequencies: { documents: 2, terms: new Map([['ferry', 2]]) } })
+    const findings = (await store.checkIntegrity()).join('\n')
+    expect(findings).toMatch(/document counter.*: 1 \(4 counted, 2 clustered\)/)
+    expect(findings).toMatch(/term frequencies above the clustered documents.*ferry \(3\)/)
+  })
+
+  it('writer: one at a time; a second waits, is told once, and takes the lease when the first gives it back', async () => {
+    const store = await fresh()
+    const first = await store.acquireWriter()
+    const told: WriterHolder[] = []
+    let second: WriterLease | undefined
+    const taking = store.acquireWriter({ waitMs: 30_000, onWait: (holder) => told.push(holder) }).then((lease) => (second = lease))
+    await new Promise((r) => setTimeout(r, 250))
+    expect(second).toBeUndefined()
+    expect(told).toEqual([{ pid: process.pid, host: expect.any(String), since: expect.any(String) }])
+    await first.release()
+    await taking
+    expect(told).toHaveLength(1)
+    await second!.release()
+  })
+
+  it('writer: waiting past waitMs is StoreError STORE_BUSY; a released lease is free again', async () => {
+    const store = await fresh()
+    const first = await store.acquireWriter()
+    await expect(store.acquireWriter({ waitMs: 0 })).rejects.toMatchObject({ code: 'STORE_BUSY' })
+    await first.release()
+    await (await store.acquireWriter({ waitMs: 0 })).release()
   })
 
   it('stories: an unknown list order is a UsageError naming the known ones', async () => {

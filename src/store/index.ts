@@ -1,7 +1,8 @@
 export type {
   Store, Blob, DocumentSummary, SaveResult, ListOptions, IterateOptions, EntityListOptions, EntitySummary, EntityDocument, SearchHit,
-  StoryListOptions, StoryState, StoryStateSelect, StoredStoryState, StoryWrite, SignatureWrite, StoryUpdate, SignatureCandidate,
+  StoryListOptions, StoryState, WriterHolder, WriterLease, WriterOptions, StoryStateSelect, StoredStoryState, StoryWrite, SignatureWrite, StoryUpdate, SignatureCandidate,
 } from './store.js'
 export { STORY_TEXT_CANDIDATES } from './store.js'
 export { openStore, type OpenStoreOptions } from './open.js'
 export { SEARCH_MODES, parseSearchQuery, searchWords, type SearchMode, type SearchQuery, type SearchExpr } from './search-query.js'
+export { stopsTheRun } from './sqlite/failures.js'

@@ -167,7 +167,28 @@ export interface StoryUpdate {
   readonly removedThreads: readonly ThreadId[]
   /** Documents added to the term document frequencies, and the number of them each term occurs in. */
   readonly termFrequencies: { readonly documents: number; readonly terms: ReadonlyMap<string, number> }
+  /** One per document this update places in a story (and only those): each must be in no story yet. */
   readonly signatures: readonly SignatureWrite[]
+}
+
+/** Who holds the store's writer lease: a Dossier process, or (pid null) some process holding SQLite's write lock. */
+export interface WriterHolder {
+  readonly pid: number | null
+  readonly host: string
+  /** When it took the lease (ISO), when known. */
+  readonly since: string | null
+}
+
+export interface WriterOptions {
+  /** How long to wait for the writer before this one, in milliseconds; default 60 000. */
+  readonly waitMs?: number
+  /** Called once, when the lease is held by another writer and this one starts waiting. */
+  readonly onWait?: (holder: WriterHolder) => void
+}
+
+/** The right to write the store, until released. */
+export interface WriterLease {
+  release(): Promise<void>
 }
 
 /** A stored signature that shares an LSH band with a query. */
@@ -246,9 +267,25 @@ export interface Store {
   /**
    * Writes one step of story placement in one transaction: stories with their checks, states and
    * memberships, threads, term frequencies and signatures. After a failure (or a crash) nothing
-   * of it is stored, so running the step again is safe.
+   * of it is stored, so running the step again is safe. A signed document (one the update places)
+   * that is in a story already, placed by another writer since it was read, is StoreError
+   * `STORE_CONFLICT`, and nothing is written.
    */
   applyStoryUpdate(update: StoryUpdate): Promise<void>
+
+  // ------------------------------------------------------------ one writer, checks
+  /**
+   * Takes the store's writer lease: one writer at a time, across processes. Waits while another
+   * live writer holds it (calling `onWait` once), up to `waitMs`, then throws StoreError
+   * `STORE_BUSY`. A holder that died (killed, crashed) does not block. `ingest`, `analyze` and
+   * `updateStories` hold it for their whole run, so what they read stays true until they write.
+   */
+  acquireWriter(options?: WriterOptions): Promise<WriterLease>
+  /**
+   * Checks the whole store and returns what is wrong, one line each (empty when sound): the file's
+   * own integrity, the full-text index, and that every stored counter equals what its members say.
+   */
+  checkIntegrity(): Promise<string[]>
 
   close(): Promise<void>
 }

@@ -40,11 +40,59 @@ export function applyMigrations(db: Database.Database, migrations: readonly Migr
     }
     current = migration.version
   }
+  checkTables(db, migrations.slice(0, current), file)
+  return current
+}
+
+/**
+ * What a read-only open checks instead of migrating: the file is a Dossier store, not newer than
+ * this code, and has every migration readers need (one only writers use may be missing). Returns
+ * the schema version.
+ *
+ * @example
+ * checkReadable(db, MIGRATIONS, 'dossier.db') // → 4
+ */
+export function checkReadable(db: Database.Database, migrations: readonly Migration[], file: string): number {
+  checkMigrationList(migrations)
+  const current = readVersion(db)
+  checkIsDossierStore(db, current, file)
+  if (current === 0) {
+    throw new StoreError(`${file} is an empty file, not a store yet; \`dossier ingest\` or \`dossier analyze\` fills it.`, 'STORE_MISSING')
+  }
+  if (current > migrations.length) {
+    throw new StoreError(
+      `${file} has schema version ${current}, but this Dossier knows versions up to ${migrations.length}; upgrade Dossier to open it.`,
+      'STORE_SCHEMA_TOO_NEW',
+    )
+  }
+  const needed = migrations.slice(current).filter((m) => !m.writersOnly)
+  if (needed.length > 0) {
+    throw new StoreError(
+      `${file} has schema version ${current} and needs migration ${needed.map((m) => `${m.version} (${m.name})`).join(', ')} before it can be read; ` +
+        'run a write command on it (`dossier analyze` with no new input upgrades it), or open it where it can be written.',
+      'STORE_SCHEMA_OLD',
+    )
+  }
+  checkTables(db, migrations.slice(0, current), file)
   return current
 }
 
 function readVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number
+}
+
+// The quick check at open: every table the applied migrations created is in the schema. Reading
+// the schema also parses it, so a damaged first page or schema page fails here (SQLITE_CORRUPT or
+// SQLITE_NOTADB → STORE_CORRUPT), before a command has done anything. A full check is `dossier check`.
+function checkTables(db: Database.Database, applied: readonly Migration[], file: string): void {
+  const present = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[])
+  const missing = applied.flatMap((m) => [...m.sql.matchAll(/CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?"?(\w+)/gi)].map((match) => match[1]!)).filter((t) => !present.has(t))
+  if (missing.length > 0) {
+    throw new StoreError(
+      `${file}: the store lacks its table${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the file is damaged. \`dossier check --db ${file}\` tells more.`,
+      'STORE_CORRUPT',
+    )
+  }
 }
 
 // An empty file is ours to initialise; anything else must carry our application id.

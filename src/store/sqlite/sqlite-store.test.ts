@@ -1,5 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
@@ -115,7 +116,7 @@ describe('SqliteStore: opening and migrations', () => {
   })
 
   it.each([
-    ['a text file', (path: string) => writeFileSync(path, 'these are not database pages '.repeat(200)), 'STORE_OPEN_FAILED'],
+    ['a text file', (path: string) => writeFileSync(path, 'these are not database pages '.repeat(200)), 'STORE_CORRUPT'],
     ['a path in a missing folder', () => {}, 'STORE_OPEN_FAILED'],
     ['another program\'s SQLite file', (path: string) => {
       const db = new Database(path)
@@ -331,4 +332,77 @@ describe('SqliteStore: search', () => {
       expect(await store.search(query)).toEqual([])
     },
   )
+})
+
+describe('SqliteStore: read-only', () => {
+  it('a read-only open of a missing file is STORE_MISSING and creates nothing', async () => {
+    const path = tempPath()
+    await expectStoreError(SqliteStore.open(path, { readOnly: true }), 'STORE_MISSING')
+    expect(existsSync(path)).toBe(false)
+  })
+
+  it('reads a store opened read-only, and refuses every write with STORE_READ_ONLY', async () => {
+    const path = tempPath()
+    const blob = textBlob('The pier reopened.')
+    const doc = makeDocument(blob, 0)
+    await (await open(path)).save(blob, [doc])
+    const store = await SqliteStore.open(path, { readOnly: true })
+    opened.push(store)
+    expect(await store.getDocument(doc.id)).toEqual(doc)
+    await expectStoreError(store.acquireWriter(), 'STORE_READ_ONLY')
+    const other = textBlob('The ferry was late.', 'notes/b.txt')
+    await expectStoreError(store.save(other, [makeDocument(other, 0)]), 'STORE_READ_ONLY')
+  })
+
+  it('reads a store that lacks only a migration writers use, and refuses one that lacks what readers need', async () => {
+    const path = tempPath()
+    await (await open(path, MIGRATIONS.filter((m) => !m.writersOnly))).close()
+    const readable = await SqliteStore.open(path, { readOnly: true })
+    opened.push(readable)
+    expect(await readable.countStories()).toBe(0)
+    const old = tempPath()
+    await (await open(old, MIGRATIONS.slice(0, 2))).close()
+    const error = await expectStoreError(SqliteStore.open(old, { readOnly: true }), 'STORE_SCHEMA_OLD')
+    expect(error.message).toContain('3 (stories)')
+  })
+})
+
+describe('SqliteStore: the writer lease', () => {
+  it('is taken over from a holder whose process has ended (killed, crashed)', async () => {
+    const path = tempPath()
+    const store = await open(path)
+    const dead = spawnSync(process.execPath, ['-e', '']).pid
+    const db = new Database(path)
+    db.prepare("INSERT INTO writer_lease (slot, token, pid, host, since) VALUES (1, 'gone', ?, ?, '2025-01-01T00:00:00Z')").run(dead, hostname())
+    db.close()
+    const told: unknown[] = []
+    await (await store.acquireWriter({ waitMs: 0, onWait: (h) => told.push(h) })).release()
+    expect(told).toEqual([])
+  })
+
+  it('names a holder on another host, and waits for it', async () => {
+    const path = tempPath()
+    const store = await open(path)
+    const db = new Database(path)
+    db.prepare("INSERT INTO writer_lease (slot, token, pid, host, since) VALUES (1, 'far', 1, 'elsewhere', '2025-01-01T00:00:00Z')").run()
+    db.close()
+    const error = await expectStoreError(store.acquireWriter({ waitMs: 0 }), 'STORE_BUSY')
+    expect(error.message).toContain('pid 1 on elsewhere')
+  })
+})
+
+describe('SqliteStore: checks', () => {
+  it('finds a story whose article count differs from its members', async () => {
+    const path = tempPath()
+    await open(path)
+    const db = new Database(path)
+    db.exec(`INSERT INTO stories (id, seq, title, articles, outlets, updated_at, json, state) VALUES ('st-x', 1, 't', 3, 0, 'now', '{"articles":[]}', '{}');
+      INSERT INTO story_checks (story_id, json) VALUES ('st-x', '{}')`)
+    db.close()
+    const store = await open(path)
+    expect(await store.checkIntegrity()).toEqual([
+      'stories whose article count differs from their members: 1 (st-x (3 counted, 0 members))',
+      'stories whose article list differs from their article count: 1 (st-x)',
+    ])
+  })
 })

@@ -6,11 +6,13 @@ import type {
 import { StoreError, UsageError } from '../../errors.js'
 import type {
   Blob, DocumentSummary, EntityDocument, EntityListOptions, EntitySummary, IterateOptions, ListOptions, SaveResult, SearchHit,
-  SignatureCandidate, Store, StoredStoryState, StoryListOptions, StoryStateSelect, StoryUpdate,
+  SignatureCandidate, Store, StoredStoryState, StoryListOptions, StoryStateSelect, StoryUpdate, WriterLease, WriterOptions,
 } from '../store.js'
-import { messageOf, openConnection } from './connection.js'
+import { messageOf, openConnection, type Connection } from './connection.js'
+import { storeFailure } from './failures.js'
+import { checkInvariants } from './invariants.js'
 import { UnstorableValueError } from './json.js'
-import { applyMigrations } from './migrate.js'
+import { applyMigrations, checkReadable } from './migrate.js'
 import { MIGRATIONS, type Migration } from './migrations/index.js'
 import { fromDocumentRow, toDocumentWrite, toSummary, type DocumentWrite } from './rows.js'
 import { prepareStatements, SEARCH_CANDIDATES, type Statements } from './statements.js'
@@ -18,6 +20,7 @@ import { StoryTables, checkStoryOrder, type StoryFilters } from './stories.js'
 import { toStoredText } from './text.js'
 import { toFts5Match } from './fts5-query.js'
 import type { SearchQuery } from '../search-query.js'
+import { acquireWriter } from './writer.js'
 
 /** The store file when the caller names none. */
 export const DEFAULT_STORE_PATH = './dossier.db'
@@ -34,6 +37,11 @@ export const DEFAULT_SEARCH_LIMIT = 20
 export interface SqliteStoreOptions {
   /** The schema to migrate to; tests pass a longer list to exercise upgrades. */
   readonly migrations?: readonly Migration[]
+  /**
+   * Open an existing store for reading only: it is not created or migrated, and a write throws
+   * StoreError `STORE_READ_ONLY`. A store on a read-only file, folder or filesystem reads this way.
+   */
+  readonly readOnly?: boolean
 }
 
 export type SearchOptions = ListOptions
@@ -55,14 +63,19 @@ export class SqliteStore implements Store {
   private storyTables: StoryTables | undefined
   private closed = false
 
+  private readonly db: Database.Database
+
   private constructor(
-    private readonly db: Database.Database,
+    private readonly connection: Connection,
     /** The file as messages name it. */
     readonly file: string,
     /** The schema version the store is at after opening. */
     readonly schemaVersion: number,
+    /** Opened for reading only. */
+    readonly readOnly: boolean,
   ) {
-    this.sql = prepareStatements(db)
+    this.db = connection.db
+    this.sql = prepareStatements(this.db)
   }
 
   // Prepared on first use: a store opened at an older schema (upgrade tests) has no story tables.
@@ -71,16 +84,24 @@ export class SqliteStore implements Store {
     return this.storyTables
   }
 
-  /** Opens the store at `path` (`:memory:` for one that lives as long as the process), creating and migrating it as needed. */
+  /**
+   * Opens the store at `path` (`:memory:` for one that lives as long as the process), creating and
+   * migrating it as needed; with `readOnly`, an existing store as it is. Either way it checks
+   * quickly that the file is a readable Dossier store with all its tables (a damaged header or
+   * schema: StoreError `STORE_CORRUPT`); `checkIntegrity` checks the rest.
+   */
   static async open(path: string = DEFAULT_STORE_PATH, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
-    const db = openConnection(path)
+    const readOnly = options.readOnly ?? false
+    const connection = openConnection(path, { readOnly })
     try {
-      const version = applyMigrations(db, options.migrations ?? MIGRATIONS, path)
-      return new SqliteStore(db, path, version)
+      const migrations = options.migrations ?? MIGRATIONS
+      const version = readOnly ? checkReadable(connection.db, migrations, path) : applyMigrations(connection.db, migrations, path)
+      return new SqliteStore(connection, path, version, readOnly)
     } catch (error) {
-      db.close()
-      if (error instanceof StoreError || error instanceof UsageError) throw error
-      throw new StoreError(`Cannot open the store ${path}: ${messageOf(error)}.`, 'STORE_OPEN_FAILED', { cause: error })
+      connection.db.close()
+      connection.cleanup()
+      if (error instanceof UsageError) throw error
+      throw storeFailure(error, path, 'cannot open the store', 'STORE_OPEN_FAILED')
     }
   }
 
@@ -107,7 +128,7 @@ export class SqliteStore implements Store {
     try {
       return this.writeAll(blob, writes, storedAt)
     } catch (error) {
-      throw new StoreError(`${this.file}: could not save ${blob.input}: ${messageOf(error)}.`, 'STORE_WRITE_FAILED', { cause: error })
+      throw storeFailure(error, this.file, `could not save ${blob.input}`, 'STORE_WRITE_FAILED')
     }
   }
 
@@ -143,8 +164,7 @@ export class SqliteStore implements Store {
     try {
       this.db.transaction(() => this.replaceLayers(id, layers, names, messages)).immediate()
     } catch (error) {
-      if (error instanceof StoreError) throw error
-      throw new StoreError(`${this.file}: could not update layers ${names.join(', ')} of document ${id}: ${messageOf(error)}.`, 'STORE_WRITE_FAILED', { cause: error })
+      throw storeFailure(error, this.file, `could not update layers ${names.join(', ')} of document ${id}`, 'STORE_WRITE_FAILED')
     }
   }
 
@@ -312,35 +332,70 @@ export class SqliteStore implements Store {
       this.db.transaction(() => this.stories.apply(update)).immediate()
     } catch (error) {
       const ids = update.stories.map((w) => w.story.id).join(', ')
-      throw new StoreError(`${this.file}: could not write stories ${ids || '(none)'}: ${messageOf(error)}; nothing of this update was stored.`, 'STORE_WRITE_FAILED', { cause: error })
+      if (error instanceof StoreError) throw new StoreError(`${this.file}: could not write stories ${ids || '(none)'}: ${error.message}.`, error.code, { cause: error })
+      throw storeFailure(error, this.file, `could not write stories ${ids || '(none)'}; nothing of this update was stored`, 'STORE_WRITE_FAILED')
     }
   }
 
   /**
-   * Checks the file and the full-text index, returning what is wrong (empty when sound): SQLite's
-   * integrity check, documents or layers pointing at nothing, and the FTS5 index's own check.
+   * Takes the writer lease (see `Store.acquireWriter` and `sqlite/writer.ts`). A read-only store
+   * has no writer: StoreError `STORE_READ_ONLY` at once.
+   *
+   * @example
+   * const lease = await store.acquireWriter({ waitMs: 10_000, onWait: ({ pid }) => console.error(`waiting for pid ${pid}…`) })
+   * try { await ingestSomething(store) } finally { await lease.release() }
+   */
+  async acquireWriter(options: WriterOptions = {}): Promise<WriterLease> {
+    this.checkOpen()
+    if (this.readOnly) {
+      throw new StoreError(`${this.file}: the store was opened read-only; nothing can be written to it.`, 'STORE_READ_ONLY')
+    }
+    return acquireWriter(this.db, this.file, options)
+  }
+
+  /**
+   * Checks the whole store, returning what is wrong (empty when sound): SQLite's integrity check,
+   * documents or layers pointing at nothing, the FTS5 index's own check, and Dossier's invariants
+   * (`invariants.ts`: every counter equals what its members say). Each part runs even when one
+   * before it failed on a damaged page, so the list says as much as can be read.
    */
   async checkIntegrity(): Promise<string[]> {
-    return this.read('check integrity', () => {
-      const problems = (this.db.pragma('integrity_check') as Array<{ integrity_check: string }>)
-        .map((r) => r.integrity_check)
-        .filter((r) => r !== 'ok')
-      for (const r of this.db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>) {
-        problems.push(`${r.table} row ${r.rowid} refers to a missing ${r.parent} row`)
-      }
+    this.checkOpen()
+    const problems: string[] = []
+    const part = (name: string, fn: () => string[]): void => {
       try {
-        this.db.prepare("INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')").run()
+        problems.push(...fn())
       } catch (error) {
-        problems.push(`full-text index: ${messageOf(error)}`)
+        problems.push(`${name}: cannot be read: ${messageOf(error)}`)
       }
-      return problems
+    }
+    // Row by row: on a damaged page SQLite reports some findings, then fails; keep those it gave.
+    const file: string[] = []
+    part('file', () => {
+      for (const row of this.db.prepare('PRAGMA integrity_check').pluck().iterate() as IterableIterator<string>) if (row !== 'ok') file.push(row)
+      return []
     })
+    problems.unshift(...file)
+    part('references', () => (this.db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>)
+      .map((r) => `${r.table} row ${r.rowid} refers to a missing ${r.parent} row`))
+    // FTS5's check is an INSERT of a command row: it writes nothing, but a read-only connection refuses it.
+    if (!this.readOnly) part('full-text index', () => {
+      this.db.prepare("INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')").run()
+      return []
+    })
+    if (this.hasTable('stories')) part('invariants', () => checkInvariants(this.db))
+    return problems
   }
 
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
     this.db.close()
+    this.connection.cleanup()
+  }
+
+  private hasTable(name: string): boolean {
+    return this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined
   }
 
   private prepareWrite(doc: Document, storedAt: string): DocumentWrite {
@@ -411,8 +466,7 @@ export class SqliteStore implements Store {
     try {
       return fn()
     } catch (error) {
-      if (error instanceof StoreError) throw error
-      throw new StoreError(`${this.file}: could not ${action}: ${messageOf(error)}.`, 'STORE_READ_FAILED', { cause: error })
+      throw storeFailure(error, this.file, `could not ${action}`, 'STORE_READ_FAILED')
     }
   }
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { UsageError } from '../../errors.js'
+import { StoreError, UsageError } from '../../errors.js'
 import type { DocumentId, Story, StoryCheck, StoryId, StorySummary, Thread, ThreadId } from '../../document/index.js'
 import { STORY_TEXT_CANDIDATES, type SignatureCandidate, type StoredStoryState, type StoryListOptions, type StoryState, type StoryStateSelect, type StoryUpdate, type StoryWrite } from '../store.js'
 import { toExactJson } from './json.js'
@@ -193,8 +193,22 @@ export class StoryTables {
     return rows.map((r) => ({ ...(JSON.parse(r.state) as StoredState), id: r.id, title: r.title, eventDate: r.eventDate, thread: r.thread }))
   }
 
-  /** Writes an update; the caller runs it inside a transaction. */
+  /**
+   * Writes an update; the caller runs it inside a transaction. A document the update signs (one it
+   * places) must still be in no story: one that another writer placed since it was read is a
+   * StoreError `STORE_CONFLICT`, and nothing of the update is written. (The writer lease keeps
+   * Dossier's own writers apart; this keeps a caller without it from placing a document twice.)
+   */
   apply(update: StoryUpdate): void {
+    for (const { document } of update.signatures) {
+      const story = this.sql.storyOf.get(document)
+      if (story !== undefined) {
+        throw new StoreError(
+          `document ${document} is already in story ${story}: another writer placed it after this update read it; nothing of this update was stored, run it again`,
+          'STORE_CONFLICT',
+        )
+      }
+    }
     for (const write of update.stories) this.writeStory(write)
     for (const id of update.removedThreads) {
       this.sql.clearThread.run(id)

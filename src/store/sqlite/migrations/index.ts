@@ -1,6 +1,7 @@
 import { INITIAL_SQL } from './001_initial.js'
 import { ENTITY_INDEX_SQL } from './002_entity_index.js'
 import { STORIES_SQL } from './003_stories.js'
+import { WRITER_LEASE_SQL } from './004_writer_lease.js'
 
 export { DOSSIER_APPLICATION_ID } from './application-id.js'
 
@@ -17,6 +18,8 @@ export interface Migration {
   readonly version: number
   readonly name: string
   readonly sql: string
+  /** Only writers use what it adds: a read-only open of a store that lacks it still reads (it cannot migrate). */
+  readonly writersOnly?: boolean
 }
 
 /** Every migration of the store, oldest first. */
@@ -24,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: INITIAL_SQL },
   { version: 2, name: 'entity index', sql: ENTITY_INDEX_SQL },
   { version: 3, name: 'stories', sql: STORIES_SQL },
+  { version: 4, name: 'writer lease', sql: WRITER_LEASE_SQL, writersOnly: true },
 ]
