@@ -65,3 +65,14 @@ export class StoreError extends DossierError {
     if (options?.cause !== undefined) this.cause = options.cause
   }
 }
+
+/**
+ * Processing one input went past its budget: its worker was stopped and the input failed alone.
+ * `budget` says which limit, and the message names the input, the document and the option to raise.
+ */
+export class BudgetExceededError extends DossierError {
+  readonly code = 'BUDGET_EXCEEDED'
+  constructor(readonly input: string, readonly budget: 'time' | 'memory', detail: string) {
+    super(`${input}: ${detail}`)
+  }
+}

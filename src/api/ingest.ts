@@ -1,6 +1,6 @@
 import type { Document, RawDocument } from '../document/index.js'
-import { DossierError, type InputErrorCode } from '../errors.js'
-import { LazyPool } from '../pipeline/pool.js'
+import { BudgetExceededError, DossierError, type InputErrorCode } from '../errors.js'
+import { LazyPool, type Budget } from '../pipeline/pool.js'
 import { READER_STAGE_NAMES, failedStageOf, producedLayers, stagesToComplete } from '../pipeline/process.js'
 import { selectStages } from '../pipeline/run.js'
 import type { Stage } from '../pipeline/stage.js'
@@ -21,6 +21,8 @@ export interface IngestOptions extends ReadOptions {
   readonly store: Store
   /** Worker threads for extraction: a number, or `auto` (threads once the batch is large enough). */
   readonly workers?: number | 'auto'
+  /** Time and memory one document may use on a worker (DEFAULT_BUDGET); past it, its input fails alone. */
+  readonly budget?: Budget
   readonly onEvent?: (event: IngestEvent) => void
 }
 
@@ -73,7 +75,7 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
   const { store, onEvent = () => {} } = options
   const observe = plan.observe ?? (() => {})
   const stages = selectStages(plan.stages)
-  const processor = new LazyPool(options.workers ?? 'auto')
+  const processor = new LazyPool(options.workers ?? 'auto', options.budget)
   const rejected: Array<{ input: string; code: string; message: string }> = []
   let count = 0
   let added = 0
@@ -98,7 +100,8 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
     try {
       docs = await processed
     } catch (error) {
-      reject(input, 'EXTRACT_FAILED', `${input}: could not extract: ${messageOf(error)}`)
+      if (error instanceof BudgetExceededError) reject(input, error.code, error.message)
+      else reject(input, 'EXTRACT_FAILED', `${input}: could not extract: ${messageOf(error)}`)
       return
     }
     let saved
@@ -124,7 +127,8 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
     try {
       docs = await annotating
     } catch (error) {
-      reject(input, 'ANNOTATE_FAILED', `${input}: could not annotate: ${messageOf(error)}`)
+      if (error instanceof BudgetExceededError) reject(input, error.code, error.message)
+      else reject(input, 'ANNOTATE_FAILED', `${input}: could not annotate: ${messageOf(error)}`)
       return
     }
     let done = 0

@@ -11,7 +11,7 @@ import type { IngestOptions } from '../stages/ingest/index.js'
 import { openStore, type EntitySummary, type Store } from '../store/index.js'
 import { printTopBriefs } from './corpus.js'
 import { formatTable, type Output } from './output.js'
-import { wholeNumber, workersOption, type Options } from './options.js'
+import { budgetOption, wholeNumber, workersOption, type Options } from './options.js'
 import { ENTITY_TABLE, TABLES, namesEntity, type TableKind, type TableSpec } from './tables.js'
 
 /** Exit codes, as documented in the README. */
@@ -26,6 +26,7 @@ export async function runIngest(inputs: string[], options: Options, out: Output)
       ...readOptions(options),
       store,
       workers: workersOption(options.workers),
+      budget: budgetOption(options),
       onEvent: (event) => reportEvent(event, out, () => ++done),
     })
     out.endProgress()
@@ -50,6 +51,7 @@ export async function runAnalyze(inputs: string[], options: Options, out: Output
       ...readOptions(options),
       store,
       workers: workersOption(options.workers),
+      budget: budgetOption(options),
       reanalyze: Boolean(options.reanalyze),
       onEvent: (event) => reportEvent(event, out, () => ++done),
     })
@@ -215,7 +217,7 @@ export async function runExtract(inputs: string[], options: Options, out: Output
   const format = String(options.format)
   const records: ExtractRecord[] = []
   let failed = 0
-  for await (const result of extract(inputs, readOptions(options))) {
+  for await (const result of extract(inputs, { ...readOptions(options), workers: workersOption(options.workers), budget: budgetOption(options) })) {
     if (!result.ok) {
       failed++
       out.error(result.error.message)
