@@ -1,5 +1,5 @@
 import { DomHandler, type Document as DomDocument } from 'domhandler'
-import { Parser } from 'htmlparser2'
+import { Parser, type Handler, type ParserOptions } from 'htmlparser2'
 
 /**
  * Parses HTML into a domhandler DOM, like htmlparser2's `parseDocument`, in time linear in the
@@ -16,7 +16,19 @@ import { Parser } from 'htmlparser2'
  */
 export function parseHtml(html: string): DomDocument {
   const handler = new DomHandler(undefined, { withStartIndices: false, withEndIndices: false })
-  const parser = new Parser(handler, { decodeEntities: true })
+  linearParser(handler, { decodeEntities: true }).end(html)
+  return handler.root
+}
+
+/**
+ * An htmlparser2 `Parser` whose open-element and foreign-content stacks answer in constant time:
+ * use it wherever a `new Parser(…)` reads untrusted HTML.
+ *
+ * @example
+ * linearParser({ ontext: (t) => out.push(t) }, { decodeEntities: true }).end(html)
+ */
+export function linearParser(cbs: Partial<Handler>, options: ParserOptions): Parser {
+  const parser = new Parser(cbs, options)
   const internals = parser as unknown as ParserStacks
   internals.stack = new TopFirstStack<string>()
   internals.foreignContext = new TopFirstStack<number>(internals.foreignContext as number[])
@@ -26,8 +38,7 @@ export function parseHtml(html: string): DomDocument {
     internals.stack = (internals.stack as TopFirstStack<string>).toTopFirstArray()
     end()
   }
-  parser.end(html)
-  return handler.root
+  return parser
 }
 
 /** The two stacks of htmlparser2's Parser (12.x), private in its types. */
