@@ -100,8 +100,9 @@ interface Slot {
  * worker takes its place. Falls back to the calling thread, without budgets, when `size` is 0.
  * Stages are named, so any subset of the pipeline can run.
  *
- * Not piscina: its abort and resourceLimits end a task the same way (terminating the worker), and
- * this pool also needs the per-document clock and the changes-only replies.
+ * Not piscina: its abort and resourceLimits end a task the same way (terminating the worker), but
+ * the clock here restarts as each document of a task finishes, workers warm up before it starts,
+ * and a pool whose workers cannot even load fails at once; piscina would add only its queue.
  *
  * @example
  * const pool = new ProcessPool(2, { ms: 10_000, mb: 1024 })
