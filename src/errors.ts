@@ -71,3 +71,14 @@ export class StoreError extends DossierError {
 export class SearchSyntaxError extends UsageError {
   override readonly code = 'SEARCH_SYNTAX'
 }
+
+/**
+ * Processing one input went past its budget: its worker was stopped and the input failed alone.
+ * `budget` says which limit, and the message names the input, the document and the option to raise.
+ */
+export class BudgetExceededError extends DossierError {
+  readonly code = 'BUDGET_EXCEEDED'
+  constructor(readonly input: string, readonly budget: 'time' | 'memory', detail: string) {
+    super(`${input}: ${detail}`)
+  }
+}

@@ -1,44 +1,78 @@
 import type { Document, DateValue, RemovalReason } from '../document/index.js'
 import { renderCleanText } from '../document/index.js'
-import type { UnreadableInputError } from '../errors.js'
-import { READER_STAGE_NAMES, processDocument } from '../pipeline/process.js'
-import { selectStages } from '../pipeline/run.js'
+import { BudgetExceededError, type UnreadableInputError } from '../errors.js'
+import { LazyPool, type Budget } from '../pipeline/pool.js'
+import { READER_STAGE_NAMES, failedStageOf } from '../pipeline/process.js'
 import { readInputs, type IngestOptions } from '../stages/ingest/index.js'
 import { escapeControlChars } from '../stages/ingest/names.js'
+import { checkWorkers, extractEach } from './ingest.js'
+
+/** Inputs extracted ahead of the one being yielded, at most: bounds memory, keeps workers busy. */
+const MAX_INPUTS_IN_FLIGHT = 8
+
+export interface ExtractOptions extends IngestOptions {
+  /** Worker threads: a number, or `auto` (threads for large inputs and large batches). */
+  readonly workers?: number | 'auto'
+  /** Time and memory one document may use on a worker; past it, its input fails alone. */
+  readonly budget?: Budget
+}
 
 export type ExtractResult =
   | { readonly ok: true; readonly input: string; readonly documents: readonly Document[]; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly input: string; readonly error: UnreadableInputError | Error }
 
 /**
- * Reads and extracts inputs without storing anything, one result per input. A document that cannot
- * be extracted is a failed result of its own, named `input#record`, after the input's other
- * documents: one bad item does not lose the rest.
+/**
+ * Reads and extracts inputs without storing anything, one result per input, in input order. A
+ * failure names its input; a stage that failed on a document is one of its input's warnings. A
+ * document that cannot be extracted (or goes past its budget) is a failed result of its own, named
+ * `input#record`, after the input's other documents: one bad item does not lose the rest.
  *
  * @example
  * for await (const r of extract(['page.html'])) if (r.ok) console.log(toExtractRecord(r.documents[0]!))
  */
-export async function* extract(inputs: readonly string[], options: IngestOptions = {}): AsyncGenerator<ExtractResult> {
-  const stages = selectStages(READER_STAGE_NAMES)
-  for await (const result of readInputs(inputs, options)) {
-    if (!result.ok) {
-      yield { ok: false, input: result.input, error: result.error }
-      continue
-    }
-    const documents: Document[] = []
-    const failed: ExtractResult[] = []
-    for (const raw of result.documents) {
-      try {
-        documents.push(processDocument(raw, stages))
-      } catch (error) {
-        const input = raw.origin.record !== undefined ? `${result.input}#${escapeControlChars(raw.origin.record)}` : result.input
-        const reason = error instanceof Error ? error.message : String(error)
-        failed.push({ ok: false, input, error: new Error(`${input}: could not extract: ${reason}`) })
+export async function* extract(inputs: readonly string[], options: ExtractOptions = {}): AsyncGenerator<ExtractResult> {
+  checkWorkers(options.workers ?? 'auto')
+  const pool = new LazyPool(options.workers ?? 'auto', options.budget)
+  const pending: Array<Promise<ExtractResult[]>> = []
+  try {
+    for await (const result of readInputs(inputs, options)) {
+      if (!result.ok) {
+        pending.push(Promise.resolve([{ ok: false, input: result.input, error: result.error }]))
+      } else {
+        const { input } = result
+        const warnings = result.warnings ?? []
+        const processed = extractEach(pool, READER_STAGE_NAMES, result.documents).then(
+          ({ docs, failed }): ExtractResult[] => {
+            const results: ExtractResult[] = []
+            if (docs.length > 0 || failed.length === 0 || warnings.length > 0) {
+              results.push({ ok: true, input, documents: docs, warnings: [...warnings, ...stageFailures(docs)] })
+            }
+            for (const { record, error } of failed) {
+              const where = record !== undefined ? `${input}#${escapeControlChars(record)}` : input
+              results.push({ ok: false, input: where, error: namingInput(where, error) })
+            }
+            return results
+          },
+          (error: unknown): ExtractResult[] => [{ ok: false, input, error: namingInput(input, error) }],
+        )
+        pending.push(processed)
       }
+      while (pending.length > MAX_INPUTS_IN_FLIGHT) yield* await pending.shift()!
     }
-    if (documents.length > 0 || failed.length === 0 || result.warnings.length > 0) yield { ok: true, input: result.input, documents, warnings: result.warnings ?? [] }
-    yield* failed
+    while (pending.length > 0) yield* await pending.shift()!
+  } finally {
+    await pool.close()
   }
+}
+
+function stageFailures(documents: readonly Document[]): string[] {
+  return documents.flatMap((d) => d.messages.filter((m) => failedStageOf(m) !== undefined).map((m) => m.message))
+}
+
+function namingInput(input: string, error: unknown): Error {
+  if (error instanceof BudgetExceededError) return error
+  return new Error(`${input}: could not extract: ${error instanceof Error ? error.message : String(error)}`)
 }
 
 /** The record `dossier extract` prints for one document (documented in the README). */

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
 import type { Document, RawDocument } from '../document/index.js'
-import { DossierError, UsageError, type InputErrorCode } from '../errors.js'
-import { LazyPool } from '../pipeline/pool.js'
+import { BudgetExceededError, DossierError, UsageError, type InputErrorCode } from '../errors.js'
+import { LazyPool, type Budget } from '../pipeline/pool.js'
 import { READER_STAGE_NAMES, failedStageOf, producedLayers, stagesToComplete } from '../pipeline/process.js'
 import { selectStages } from '../pipeline/run.js'
 import type { Stage } from '../pipeline/stage.js'
@@ -41,6 +41,8 @@ export interface IngestOptions extends ReadOptions {
   readonly store: Store
   /** Worker threads for extraction: a number up to `maxWorkers()`, or `auto` (threads once the batch is large enough). */
   readonly workers?: number | 'auto'
+  /** Time and memory one document may use on a worker (DEFAULT_BUDGET); past it, its input fails alone. */
+  readonly budget?: Budget
   readonly onEvent?: (event: IngestEvent) => void
   /** How the run waits for another writer of the store (one writes at a time; see `Store.acquireWriter`). */
   readonly writer?: WriterOptions
@@ -116,7 +118,7 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
   const observe = plan.observe ?? (() => {})
   const stages = selectStages(plan.stages)
   checkWorkers(options.workers ?? 'auto')
-  const processor = new LazyPool(options.workers ?? 'auto')
+  const processor = new LazyPool(options.workers ?? 'auto', options.budget)
   const rejected: Array<{ input: string; code: string; message: string }> = []
   // The store failure that ended the run: reading more inputs would only fail the same way.
   let stopped: { readonly error: unknown } | undefined
@@ -144,12 +146,15 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
       const extracted = await processed
       for (const failed of extracted.failed) {
         const where = failed.record !== undefined ? `${input}#${escapeControlChars(failed.record)}` : input
-        reject(where, 'EXTRACT_FAILED', `${where}: could not extract: ${failed.message}`)
+        const { error } = failed
+        if (error instanceof BudgetExceededError) reject(where, error.code, error.message)
+        else reject(where, 'EXTRACT_FAILED', `${where}: could not extract: ${messageOf(error)}`)
       }
       docs = extracted.docs
       if (docs.length === 0 && extracted.failed.length > 0) return
     } catch (error) {
-      reject(input, 'EXTRACT_FAILED', `${input}: could not extract: ${messageOf(error)}`)
+      if (error instanceof BudgetExceededError) reject(input, error.code, error.message)
+      else reject(input, 'EXTRACT_FAILED', `${input}: could not extract: ${messageOf(error)}`)
       return
     }
     let saved
@@ -179,7 +184,8 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
     try {
       docs = await annotating
     } catch (error) {
-      reject(input, 'ANNOTATE_FAILED', `${input}: could not annotate: ${messageOf(error)}`)
+      if (error instanceof BudgetExceededError) reject(input, error.code, error.message)
+      else reject(input, 'ANNOTATE_FAILED', `${input}: could not annotate: ${messageOf(error)}`)
       return
     }
     let done = 0
@@ -264,10 +270,10 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
   return { inputs: count, documentsAdded: added, documentsExisting: existing, documentsAnnotated: annotated, unchanged, rejected }
 }
 
-/** An input's extracted documents, and the ones that could not be extracted. */
-interface Extracted {
+/** An input's extracted documents, and the ones that could not be extracted (with their error). */
+export interface Extracted {
   readonly docs: Document[]
-  readonly failed: ReadonlyArray<{ readonly record?: string; readonly message: string }>
+  readonly failed: ReadonlyArray<{ readonly record?: string; readonly error: unknown }>
 }
 
 /**
@@ -275,7 +281,7 @@ interface Extracted {
  * so one document that cannot be extracted (an item of a feed or JSON Lines file) fails alone and
  * the others are still stored.
  */
-async function extractEach(processor: LazyPool, stages: readonly string[], docs: readonly RawDocument[]): Promise<Extracted> {
+export async function extractEach(processor: LazyPool, stages: readonly string[], docs: readonly RawDocument[]): Promise<Extracted> {
   try {
     return { docs: await processor.run({ kind: 'extract', stages, docs }), failed: [] }
   } catch (error) {
@@ -283,11 +289,11 @@ async function extractEach(processor: LazyPool, stages: readonly string[], docs:
   }
   const settled = await Promise.allSettled(docs.map((doc) => processor.run({ kind: 'extract', stages, docs: [doc] })))
   const good: Document[] = []
-  const failed: Array<{ record?: string; message: string }> = []
+  const failed: Array<{ record?: string; error: unknown }> = []
   settled.forEach((outcome, i) => {
     const record = docs[i]!.origin.record
     if (outcome.status === 'fulfilled') good.push(...outcome.value)
-    else failed.push({ ...(record !== undefined ? { record } : {}), message: messageOf(outcome.reason) })
+    else failed.push({ ...(record !== undefined ? { record } : {}), error: outcome.reason })
   })
   return { docs: good, failed }
 }

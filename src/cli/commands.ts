@@ -12,7 +12,7 @@ import { openStore, type EntitySummary, type Store, type WriterOptions } from '.
 import { WRITER_WAIT_MS } from '../store/sqlite/writer.js'
 import { printTopBriefs } from './corpus.js'
 import { formatTable, type Output } from './output.js'
-import { wholeNumber, workersOption, type Options } from './options.js'
+import { budgetOption, wholeNumber, workersOption, type Options } from './options.js'
 import { ENTITY_TABLE, TABLES, namesEntity, type TableKind, type TableSpec } from './tables.js'
 
 /** Exit codes, as documented in the README. */
@@ -28,6 +28,7 @@ export async function runIngest(inputs: string[], options: Options, out: Output)
       store,
       workers: workersOption(options.workers),
       writer: writerOptions(options, out),
+      budget: budgetOption(options),
       onEvent: (event) => reportEvent(event, out, () => ++done),
     })
     out.endProgress()
@@ -52,6 +53,7 @@ export async function runAnalyze(inputs: string[], options: Options, out: Output
       ...readOptions(options),
       store,
       workers: workersOption(options.workers),
+      budget: budgetOption(options),
       reanalyze: Boolean(options.reanalyze),
       writer: writerOptions(options, out),
       onEvent: (event) => reportEvent(event, out, () => ++done),
@@ -262,7 +264,7 @@ export async function runExtract(inputs: string[], options: Options, out: Output
   const format = String(options.format)
   const records: ExtractRecord[] = []
   let failed = 0
-  for await (const result of extract(inputs, readOptions(options))) {
+  for await (const result of extract(inputs, { ...readOptions(options), workers: workersOption(options.workers), budget: budgetOption(options) })) {
     if (!result.ok) {
       failed++
       out.error(result.error.message)

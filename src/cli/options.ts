@@ -1,5 +1,6 @@
 import { maxWorkers } from '../api/ingest.js'
 import { UsageError } from '../errors.js'
+import { DEFAULT_BUDGET, type Budget } from '../pipeline/pool.js'
 
 /** Parsed options of one command, as commander gives them. */
 export type Options = Record<string, string | boolean | undefined>
@@ -23,4 +24,12 @@ export function workersOption(value: unknown): number | 'auto' {
 /** An option's text, or undefined when it is absent or empty. */
 export function optionalText(value: string | boolean | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : String(value)
+}
+
+/** `--budget-ms` and `--budget-mb`: what one document may use on a worker thread. */
+export function budgetOption(options: Options): Budget {
+  const ms = wholeNumber(options.budgetMs, '--budget-ms', DEFAULT_BUDGET.ms)
+  const mb = wholeNumber(options.budgetMb, '--budget-mb', DEFAULT_BUDGET.mb)
+  if (ms === 0 || mb === 0) throw new UsageError('--budget-ms and --budget-mb take a whole number above 0.')
+  return { ms, mb }
 }

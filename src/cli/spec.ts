@@ -23,6 +23,11 @@ const FETCH: readonly OptionSpec[] = [
 const WORKERS: OptionSpec = { flags: '--workers <n>', description: 'extraction threads, or "auto"', default: 'auto' }
 /** One writer at a time: how long a write command waits for the one before it (WRITER_WAIT_MS). */
 const WAIT: OptionSpec = { flags: '--wait <seconds>', description: 'wait this long for another writer of the store, then fail (exit 3)', default: '60' }
+/** Per-document budgets on worker threads (DEFAULT_BUDGET in src/pipeline/pool.ts). */
+const BUDGET: readonly OptionSpec[] = [
+  { flags: '--budget-ms <ms>', description: 'time one document may take on a worker before its input fails', default: '30000' },
+  { flags: '--budget-mb <mb>', description: 'heap a worker may use before the input it holds fails', default: '2048' },
+]
 
 /** Options of the readable tables of annotations (quotes, claims, entities, events). */
 const TABLE: readonly OptionSpec[] = [
@@ -38,14 +43,14 @@ export const COMMANDS = {
     name: 'ingest',
     summary: 'read files, directories, - (stdin) or URLs; extract and store every document',
     args: ['<input...>'],
-    options: [DB, ...FETCH, WORKERS, WAIT],
+    options: [DB, ...FETCH, WORKERS, WAIT, ...BUDGET],
   },
   analyze: {
     name: 'analyze',
     summary: 'ingest, then find entities, quotes, claims, times and events; inputs stored before get what they lack',
     args: ['<input...>'],
     options: [
-      DB, ...FETCH, WORKERS, WAIT,
+      DB, ...FETCH, WORKERS, WAIT, ...BUDGET,
       { flags: '--reanalyze', description: 'run every stage again on documents analysed before' },
       { flags: '--briefs <n>', description: 'then print the briefs of this many top stories (0: none)', default: '3' },
     ],
@@ -134,7 +139,7 @@ export const COMMANDS = {
     name: 'extract',
     summary: 'extract without storing: one record per document on stdout',
     args: ['<input...>'],
-    options: [{ flags: '--format <format>', description: 'output format', default: 'jsonl', choices: ['jsonl', 'json', 'md'] }, ...FETCH],
+    options: [{ flags: '--format <format>', description: 'output format', default: 'jsonl', choices: ['jsonl', 'json', 'md'] }, ...FETCH, WORKERS, ...BUDGET],
   },
   list: {
     name: 'list',

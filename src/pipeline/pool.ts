@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Document, DocumentMessage, LayerName, Layers, RawDocument } from '../document/index.js'
+import { BudgetExceededError } from '../errors.js'
 import { allStageNames, runTask, type Task } from './process.js'
 
 /** Below this many documents a batch is processed in the calling thread: starting workers costs more. */
@@ -29,10 +30,10 @@ export interface DocumentChange {
  * thread is the one that also reads inputs and writes the store: an annotated document goes
  * back as its new layers only.
  */
-export function replyTo(request: ProcessRequest): ProcessReply {
+export function replyTo(request: ProcessRequest, onDocument?: (done: number) => void): ProcessReply {
   const { id, task } = request
   try {
-    const docs = runTask(task)
+    const docs = runTask(task, onDocument)
     if (task.kind === 'extract') return { id, ok: true, docs }
     return { id, ok: true, changes: docs.map((doc, i) => changeOf(task.docs[i]!, doc)) }
   } catch (error) {
@@ -58,24 +59,65 @@ function documentsOf(task: Task, reply: Extract<ProcessReply, { ok: true }>): Do
 }
 
 /**
- * Runs pipeline tasks on worker threads, one task per input's documents. Falls back to the
- * calling thread when `size` is 0. Stages are named, so any subset of the pipeline can run.
+ * What processing one document may use before its worker is stopped and its input fails alone.
+ * A stage is synchronous code: only stopping the thread that runs it can end a runaway one.
+ */
+export interface Budget {
+  /** Wall time for one document (extraction and stages), in milliseconds. */
+  readonly ms: number
+  /** Heap of a worker, in megabytes (V8's old generation, `resourceLimits.maxOldGenerationSizeMb`). */
+  readonly mb: number
+}
+
+/**
+ * 30 s is a hundred times what a 1 MB article takes through every stage; 2 GB is what a 50 MB
+ * input (the `--max-bytes` default) needs through `analyze`, with the lexicons loaded.
+ */
+export const DEFAULT_BUDGET: Budget = { ms: 30_000, mb: 2048 }
+
+/** What a worker posts: that it is ready, that it finished a task's next document, or a reply. */
+export type WorkerMessage = { readonly ready: true } | { readonly id: number; readonly done: number } | ProcessReply
+
+interface Job {
+  readonly request: ProcessRequest
+  readonly resolve: (d: Document[]) => void
+  readonly reject: (e: Error) => void
+}
+
+/** One worker thread and the task it holds; `done` counts the task's documents finished. */
+interface Slot {
+  readonly worker: Worker
+  ready: boolean
+  job?: Job
+  done: number
+  timer?: ReturnType<typeof setTimeout>
+}
+
+/**
+ * Runs pipeline tasks on worker threads, one task per input's documents, each document within
+ * the budget: a worker past its time is terminated, one out of memory dies, and either way only
+ * the task it held fails (with a `BudgetExceededError` naming the input and document) and a new
+ * worker takes its place. Falls back to the calling thread, without budgets, when `size` is 0.
+ * Stages are named, so any subset of the pipeline can run.
+ *
+ * Not piscina: its abort and resourceLimits end a task the same way (terminating the worker), but
+ * the clock here restarts as each document of a task finishes, workers warm up before it starts,
+ * and a pool whose workers cannot even load fails at once; piscina would add only its queue.
  *
  * @example
- * const pool = new ProcessPool()
+ * const pool = new ProcessPool(2, { ms: 10_000, mb: 1024 })
  * const docs = await pool.process(raws, READER_STAGE_NAMES)
  * await pool.close()
  */
 export class ProcessPool {
-  private readonly workers: Worker[] = []
-  private readonly idle: Worker[] = []
-  private readonly queue: Array<{ request: ProcessRequest; resolve: (d: Document[]) => void; reject: (e: Error) => void }> = []
-  private readonly pending = new Map<number, { task: Task; resolve: (d: Document[]) => void; reject: (e: Error) => void }>()
+  private readonly slots = new Set<Slot>()
+  private readonly idle: Slot[] = []
+  private readonly queue: Job[] = []
   private nextId = 0
   private closing = false
   private broken?: Error
 
-  constructor(readonly size: number = defaultPoolSize()) {
+  constructor(readonly size: number = defaultPoolSize(), readonly budget: Budget = DEFAULT_BUDGET) {
     for (let i = 0; i < size; i++) this.startWorker()
   }
 
@@ -99,63 +141,133 @@ export class ProcessPool {
     }
     if (this.broken) return Promise.reject(this.broken)
     return new Promise((resolve, reject) => {
-      const request = { id: this.nextId++, task }
-      const worker = this.idle.pop()
-      if (worker) this.dispatch(worker, request, resolve, reject)
-      else this.queue.push({ request, resolve, reject })
+      const job = { request: { id: this.nextId++, task }, resolve, reject }
+      const slot = this.idle.pop()
+      if (slot) this.dispatch(slot, job)
+      else this.queue.push(job)
     })
   }
 
   async close(): Promise<void> {
     this.closing = true
-    await Promise.all(this.workers.map((w) => w.terminate()))
+    for (const slot of this.slots) clearTimeout(slot.timer)
+    await Promise.all([...this.slots].map((s) => s.worker.terminate()))
   }
 
   private fail(error: Error): void {
     this.broken = error
-    for (const [, waiting] of this.pending) waiting.reject(error)
-    this.pending.clear()
+    for (const slot of this.slots) {
+      clearTimeout(slot.timer)
+      slot.job?.reject(error)
+      slot.job = undefined
+    }
     for (const queued of this.queue.splice(0)) queued.reject(error)
   }
 
   private startWorker(): void {
-    const worker = startWorkerThread()
-    worker.on('message', (reply: ProcessReply) => {
-      const waiting = this.pending.get(reply.id)
-      this.pending.delete(reply.id)
-      if (waiting) {
-        if (reply.ok) waiting.resolve(documentsOf(waiting.task, reply))
-        else waiting.reject(new Error(reply.message))
-      }
-      const next = this.queue.shift()
-      if (next) {
-        this.dispatch(worker, next.request, next.resolve, next.reject)
+    const worker = startWorkerThread(this.budget)
+    const slot: Slot = { worker, ready: false, done: 0 }
+    worker.on('message', (message: WorkerMessage) => {
+      if ('ready' in message) {
+        slot.ready = true
+        this.release(slot)
+      } else if (!('ok' in message)) {
+        slot.done = message.done
+        this.arm(slot)
       } else {
-        // An idle worker must not keep the process alive.
-        worker.unref()
-        this.idle.push(worker)
+        const job = slot.job
+        clearTimeout(slot.timer)
+        slot.job = undefined
+        if (job && message.ok) job.resolve(documentsOf(job.request.task, message))
+        else if (job && !message.ok) job.reject(new Error(message.message))
+        this.release(slot)
       }
     })
-    // A worker that dies fails what it holds and everything after: no request may wait forever.
-    worker.on('error', (error) => this.fail(error))
-    worker.on('exit', (code) => {
-      if (code !== 0 && !this.closing) this.fail(new Error(`extraction worker exited with code ${code}`))
-    })
-    worker.unref()
-    this.workers.push(worker)
-    this.idle.push(worker)
+    worker.on('error', (error) => this.lose(slot, error))
+    worker.on('exit', (code) => this.lose(slot, new Error(`extraction worker exited with code ${code}`)))
+    this.slots.add(slot)
   }
 
-  private dispatch(worker: Worker, request: ProcessRequest, resolve: (d: Document[]) => void, reject: (e: Error) => void): void {
-    this.pending.set(request.id, { task: request.task, resolve, reject })
-    worker.ref()
-    worker.postMessage(request)
+  /** A worker died (out of memory, a crash): the task it held fails, and a new worker takes its place. */
+  private lose(slot: Slot, error: Error): void {
+    if (!this.slots.delete(slot) || this.closing) return
+    clearTimeout(slot.timer)
+    const idleAt = this.idle.indexOf(slot)
+    if (idleAt >= 0) this.idle.splice(idleAt, 1)
+    const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
+    if (!slot.ready) {
+      // Nothing can run if a worker cannot even load the pipeline: fail at once, not forever.
+      const hint = outOfMemory ? ` (the memory budget of ${this.budget.mb} MB is too small to load the pipeline)` : ''
+      this.fail(new Error(`extraction worker could not start: ${error.message}${hint}`))
+      return
+    }
+    const job = slot.job
+    if (job) {
+      const { input, id } = this.current(slot, job)
+      job.reject(outOfMemory
+        ? new BudgetExceededError(input, 'memory', `gave up on document ${id}: out of memory past ${this.budget.mb} MB (memory budget; raise it with --budget-mb)`)
+        : new Error(`${input}: the worker processing document ${id} failed: ${error.message}`))
+    }
+    this.startWorker()
+  }
+
+  /** The time budget ran out: stop the worker, fail only its task, start a fresh worker. */
+  private giveUp(slot: Slot): void {
+    const job = slot.job
+    if (!job || !this.slots.delete(slot)) return
+    const { input, id } = this.current(slot, job)
+    job.reject(new BudgetExceededError(input, 'time', `gave up after ${formatSeconds(this.budget.ms)} on document ${id} (time budget; raise it with --budget-ms)`))
+    void slot.worker.terminate()
+    this.startWorker()
+  }
+
+  private current(slot: Slot, job: Job): { input: string; id: string } {
+    const docs = job.request.task.docs
+    const doc = docs[Math.min(slot.done, docs.length - 1)]
+    return { input: doc?.origin.input ?? 'input', id: doc?.id ?? '?' }
+  }
+
+  private release(slot: Slot): void {
+    const next = this.queue.shift()
+    if (next) {
+      this.dispatch(slot, next)
+    } else {
+      // An idle worker must not keep the process alive.
+      slot.worker.unref()
+      this.idle.push(slot)
+    }
+  }
+
+  private dispatch(slot: Slot, job: Job): void {
+    slot.job = job
+    slot.done = 0
+    slot.worker.ref()
+    slot.worker.postMessage(job.request)
+    this.arm(slot)
+  }
+
+  /** Each document gets the whole time budget: the clock restarts as the worker finishes one. */
+  private arm(slot: Slot): void {
+    clearTimeout(slot.timer)
+    slot.timer = setTimeout(() => this.giveUp(slot), this.budget.ms)
   }
 }
 
+function formatSeconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`
+}
+
 /**
- * Runs in the calling thread until the batch proves large enough to be worth worker threads
- * (`auto`), or on a fixed number of workers.
+ * Below this many characters of content, a task of a small batch runs in the calling thread,
+ * where no budget holds: a worker costs more than the task, and every stage is linear, so such a
+ * task ends in well under a second. Anything larger goes to a worker, within its budget.
+ */
+export const MAX_INLINE_CHARS = 256 * 1024
+
+/**
+ * Runs small tasks in the calling thread until the batch proves large enough to be worth worker
+ * threads (`auto`), or every task on a fixed number of workers; a task larger than
+ * `MAX_INLINE_CHARS` starts the workers at once, so a hostile input runs within its budget.
  *
  * @example
  * const pool = new LazyPool('auto')
@@ -166,24 +278,31 @@ export class LazyPool {
   private readonly inline = new ProcessPool(0)
   private seen = 0
 
-  constructor(private readonly workers: number | 'auto') {}
+  constructor(private readonly workers: number | 'auto', private readonly budget: Budget = DEFAULT_BUDGET) {}
 
   run(task: Task): Promise<Document[]> {
     this.seen += task.docs.length
-    return this.choose().run(task)
+    return this.choose(task).run(task)
   }
 
   async close(): Promise<void> {
     await this.pool?.close()
   }
 
-  private choose(): ProcessPool {
+  private choose(task: Task): ProcessPool {
     if (this.pool) return this.pool
-    const size = this.workers === 'auto' ? (this.seen >= MIN_DOCUMENTS_FOR_WORKERS ? defaultPoolSize() : 0) : this.workers
-    if (size === 0) return this.inline
-    this.pool = new ProcessPool(size)
+    if (this.workers === 0) return this.inline
+    if (this.workers === 'auto' && this.seen < MIN_DOCUMENTS_FOR_WORKERS && charsOf(task) <= MAX_INLINE_CHARS) return this.inline
+    this.pool = new ProcessPool(this.workers === 'auto' ? defaultPoolSize() : this.workers, this.budget)
     return this.pool
   }
+}
+
+function charsOf(task: Task): number {
+  let n = 0
+  if (task.kind === 'extract') for (const d of task.docs) n += d.content.body.length
+  else for (const d of task.docs) n += d.source.length
+  return n
 }
 
 /** One worker per core, leaving one for reading inputs and writing the store. */
@@ -194,10 +313,11 @@ export function defaultPoolSize(): number {
 // The worker is the sibling module with this file's own extension: `.js` when compiled, `.ts` when
 // run from source. Node 20 workers do not inherit tsx's loader hooks, so from source the worker
 // registers them itself before importing the module.
-function startWorkerThread(): Worker {
+function startWorkerThread(budget: Budget): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: budget.mb }
   const here = fileURLToPath(import.meta.url)
-  if (here.endsWith('.js')) return new Worker(here.replace(/pool\.js$/, 'worker.js'))
+  if (here.endsWith('.js')) return new Worker(here.replace(/pool\.js$/, 'worker.js'), { resourceLimits })
   const module = pathToFileURL(here.replace(/pool\.ts$/, 'worker.ts')).href
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(module)}) })`
-  return new Worker(bootstrap, { eval: true })
+  return new Worker(bootstrap, { eval: true, resourceLimits })
 }

@@ -101,9 +101,15 @@ export type Task =
  * Runs a task in this thread. Stages travel by name, so a worker thread resolves them from its
  * own copy of the pipeline. `annotate` runs what each document lacks (every named stage with
  * `all`). Extraction failing fails the task (the input); a stage failing marks its document only.
+ * `onDocument` hears of each document done (a worker's time budget restarts with it).
  */
-export function runTask(task: Task): Document[] {
+export function runTask(task: Task, onDocument: (done: number) => void = () => {}): Document[] {
   const stages = selectStages(task.stages)
-  if (task.kind === 'extract') return task.docs.map((d) => runStagesIsolated(extractDocument(d), stages))
-  return task.docs.map((d) => runStagesIsolated(d, task.all ? stages : stagesToComplete(d, stages)))
+  const out: Document[] = []
+  for (const d of task.docs) {
+    if (task.kind === 'extract') out.push(runStagesIsolated(extractDocument(d as RawDocument), stages))
+    else out.push(runStagesIsolated(d as Document, task.all ? stages : stagesToComplete(d as Document, stages)))
+    onDocument(out.length)
+  }
+  return out
 }

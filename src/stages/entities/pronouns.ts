@@ -20,9 +20,12 @@ const SUBJECT_MAX_WORD = 4
  * resolvePronouns(found) // "…,” he added." → the Sergey Lavrov named in the sentence before
  */
 export function resolvePronouns(found: Found[], genders: ReadonlyMap<string, 'm' | 'f'>): Found[] {
-  const people = found.filter((f) => f.type === 'person' && f.id !== null && f.kind !== 'pronoun')
+  // People and resolved pronouns by sentence: a pronoun looks at three sentences, not the whole
+  // document (which made a long article quadratic).
+  const people = bySentence(found.filter((f) => f.type === 'person' && f.id !== null && f.kind !== 'pronoun'))
+  const resolved = new Map<number, Found[]>()
+  const inSentence = (sentence: number): Found[] => [...(people.get(sentence) ?? []), ...(resolved.get(sentence) ?? [])]
   const kept: Found[] = []
-  const resolved: Found[] = []
   for (const f of found) {
     if (f.kind !== 'pronoun') {
       kept.push(f)
@@ -32,11 +35,11 @@ export function resolvePronouns(found: Found[], genders: ReadonlyMap<string, 'm'
       const g = genders.get(p.id!)
       return g === undefined || g === f.pronoun
     }
-    const same = [...people, ...resolved].filter((p) => p.sentence === f.sentence && p.span.end <= f.span.start && fits(p))
+    const same = inSentence(f.sentence).filter((p) => p.span.end <= f.span.start && fits(p))
     let window = same
     let subject: Found | undefined
     for (let back = 1; window.length === 0 && back <= PRONOUN_LOOKBACK_SENTENCES; back++) {
-      window = [...people, ...resolved].filter((p) => p.sentence === f.sentence - back && fits(p))
+      window = inSentence(f.sentence - back).filter(fits)
       subject = window.filter((p) => p.word < SUBJECT_MAX_WORD).sort((a, b) => a.span.start - b.span.start)[0]
     }
     const ids = new Set(window.map((p) => p.id))
@@ -44,9 +47,21 @@ export function resolvePronouns(found: Found[], genders: ReadonlyMap<string, 'm'
     if (id === null) continue
     f.id = id
     kept.push(f)
-    resolved.push(f)
+    const list = resolved.get(f.sentence)
+    if (list) list.push(f)
+    else resolved.set(f.sentence, [f])
   }
   return kept
+}
+
+function bySentence(found: readonly Found[]): Map<number, Found[]> {
+  const out = new Map<number, Found[]>()
+  for (const f of found) {
+    const list = out.get(f.sentence)
+    if (list) list.push(f)
+    else out.set(f.sentence, [f])
+  }
+  return out
 }
 
 /**

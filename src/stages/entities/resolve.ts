@@ -16,10 +16,7 @@ import { nameWords, wordKey } from './words.js'
 export function assignPersons(found: Found[]): Found[] {
   const full = found.filter((f) => f.type === 'person' && f.kind === 'name' && !f.pending)
   for (const f of full) if (f.id === null) f.id = localId('person', f.surface)
-  const lastNameOf = (f: Found): string | undefined => {
-    const words = nameWords(f.canonical ?? f.surface)
-    return words.length > 1 ? words[words.length - 1]!.key : undefined
-  }
+  const owners = indexOwners(full)
   const kept: Found[] = []
   for (const f of found) {
     const single = f.type === 'person' && f.kind === 'partial-name'
@@ -27,18 +24,57 @@ export function assignPersons(found: Found[]): Found[] {
       kept.push(f)
       continue
     }
-    const key = wordKey(f.surface)
-    const owners = full.filter((p) => lastNameOf(p) === key || wordKey(p.surface).endsWith(` ${key}`))
+    const named = owners.get(wordKey(f.surface))
     // A gazetteer surname ("Biden") yields to an unknown person of that name named in this document.
-    const unknownOwners = owners.filter((p) => !p.known)
-    const candidates = f.known && unknownOwners.length === 0 ? [] : f.known ? unknownOwners : owners
-    const earlier = candidates.filter((p) => p.span.start < f.span.start)
-    const owner = earlier.length > 0 ? earlier[earlier.length - 1] : candidates[0]
+    const unknownOwners = named?.unknown ?? []
+    const candidates = f.known && unknownOwners.length === 0 ? [] : f.known ? unknownOwners : (named?.all ?? [])
+    const owner = lastBefore(candidates, f.span.start) ?? candidates[0]
     if (owner !== undefined) f.id = owner.id
     else if (f.id === null && !f.pending) f.id = localId('person', f.surface)
     if (f.id !== null) kept.push(f)
   }
   return kept
+}
+
+/** The full names a bare name can be the last words of, in document order (`found` is sorted). */
+interface Owners {
+  readonly all: Found[]
+  readonly unknown: Found[]
+}
+
+/**
+ * Full names by the keys a bare name matches them on: the last word of the canonical name, and
+ * every ending of the surface after a space. One lookup per bare name; a scan of every full name
+ * for each made a long article quadratic.
+ */
+function indexOwners(full: readonly Found[]): Map<string, Owners> {
+  const index = new Map<string, Owners>()
+  for (const p of full) {
+    const keys = new Set<string>()
+    const words = nameWords(p.canonical ?? p.surface)
+    if (words.length > 1) keys.add(words[words.length - 1]!.key)
+    const surface = wordKey(p.surface)
+    for (let at = surface.indexOf(' '); at >= 0; at = surface.indexOf(' ', at + 1)) keys.add(surface.slice(at + 1))
+    for (const key of keys) {
+      let owners = index.get(key)
+      if (!owners) index.set(key, (owners = { all: [], unknown: [] }))
+      owners.all.push(p)
+      if (!p.known) owners.unknown.push(p)
+    }
+  }
+  return index
+}
+
+/** The last of `sorted` (by span start) that starts before `at`. */
+function lastBefore(sorted: readonly Found[], at: number): Found | undefined {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (sorted[mid]!.span.start < at) lo = mid + 1
+    else hi = mid
+  }
+  return lo > 0 ? sorted[lo - 1] : undefined
 }
 
 /** A role-noun mention's context: who holds which text role, and who the gazetteer says held what. */
@@ -57,9 +93,16 @@ export interface RoleContext {
  */
 export function resolveRoleReferences(found: Found[], context: RoleContext): Found[] {
   const people = found.filter((f) => f.type === 'person' && f.id !== null && f.kind !== 'role')
+  // The holder depends on the reference's title, country and organisation only: asked once each,
+  // not once per role noun (a long article repeats "the president" thousands of times).
+  const holders = new Map<string, string | null>()
   return found.filter((f) => {
     if (f.ref === undefined) return true
-    f.id = holderOf(f, people, context)
+    const { title, country, organization } = f.ref
+    const key = JSON.stringify([title.title, title.office, title.elect, country, organization])
+    let id = holders.get(key)
+    if (id === undefined) holders.set(key, (id = holderOf(f, people, context)))
+    f.id = id
     return f.id !== null
   })
 }

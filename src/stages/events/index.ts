@@ -1,4 +1,4 @@
-import type { ActorEvent, Document, Entity, EntityId, EventsLayer, Quote, Sentence, TimeExpression, TimesLayer } from '../../document/index.js'
+import type { ActorEvent, Document, Entity, EntityId, EventsLayer, Quote, Sentence, Span, TimeExpression, TimesLayer } from '../../document/index.js'
 import { contains } from '../../document/index.js'
 import type { Stage } from '../../pipeline/stage.js'
 import { mentionsIn } from '../entities/lookup.js'
@@ -38,10 +38,11 @@ export function readEvents(doc: Document): EventsLayer {
   const times = doc.layers.times ?? { times: [] }
   const byId = new Map<EntityId, Entity>(entities.entities.map((e) => [e.id, e]))
   const found: { event: FoundEvent; sentence: number }[] = []
+  const quoteIndex = new QuoteIndex(quotes)
   let current = 0
   const ctx: DocumentContext = {
     entity: (id) => byId.get(id),
-    quoteAt: (offset) => quoteAt(quotes, offset),
+    quoteAt: (offset) => quoteIndex.at(offset),
     antecedent: (offset) => {
       for (let i = found.length - 1; i >= 0; i--) {
         const { event, sentence } = found[i]!
@@ -57,21 +58,76 @@ export function readEvents(doc: Document): EventsLayer {
     const view = viewSentence(doc.source, sentence, index, mentionsIn(entities, sentence.span))
     for (const event of eventsInSentence(view, ctx)) found.push({ event, sentence: index })
   })
-  return { events: found.map(({ event, sentence }, i) => toActorEvent(event, i, sentence, sentences[sentence]!, times, quotes)) }
+  const dates = new DateIndex(times, quotes)
+  return { events: found.map(({ event, sentence }, i) => toActorEvent(event, i, sentence, sentences[sentence]!, dates)) }
 }
 
-function quoteAt(quotes: readonly Quote[], offset: number): QuoteHit | null {
-  let hit: Quote | null = null
-  const at = { start: offset, end: offset + 1 }
-  for (const q of quotes) {
-    // A direct quote's span runs over its attribution ("…,” he added, “…"): only its parts are quoted.
-    const pieces = q.direct && q.parts.length > 0 ? q.parts : [q.span]
-    if (pieces.some((p) => contains(p, at)) && (hit === null || q.span.end - q.span.start < hit.span.end - hit.span.start)) hit = q
+/**
+ * The innermost quote holding an offset. Pieces sorted by start, with the furthest end reached so
+ * far, so a lookup reads only the pieces that may hold it: a scan of every quote for every event
+ * made a long article quadratic.
+ */
+class QuoteIndex {
+  private readonly pieces: Array<{ readonly span: Span; readonly quote: Quote; readonly order: number }> = []
+  private readonly reach: number[] = []
+
+  constructor(quotes: readonly Quote[]) {
+    quotes.forEach((q, order) => {
+      // A direct quote's span runs over its attribution ("…,” he added, “…"): only its parts are quoted.
+      for (const span of q.direct && q.parts.length > 0 ? q.parts : [q.span]) this.pieces.push({ span, quote: q, order })
+    })
+    this.pieces.sort((a, b) => a.span.start - b.span.start)
+    let furthest = -Infinity
+    for (const p of this.pieces) this.reach.push((furthest = Math.max(furthest, p.span.end)))
   }
-  return hit === null ? null : { id: hit.id, speaker: hit.speaker.entity, direct: hit.direct }
+
+  at(offset: number): QuoteHit | null {
+    const at = { start: offset, end: offset + 1 }
+    let hit: { quote: Quote; order: number } | null = null
+    let lo = 0
+    let hi = this.pieces.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (this.pieces[mid]!.span.start <= offset) lo = mid + 1
+      else hi = mid
+    }
+    for (let i = lo - 1; i >= 0 && this.reach[i]! > offset; i--) {
+      const p = this.pieces[i]!
+      if (!contains(p.span, at)) continue
+      const length = p.quote.span.end - p.quote.span.start
+      const best = hit === null ? Infinity : hit.quote.span.end - hit.quote.span.start
+      // The shortest quote wins; among equals, the first listed (as a scan in order would find).
+      if (length < best || (length === best && hit !== null && p.order < hit.order)) hit = p
+    }
+    return hit === null ? null : { id: hit.quote.id, speaker: hit.quote.speaker.entity, direct: hit.quote.direct }
+  }
 }
 
-function toActorEvent(e: FoundEvent, i: number, index: number, sentence: Sentence, times: TimesLayer, quotes: readonly Quote[]): ActorEvent {
+/** The times by sentence and the speakers by sentence, read once for every event's date. */
+class DateIndex {
+  readonly bySentence = new Map<number, TimeExpression[]>()
+  readonly eventDate: TimesLayer['eventDate']
+  readonly eventTime: TimeExpression | undefined
+  private readonly speakers = new Set<EntityId>()
+
+  constructor(times: TimesLayer, quotes: readonly Quote[]) {
+    for (const t of times.times) {
+      const list = this.bySentence.get(t.sentence)
+      if (list) list.push(t)
+      else this.bySentence.set(t.sentence, [t])
+    }
+    this.eventDate = times.eventDate
+    this.eventTime = this.eventDate === undefined ? undefined : times.times.find((t) => t.id === this.eventDate!.time)
+    for (const q of quotes) if (q.speaker.entity !== null && q.sentence === this.eventTime?.sentence) this.speakers.add(q.speaker.entity)
+  }
+
+  /** Whether `speaker` is quoted in the sentence of the article's event date. */
+  spokeThen(speaker: EntityId): boolean {
+    return this.speakers.has(speaker)
+  }
+}
+
+function toActorEvent(e: FoundEvent, i: number, index: number, sentence: Sentence, dates: DateIndex): ActorEvent {
   return {
     id: `e${i}`,
     action: e.action,
@@ -83,7 +139,7 @@ function toActorEvent(e: FoundEvent, i: number, index: number, sentence: Sentenc
     modality: e.modality,
     speaker: e.quote?.speaker ?? null,
     quote: e.quote?.id ?? null,
-    date: dateOf(e, index, times, quotes),
+    date: dateOf(e, index, dates),
     sentence: index,
     span: sentence.span,
   }
@@ -94,21 +150,18 @@ function toActorEvent(e: FoundEvent, i: number, index: number, sentence: Sentenc
  * for a future event); else, for a speaker's statement made in the article's reported event, the
  * event date; else null.
  */
-function dateOf(e: FoundEvent, index: number, times: TimesLayer, quotes: readonly Quote[]): ActorEvent['date'] {
+function dateOf(e: FoundEvent, index: number, dates: DateIndex): ActorEvent['date'] {
   let best: TimeExpression | null = null
-  for (const t of times.times) {
-    if (t.sentence !== index || t.value === null) continue
+  for (const t of dates.bySentence.get(index) ?? []) {
+    if (t.value === null) continue
     if (t.role === 'future' && e.modality !== 'future') continue
     if (best === null || distance(t, e) < distance(best, e)) best = t
   }
   if (best !== null && best.value !== null) return { value: best.value, time: best.id }
-  const eventDate = times.eventDate
+  const eventDate = dates.eventDate
   const speaker = e.quote?.speaker ?? null
-  if (eventDate === undefined || speaker === null) return null
-  const eventTime = times.times.find((t) => t.id === eventDate.time)
-  if (eventTime === undefined) return null
-  const statedThen = quotes.some((q) => q.sentence === eventTime.sentence && q.speaker.entity === speaker)
-  return statedThen ? { value: eventDate.value, time: eventDate.time } : null
+  if (eventDate === undefined || speaker === null || dates.eventTime === undefined) return null
+  return dates.spokeThen(speaker) ? { value: eventDate.value, time: eventDate.time } : null
 }
 
 function distance(t: TimeExpression, e: FoundEvent): number {

@@ -13,3 +13,11 @@ describe('hasVisibleText', () => {
     expect(hasVisibleText(html)).toBe(expected)
   })
 })
+
+describe('hasVisibleText on deep markup', () => {
+  it('reads text under 100,000 nested elements, and finds none where there is none', () => {
+    const depth = 100_000
+    expect(hasVisibleText(`${'<b>'.repeat(depth)}words${'</b>'.repeat(depth)}`)).toBe(true)
+    expect(hasVisibleText(`${'<b>'.repeat(depth)}<script>x()</script>${'</b>'.repeat(depth)}`)).toBe(false)
+  })
+})

@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2'
+import { linearParser } from '../clean/html/parse.js'
 
 // Elements whose text is never shown to a reader. Not <head> as a whole: htmlparser2 does not close it
 // implicitly, so on a page that omits </head> the body would hang inside it and read as empty.
@@ -15,7 +15,8 @@ const HIDDEN_ELEMENTS = new Set(['script', 'style', 'template', 'noscript', 'tit
 export function hasVisibleText(html: string): boolean {
   let hidden = 0
   let found = false
-  const parser = new Parser({
+  // The linear parser: htmlparser2's own is quadratic in nesting depth (see clean/html/parse.ts).
+  const parser = linearParser({
     onopentagname(name) {
       if (HIDDEN_ELEMENTS.has(name)) hidden++
     },

@@ -9,6 +9,8 @@ type Field = PageCandidate['field']
 const MAX_DATE_TEXT_CHARS = 160
 /** Date-like elements kept per page, in document order: the article's own date comes early. */
 const MAX_ELEMENT_DATE_CANDIDATES = 16
+/** Date-like and headline elements read at once, nested in each other. */
+const MAX_OPEN_COLLECTORS = 16
 /** How deep JSON-LD is walked (`@graph` → `mainEntity` → …) before giving up. */
 const MAX_JSON_LD_DEPTH = 6
 
@@ -43,14 +45,28 @@ export function collectPageCandidatesFromDom(dom: DomDocument, options: { url?: 
 
 type CandidateHandler = Required<Pick<Handler, 'onopentag' | 'ontext' | 'onclosetag'>>
 
+// With a stack of its own: a hostile page nests elements 100,000 deep.
 function replayNodes(nodes: readonly AnyNode[], handler: CandidateHandler): void {
-  for (const node of nodes) {
+  const lists: Array<readonly AnyNode[]> = [nodes]
+  const next: number[] = [0]
+  while (lists.length > 0) {
+    const top = lists.length - 1
+    const i = next[top]!
+    if (i >= lists[top]!.length) {
+      lists.pop()
+      next.pop()
+      const parent = top > 0 ? lists[top - 1]![next[top - 1]! - 1] : undefined
+      if (parent && isTag(parent)) handler.onclosetag(parent.name, false)
+      continue
+    }
+    next[top] = i + 1
+    const node = lists[top]![i]!
     if (node.type === 'text') {
       handler.ontext(node.data)
     } else if (isTag(node)) {
       handler.onopentag(node.name, node.attribs, false)
-      replayNodes(node.children, handler)
-      handler.onclosetag(node.name, false)
+      lists.push(node.children)
+      next.push(0)
     }
   }
 }
@@ -86,6 +102,8 @@ function createCandidateCollector(options: { url?: string }): { handler: Candida
       } else {
         collector = readElement(name, attribs, add, elementDates < MAX_ELEMENT_DATE_CANDIDATES)
       }
+      // Every text is added to each open collector: nested ones past a few are not read.
+      if (collectors.length >= MAX_OPEN_COLLECTORS) collector = undefined
       if (collector) collectors.push(collector)
       stack.push(collector ? { name, collector } : { name })
     },
@@ -106,12 +124,13 @@ function createCandidateCollector(options: { url?: string }): { handler: Candida
         titleText = null
         sawTitle = true
       }
-      const at = stack.map((f) => f.name).lastIndexOf(name)
+      // Replayed from a DOM, the element closing is the last one opened.
+      const at = stack[stack.length - 1]?.name === name ? stack.length - 1 : stack.map((f) => f.name).lastIndexOf(name)
       if (at < 0) return
       for (const frame of stack.splice(at)) {
         const c = frame.collector
         if (!c) continue
-        collectors.splice(collectors.indexOf(c), 1)
+        collectors.splice(collectors.lastIndexOf(c), 1)
         const text = c.text.replace(/\s+/g, ' ').trim()
         if (text.length > 0 && text.length <= MAX_DATE_TEXT_CHARS && /\d/.test(text) && elementDates < MAX_ELEMENT_DATE_CANDIDATES) {
           elementDates++

@@ -4,7 +4,7 @@ import { BLOCK_CUES, DATE_ONLY_LINE, LINK_BLOCK_DENSITY, MAX_CUE_BLOCK_CHARS, SH
 import type { Pruned } from './furniture.js'
 import { linkDensity, type TextStats } from './measure.js'
 import type { RenderedPage } from './render.js'
-import { makeAliveCheck } from './score.js'
+import { makeAliveCheck, resolveUpward } from './score.js'
 
 /**
  * Marks short blocks inside the content that are furniture by their words: bylines, date lines,
@@ -50,13 +50,6 @@ function makeContentCheck(roots: readonly Element[], pruned: Pruned): (el: Eleme
   const rootSet = new Set(roots)
   const alive = makeAliveCheck(pruned)
   const memo = new Map<Element, boolean>()
-  const under = (el: Element): boolean => {
-    const known = memo.get(el)
-    if (known !== undefined) return known
-    const p = el.parent
-    const result = rootSet.has(el) || (p !== null && p.type === 'tag' && under(p as Element))
-    memo.set(el, result)
-    return result
-  }
+  const under = (el: Element): boolean => resolveUpward(el, memo, (e) => (rootSet.has(e) ? true : undefined), false)
   return (el) => alive(el) && under(el)
 }

@@ -1,7 +1,8 @@
 import type { Element, ParentNode } from 'domhandler'
-import { findAll, textContent as textOf } from 'domutils'
 import type { RemovalReason } from '../../../document/index.js'
+import { resolveUpward } from './score.js'
 import { CLASS_REASONS, FURNITURE_ROLES, FURNITURE_TAGS, MAYBE_CANDIDATE_CLASS, UNLIKELY_CLASS } from './tags.js'
+import { walkElements, walkTree } from './walk.js'
 
 /** Elements removed with their whole subtree, and why. */
 export type Pruned = Map<Element, RemovalReason>
@@ -20,16 +21,21 @@ export interface FurnitureOptions {
  */
 export function markFurniture(root: ParentNode, options: FurnitureOptions): Pruned {
   const pruned: Pruned = new Map()
-  const visit = (parent: ParentNode, inTable: boolean): void => {
-    for (const child of parent.children) {
-      if (child.type !== 'tag') continue
-      const el = child as Element
-      const reason = furnitureReason(el, options, inTable)
-      if (reason) pruned.set(el, reason)
-      else visit(el, inTable || el.name === 'table' || el.name === 'code')
-    }
-  }
-  visit(root, false)
+  const inTable: boolean[] = [false]
+  walkElements(
+    root,
+    (el) => {
+      const within = inTable[inTable.length - 1]!
+      const reason = furnitureReason(el, options, within)
+      if (reason) {
+        pruned.set(el, reason)
+        return false
+      }
+      inTable.push(within || el.name === 'table' || el.name === 'code')
+      return true
+    },
+    () => inTable.pop(),
+  )
   markBylines(root, pruned)
   return pruned
 }
@@ -44,23 +50,100 @@ const MAX_BYLINE_CHARS = 100
  */
 function markBylines(root: ParentNode, pruned: Pruned): void {
   const isAuthor = (el: Element): boolean => el.attribs.rel === 'author' || el.attribs.itemprop === 'author'
-  const authors = findAll(isAuthor, root.children)
+  // Not domutils' findAll: it is quadratic in depth (it `unshift`s its stack).
+  const authors: Element[] = []
+  walkElements(root, (el) => {
+    if (isAuthor(el)) authors.push(el)
+  })
+  // Memoised; a byline marked below updates the memo of the chain it climbed, the only part of
+  // its subtree looked up before (it holds no other author link but those inside `a`).
+  const memo = new Map<Element, boolean>()
+  const alive = (el: Element): boolean => resolveUpward(el, memo, (e) => (pruned.has(e) ? false : undefined), true)
   for (const a of authors) {
-    if (insidePruned(a, pruned)) continue
+    if (!alive(a)) continue
     let target: Element = a
+    // Each step adds only the siblings' subtrees to what is known of the block below: a climb
+    // reads each element once, however deep the author link sits.
+    let known = measureSubtree(a, isAuthor, 0, Infinity)
     for (let p = a.parent; p && p.type === 'tag'; p = p.parent) {
       const el = p as Element
-      if (el.name === 'article' || el.name === 'body' || textOf(el).trim().length > MAX_BYLINE_CHARS) break
-      if (findAll(isAuthor, el.children).length > 1) break
+      if (el.name === 'article' || el.name === 'body') break
+      const wider = measureAround(el, target, known, isAuthor)
+      if (wider.text.trimmed > MAX_BYLINE_CHARS || wider.authors > 1) break
       target = el
+      known = wider
     }
-    if (textOf(target).trim().length <= MAX_BYLINE_CHARS) pruned.set(target, 'byline')
+    if (known.text.trimmed > MAX_BYLINE_CHARS) continue
+    pruned.set(target, 'byline')
+    for (let e: Element | null = a; e; e = e === target ? null : (e.parent as Element)) memo.set(e, false)
   }
 }
 
-function insidePruned(el: Element, pruned: Pruned): boolean {
-  for (let p: ParentNode | null = el; p && p.type === 'tag'; p = p.parent) if (pruned.has(p as Element)) return true
-  return false
+/** The trimmed length of a subtree's text and the author links in it (below it, not itself). */
+interface Measured {
+  readonly text: TextExtent
+  readonly authors: number
+}
+
+/** Where a text's first and last non-space characters are, in a text of `length` characters; -1 when blank. */
+interface TextExtent {
+  readonly length: number
+  readonly first: number
+  readonly last: number
+  readonly trimmed: number
+}
+
+const BLANK: TextExtent = { length: 0, first: -1, last: -1, trimmed: 0 }
+
+function extentOf(data: string): TextExtent {
+  const first = data.search(/\S/)
+  if (first < 0) return { ...BLANK, length: data.length }
+  let last = data.length - 1
+  while (/\s/.test(data[last]!)) last--
+  return { length: data.length, first, last, trimmed: last + 1 - first }
+}
+
+function joinExtents(a: TextExtent, b: TextExtent): TextExtent {
+  const first = a.first >= 0 ? a.first : b.first >= 0 ? a.length + b.first : -1
+  const last = b.last >= 0 ? a.length + b.last : a.last
+  return { length: a.length + b.length, first, last, trimmed: first < 0 ? 0 : last + 1 - first }
+}
+
+/**
+ * The text extent and author links of a subtree below `root`, starting from `authors` found so
+ * far; the walk stops once the text is longer than a byline or more than `maxAuthors` are found.
+ */
+function measureSubtree(root: ParentNode, isAuthor: (el: Element) => boolean, authors: number, maxAuthors = 1): Measured {
+  let text = BLANK
+  let found = authors
+  walkTree(root, (node) => {
+    if (text.trimmed > MAX_BYLINE_CHARS || found > maxAuthors) return false
+    if (node.type === 'text') text = joinExtents(text, extentOf(node.data))
+    else if (node.type === 'tag' && isAuthor(node as Element)) found++
+    return node.type !== 'comment'
+  })
+  return { text, authors: found }
+}
+
+/** What `el` holds, knowing what its child `inner` holds (`inner` itself counted as an author if it is one). */
+function measureAround(el: Element, inner: Element, known: Measured, isAuthor: (el: Element) => boolean): Measured {
+  let text = BLANK
+  let authors = known.authors + (isAuthor(inner) ? 1 : 0)
+  for (const child of el.children) {
+    if (text.trimmed > MAX_BYLINE_CHARS || authors > 1) break
+    if (child === inner) {
+      text = joinExtents(text, known.text)
+      continue
+    }
+    if (child.type === 'text') text = joinExtents(text, extentOf(child.data))
+    else if (child.type !== 'comment' && 'children' in child) {
+      if (child.type === 'tag' && isAuthor(child as Element)) authors++
+      const below = measureSubtree(child, isAuthor, authors)
+      text = joinExtents(text, below.text)
+      authors = below.authors
+    }
+  }
+  return { text, authors }
 }
 
 function furnitureReason(el: Element, options: FurnitureOptions, inTable: boolean): RemovalReason | undefined {

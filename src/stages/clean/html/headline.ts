@@ -1,7 +1,7 @@
-import type { Document as DomDocument } from 'domhandler'
-import { getElementsByTagName } from 'domutils'
+import type { Document as DomDocument, Element } from 'domhandler'
 import type { Pruned } from './furniture.js'
 import { textOfElement } from './score.js'
+import { walkElements } from './walk.js'
 
 /** Headings longer than this are not a headline. */
 const MAX_HEADLINE_CHARS = 300
@@ -21,7 +21,7 @@ export function markHeadline(dom: DomDocument, pruned: Pruned): void {
   const titles = pageTitles(dom).map(words).filter((w) => w.length > 0)
   let marked = false
   for (const tag of HEADLINE_TAGS) {
-    for (const h of getElementsByTagName(tag, dom, true)) {
+    for (const h of outermost(dom, tag)) {
       if (pruned.has(h)) continue
       const text = textOfElement(h)
       if (text.length > MAX_HEADLINE_CHARS) continue
@@ -33,17 +33,48 @@ export function markHeadline(dom: DomDocument, pruned: Pruned): void {
     }
     if (marked) return
   }
-  const h1 = getElementsByTagName('h1', dom, true).find((h) => !pruned.has(h) && textOfElement(h).trim().length > 0)
+  const h1 = outermost(dom, 'h1').find((h) => !pruned.has(h) && textOfElement(h).trim().length > 0)
   if (h1 && textOfElement(h1).length <= MAX_HEADLINE_CHARS) pruned.set(h1, 'title')
+}
+
+/**
+ * The elements of one tag not inside another of the same tag, in document order: a heading's text
+ * holds the text of those nested in it, and reading each of 100,000 nested headings would be
+ * quadratic.
+ */
+function outermost(dom: DomDocument, tag: string): Element[] {
+  const out: Element[] = []
+  let open = 0
+  walkElements(
+    dom,
+    (el) => {
+      if (el.name !== tag) return
+      if (open === 0) out.push(el)
+      open++
+    },
+    (el) => {
+      if (el.name === tag) open--
+    },
+  )
+  return out
+}
+
+/** domutils' `getElementsByTagName` is quadratic in depth (it `unshift`s its stack). */
+function elementsNamed(dom: DomDocument, tag: string): Element[] {
+  const out: Element[] = []
+  walkElements(dom, (el) => {
+    if (el.name === tag) out.push(el)
+  })
+  return out
 }
 
 function pageTitles(dom: DomDocument): string[] {
   const out: string[] = []
-  for (const t of getElementsByTagName('title', dom, true, 1)) {
+  for (const t of elementsNamed(dom, 'title').slice(0, 1)) {
     const full = textOfElement(t)
     out.push(full, ...full.split(TITLE_SEPARATORS))
   }
-  for (const m of getElementsByTagName('meta', dom, true)) {
+  for (const m of elementsNamed(dom, 'meta')) {
     const key = m.attribs.property ?? m.attribs.name
     if ((key === 'og:title' || key === 'twitter:title') && m.attribs.content) out.push(m.attribs.content)
   }

@@ -2,6 +2,7 @@ import type { Element, Text } from 'domhandler'
 import type { Block, BlockKind, CleanLayer, Removal, RemovalReason, Span } from '../../../document/index.js'
 import type { Pruned } from './furniture.js'
 import type { RenderedPage, SourceLine } from './render.js'
+import { resolveUpward } from './score.js'
 
 type Status = 'keep' | RemovalReason
 
@@ -66,24 +67,9 @@ function addRemoval(removed: Removal[], span: Span, reason: RemovalReason, sourc
 
 function makeStatus(roots: ReadonlySet<Element>, pruned: Pruned): (t: Text) => Status {
   const memo = new Map<Element, Status>()
-  const ofElement = (el: Element | null): Status => {
-    if (!el) return 'boilerplate'
-    const known = memo.get(el)
-    if (known !== undefined) return known
-    const reason = pruned.get(el)
-    let status: Status
-    if (reason) {
-      // A reason inside the content wins; outside it, everything is boilerplate unless more specific.
-      status = reason
-    } else if (roots.has(el)) {
-      status = 'keep'
-    } else {
-      const p = el.parent
-      status = p && p.type === 'tag' ? ofElement(p as Element) : 'boilerplate'
-    }
-    memo.set(el, status)
-    return status
-  }
+  // A reason inside the content wins; outside it, everything is boilerplate unless more specific.
+  const own = (el: Element): Status | undefined => pruned.get(el) ?? (roots.has(el) ? 'keep' : undefined)
+  const ofElement = (el: Element): Status => resolveUpward(el, memo, own, 'boilerplate')
   return (t) => {
     const p = t.parent
     return p && p.type === 'tag' ? ofElement(p as Element) : 'boilerplate'

@@ -1,6 +1,7 @@
-import type { ChildNode, Element, ParentNode, Text } from 'domhandler'
+import type { Element, ParentNode, Text } from 'domhandler'
 import type { Span } from '../../../document/index.js'
 import type { Pruned } from './furniture.js'
+import { walkTree } from './walk.js'
 
 /** Counts over the part of an element's subtree that is still in play, in rendered characters. */
 export interface TextStats {
@@ -9,37 +10,40 @@ export interface TextStats {
   readonly commas: number
 }
 
-const EMPTY: TextStats = { chars: 0, linkChars: 0, commas: 0 }
-
 /**
  * Text, link-text and comma counts for every element, skipping pruned subtrees: the inputs of
  * link density and paragraph scores.
  */
 export function measureText(root: ParentNode, source: string, spans: ReadonlyMap<Text, Span>, pruned: Pruned): Map<Element, TextStats> {
   const out = new Map<Element, TextStats>()
-  const visit = (node: ChildNode): TextStats => {
-    if (node.type === 'text') {
-      const s = spans.get(node as Text)
-      if (!s) return EMPTY
-      return { chars: s.end - s.start, linkChars: 0, commas: countCommas(source, s) }
-    }
-    if (node.type !== 'tag') return EMPTY
-    const el = node as Element
-    if (pruned.has(el)) return EMPTY
-    let chars = 0
-    let linkChars = 0
-    let commas = 0
-    for (const c of el.children) {
-      const s = visit(c)
-      chars += s.chars
-      linkChars += s.linkChars
-      commas += s.commas
-    }
-    const stats = { chars, linkChars: el.name === 'a' ? chars : linkChars, commas }
-    out.set(el, stats)
-    return stats
-  }
-  for (const c of root.children) visit(c)
+  // Sums of the elements open on the walk: a child's counts are added to its parent as it closes.
+  const open: Array<{ chars: number; linkChars: number; commas: number }> = [{ chars: 0, linkChars: 0, commas: 0 }]
+  walkTree(
+    root,
+    (node) => {
+      if (node.type === 'text') {
+        const s = spans.get(node as Text)
+        if (s) {
+          const top = open[open.length - 1]!
+          top.chars += s.end - s.start
+          top.commas += countCommas(source, s)
+        }
+        return false
+      }
+      if (node.type !== 'tag' || pruned.has(node as Element)) return false
+      open.push({ chars: 0, linkChars: 0, commas: 0 })
+      return true
+    },
+    (el) => {
+      const sums = open.pop()!
+      const stats = { chars: sums.chars, linkChars: el.name === 'a' ? sums.chars : sums.linkChars, commas: sums.commas }
+      out.set(el, stats)
+      const parent = open[open.length - 1]!
+      parent.chars += stats.chars
+      parent.linkChars += stats.linkChars
+      parent.commas += stats.commas
+    },
+  )
   return out
 }
 

@@ -1,8 +1,8 @@
-import { Element, type AnyNode, type Document as DomDocument, type Text } from 'domhandler'
-import { findOne } from 'domutils'
-import { parseDocument } from 'htmlparser2'
+import { Element, type ChildNode, type Document as DomDocument, type Text } from 'domhandler'
 import type { Span } from '../../../document/index.js'
+import { parseHtml } from './parse.js'
 import { BLOCK_TAGS, CELL_TAGS, INVISIBLE_TAGS } from './tags.js'
+import { walkElements, walkTree } from './walk.js'
 
 /** One line of the rendered page: the text nodes on it and the innermost block element that holds them. */
 export interface SourceLine {
@@ -29,9 +29,9 @@ const WHITESPACE = /\s+/
  * const page = renderPage('<p>Fares <b>rose</b></p>')   // page.source === 'Fares rose'
  */
 export function renderPage(html: string): RenderedPage {
-  const dom = wrapFragment(parseDocument(html, { decodeEntities: true }))
+  const dom = wrapFragment(parseHtml(html))
   const r = new Renderer()
-  r.walkChildren(dom, null, false)
+  walkTree(dom, (node) => r.enter(node), (el) => r.leave(el))
   r.breakLine()
   return { dom, source: r.parts.join(''), lines: r.lines, spans: r.spans }
 }
@@ -41,7 +41,12 @@ export function renderPage(html: string): RenderedPage {
  * off the document root, where no element can hold them. Give it the <body> a full page has.
  */
 function wrapFragment(dom: DomDocument): DomDocument {
-  if (findOne((el) => el.name === 'body' || el.name === 'html', dom.children, true)) return dom
+  let found = false
+  walkElements(dom, (el) => {
+    found ||= el.name === 'body' || el.name === 'html'
+    return !found
+  })
+  if (found) return dom
   const body = new Element('body', {}, dom.children)
   for (const child of body.children) child.parent = body
   dom.children = [body]
@@ -58,24 +63,40 @@ class Renderer {
   private lineTexts: Text[] = []
   private lineOwner: Element | null = null
   private pendingSpace = false
+  /** The block owning the text and whether it is preformatted, for each element entered. */
+  private readonly owners: Array<Element | null> = [null]
+  private readonly pres: boolean[] = [false]
 
-  walkChildren(node: DomDocument | Element, owner: Element | null, pre: boolean): void {
-    for (const child of node.children) this.walk(child, owner, pre)
-  }
-
-  private walk(node: AnyNode, owner: Element | null, pre: boolean): void {
-    if (node.type === 'text') return this.emitText(node as Text, owner, pre)
-    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return
+  /** Called before a node's children; false when they are not rendered. */
+  enter(node: ChildNode): boolean {
+    const owner = this.owners[this.owners.length - 1]!
+    const pre = this.pres[this.pres.length - 1]!
+    if (node.type === 'text') {
+      this.emitText(node as Text, owner, pre)
+      return false
+    }
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return false
     const el = node as Element
     const name = el.name
-    if (INVISIBLE_TAGS.has(name)) return
-    if (name === 'br') return this.breakLine()
+    if (INVISIBLE_TAGS.has(name)) return false
+    if (name === 'br') {
+      this.breakLine()
+      return false
+    }
     const block = BLOCK_TAGS.has(name)
     if (block) this.breakLine()
     else if (CELL_TAGS.has(name)) this.pendingSpace = true
-    this.walkChildren(el, block ? el : owner, pre || name === 'pre')
-    if (block) this.breakLine()
-    else if (CELL_TAGS.has(name)) this.pendingSpace = true
+    this.owners.push(block ? el : owner)
+    this.pres.push(pre || name === 'pre')
+    return true
+  }
+
+  /** Called after the children of an element `enter` accepted. */
+  leave(el: Element): void {
+    this.owners.pop()
+    this.pres.pop()
+    if (BLOCK_TAGS.has(el.name)) this.breakLine()
+    else if (CELL_TAGS.has(el.name)) this.pendingSpace = true
   }
 
   private emitText(node: Text, owner: Element | null, pre: boolean): void {

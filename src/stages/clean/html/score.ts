@@ -3,6 +3,7 @@ import type { SourceLine } from './render.js'
 import type { Pruned } from './furniture.js'
 import { linkDensity, type TextStats } from './measure.js'
 import { NEGATIVE_CLASS, POSITIVE_CLASS } from './tags.js'
+import { walkElements, walkTree } from './walk.js'
 
 /** A paragraph shorter than this adds nothing to its ancestors' scores (Readability: 25 characters). */
 const MIN_PARAGRAPH_CHARS = 25
@@ -43,15 +44,33 @@ export function classWeight(el: Element): number {
 /** Whether no pruned element sits above `el`; memoised per call site. */
 export function makeAliveCheck(pruned: Pruned): (el: Element) => boolean {
   const memo = new Map<Element, boolean>()
-  const alive = (el: Element): boolean => {
-    const known = memo.get(el)
-    if (known !== undefined) return known
-    const parent = el.parent
-    const result = !pruned.has(el) && (parent === null || parent.type !== 'tag' || alive(parent as Element))
-    memo.set(el, result)
-    return result
+  return (el) => resolveUpward(el, memo, (e) => (pruned.has(e) ? false : undefined), true)
+}
+
+/**
+ * A value inherited down the tree, for `el`: the nearest of its ancestors-or-self that `own`
+ * decides, else `fallback` at the top. Climbs with a loop and memoises every element it passed,
+ * so the checks of a whole page cost one visit per element however deep it nests.
+ */
+export function resolveUpward<T>(el: Element, memo: Map<Element, T>, own: (el: Element) => T | undefined, fallback: T): T {
+  const passed: Element[] = []
+  let result = fallback
+  for (let e: Element | null = el; e; e = parentElement(e)) {
+    const known = memo.get(e)
+    if (known !== undefined) {
+      result = known
+      break
+    }
+    const decided = own(e)
+    if (decided !== undefined) {
+      memo.set(e, decided)
+      result = decided
+      break
+    }
+    passed.push(e)
   }
-  return alive
+  for (const e of passed) memo.set(e, result)
+  return result
 }
 
 /**
@@ -127,12 +146,23 @@ function climbToSharedAncestor(top: Element, final: ReadonlyMap<Element, number>
   const topScore = final.get(top)!
   const rivals = [...final].filter(([el, s]) => el !== top && s >= topScore * ALTERNATIVE_SCORE_SHARE).map(([el]) => el)
   if (rivals.length < MIN_ALTERNATIVES) return top
-  let parent = parentElement(top)
-  while (parent && parent.name !== 'body') {
-    const p = parent
-    const holding = rivals.filter((r) => isAncestor(p, r)).length
-    if (holding >= MIN_ALTERNATIVES) return p
-    parent = parentElement(parent)
+  // How many rivals sit under each of top's ancestors: each rival climbs to the first ancestor of
+  // top above it (memoised, so a deep page is climbed once), and counts there and above.
+  const chain: Element[] = []
+  for (let p = parentElement(top); p && p.name !== 'body'; p = parentElement(p)) chain.push(p)
+  const level = new Map<Element, number>(chain.map((el, i) => [el, i]))
+  const memo = new Map<Element, number>()
+  const held = new Array<number>(chain.length).fill(0)
+  for (const r of rivals) {
+    const parent = parentElement(r)
+    if (!parent) continue
+    const at = resolveUpward(parent, memo, (e) => level.get(e), -1)
+    if (at >= 0) held[at]!++
+  }
+  let holding = 0
+  for (let i = 0; i < chain.length; i++) {
+    holding += held[i]!
+    if (holding >= MIN_ALTERNATIVES) return chain[i]!
   }
   return top
 }
@@ -196,27 +226,41 @@ export function elementChildren(el: Element): Element[] {
   return el.children.filter((c): c is Element => c.type === 'tag')
 }
 
-function isAncestor(a: Element, b: Element): boolean {
-  for (let n = parentElement(b); n; n = parentElement(n)) if (n === a) return true
-  return false
-}
-
 const BLOCKISH = /^(address|article|aside|blockquote|dl|div|fieldset|figure|footer|form|h[1-6]|header|hr|main|nav|ol|p|pre|section|table|ul|li|tr|td)$/
 const blockChildMemo = new WeakMap<Element, boolean>()
 
+/** Whether a block element sits anywhere below `el`; one walk fills the answer for its whole subtree. */
 function hasBlockChild(el: Element): boolean {
   const known = blockChildMemo.get(el)
   if (known !== undefined) return known
-  const result = el.children.some((c) => c.type === 'tag' && (BLOCKISH.test((c as Element).name) || hasBlockChild(c as Element)))
-  blockChildMemo.set(el, result)
-  return result
+  const found: boolean[] = [false]
+  walkElements(
+    el,
+    (c) => {
+      const k = blockChildMemo.get(c)
+      if (k !== undefined) {
+        found[found.length - 1] ||= k || BLOCKISH.test(c.name)
+        return false
+      }
+      found.push(false)
+      return true
+    },
+    (c) => {
+      const below = found.pop()!
+      blockChildMemo.set(c, below)
+      found[found.length - 1] ||= below || BLOCKISH.test(c.name)
+    },
+  )
+  blockChildMemo.set(el, found[0]!)
+  return found[0]!
 }
 
+/** The text under an element, outside `<script>` and `<style>`. */
 export function textOfElement(el: Element): string {
-  let out = ''
-  for (const c of el.children) {
-    if (c.type === 'text') out += (c as { data: string }).data
-    else if (c.type === 'tag') out += textOfElement(c as Element)
-  }
-  return out
+  const parts: string[] = []
+  walkTree(el, (node) => {
+    if (node.type === 'text') parts.push((node as { data: string }).data)
+    return node.type === 'tag'
+  })
+  return parts.join('')
 }

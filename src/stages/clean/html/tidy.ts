@@ -4,6 +4,7 @@ import { classAndId, reasonForClass } from './furniture.js'
 import { linkDensity, type TextStats } from './measure.js'
 import { CLASS_WEIGHT, classWeight, elementChildren } from './score.js'
 import { HEADING_TAGS } from './tags.js'
+import { walkElements } from './walk.js'
 
 /** Containers judged as a whole inside the article (Readability's conditional cleaning). */
 const JUDGED_TAGS: ReadonlySet<string> = new Set(['table', 'ul', 'ol', 'div', 'section', 'header', 'dl', 'figure', 'form', 'fieldset'])
@@ -31,29 +32,39 @@ interface Counts {
  * forms, lists that outnumber the paragraphs. Adds them to `pruned`.
  */
 export function tidyContent(roots: readonly Element[], pruned: Pruned, stats: ReadonlyMap<Element, TextStats>, scores: ReadonlyMap<Element, number>): void {
-  const visit = (el: Element, inDataTable: boolean): void => {
-    if (pruned.has(el)) return
-    if (HEADING_TAGS.has(el.name) && el.name <= 'h2' && classWeight(el) < 0) {
-      pruned.set(el, 'boilerplate')
-      return
-    }
-    const dataTable = inDataTable || (el.name === 'table' && isDataTable(el))
-    if (!dataTable && JUDGED_TAGS.has(el.name) && shouldDrop(el, stats, pruned, scores.get(el) ?? 0)) {
-      pruned.set(el, reasonForClass(classAndId(el)))
-      return
-    }
-    for (const c of elementChildren(el)) visit(c, dataTable || el.name === 'code' || el.name === 'pre')
+  // Counted before any pruning here: an element is judged before anything under it, so what it
+  // holds is still as it was when the counts were made.
+  const inside = countInside(roots, pruned, stats)
+  for (const r of roots) {
+    // Whether each open element is in a data table (or code), where nothing is judged.
+    const inTable: boolean[] = [false]
+    walkElements(
+      r,
+      (el) => {
+        if (pruned.has(el)) return false
+        if (HEADING_TAGS.has(el.name) && el.name <= 'h2' && classWeight(el) < 0) {
+          pruned.set(el, 'boilerplate')
+          return false
+        }
+        const dataTable = inTable[inTable.length - 1]! || (el.name === 'table' && isDataTable(el))
+        if (!dataTable && JUDGED_TAGS.has(el.name) && shouldDrop(el, stats, inside.get(el) ?? NO_COUNTS, scores.get(el) ?? 0)) {
+          pruned.set(el, reasonForClass(classAndId(el)))
+          return false
+        }
+        inTable.push(dataTable || el.name === 'code' || el.name === 'pre')
+        return true
+      },
+      () => inTable.pop(),
+    )
   }
-  for (const r of roots) for (const c of elementChildren(r)) visit(c, false)
 }
 
-function shouldDrop(el: Element, stats: ReadonlyMap<Element, TextStats>, pruned: Pruned, score: number): boolean {
+function shouldDrop(el: Element, stats: ReadonlyMap<Element, TextStats>, n: Counts, score: number): boolean {
   const st = stats.get(el)
   const chars = st?.chars ?? 0
   const weight = classWeight(el)
   if (weight + score < 0) return true
   if ((st?.commas ?? 0) >= PROSE_COMMAS) return false
-  const n = countInside(el, pruned, stats)
   const isList = el.name === 'ul' || el.name === 'ol' || (chars > 0 && n.listChars / chars > LIST_TEXT_SHARE)
   const ld = linkDensity(st)
   const inFigure = el.name === 'figure'
@@ -68,24 +79,47 @@ function shouldDrop(el: Element, stats: ReadonlyMap<Element, TextStats>, pruned:
   return false
 }
 
-function countInside(root: Element, pruned: Pruned, stats: ReadonlyMap<Element, TextStats>): Counts {
-  const n: Counts = { p: 0, img: 0, li: 0, input: 0, embed: 0, headingChars: 0, listChars: 0 }
-  const visit = (el: Element): void => {
-    for (const c of elementChildren(el)) {
-      if (pruned.has(c)) continue
-      switch (c.name) {
-        case 'p': n.p++; break
-        case 'img': n.img++; break
-        case 'li': n.li++; n.listChars += stats.get(c)?.chars ?? 0; break
-        case 'input': n.input++; break
-        case 'embed': case 'object': case 'iframe': n.embed++; break
-        default: if (HEADING_TAGS.has(c.name)) n.headingChars += stats.get(c)?.chars ?? 0
-      }
-      visit(c)
-    }
+const NO_COUNTS: Counts = { p: 0, img: 0, li: 0, input: 0, embed: 0, headingChars: 0, listChars: 0 }
+
+/** What each judged container holds below it, pruned subtrees left out: one walk of the roots. */
+function countInside(roots: readonly Element[], pruned: Pruned, stats: ReadonlyMap<Element, TextStats>): Map<Element, Counts> {
+  const out = new Map<Element, Counts>()
+  for (const root of roots) {
+    const open: Counts[] = [{ ...NO_COUNTS }]
+    walkElements(
+      root,
+      (el) => {
+        if (pruned.has(el)) return false
+        open.push({ ...NO_COUNTS })
+        return true
+      },
+      (el) => {
+        const n = open.pop()!
+        if (JUDGED_TAGS.has(el.name)) out.set(el, n)
+        const parent = open[open.length - 1]!
+        addCounts(parent, n)
+        switch (el.name) {
+          case 'p': parent.p++; break
+          case 'img': parent.img++; break
+          case 'li': parent.li++; parent.listChars += stats.get(el)?.chars ?? 0; break
+          case 'input': parent.input++; break
+          case 'embed': case 'object': case 'iframe': parent.embed++; break
+          default: if (HEADING_TAGS.has(el.name)) parent.headingChars += stats.get(el)?.chars ?? 0
+        }
+      },
+    )
   }
-  visit(root)
-  return n
+  return out
+}
+
+function addCounts(to: Counts, n: Counts): void {
+  to.p += n.p
+  to.img += n.img
+  to.li += n.li
+  to.input += n.input
+  to.embed += n.embed
+  to.headingChars += n.headingChars
+  to.listChars += n.listChars
 }
 
 function isDataTable(table: Element): boolean {
@@ -94,17 +128,17 @@ function isDataTable(table: Element): boolean {
   let rows = 0
   let cols = 0
   let nested = false
-  const visit = (el: Element): void => {
-    for (const c of elementChildren(el)) {
-      if (c.name === 'table') nested = true
-      if (c.name === 'tr') {
-        rows++
-        cols = Math.max(cols, elementChildren(c).filter((x) => x.name === 'td' || x.name === 'th').length)
-      }
-      if (c.name !== 'table') visit(c)
+  walkElements(table, (c) => {
+    if (c.name === 'table') {
+      nested = true
+      return false
     }
-  }
-  visit(table)
+    if (c.name === 'tr') {
+      rows++
+      cols = Math.max(cols, elementChildren(c).filter((x) => x.name === 'td' || x.name === 'th').length)
+    }
+    return true
+  })
   if (nested) return false
   if (elementChildren(table).some((c) => c.name === 'caption' || c.name === 'thead')) return true
   return rows >= 10 || cols > 4 || rows * cols > 10

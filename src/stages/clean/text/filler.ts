@@ -53,7 +53,7 @@ export function findFiller(source: string, blocks: readonly Block[]): Flag[] {
       }
     }
     const prompt = standaloneQuestion(rendered.text)
-    if (prompt) flags.push(...rendered.toSource(0, rendered.text.length).map((span) => ({ span, kind: 'generation-prompt' as const, note: 'question standing alone: likely a leftover prompt' })))
+    if (prompt) for (const span of rendered.toSource(0, rendered.text.length)) flags.push({ span, kind: 'generation-prompt', note: 'question standing alone: likely a leftover prompt' })
   }
   return flags
 }

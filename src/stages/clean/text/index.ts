@@ -21,15 +21,19 @@ export function cleanTextPage(source: string): CleanLayer {
   // Order matters: furniture first so the header is read past breadcrumbs and error text,
   // then the header, so a headline is never mistaken for a sub-heading of the body.
   const furniture = findLineFurniture(lines)
-  const removed: Removal[] = [...furniture.map((m) => m.removal), ...extendFurnitureSections(lines, furniture)]
+  // Appended in loops, not spread into push(): a long page has more removals than a call has arguments.
+  const removed: Removal[] = furniture.map((m) => m.removal)
+  appendAll(removed, extendFurnitureSections(lines, furniture))
   const header = findHeader(source, keepLines(source, lines, removed))
-  removed.push(...header.removals)
+  appendAll(removed, header.removals)
   const grouped = mergeHardWraps(source, keepLines(source, lines, removed))
-  removed.push(...grouped.removals)
+  appendAll(removed, grouped.removals)
   const repeats = findRepeats(source, grouped.blocks, header.titles)
-  removed.push(...repeats)
+  appendAll(removed, repeats)
   const blocks = dropRemoved(source, grouped.blocks, repeats)
-  return { blocks, removed: mergeRemovals(source, removed), flags: [...header.flags, ...findFiller(source, blocks)] }
+  const flags = [...header.flags]
+  appendAll(flags, findFiller(source, blocks))
+  return { blocks, removed: mergeRemovals(source, removed), flags }
 }
 
 function dropRemoved(source: string, blocks: readonly Block[], removals: readonly Removal[]): Block[] {
@@ -59,4 +63,8 @@ function mergeRemovals(source: string, removals: readonly Removal[]): Removal[] 
     }
   }
   return out
+}
+
+function appendAll<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item)
 }

@@ -28,10 +28,10 @@ export function findLayerProblems(source: string, layer: CleanLayer): string[] {
   }
   let at = 0
   for (const { span } of sorted) {
-    problems.push(...uncovered(source, at, span.start))
+    for (const p of uncovered(source, at, span.start)) problems.push(p)
     at = Math.max(at, span.end)
   }
-  problems.push(...uncovered(source, at, source.length))
+  for (const p of uncovered(source, at, source.length)) problems.push(p)
   return problems
 }
 

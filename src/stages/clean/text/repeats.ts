@@ -32,7 +32,7 @@ export function findRepeats(source: string, blocks: readonly Block[], seen: read
   const first = new Set(seen.map(normalizeForComparison).filter((k) => k.trim() !== ''))
   const removals: Removal[] = []
   const remove = (p: Passage, note: string): void => {
-    removals.push(...p.spans.map((span) => ({ span, reason: 'repeated' as const, note })))
+    for (const span of p.spans) removals.push({ span, reason: 'repeated', note })
   }
   const runs = indexWordRuns(passages)
   let previousRemoved = false

@@ -17,8 +17,8 @@ export function extendFurnitureSections(lines: readonly Line[], matches: readonl
   const matched = new Set(matches.map((m) => m.line.index))
   const out: Removal[] = []
   for (const m of matches) {
-    if (m.rule.opensDisclaimer) out.push(...extendDisclaimer(lines, m.line, matched))
-    if (m.rule.opensList) out.push(...extendRelatedList(lines, m.line, matched))
+    if (m.rule.opensDisclaimer) for (const r of extendDisclaimer(lines, m.line, matched)) out.push(r)
+    if (m.rule.opensList) for (const r of extendRelatedList(lines, m.line, matched)) out.push(r)
   }
   return out
 }

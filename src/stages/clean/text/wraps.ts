@@ -88,7 +88,7 @@ function addTableRow(line: KeptLine, out: Blocks): void {
 
 function splitParagraphs(run: readonly KeptLine[]): KeptLine[][] {
   if (!isWrappedRun(run)) return run.map((l) => [l])
-  const width = Math.max(...run.map((l) => l.text.length))
+  const width = run.reduce((w, l) => Math.max(w, l.text.length), 0)
   const paragraphs: KeptLine[][] = [[run[0]!]]
   for (let i = 1; i < run.length; i++) {
     if (breaksParagraph(run[i - 1]!, run[i]!, width)) paragraphs.push([run[i]!])
