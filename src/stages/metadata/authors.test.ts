@@ -12,6 +12,10 @@ describe('splitAuthors', () => {
     ['World Editor', []],
     ['Reuters', []],
     ['Coast Gazette', []],
+    ['By ANA RUIZ March 11, 2015 3:46 PM', ['ANA RUIZ']],
+    ['by Ana Ruiz22 Dec 2016', ['Ana Ruiz']],
+    ['Ana Ruiz, Updated 9:05 am', ['Ana Ruiz']],
+    ['Written by Ana Ruiz Edited by Li Wei', ['Ana Ruiz']],
   ])('authors: splits %s', (byline, expected) => {
     expect(splitAuthors(byline)).toEqual(expected)
   })
@@ -43,5 +47,15 @@ describe('chooseAuthors', () => {
     const authors = chooseAuthors(source, [{ field: 'author', value: 'Ana Ruiz', basis: 'meta[name=author]' }, { field: 'author', value: 'Ana Ruiz', basis: 'json-ld:Article.author' }], ['Ana Ruiz'], [{ span: { start: 0, end: 11 }, reason: 'byline' }])
     expect(authors).toHaveLength(1)
     expect(authors[0]).toMatchObject({ value: 'Ana Ruiz', basis: 'json-ld:Article.author', span: { start: 3, end: 11 } })
+  })
+
+  it('authors: byline elements count only when metadata and the text name no one, the first byline element only', () => {
+    const elements = [
+      { field: 'author' as const, value: 'By Ana Ruiz', basis: '[class~=byline]:text' },
+      { field: 'author' as const, value: 'By Tom Berg', basis: '[class~=byline]:text' },
+    ]
+    expect(chooseAuthors('', elements, undefined, []).map((a) => a.value)).toEqual(['Ana Ruiz'])
+    expect(chooseAuthors('', [...elements, { field: 'author', value: 'Li Wei', basis: 'meta[name=author]' }], undefined, []).map((a) => a.value)).toEqual(['Li Wei'])
+    expect(chooseAuthors('', [...elements, { field: 'author', value: 'Li Wei', basis: 'a[rel=author]:text' }], undefined, []).map((a) => a.value)).toEqual(['Li Wei'])
   })
 })

@@ -1,4 +1,5 @@
 import type { Attested, PageCandidate, Removal } from '../../document/index.js'
+import { MONTH_PATTERN } from './months.js'
 
 /**
  * Words that mark a byline part as a role, a desk or an agency rather than a person. Matched as
@@ -20,6 +21,11 @@ const NOT_A_PERSON = new RegExp(
 /** A person's name: two to five words, each starting with a capital letter (particles allowed). */
 const PERSON_NAME = /^(?:\p{Lu}[\p{L}'’.-]*|van|von|der|de|del|da|di|du|la|le|bin|al|el|ibn|ben|y)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|der|de|del|da|di|du|la|le|bin|al|el|ibn|ben|y)){1,4}$/u
 
+/** Where a byline's date or time starts: "Ana Ruiz March 11, 2015 3:46 PM", "Ana Ruiz22 Dec 2016", "Ana Ruiz, Updated 9:05". */
+const BYLINE_DATE = new RegExp(`[\\s,|·•-]*(?:\\b(?:on|updated|published|posted|am|le|el)\\s+)?(?:\\b(?:${MONTH_PATTERN})\\.?\\s+)?\\d.*$`, 'isu')
+/** Credits after the author's that name someone else: "Written by A Edited by B", "A; photos by B". */
+const OTHER_CREDIT = /[\s,;|]+(?:edited|photos?|photographs|illustrations?|images?|video|graphics|reviewed|fact-checked|translated)\s+by\b.*$/is
+
 /**
  * Splits a byline into the people it names: drops "By", roles after a dash or comma, agencies,
  * and splits "A and B", "A, B", "A & B", "A und B".
@@ -27,9 +33,12 @@ const PERSON_NAME = /^(?:\p{Lu}[\p{L}'’.-]*|van|von|der|de|del|da|di|du|la|le|
  * @example
  * splitAuthors('By Ana Ruiz and Li Wei - Senior Reporters') // ['Ana Ruiz', 'Li Wei']
  * splitAuthors('By Staff, Agencies')                        // []
+ * splitAuthors('By ANA RUIZ March 11, 2015 3:46 PM')        // ['ANA RUIZ']
  */
 export function splitAuthors(byline: string): string[] {
   const text = byline
+    .replace(OTHER_CREDIT, '')
+    .replace(BYLINE_DATE, '')
     .replace(/^\s*(?:by|von|par|por|di|door|oleh|written by|posted by|author:?|autor:?)\s+/i, '')
     .replace(/\s+[-–—|]\s+.*$/, '') // "Name - Role" or "Name | Outlet"
     .replace(/\(.*?\)/g, ' ')
@@ -48,6 +57,14 @@ const AUTHOR_WEIGHT: readonly [RegExp, number][] = [
   [/^json-ld:/, 0.9],
   [/^meta/, 0.85],
 ]
+/** Kinds of byline element, best first, with their weight. */
+const BYLINE_ELEMENT_KINDS: readonly [RegExp, number][] = [
+  [/^itemprop=author/, 0.75],
+  [/^a\[rel=author\]/, 0.7],
+  [/^\[class~=byline\]/, 0.6],
+]
+/** Page elements that show a byline (rel=author, itemprop=author, a byline class): read only when the page's metadata and the text's byline name no one. */
+const BYLINE_ELEMENT = /^(?:itemprop=author|a\[rel=author\]|\[class~=byline\])/
 
 /**
  * The people who wrote the article, from page metadata, container hints and the byline the
@@ -65,7 +82,7 @@ export function chooseAuthors(source: string, candidates: readonly PageCandidate
     byName.set(key, span ? { ...best, span } : best)
   }
   for (const c of candidates) {
-    if (c.field !== 'author' || /^https?:/.test(c.value)) continue
+    if (c.field !== 'author' || /^https?:/.test(c.value) || BYLINE_ELEMENT.test(c.basis)) continue
     const weight = AUTHOR_WEIGHT.find(([re]) => re.test(c.basis))?.[1] ?? 0.7
     for (const name of splitAuthors(c.value)) push({ value: name, basis: c.basis, confidence: weight })
   }
@@ -78,6 +95,26 @@ export function chooseAuthors(source: string, candidates: readonly PageCandidate
       push({ value: name, basis: 'text:byline', confidence: 0.8, ...(at >= 0 ? { span: { start: r.span.start + at, end: r.span.start + at + name.length } } : {}) })
     }
   }
+  if (byName.size === 0) for (const a of fromBylineElements(candidates)) push(a)
   // Stable sort: among equally attested names the order of the byline stays.
   return [...byName.values()].sort((a, b) => b.confidence - a.confidence)
+}
+
+/**
+ * The people named by the page's byline elements, from the best kind that names anyone
+ * (itemprop=author, then rel=author, then a byline class) and, for a byline class, from its first
+ * element that does: later ones are often other articles' bylines in a sidebar.
+ */
+function fromBylineElements(candidates: readonly PageCandidate[]): Attested<string>[] {
+  const elements = candidates.filter((c) => c.field === 'author' && BYLINE_ELEMENT.test(c.basis))
+  for (const [re, weight] of BYLINE_ELEMENT_KINDS) {
+    const names: Attested<string>[] = []
+    for (const c of elements.filter((e) => re.test(e.basis))) {
+      const found = splitAuthors(c.value)
+      names.push(...found.map((value) => ({ value, basis: c.basis, confidence: weight })))
+      if (found.length > 0 && c.basis.startsWith('[class')) break
+    }
+    if (names.length > 0) return names
+  }
+  return []
 }
