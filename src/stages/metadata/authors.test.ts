@@ -16,6 +16,7 @@ describe('splitAuthors', () => {
     ['by Ana Ruiz22 Dec 2016', ['Ana Ruiz']],
     ['Ana Ruiz, Updated 9:05 am', ['Ana Ruiz']],
     ['Written by Ana Ruiz Edited by Li Wei', ['Ana Ruiz']],
+    ['Ana Ruiz —', ['Ana Ruiz']],
   ])('authors: splits %s', (byline, expected) => {
     expect(splitAuthors(byline)).toEqual(expected)
   })
@@ -57,5 +58,13 @@ describe('chooseAuthors', () => {
     expect(chooseAuthors('', elements, undefined, []).map((a) => a.value)).toEqual(['Ana Ruiz'])
     expect(chooseAuthors('', [...elements, { field: 'author', value: 'Li Wei', basis: 'meta[name=author]' }], undefined, []).map((a) => a.value)).toEqual(['Li Wei'])
     expect(chooseAuthors('', [...elements, { field: 'author', value: 'Li Wei', basis: 'a[rel=author]:text' }], undefined, []).map((a) => a.value)).toEqual(['Li Wei'])
+  })
+
+  it('authors: bylines far below the article\'s own belong to related articles', () => {
+    const related = '\n'.repeat(300)
+    const source = `By Ana Ruiz\nand Li Wei\nThe board met.${related}By Tom Berg`
+    const at = (s: string) => ({ start: source.indexOf(s), end: source.indexOf(s) + s.length })
+    const removals = [{ span: at('By Ana Ruiz'), reason: 'byline' as const }, { span: at('and Li Wei'), reason: 'byline' as const }, { span: at('By Tom Berg'), reason: 'byline' as const }]
+    expect(chooseAuthors(source, [], undefined, removals).map((a) => a.value)).toEqual(['Ana Ruiz', 'Li Wei'])
   })
 })

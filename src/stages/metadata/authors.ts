@@ -42,6 +42,7 @@ export function splitAuthors(byline: string): string[] {
     .replace(/^\s*(?:by|von|par|por|di|door|oleh|written by|posted by|author:?|autor:?)\s+/i, '')
     .replace(/\s+[-–—|]\s+.*$/, '') // "Name - Role" or "Name | Outlet"
     .replace(/\(.*?\)/g, ' ')
+    .replace(/[\s\p{P}\p{S}]+$/u, '') // "Ana Ruiz —" before a share bar
   return text
     .split(/\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b)\s*/i)
     .map((p) => p.replace(/\s+/g, ' ').trim())
@@ -87,8 +88,7 @@ export function chooseAuthors(source: string, candidates: readonly PageCandidate
     for (const name of splitAuthors(c.value)) push({ value: name, basis: c.basis, confidence: weight })
   }
   for (const h of hints ?? []) for (const name of splitAuthors(h)) push({ value: name, basis: 'hint:authors', confidence: 0.85 })
-  for (const r of removals) {
-    if (r.reason !== 'byline') continue
+  for (const r of articleBylines(source, removals)) {
     const line = source.slice(r.span.start, r.span.end)
     for (const name of splitAuthors(line)) {
       const at = line.indexOf(name)
@@ -98,6 +98,25 @@ export function chooseAuthors(source: string, candidates: readonly PageCandidate
   if (byName.size === 0) for (const a of fromBylineElements(candidates)) push(a)
   // Stable sort: among equally attested names the order of the byline stays.
   return [...byName.values()].sort((a, b) => b.confidence - a.confidence)
+}
+
+/** Largest gap between two byline lines of one article ("By Ana Ruiz" … "and Li Wei in Lima"), in characters. */
+const BYLINE_CLUSTER_GAP = 200
+
+/**
+ * The byline lines of the article itself: the first that names a person, and those close after
+ * it. Bylines further down belong to related articles listed under it.
+ */
+function articleBylines(source: string, removals: readonly Removal[]): Removal[] {
+  const bylines = removals.filter((r) => r.reason === 'byline').sort((a, b) => a.span.start - b.span.start)
+  const first = bylines.findIndex((r) => splitAuthors(source.slice(r.span.start, r.span.end)).length > 0)
+  if (first < 0) return []
+  const out = [bylines[first]!]
+  for (const r of bylines.slice(first + 1)) {
+    if (r.span.start - out[out.length - 1]!.span.end > BYLINE_CLUSTER_GAP) break
+    out.push(r)
+  }
+  return out
 }
 
 /**
