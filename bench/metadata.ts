@@ -8,9 +8,15 @@
  * Metric (the benchmark's README): per field, the share of pages with a label where the value is
  * right. Title: normalised equality or word overlap ≥ 0.9; author: a labelled name found; site
  * name: normalised equality; date: the same calendar day as written in the page's own offset;
- * language: the primary subtag. `--dossier-only` skips the peer (a quick loop). Env: BENCH_METADATA_SPLIT=dev|held-back|all (error log; default dev).
+ * language: the primary subtag.
+ *
+ * A second data set for the title rule: on the 800 pages of `../shared/benchmarks/pubdate/` (no
+ * title labels), the share of titles with a segment naming the site's host at either end, Dossier's
+ * beside the page's `<title>` as it stands. `--dossier-only` skips the peer (a quick loop). Env: BENCH_METADATA_SPLIT=dev|held-back|all (error log; default dev).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
+import { decodeText } from '../src/stages/ingest/charset.js'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Document } from '../src/document/index.js'
@@ -24,6 +30,7 @@ import { printTable, ratio } from './lib/table.js'
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../..')
 const dir = resolve(repoRoot, '../shared/benchmarks/metadata/pages')
+const pubdateDir = resolve(repoRoot, '../shared/benchmarks/pubdate')
 const LOG_SPLIT = process.env.BENCH_METADATA_SPLIT ?? 'dev'
 const WORST_SHOWN = 10
 
@@ -51,16 +58,16 @@ function loadPages(): Page[] {
   }))
 }
 
-function dossier(page: Page): Answer {
-  const { source, clean, dom } = extractHtml(page.html, {})
+function dossier(page: Page, url?: string): Answer {
+  const { source, clean, dom } = extractHtml(page.html, url ? { url } : {})
   const doc: Document = {
     id: page.name,
-    origin: { input: page.name, blob: '', container: 'html' },
+    origin: { input: page.name, blob: '', container: 'html', ...(url ? { url } : {}) },
     charset: { name: 'utf-8', basis: 'container', confidence: 1 },
     hints: {},
     markup: page.html,
     source,
-    layers: { clean, page: { candidates: collectPageCandidatesFromDom(dom, {}) } },
+    layers: { clean, page: { candidates: collectPageCandidatesFromDom(dom, url ? { url } : {}) } },
     messages: [],
   }
   const m = readMetadata(doc)
@@ -183,7 +190,7 @@ async function main(): Promise<void> {
     const out = new Map(pages.map((p) => [p.name, f(p)]))
     return [out, (performance.now() - started) / 1000]
   }
-  const [ours, ourSeconds] = time(dossier)
+  const [ours, ourSeconds] = time((p) => dossier(p))
   // --dossier-only: a quick development loop; the peer's columns then read 0.
   const [peer, peerSeconds] = time(process.argv.includes('--dossier-only') ? () => ({ authors: [] }) : await readabilityRunner())
   for (const split of ['dev', 'held-back'] as const) {
@@ -212,6 +219,7 @@ async function main(): Promise<void> {
     console.log(`  ${p.name}`)
     for (const f of misses) console.log(`    ${f}: want ${JSON.stringify(gold(p, f))} got ${shown(f, ours.get(p.name)!)} (Readability.js ${shown(f, peer.get(p.name)!)})`)
   }
+  siteSegmentsOnPubdate()
   if (process.env.BENCH_METADATA_ALL_MISSES) {
     for (const f of FIELDS) {
       console.log(`\nAll ${f} misses (${LOG_SPLIT}):`)
@@ -221,6 +229,32 @@ async function main(): Promise<void> {
       }
     }
   }
+}
+
+/** A title segment separator, as sites write them. */
+const SEGMENT_SEPARATOR = /\s(?:[|–—·»:/_-]|--)\s/
+
+/** Whether a title's first or last segment names the host ("… - Tagesschau.de", "SPIEGEL | …"). */
+function hasHostSegment(title: string, url: string): boolean {
+  const host = new URL(url).hostname.replace(/^www\d?\./, '').split('.')[0]!.toLowerCase()
+  const parts = title.split(SEGMENT_SEPARATOR)
+  return parts.length > 1 && [parts[0]!, parts[parts.length - 1]!].some((p) => p.toLowerCase().replace(/[^a-z0-9]/g, '').includes(host))
+}
+
+function siteSegmentsOnPubdate(): void {
+  if (!existsSync(resolve(pubdateDir, 'labels.json'))) return
+  const labels = JSON.parse(readFileSync(resolve(pubdateDir, 'labels.json'), 'utf8')) as Record<string, { url: string }>
+  const counts = { dev: [0, 0, 0], 'held-back': [0, 0, 0] } as Record<Split, [number, number, number]>
+  for (const [name, { url }] of Object.entries(labels).sort(([a], [b]) => a.localeCompare(b))) {
+    const html = decodeText(name, gunzipSync(readFileSync(resolve(pubdateDir, 'pages', name)))).text
+    const tag = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.replace(/\s+/g, ' ').trim() ?? ''
+    const ours = dossier({ name, split: splitOf(name), html, gold: {} }, url).title ?? ''
+    const c = counts[splitOf(name)]
+    c[0]++
+    if (hasHostSegment(tag, url)) c[1]++
+    if (hasHostSegment(ours, url)) c[2]++
+  }
+  printTable('Second data set: titles with a segment naming the host at either end, pubdate pages (no title labels)', ['split', 'pages', 'Dossier title', '<title> as it stands'], (['dev', 'held-back'] as const).map((k) => [k, counts[k][0], counts[k][2] / counts[k][0], counts[k][1] / counts[k][0]]))
 }
 
 await main()
