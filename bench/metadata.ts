@@ -39,7 +39,7 @@ type Field = (typeof FIELDS)[number]
 /**
  * Two readings beside the benchmark's own metric, because its labels are Readability's outputs:
  * `title, site segment cut` also counts a title that is the label without a site segment the
- * label keeps after a separator ("Mozilla - Wikipedia" → "Mozilla"); `author, persons` counts only
+ * label keeps after a separator ("Fees rise - Gazette" → "Fees rise"); `author, persons` counts only
  * labels that name a person (not "BBC News", a date, or an organisation).
  */
 const READINGS = ['title, site segment cut', 'author, persons'] as const
@@ -234,7 +234,7 @@ async function main(): Promise<void> {
 /** A title segment separator, as sites write them. */
 const SEGMENT_SEPARATOR = /\s(?:[|–—·»:/_-]|--)\s/
 
-/** Whether a title's first or last segment names the host ("… - Tagesschau.de", "SPIEGEL | …"). */
+/** Whether a title's first or last segment names the host ("… - Gazette.com", "GAZETTE | …"). */
 function hasHostSegment(title: string, url: string): boolean {
   const host = new URL(url).hostname.replace(/^www\d?\./, '').split('.')[0]!.toLowerCase()
   const parts = title.split(SEGMENT_SEPARATOR)

@@ -21,7 +21,7 @@ const NOT_A_PERSON = new RegExp(
 /** A person's name: two to five words, each starting with a capital letter (particles allowed). */
 const PERSON_NAME = /^(?:\p{Lu}[\p{L}'’.-]*|van|von|der|de|del|da|di|du|la|le|bin|al|el|ibn|ben|y)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|der|de|del|da|di|du|la|le|bin|al|el|ibn|ben|y)){1,4}$/u
 
-/** Where a byline's date or time starts: "Ana Ruiz March 11, 2015 3:46 PM", "Ana Ruiz22 Dec 2016", "Ana Ruiz, Updated 9:05". */
+/** Where a byline's date or time starts: "Ana Ruiz June 2, 2021 4:05 PM", "Ana Ruiz14 Feb 2020", "Ana Ruiz, Updated 9:05". */
 const BYLINE_DATE = new RegExp(`[\\s,|·•-]*(?:\\b(?:on|updated|published|posted|am|le|el)\\s+)?(?:\\b(?:${MONTH_PATTERN})\\.?\\s+)?\\d.*$`, 'isu')
 /** Credits after the author's that name someone else: "Written by A Edited by B", "A; photos by B". */
 const OTHER_CREDIT = /[\s,;|]+(?:edited|photos?|photographs|illustrations?|images?|video|graphics|reviewed|fact-checked|translated)\s+by\b.*$/is
@@ -33,7 +33,7 @@ const OTHER_CREDIT = /[\s,;|]+(?:edited|photos?|photographs|illustrations?|image
  * @example
  * splitAuthors('By Ana Ruiz and Li Wei - Senior Reporters') // ['Ana Ruiz', 'Li Wei']
  * splitAuthors('By Staff, Agencies')                        // []
- * splitAuthors('By ANA RUIZ March 11, 2015 3:46 PM')        // ['ANA RUIZ']
+ * splitAuthors('By ANA RUIZ June 2, 2021 4:05 PM')        // ['ANA RUIZ']
  */
 export function splitAuthors(byline: string): string[] {
   const text = byline

@@ -25,7 +25,7 @@ const TEMPERATURE = /^\s*-?\d{1,3}(?:[.,]\d)?\s*°?\s*[CF]\s*$/m
 export function gatherDateEvidence(doc: Document, text: string, offsets: Int32Array, dayFirst: boolean, capturedSpan?: Span): DateEvidence[] {
   const out: DateEvidence[] = []
   const options = { dayFirst }
-  /** Evidence read from a UTC stamp ("…T03:28:35Z"), whose day may not be the page's, and its raw value. */
+  /** Evidence read from a UTC stamp ("…T02:40:10Z"), whose day may not be the page's, and its raw value. */
   const stamps = new Map<DateEvidence, string>()
   const modified = new Set<DateEvidence>()
   for (const c of doc.layers.page?.candidates ?? []) {

@@ -2,7 +2,7 @@ import type { Attested, PageCandidate, Removal, Span } from '../../document/inde
 import { isPersonName } from './authors.js'
 import { findDates } from './dates.js'
 
-/** A clock time: "11:15 am", "7:08pm", "23.30 Uhr", "14h30". */
+/** A clock time: "11:15 am", "6:45pm", "23.30 Uhr", "14h30". */
 const CLOCK_TIME = /\b\d{1,2}(?:[:.]\d{2}|h\d{2})\s*(?:[ap]\.?m\.?|uhr|h)?\b|\b\d{1,2}\s*[ap]\.?m\b/i
 /** Separators between a site's name and its tagline: "Gazette - News you can use". */
 const TAGLINE_SEPARATOR = /\s+(?:[|–—·:]|-{1,2})\s+/
@@ -54,12 +54,12 @@ export function choosePublisher(source: string, candidates: readonly PageCandida
 }
 
 /**
- * Whether a value can name an outlet: not a date or a clock time ("Aug 10, 2016 11:15 am UTC",
- * "7:08pm"), not a URL, and with a letter in it.
+ * Whether a value can name an outlet: not a date or a clock time ("Jun 2, 2021 4:05 pm UTC",
+ * "6:45pm"), not a URL, and with a letter in it.
  *
  * @example
  * isOutletName('Coast Gazette') // true
- * isOutletName('7:08pm')        // false
+ * isOutletName('6:45pm')        // false
  */
 export function isOutletName(value: string): boolean {
   if (!/\p{L}/u.test(value) || /^(?:https?:|www\.)/i.test(value)) return false
@@ -75,7 +75,7 @@ export function isOutletName(value: string): boolean {
  */
 export function withoutTagline(site: string, titles: readonly string[]): string {
   const parts = site.split(TAGLINE_SEPARATOR)
-  // A title that carries the whole name ("Fetching! ✩ Hacks – the Web developer blog") shows no bare name.
+  // A title that carries the whole name ("Fees rise ✩ Gazette – news you can use") shows no bare name.
   if (parts.length < 2 || titles.some((t) => t.toLowerCase().includes(site.toLowerCase()))) return site
   for (const name of [parts[0]!, parts[parts.length - 1]!]) {
     const k = name.trim().toLowerCase()

@@ -18,11 +18,11 @@ const ISO_TIME = /^\s*(\d{4})-(\d{2})-(\d{2})[T\s](\d{2}):(\d{2})(?::(\d{2})(?:\
 const OFFSET_STEP_MS = 15 * 60 * 1000
 
 /**
- * Reads an ISO 8601 date-time ("2023-11-09T03:28:35Z", "2019-10-19 00:04:00+0200",
- * "2023-11-08 17:49:09"). A value that is not one gives undefined.
+ * Reads an ISO 8601 date-time ("2022-03-15T02:40:10Z", "2021-06-05 00:20:00+0200",
+ * "2022-03-14 18:40:10"). A value that is not one gives undefined.
  *
  * @example
- * readWrittenTime('2023-11-09T03:28:35Z') // { day: '2023-11-09', minutes: 208, offset: 0, clock: …, hasSeconds: true }
+ * readWrittenTime('2022-03-15T02:40:10Z') // { day: '2022-03-15', minutes: 160, offset: 0, clock: …, hasSeconds: true }
  */
 export function readWrittenTime(value: string): WrittenTime | undefined {
   const m = ISO_TIME.exec(value)
@@ -41,10 +41,10 @@ export function readWrittenTime(value: string): WrittenTime | undefined {
  * The page's own offset: the one its date-times state, other than UTC (a CMS writing
  * "+02:00" beside a "Z" stamp is telling where it is); else the difference between a UTC stamp
  * and a date-time with no offset that writes the same instant in local time, to the second
- * ("2023-11-09T01:49:09Z" beside "2023-11-08 17:49:09" is UTC−8). Undefined when neither is there.
+ * ("2022-03-15T02:40:10Z" beside "2022-03-14 18:40:10" is UTC−8). Undefined when neither is there.
  *
  * @example
- * pageOffset(['2023-11-09T01:49:09Z', '2023-11-08 17:49:09']) // -480
+ * pageOffset(['2022-03-15T02:40:10Z', '2022-03-14 18:40:10']) // -480
  */
 export function pageOffset(values: readonly string[]): number | undefined {
   const times = values.map(readWrittenTime).filter((t): t is WrittenTime => t !== undefined)
@@ -67,8 +67,8 @@ export function pageOffset(values: readonly string[]): number | undefined {
  * not among them. A stamp with a non-UTC offset already names its page's day and stays as written.
  *
  * @example
- * dayInPageZone(readWrittenTime('2023-11-09T03:28:35Z')!, undefined, ['2023-11-08']) // '2023-11-08'
- * dayInPageZone(readWrittenTime('2019-10-18T22:04:00Z')!, 120, [])                   // '2019-10-19'
+ * dayInPageZone(readWrittenTime('2022-03-15T02:40:10Z')!, undefined, ['2022-03-14']) // '2022-03-14'
+ * dayInPageZone(readWrittenTime('2021-06-04T22:20:00Z')!, 120, [])                   // '2021-06-05'
  */
 export function dayInPageZone(stamp: WrittenTime, offset: number | undefined, localDays: readonly string[]): string {
   if (stamp.offset !== 0) return stamp.day

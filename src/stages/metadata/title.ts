@@ -26,7 +26,7 @@ const AGREEMENT_BONUS = 0.1
  * Removes a site's name from a title, with evidence only: a leading or trailing segment (after
  * "|", " - ", " — ", ":" …) goes when it names the site (`sites`: og:site_name, the JSON-LD
  * publisher, the host), or when what is left is stated as the title by another source (`bare`:
- * the page's h1, og:title). Without evidence the title is kept whole: "Mozilla - Firefox" may be
+ * the page's h1, og:title). Without evidence the title is kept whole: "Fees rise - a plan" may be
  * the headline itself.
  *
  * @example
