@@ -4,7 +4,10 @@
  * peer run in the same script (the first date-like meta tag only) and htmldate's published figures.
  *
  * Only a day counts as an answer: the gold is a day, so a month or year guess is counted as no
- * answer (FN), never as a hit. Env: BENCH_DATES_LIMIT (pages), BENCH_DATES_MISSES (misses printed).
+ * answer (FN), never as a hit. Figures are printed for the development split and the held-back split
+ * (bench/lib/split.ts, by file name); the error log lists misses of the development split only
+ * (BENCH_DATES_SPLIT=held-back|all to see the others). Env: BENCH_DATES_LIMIT (pages),
+ * BENCH_DATES_MISSES (misses printed).
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -16,12 +19,14 @@ import { extractHtml } from '../src/stages/clean/html/index.js'
 import { readMetadata } from '../src/stages/metadata/index.js'
 import { collectPageCandidatesFromDom } from '../src/stages/metadata/page.js'
 import { readDate } from '../src/stages/metadata/dates.js'
+import { splitOf, type Split } from './lib/split.js'
 import { printTable, ratio } from './lib/table.js'
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../..')
 const dir = resolve(repoRoot, '../shared/benchmarks/pubdate')
 const LIMIT = Number(process.env.BENCH_DATES_LIMIT ?? Infinity)
 const MISSES_SHOWN = Number(process.env.BENCH_DATES_MISSES ?? 20)
+const LOG_SPLIT = process.env.BENCH_DATES_SPLIT ?? 'dev'
 
 /** htmldate's published figures on its full 1,000-page set (README of the benchmark). */
 const PUBLISHED: readonly (readonly [string, number, number, number, number])[] = [
@@ -29,7 +34,7 @@ const PUBLISHED: readonly (readonly [string, number, number, number, number])[] 
   ['htmldate 1.10.0 fast (published, 1,000 pages)', 0.924, 0.927, 0.861, 0.925],
 ]
 
-interface Page { readonly name: string; readonly url: string; readonly gold: string; readonly html: string }
+interface Page { readonly name: string; readonly split: Split; readonly url: string; readonly gold: string; readonly html: string }
 interface Answer { readonly date?: string; readonly basis?: string }
 interface Score { tp: number; fp: number; fn: number; seconds: number; answers: Answer[] }
 
@@ -40,7 +45,7 @@ function loadPages(): Page[] {
     .slice(0, LIMIT)
     .map(([name, { url, date }]) => {
       const bytes = gunzipSync(readFileSync(resolve(dir, 'pages', name)))
-      return { name, url, gold: date, html: decodeText(name, bytes).text }
+      return { name, split: splitOf(name), url, gold: date, html: decodeText(name, bytes).text }
     })
 }
 
@@ -100,18 +105,30 @@ function main(): void {
     return
   }
   const pages = loadPages()
-  const n = pages.length
   const ours = score(pages, dossierDate)
   const naive = score(pages, naiveDate)
-  const [p, r, a, f] = figures(ours, n)
-  const [np, nr, na, nf] = figures(naive, n)
-  printTable(`Publication date on ${n} pages (exact day; TP ${ours.tp}, FP ${ours.fp}, FN ${ours.fn})`, ['figure', 'Dossier', 'naive first date meta', 'ratio'], [
-    ['precision', p, np, ratio(p, np)],
-    ['recall', r, nr, ratio(r, nr)],
-    ['accuracy', a, na, ratio(a, na)],
-    ['F', f, nf, ratio(f, nf)],
-    ['pages/s', n / ours.seconds, n / naive.seconds, ratio(n / ours.seconds, n / naive.seconds)],
-  ])
+  for (const split of ['dev', 'held-back', 'all'] as const) {
+    const keep = pages.map((page) => split === 'all' || page.split === split)
+    const part = (s: Score): Score => {
+      const answers = s.answers.filter((_, i) => keep[i])
+      const gold = pages.filter((_, i) => keep[i]).map((page) => page.gold)
+      const tp = answers.filter((x, i) => x.date === gold[i]).length
+      const fn = answers.filter((x) => !x.date).length
+      return { tp, fn, fp: answers.length - tp - fn, seconds: s.seconds, answers }
+    }
+    const [o, v] = [part(ours), part(naive)]
+    const n = o.answers.length
+    const [p, r, a, f] = figures(o, n)
+    const [np, nr, na, nf] = figures(v, n)
+    const rows: (string | number)[][] = [
+      ['precision', p, np, ratio(p, np)],
+      ['recall', r, nr, ratio(r, nr)],
+      ['accuracy', a, na, ratio(a, na)],
+      ['F', f, nf, ratio(f, nf)],
+    ]
+    if (split === 'all') rows.push(['pages/s', n / ours.seconds, n / naive.seconds, ratio(n / ours.seconds, n / naive.seconds)])
+    printTable(`Publication date, ${split === 'all' ? 'all' : `${split} split,`} ${n} pages (exact day; TP ${o.tp}, FP ${o.fp}, FN ${o.fn})`, ['figure', 'Dossier', 'naive first date meta', 'ratio'], rows)
+  }
   printTable('For reference: published figures (another set and run, not comparable exactly)', ['tool', 'precision', 'recall', 'accuracy', 'F'], PUBLISHED.map((row) => [...row]))
   const bases = new Map<string, [number, number]>()
   ours.answers.forEach((ans, i) => {
@@ -120,8 +137,8 @@ function main(): void {
     bases.set(key, [hit + (ans.date === pages[i]!.gold ? 1 : 0), all + 1])
   })
   printTable('Dossier answers by basis', ['basis', 'pages', 'correct', 'share correct'], [...bases].sort((x, y) => y[1][1] - x[1][1]).map(([b, [hit, all]]) => [b, all, hit, hit / all]))
-  const misses = pages.map((page, i) => ({ page, ans: ours.answers[i]! })).filter(({ page, ans }) => ans.date !== page.gold)
-  console.log(`\nSample of misses (${Math.min(MISSES_SHOWN, misses.length)} of ${misses.length}):`)
+  const misses = pages.map((page, i) => ({ page, ans: ours.answers[i]! })).filter(({ page, ans }) => ans.date !== page.gold && (LOG_SPLIT === 'all' || page.split === LOG_SPLIT))
+  console.log(`\nMisses of the ${LOG_SPLIT} split (${Math.min(MISSES_SHOWN, misses.length)} of ${misses.length}):`)
   for (const { page, ans } of misses.slice(0, MISSES_SHOWN)) console.log(`  ${page.name} gold ${page.gold} got ${ans.date ?? '-'} (${ans.basis ?? 'no evidence'}) ${page.url}`)
 }
 

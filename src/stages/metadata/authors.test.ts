@@ -12,6 +12,11 @@ describe('splitAuthors', () => {
     ['World Editor', []],
     ['Reuters', []],
     ['Coast Gazette', []],
+    ['By ANA RUIZ June 2, 2021 4:05 PM', ['ANA RUIZ']],
+    ['by Ana Ruiz14 Feb 2020', ['Ana Ruiz']],
+    ['Ana Ruiz, Updated 9:05 am', ['Ana Ruiz']],
+    ['Written by Ana Ruiz Edited by Li Wei', ['Ana Ruiz']],
+    ['Ana Ruiz —', ['Ana Ruiz']],
   ])('authors: splits %s', (byline, expected) => {
     expect(splitAuthors(byline)).toEqual(expected)
   })
@@ -43,5 +48,23 @@ describe('chooseAuthors', () => {
     const authors = chooseAuthors(source, [{ field: 'author', value: 'Ana Ruiz', basis: 'meta[name=author]' }, { field: 'author', value: 'Ana Ruiz', basis: 'json-ld:Article.author' }], ['Ana Ruiz'], [{ span: { start: 0, end: 11 }, reason: 'byline' }])
     expect(authors).toHaveLength(1)
     expect(authors[0]).toMatchObject({ value: 'Ana Ruiz', basis: 'json-ld:Article.author', span: { start: 3, end: 11 } })
+  })
+
+  it('authors: byline elements count only when metadata and the text name no one, the first byline element only', () => {
+    const elements = [
+      { field: 'author' as const, value: 'By Ana Ruiz', basis: '[class~=byline]:text' },
+      { field: 'author' as const, value: 'By Tom Berg', basis: '[class~=byline]:text' },
+    ]
+    expect(chooseAuthors('', elements, undefined, []).map((a) => a.value)).toEqual(['Ana Ruiz'])
+    expect(chooseAuthors('', [...elements, { field: 'author', value: 'Li Wei', basis: 'meta[name=author]' }], undefined, []).map((a) => a.value)).toEqual(['Li Wei'])
+    expect(chooseAuthors('', [...elements, { field: 'author', value: 'Li Wei', basis: 'a[rel=author]:text' }], undefined, []).map((a) => a.value)).toEqual(['Li Wei'])
+  })
+
+  it('authors: bylines far below the article\'s own belong to related articles', () => {
+    const related = '\n'.repeat(300)
+    const source = `By Ana Ruiz\nand Li Wei\nThe board met.${related}By Tom Berg`
+    const at = (s: string) => ({ start: source.indexOf(s), end: source.indexOf(s) + s.length })
+    const removals = [{ span: at('By Ana Ruiz'), reason: 'byline' as const }, { span: at('and Li Wei'), reason: 'byline' as const }, { span: at('By Tom Berg'), reason: 'byline' as const }]
+    expect(chooseAuthors(source, [], undefined, removals).map((a) => a.value)).toEqual(['Ana Ruiz', 'Li Wei'])
   })
 })

@@ -1,6 +1,7 @@
 import type { Attested, DateValue, Document, Removal, Span } from '../../document/index.js'
 import { findDates, readDate, weighPageDate, type DateEvidence } from './dates.js'
 import { isFutureFramed } from './infer-date.js'
+import { inPageZone, pageOffset, readWrittenTime } from './time-zone.js'
 
 /** How far into the clean text a date still counts as the article's header date, in characters. */
 const HEADER_CHARS = 300
@@ -24,11 +25,18 @@ const TEMPERATURE = /^\s*-?\d{1,3}(?:[.,]\d)?\s*°?\s*[CF]\s*$/m
 export function gatherDateEvidence(doc: Document, text: string, offsets: Int32Array, dayFirst: boolean, capturedSpan?: Span): DateEvidence[] {
   const out: DateEvidence[] = []
   const options = { dayFirst }
+  /** Evidence read from a UTC stamp ("…T02:40:10Z"), whose day may not be the page's, and its raw value. */
+  const stamps = new Map<DateEvidence, string>()
+  const modified = new Set<DateEvidence>()
   for (const c of doc.layers.page?.candidates ?? []) {
     if (c.field !== 'published' && c.field !== 'modified') continue
     // A URL path gives "YYYY-MM-DD" or just "YYYY-MM" (/2011/12/), which readDate does not take alone.
     const value = c.basis === 'url:path-date' ? urlDateValue(c.value) : readDate(c.value, options)
-    if (value) out.push({ value, basis: c.basis, weight: weighPageDate(c) })
+    if (!value) continue
+    const e: DateEvidence = { value, basis: c.basis, weight: weighPageDate(c) }
+    out.push(e)
+    if (readWrittenTime(c.value)?.offset === 0) stamps.set(e, c.value)
+    if (c.field === 'modified') modified.add(e)
   }
   if (doc.hints.published) {
     const value = readDate(doc.hints.published, options)
@@ -51,7 +59,16 @@ export function gatherDateEvidence(doc: Document, text: string, offsets: Int32Ar
   if (anywhere) out.push(anywhere)
   const header = findDates(text.slice(0, HEADER_CHARS), options)[0]
   if (header) pushText(out, { value: header.value, basis: 'text:header-date', weight: 0.55, index: header.index, length: header.length }, offsets, bars)
-  return out
+  if (stamps.size === 0) return out
+  // UTC stamps read in the page's own zone: its stated offset, else the days it writes locally.
+  const offset = pageOffset((doc.layers.page?.candidates ?? []).filter((c) => c.field === 'published' || c.field === 'modified').map((c) => c.value))
+  const localDays = out.filter((e) => !stamps.has(e) && !modified.has(e) && e.value.precision === 'day').map((e) => e.value.date)
+  return out.map((e) => {
+    const raw = stamps.get(e)
+    if (raw === undefined) return e
+    const value = inPageZone(e.value, raw, offset, localDays)
+    return value === e.value ? e : { ...e, value, basis: `${e.basis}(in page zone)` }
+  })
 }
 
 /**

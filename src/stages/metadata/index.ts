@@ -25,7 +25,7 @@ export function readMetadata(doc: Document, config: Readonly<StageConfig> = {}):
   const { text, offsets } = renderCleanText(doc.source, clean)
   const language = chooseLanguage(candidates, doc.hints.language, text)
   const publisher = choosePublisher(doc.source, candidates, clean.removed, clean.blocks[0]?.spans[0])
-  const title = chooseTitle({ source: doc.source, candidates, hint: doc.hints.title, removals: clean.removed, blocks: clean.blocks, site: publisher?.value })
+  const title = chooseTitle({ source: doc.source, candidates, hint: doc.hints.title, removals: clean.removed, blocks: clean.blocks, sites: siteNames(candidates, doc, publisher?.value) })
   const captured = findCapturedDate(doc)
   const published = choosePublished(doc, text, offsets, language?.value, captured, config)
   return {
@@ -66,6 +66,20 @@ function chooseCanonical(candidates: readonly PageCandidate[], doc: Document): A
   if (doc.hints.url) return { value: doc.hints.url, basis: 'hint:url', confidence: 0.75 }
   if (doc.origin.url) return { value: doc.origin.url, basis: 'origin:url', confidence: 0.6 }
   return undefined
+}
+
+/** Names the site goes by, to recognise it in a title: its publisher candidates, the chosen publisher and the host. */
+function siteNames(candidates: readonly PageCandidate[], doc: Document, publisher: string | undefined): string[] {
+  const names = candidates.filter((c) => c.field === 'publisher' && !/^https?:/.test(c.value)).map((c) => c.value)
+  if (publisher) names.push(publisher)
+  for (const url of [doc.hints.url, doc.origin.url, candidates.find((c) => c.field === 'canonical')?.value]) {
+    try {
+      if (url) names.push(new URL(url).hostname.replace(/^www\./, ''))
+    } catch {
+      // not a URL: no host to add
+    }
+  }
+  return names
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {

@@ -37,7 +37,10 @@ describe('inferFromPresidentElect', () => {
   it.each([
     [2019, '2020-11', 'window 2020-11-03..2021-01-20'],
     [2024, '2024-11', 'window 2024-11-05..2025-01-20'],
-  ])('infer-date: latest past year %d puts the article in the election window %s', (year, date, window) => {
+    ['2017', '2016-11', 'window 2016-11-08..2017-01-20'],
+    ['2017-01-12', '2016-11', 'window 2016-11-08..2017-01-20'],
+    ['2017-03', '2020-11', 'window 2020-11-03..2021-01-20'],
+  ])('infer-date: latest past %s puts the article in the election window %s', (year: number | string, date: string, window: string) => {
     const found = inferFromPresidentElect('The president-elect has promised a tougher line.', year)
     expect(found?.value).toEqual({ date, precision: 'month' })
     expect(found?.basis).toContain(window)

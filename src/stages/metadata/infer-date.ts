@@ -114,17 +114,22 @@ function resolveMonthYear(month: number, upper: string | undefined, latestYear: 
 
 /**
  * "president-elect": a US president-elect exists from the November election to 20 January, and
- * US presidential elections fall in years divisible by four. The election is the first one not
- * before the latest year the text reports as past; the article falls in its November–January window.
+ * US presidential elections fall in years divisible by four. The election is the earliest whose
+ * window has not closed before the latest past date the text reports (a year, month or day): a
+ * page that reports 2017 as past and names a president-elect may be from January 2017, so the
+ * clue does not push it to 2020. The article falls in that November–January window.
  *
  * @example
- * inferFromPresidentElect('In 2019 talks stalled. The president-elect called China a competitor.')
+ * inferFromPresidentElect('In 2019 talks stalled. The president-elect called China a competitor.', 2019)
  * // { value: { date: '2020-11', precision: 'month' }, basis: 'inferred:president-elect (window 2020-11-03..2021-01-20)', … }
  */
-export function inferFromPresidentElect(text: string, latestPastYear: number | undefined): InferredDate | undefined {
+export function inferFromPresidentElect(text: string, latestPast: number | string | undefined): InferredDate | undefined {
   const m = PRESIDENT_ELECT.exec(text)
-  if (!m || latestPastYear === undefined) return undefined
-  const election = Math.ceil(latestPastYear / 4) * 4
+  if (!m || latestPast === undefined) return undefined
+  const past = String(latestPast)
+  const year = Number(past.slice(0, 4))
+  let election = Math.floor((year - 1) / 4) * 4
+  while (`${election + 1}-01-20` < past.slice(0, 10)) election += 4
   const day = electionDay(election)
   return {
     value: { date: `${election}-11`, precision: 'month' },
@@ -164,7 +169,7 @@ export function inferFromLastYear(text: string, latestPastYear: number | undefin
 export function inferPublishedDate(text: string, captured?: DateValue): InferredDate | undefined {
   const pastEvent = inferFromLatestPastEvent(text, captured)
   const pastYear = pastEvent ? Number(pastEvent.value.date.slice(0, 4)) : undefined
-  const bounds = [pastEvent, inferFromLastYear(text, pastYear), inferFromPresidentElect(text, pastYear)]
+  const bounds = [pastEvent, inferFromLastYear(text, pastYear), inferFromPresidentElect(text, pastEvent?.value.date)]
     .filter((b): b is InferredDate => b !== undefined)
     .filter((b) => !captured || b.value.date <= captured.date)
   const best = latest(bounds)

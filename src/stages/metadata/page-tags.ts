@@ -9,10 +9,10 @@ type Field = PageCandidate['field']
  */
 export const META_FIELDS: ReadonlyMap<string, Field> = new Map<string, Field>([
   // title
-  ['og:title', 'title'], ['twitter:title', 'title'], ['dc.title', 'title'], ['dcterms.title', 'title'],
+  ['og:title', 'title'], ['twitter:title', 'title'], ['dc.title', 'title'], ['dcterms.title', 'title'], ['dc:title', 'title'], ['dcterms:title', 'title'],
   ['citation_title', 'title'], ['parsely-title', 'title'], ['sailthru.title', 'title'], ['headline', 'title'],
   // authors
-  ['author', 'author'], ['article:author', 'author'], ['dc.creator', 'author'], ['dcterms.creator', 'author'],
+  ['author', 'author'], ['article:author', 'author'], ['dc.creator', 'author'], ['dcterms.creator', 'author'], ['dc:creator', 'author'], ['dcterms:creator', 'author'],
   ['citation_author', 'author'], ['parsely-author', 'author'], ['sailthru.author', 'author'], ['byl', 'author'],
   ['book:author', 'author'], ['article:author_name', 'author'],
   // publisher

@@ -49,6 +49,24 @@ describe('collectPageCandidatesFromDom', () => {
     expect(pick('<script>var date = "2020-01-01"</script><article class="date">2020-01-01</article>')).toEqual([])
   })
 
+  it('page: reads each term of a space-separated property, Dublin Core in RDFa included', () => {
+    const got = pick('<meta property="og:title dc:title" content="Harbour fees rise"><meta property="dc:creator" content="Ana Ruiz">')
+    expect(got).toEqual(expect.arrayContaining(['title|meta[property=og:title]|Harbour fees rise', 'title|meta[property=dc:title]|Harbour fees rise', 'author|meta[property=dc:creator]|Ana Ruiz']))
+  })
+
+  it.each([
+    ['<a rel="author" href="/ana">Ana Ruiz</a>', 'author|a[rel=author]:text|Ana Ruiz'],
+    ['<span itemprop="author" itemscope><span itemprop="name">Ana Ruiz</span></span>', 'author|itemprop=author:text|Ana Ruiz'],
+    ['<span itemprop="author creator" content="Ana Ruiz"></span>', 'author|itemprop=author|Ana Ruiz'],
+    ['<div class="post-byline">By Ana Ruiz, 3 May 2021</div>', 'author|[class~=byline]:text|By Ana Ruiz, 3 May 2021'],
+  ])('page: reads a byline element %s', (html, expected) => {
+    expect(pick(html)).toContain(expected)
+  })
+
+  it('page: reads no byline inside comments', () => {
+    expect(pick('<ol class="comment-list"><li><cite class="author fn">Tom Berg</cite></li></ol>').filter((c) => c.startsWith('author'))).toEqual([])
+  })
+
   it('page: adds the URL path date', () => {
     expect(pick('<p>x</p>', 'https://example.org/2021/05/03/story')).toContain('published|url:path-date|2021-05-03')
   })

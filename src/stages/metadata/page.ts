@@ -22,8 +22,19 @@ interface TextCollector {
 
 interface Frame {
   readonly name: string
-  readonly collector?: TextCollector
+  readonly collectors: readonly TextCollector[]
+  /** The element opens a comment or a comment list: bylines inside are commenters'. */
+  readonly comment: boolean
 }
+
+/** Longest text kept from a byline element: a byline is short; a longer text is an author's bio or a comment. */
+const MAX_BYLINE_TEXT_CHARS = 120
+/** Byline elements kept per page, in document order: the article's own byline comes first. */
+const MAX_BYLINE_CANDIDATES = 6
+/** Class or id words of a byline element (hAtom, WordPress and news CMSs: "byline", "author vcard", "article-author"). */
+const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|author|authors|byl|writer)(?:$|[\s_-])/i
+/** Class or id words of a comment thread, whose authors are not the article's. */
+const COMMENT_CLASS = /comment|respond|reply|discussion/i
 
 /**
  * Reads a page's own metadata from the DOM extraction already parsed (a page is parsed once):
@@ -80,6 +91,8 @@ function createCandidateCollector(options: { url?: string }): { handler: Candida
   const stack: Frame[] = []
   const collectors: TextCollector[] = []
   let elementDates = 0
+  let bylines = 0
+  let commentDepth = 0
   let titleText: string | null = null
   let sawTitle = false
   let jsonLd: string | null = null
@@ -88,6 +101,7 @@ function createCandidateCollector(options: { url?: string }): { handler: Candida
   const handler: CandidateHandler = {
     onopentag(name, attribs) {
       let collector: TextCollector | undefined
+      let byline: TextCollector | undefined
       if (name === 'script' || name === 'style' || name === 'svg' || name === 'noscript') {
         if (name === 'script' && /ld\+json/i.test(attribs.type ?? '')) jsonLd = ''
         else skipDepth++
@@ -101,17 +115,20 @@ function createCandidateCollector(options: { url?: string }): { handler: Candida
         add('language', attribs.lang ?? attribs['xml:lang'], 'html[lang]')
       } else {
         collector = readElement(name, attribs, add, elementDates < MAX_ELEMENT_DATE_CANDIDATES)
+        if (commentDepth === 0 && skipDepth === 0 && bylines < MAX_BYLINE_CANDIDATES) byline = readBylineElement(name, attribs, add)
       }
+      const comment = COMMENT_CLASS.test(`${attribs.class ?? ''} ${attribs.id ?? ''}`)
+      if (comment) commentDepth++
       // Every text is added to each open collector: nested ones past a few are not read.
-      if (collectors.length >= MAX_OPEN_COLLECTORS) collector = undefined
-      if (collector) collectors.push(collector)
-      stack.push(collector ? { name, collector } : { name })
+      const own = collectors.length >= MAX_OPEN_COLLECTORS ? [] : [collector, byline].filter((c): c is TextCollector => c !== undefined)
+      collectors.push(...own)
+      stack.push({ name, collectors: own, comment })
     },
     ontext(text) {
       if (jsonLd !== null) jsonLd += text
       else if (skipDepth > 0) return
       else if (titleText !== null) titleText += text
-      for (const c of collectors) if (c.text.length <= MAX_DATE_TEXT_CHARS) c.text += text
+      for (const c of collectors) if (c.text.length <= Math.max(MAX_DATE_TEXT_CHARS, MAX_BYLINE_TEXT_CHARS)) c.text += text
     },
     onclosetag(name) {
       if (name === 'script' && jsonLd !== null) {
@@ -128,13 +145,19 @@ function createCandidateCollector(options: { url?: string }): { handler: Candida
       const at = stack[stack.length - 1]?.name === name ? stack.length - 1 : stack.map((f) => f.name).lastIndexOf(name)
       if (at < 0) return
       for (const frame of stack.splice(at)) {
-        const c = frame.collector
-        if (!c) continue
-        collectors.splice(collectors.lastIndexOf(c), 1)
-        const text = c.text.replace(/\s+/g, ' ').trim()
-        if (text.length > 0 && text.length <= MAX_DATE_TEXT_CHARS && /\d/.test(text) && elementDates < MAX_ELEMENT_DATE_CANDIDATES) {
-          elementDates++
-          add(c.field, text, c.basis)
+        if (frame.comment) commentDepth = Math.max(0, commentDepth - 1)
+        for (const c of frame.collectors) {
+          collectors.splice(collectors.lastIndexOf(c), 1)
+          const text = c.text.replace(/\s+/g, ' ').trim()
+          if (c.field === 'author') {
+            if (text.length > 0 && text.length <= MAX_BYLINE_TEXT_CHARS && bylines < MAX_BYLINE_CANDIDATES) {
+              bylines++
+              add('author', text, c.basis)
+            }
+          } else if (text.length > 0 && text.length <= MAX_DATE_TEXT_CHARS && /\d/.test(text) && elementDates < MAX_ELEMENT_DATE_CANDIDATES) {
+            elementDates++
+            add(c.field, text, c.basis)
+          }
         }
       }
     },
@@ -155,12 +178,35 @@ type Add = (field: Field, value: string | undefined, basis: string) => void
 
 function readMeta(attribs: Record<string, string>, add: Add): void {
   for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
-    const key = attribs[attr]?.trim().toLowerCase()
-    if (!key) continue
-    const field = META_FIELDS.get(key) ?? (UNLISTED_DATE_KEY.test(key) && !NOT_PUBLICATION_KEY.test(key) ? 'published' : undefined)
-    if (field) add(field, attribs.content, `meta[${attr}=${key}]`)
+    const keys = attribs[attr]?.trim().toLowerCase()
+    if (!keys) continue
+    // RDFa's property (and, in practice, name) holds a list of terms: property="og:title dc:title".
+    for (const key of keys.split(/\s+/)) {
+      const field = META_FIELDS.get(key) ?? (UNLISTED_DATE_KEY.test(key) && !NOT_PUBLICATION_KEY.test(key) ? 'published' : undefined)
+      if (field) add(field, attribs.content, `meta[${attr}=${key}]`)
+    }
     return
   }
+}
+
+/**
+ * An element that names the article's author: a link with rel=author (HTML), microdata
+ * itemprop=author (schema.org; its content attribute now, else its text), or a byline-classed
+ * element. Its text is read as a whole ("By Ana Ruiz"); `authors.ts` keeps only the people in it.
+ */
+function readBylineElement(name: string, attribs: Record<string, string>, add: Add): TextCollector | undefined {
+  if (name === 'a' && /(?:^|\s)author(?:\s|$)/i.test(attribs.rel ?? '')) return { field: 'author', basis: 'a[rel=author]:text', text: '' }
+  if (/(?:^|\s)author(?:\s|$)/i.test(attribs.itemprop ?? '')) {
+    if (attribs.content) {
+      add('author', attribs.content, 'itemprop=author')
+      return undefined
+    }
+    return { field: 'author', basis: 'itemprop=author:text', text: '' }
+  }
+  if (CONTAINER_TAGS.has(name) || name === 'meta' || name === 'link') return undefined
+  const cls = `${attribs.class ?? ''} ${attribs.id ?? ''}`
+  if (!BYLINE_CLASS.test(cls) || COMMENT_CLASS.test(cls)) return undefined
+  return { field: 'author', basis: '[class~=byline]:text', text: '' }
 }
 
 /** `<time>`, microdata and date-classed elements: their attribute now, or a collector for their text. */
