@@ -131,10 +131,11 @@ function factsTable(facts: readonly Fact[], sources: NumberedSources): BriefBloc
 
 function conflictBlocks(conflict: Conflict, sources: NumberedSources): BriefBlock[] {
   const all = conflict.values.flatMap((v) => v.citations)
-  const kind = conflict.kind === 'contradiction' ? 'contradiction' : 'different periods'
   return [
-    { kind: 'heading', level: 3, text: `${STATUS_MARK.conflict} ${oneLine(conflict.measure)} (${kind})` },
+    { kind: 'heading', level: 3, text: `${STATUS_MARK.conflict} ${oneLine(conflict.measure)}` },
     { kind: 'list', items: [
+      // The type and why in one line, first: whether the values contradict or only differ.
+      [{ quoted: oneLine(conflict.reason) }, { text: ' ' }, { marks: sources.marksOf(all) }],
       ...conflict.values.map((v) => valueLine(v, sources)),
       ...conflict.notes.map((note): Line => [{ text: 'Note: ' }, { quoted: note }, { text: ' ' }, { marks: sources.marksOf(all) }]),
     ] },
