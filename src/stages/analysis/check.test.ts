@@ -261,11 +261,24 @@ describe('analysis: check, conflict kinds (issue 15)', () => {
     ['measures that name different owners', 'different-subjects',
       { text: 'Chile\'s drones numbered 300 last year.', words: '300', value: 300, measure: 'Chile\'s drones', subject: false },
       { text: 'Bolivia\'s drones numbered 410 last year.', words: '410', value: 410, measure: 'Bolivia\'s drones', subject: false }],
+    ['counts whose surrounding words share none', 'different-definitions',
+      { text: 'Peru flew 300 drones over the coast for surveillance.', words: '300 drones', value: 300 },
+      { text: 'Peru flew 410 drones to mountain villages with cargo.', words: '410 drones', value: 410 }],
     ['values within rounding', null,
       { text: 'Peru flew 5,459 drones in 2024.', words: '5,459 drones', value: 5459, year: '2024' },
       { text: 'Peru flew 5,460 drones in 2024.', words: '5,460 drones', value: 5460, year: '2024' }],
   ] as const)('check: %s is typed %s', (_name, kind, a, b) => {
     expect(kindOf(a, b)).toBe(kind)
+  })
+
+  it('check: two values one article gives ("15 to 50 cents") are no contradiction: the article sets them apart itself', () => {
+    const doc = article({
+      id: 'a', outlet: 'North Post', text: 'Drivers in Lima pay 15 to 50 cents more a litre.',
+      figures: [{ words: '15', value: 15, unit: 'cent', measure: 'cents' }, { words: '50 cents', value: 50, unit: 'cent', measure: 'cents' }],
+    })
+    expect(checkStory('st-1', [original(doc)]).conflicts.map((c) => [c.kind, c.reason])).toEqual([
+      ['different-definitions', 'different definitions: one article gives both 15 and 50 cents, as a range or as different things'],
+    ])
   })
 
   it('check: only a contradiction marks its facts as conflict; every conflict says its type and why in one line', () => {
@@ -298,6 +311,7 @@ describe('analysis: check, figure facts read as phrases (issue 15)', () => {
 
   it.each([
     ['a number that is part of a name', 'Officials discussed the Harbour Line 2 tunnel.', '2 tunnel', 0],
+    ['a number that labels an item', 'Officials discussed phase 2 tunnels.', '2 tunnels', 0],
     ['the same number counting tunnels', 'Officials discussed 2 tunnels.', '2 tunnels', 1],
     ['a number at the start of a sentence', '2 tunnels opened.', '2 tunnels', 1],
   ])('check: %s', (_name, text, words, facts) => {

@@ -42,7 +42,9 @@ const KIND_ORDER: readonly ConflictKind[] = ['contradiction', 'different-definit
  * The type of the differences among a group's sides, or null when no two sides differ as printed.
  * Each pair of sides is typed in this order: different owners; periods both stated and disjoint (a
  * series over time, or bounds that hold for both); scope words that differ (different
- * definitions); ranges that overlap (consistent bounds); else a contradiction.
+ * definitions); ranges that overlap (consistent bounds); values one article gives both of, or
+ * whose surrounding words share none (different definitions); else a contradiction: two articles,
+ * one measure, one period, words in common, values beyond rounding and bounds.
  *
  * @example
  * typeConflict(sides) // { kind: 'different-definitions', reason: 'different definitions: "stockpile" (4,477 warheads) vs "arsenal" (5,459 warheads)' }
@@ -83,6 +85,18 @@ function typePair(a: Side, b: Side): ConflictType | null {
     return { kind: 'different-definitions', reason: `different definitions: ${words(onlyA)} (${label(fa, a)}) vs ${words(onlyB)} (${label(fb, b)})` }
   }
   if (consistent(fa.claim, fb.claim)) return consistentBounds(a, b)
+  // One article printing both values sets them apart itself: a range ("15 to 50 cents"), a breakdown, a projection.
+  const articles = (s: Side): Set<string> => new Set(s.map((f) => f.article.doc.id))
+  const ofA = articles(a)
+  if ([...articles(b)].every((id) => ofA.has(id)) && ofA.size === 1) {
+    return { kind: 'different-definitions', reason: `different definitions: one article gives both ${label(fa, a)} and ${label(fb, b)}, as a range or as different things` }
+  }
+  // The words around each say what it counts; when both have some and they share none, they count different things.
+  const wordsA = definitionOf(a)
+  const wordsB = definitionOf(b)
+  if (wordsA.length > 0 && wordsB.length > 0 && !wordsA.some((w) => wordsB.includes(w))) {
+    return { kind: 'different-definitions', reason: `different definitions: the words around them share none ("${firstWords(wordsA)}" for ${label(fa, a)}; "${firstWords(wordsB)}" for ${label(fb, b)})` }
+  }
   const unstated = [a, b].filter((s) => periodOf(s) === null).map((s) => label(s[0]!, s))
   return {
     kind: 'contradiction',
@@ -118,6 +132,17 @@ function ownerOf(side: Side): string | null {
 
 function periodOf(side: Side): string | null {
   return side.find((f) => f.asOf !== null)?.asOf ?? null
+}
+
+/** A reason stays one line: this many of a side's words, then "…". */
+const REASON_WORDS = 6
+
+function firstWords(words: readonly string[]): string {
+  return words.length <= REASON_WORDS ? words.join(' ') : `${words.slice(0, REASON_WORDS).join(' ')} …`
+}
+
+function definitionOf(side: Side): string[] {
+  return [...new Set(side.flatMap((f) => f.definition))]
 }
 
 function scopeOf(side: Side): string[] {

@@ -6,7 +6,7 @@ import { TIME_UNITS } from '../claims/vocabulary.js'
 import type { CheckArticle } from './check.js'
 import { consistent, periodsMeet, typeConflict, type ConflictType, type Figure, type Side } from './conflict-kind.js'
 import { definitionWords, measureKeys } from './definitions.js'
-import { SCOPE_WORDS } from './scope-words.js'
+import { NUMBERING_NOUNS, SCOPE_WORDS } from './scope-words.js'
 
 export { APPROX_TOLERANCE, FIGURE_TOLERANCE } from './conflict-kind.js'
 
@@ -78,13 +78,16 @@ const MONTHS = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*$
 
 /**
  * A number right after a capitalised word inside a sentence names something ("the Power of Siberia
- * 2 pipeline", "Boeing 737", "Article 5"): it counts nothing, and is no figure to check. A month
- * ("May 9") is a date, not a name; all-capital codes ("USD 5 billion") give a unit.
+ * 2 pipeline", "Boeing 737"), and one after a numbering noun labels an item ("season 1 episode 7",
+ * {@link NUMBERING_NOUNS}): it counts nothing, and is no figure to check. A month ("May 9") is a
+ * date, not a name; all-capital codes ("USD 5 billion") give a unit.
  */
 function isPartOfName(doc: Document, claim: NumericClaim): boolean {
   if (!/^\d/.test(textOf(doc.source, claim.span))) return false
   const sentence = doc.layers.sentences?.sentences[claim.sentence]
   const before = doc.source.slice(sentence?.span.start ?? 0, claim.span.start)
+  const noun = /(\p{L}+)\.? $/u.exec(before)
+  if (noun !== null && NUMBERING_NOUNS.has(noun[1]!.toLowerCase())) return true
   const m = /(\p{Lu}\p{Ll}[\p{L}-]*) $/u.exec(before)
   if (m === null || MONTHS.test(m[1]!)) return false
   // The sentence's first word is capitalised for being first.

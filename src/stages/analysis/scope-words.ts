@@ -16,3 +16,14 @@ export const SCOPE_WORDS: ReadonlySet<string> = new Set([
   'confirmed', 'suspected', 'probable', 'registered', 'recorded', 'official', 'unofficial',
   'military', 'civilian', 'civilians', 'combatants', 'full-time', 'part-time', 'permanent', 'temporary',
 ])
+
+/**
+ * Nouns a number labels rather than counts: "season 1 episode 7", "article 5", "phase 2",
+ * "flight 370". A figure right after one of them names an item and measures nothing.
+ */
+export const NUMBERING_NOUNS: ReadonlySet<string> = new Set([
+  'season', 'episode', 'chapter', 'article', 'section', 'page', 'phase', 'stage', 'round', 'game', 'match', 'level', 'grade',
+  'route', 'flight', 'line', 'gate', 'platform', 'lane', 'room', 'floor', 'channel', 'volume', 'issue', 'part', 'act', 'scene',
+  'clause', 'paragraph', 'item', 'step', 'tier', 'category', 'class', 'number', 'no', 'version', 'model', 'type', 'district',
+  'ward', 'zone', 'block', 'track', 'row', 'seat', 'pier', 'terminal', 'highway', 'interstate', 'resolution', 'amendment', 'figure', 'table',
+])
