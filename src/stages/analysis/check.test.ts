@@ -271,14 +271,13 @@ describe('analysis: check, conflict kinds (issue 15)', () => {
     expect(kindOf(a, b)).toBe(kind)
   })
 
-  it('check: two values one article gives ("15 to 50 cents") are no contradiction: the article sets them apart itself', () => {
+  it('check: two values one article gives ("15 to 50 cents") are no conflict: the article sets them apart itself', () => {
     const doc = article({
       id: 'a', outlet: 'North Post', text: 'Drivers in Lima pay 15 to 50 cents more a litre.',
       figures: [{ words: '15', value: 15, unit: 'cent', measure: 'cents' }, { words: '50 cents', value: 50, unit: 'cent', measure: 'cents' }],
     })
-    expect(checkStory('st-1', [original(doc)]).conflicts.map((c) => [c.kind, c.reason])).toEqual([
-      ['different-definitions', 'different definitions: one article gives both 15 and 50 cents, as a range or as different things'],
-    ])
+    const check = checkStory('st-1', [original(doc)])
+    expect([check.conflicts, check.facts.map((f) => [f.status, f.conflict])]).toEqual([[], [['single-source', null], ['single-source', null]]])
   })
 
   it('check: only a contradiction marks its facts as conflict; every conflict says its type and why in one line', () => {

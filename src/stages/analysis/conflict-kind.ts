@@ -42,9 +42,10 @@ const KIND_ORDER: readonly ConflictKind[] = ['contradiction', 'different-definit
  * The type of the differences among a group's sides, or null when no two sides differ as printed.
  * Each pair of sides is typed in this order: different owners; periods both stated and disjoint (a
  * series over time, or bounds that hold for both); scope words that differ (different
- * definitions); ranges that overlap (consistent bounds); values one article gives both of, or
- * whose surrounding words share none (different definitions); else a contradiction: two articles,
- * one measure, one period, words in common, values beyond rounding and bounds.
+ * definitions); ranges that overlap (consistent bounds); values one article alone gives both of
+ * (nothing to type); values whose surrounding words share none (different definitions); else a
+ * contradiction: two articles, one measure, one period, words in common, values beyond rounding
+ * and bounds.
  *
  * @example
  * typeConflict(sides) // { kind: 'different-definitions', reason: 'different definitions: "stockpile" (4,477 warheads) vs "arsenal" (5,459 warheads)' }
@@ -85,12 +86,11 @@ function typePair(a: Side, b: Side): ConflictType | null {
     return { kind: 'different-definitions', reason: `different definitions: ${words(onlyA)} (${label(fa, a)}) vs ${words(onlyB)} (${label(fb, b)})` }
   }
   if (consistent(fa.claim, fb.claim)) return consistentBounds(a, b)
-  // One article printing both values sets them apart itself: a range ("15 to 50 cents"), a breakdown, a projection.
+  // One article printing both values sets them apart itself (a range, "15 to 50 cents"; a breakdown;
+  // killed and wounded): no outlet differs from another, so there is nothing to type.
   const articles = (s: Side): Set<string> => new Set(s.map((f) => f.article.doc.id))
   const ofA = articles(a)
-  if ([...articles(b)].every((id) => ofA.has(id)) && ofA.size === 1) {
-    return { kind: 'different-definitions', reason: `different definitions: one article gives both ${label(fa, a)} and ${label(fb, b)}, as a range or as different things` }
-  }
+  if (ofA.size === 1 && [...articles(b)].every((id) => ofA.has(id))) return null
   // The words around each say what it counts; when both have some and they share none, they count different things.
   const wordsA = definitionOf(a)
   const wordsB = definitionOf(b)
