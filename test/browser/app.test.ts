@@ -114,6 +114,8 @@ describe.skipIf(!present)('web app on the examples, in Chromium', () => {
     const shown = page.locator(`article.conflict >> nth=0`)
     const text = await shown.textContent()
     for (const value of conflict.values) expect(text).toContain(value.text)
+    // Its type and why, in one line (issue 15).
+    expect(await shown.locator('.conflict-reason').textContent()).toBe(conflict.reason)
     await page.click('.facts-table .conflict-mark >> nth=0')
     await expect.poll(() => shown.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0 })).toBe(true)
     await screenshot(page, 'story-conflict-laptop')
