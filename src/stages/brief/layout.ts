@@ -132,7 +132,8 @@ function factsTable(facts: readonly Fact[], sources: NumberedSources): BriefBloc
 function conflictBlocks(conflict: Conflict, sources: NumberedSources): BriefBlock[] {
   const all = conflict.values.flatMap((v) => v.citations)
   return [
-    { kind: 'heading', level: 3, text: `${STATUS_MARK.conflict} ${oneLine(conflict.measure)}` },
+    // Only a contradiction is a conflict proper; the other kinds explain a difference.
+    { kind: 'heading', level: 3, text: `${conflict.kind === 'contradiction' ? `${STATUS_MARK.conflict} ` : ''}${oneLine(conflict.measure)}` },
     { kind: 'list', items: [
       // The type and why in one line, first: whether the values contradict or only differ.
       [{ quoted: oneLine(conflict.reason) }, { text: ' ' }, { marks: sources.marksOf(all) }],

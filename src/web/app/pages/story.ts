@@ -181,7 +181,7 @@ function factsSection(check: StoryCheck | null, checkError: string | null, story
 
 function conflictItem(conflict: Conflict): HTMLElement {
   return h('article', { class: `conflict conflict-${conflict.kind}`, id: `conflict-${conflict.id}` },
-    h('h3', null, `⚠ ${conflict.measure}`),
+    h('h3', null, `${conflict.kind === 'contradiction' ? '⚠ ' : ''}${conflict.measure}`),
     h('p', { class: 'conflict-reason' }, conflict.reason),
     table(null, ['Value', 'As of', 'Source cited', 'Where'], conflict.values.map((v) => [
       h('strong', null, v.text),
