@@ -185,13 +185,25 @@ export interface ConflictValue {
 }
 
 /**
- * Different values for the same measure of the same subject. `contradiction`: the periods overlap
- * or are unknown, so they cannot both be right as stated; `different-periods`: each is for its own
- * time and both may be right.
+ * How values of one measure of one subject differ, typed for what it is:
+ * - `contradiction`: the same period (or none stated) and definition, and values that differ
+ *   beyond rounding and stated bounds, so they cannot both be right as stated;
+ * - `different-definitions`: they count different things ("stockpile" vs "total inventory");
+ * - `different-subjects`: the measure names different owners ("Peru's exports" vs "Chile's exports");
+ * - `different-periods`: each is for its own time, a series over time, and both may be right;
+ * - `consistent-bounds`: bounds or estimates that can all hold (">$200 bn in 2023", ">$220 bn in 2024").
  */
+export type ConflictKind = 'contradiction' | 'different-definitions' | 'different-subjects' | 'different-periods' | 'consistent-bounds'
+
+/** Values given for one measure of one subject that differ as printed, typed by {@link ConflictKind}. */
 export interface Conflict {
   readonly id: string
-  readonly kind: 'contradiction' | 'different-periods'
+  readonly kind: ConflictKind
+  /**
+   * The type and why, in one line: `different definitions: "stockpile" (4,477 warheads) vs
+   * "arsenal" (5,459 warheads)`.
+   */
+  readonly reason: string
   /** What is measured and of whom: "nuclear warheads of Russia". */
   readonly measure: string
   readonly subject: { readonly id: EntityId; readonly name: string } | null

@@ -114,6 +114,8 @@ describe.skipIf(!present)('web app on the examples, in Chromium', () => {
     const shown = page.locator(`article.conflict >> nth=0`)
     const text = await shown.textContent()
     for (const value of conflict.values) expect(text).toContain(value.text)
+    // Its type and why, in one line (issue 15).
+    expect(await shown.locator('.conflict-reason').textContent()).toBe(conflict.reason)
     await page.click('.facts-table .conflict-mark >> nth=0')
     await expect.poll(() => shown.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0 })).toBe(true)
     await screenshot(page, 'story-conflict-laptop')
@@ -136,7 +138,8 @@ describe.skipIf(!present)('web app on the examples, in Chromium', () => {
 
   it('story: clicking a figure in the facts table lands on its words, highlighted, in the article', async () => {
     const { story, check } = conflicted!
-    const fact = check.facts.find((f) => f.kind === 'figure' && f.status === 'conflict')!
+    // A figure in a conflict (the examples' conflicts are no contradictions since issue 15, so none is marked status conflict).
+    const fact = check.facts.find((f) => f.kind === 'figure' && f.conflict !== null)!
     const citation = fact.citations[0]!
     const page = await open(`#/stories/${story.id}`)
     const row = page.locator('.facts-table tbody tr', { hasText: fact.statement }).first()

@@ -33,6 +33,8 @@ describe.skipIf(!present)('web app on the seed pages, in Chromium', () => {
     await waitForApp(page)
     expect(await page.locator('.facts-table .conflict-mark').count()).toBeGreaterThan(0)
     expect(await page.locator('article.conflict').count()).toBeGreaterThan(0)
+    // Each conflict says its type and why in one line; the warhead counts are different definitions, not a contradiction (issue 15).
+    expect(await page.locator('article.conflict .conflict-reason').allTextContents()).toContain('different definitions: "stockpile" (about 4,477 warheads as of early 2025) vs "arsenal" (5,459 warheads)')
     expect(await page.locator('svg.timeline-chart a.statement').count()).toBeGreaterThan(1)
     expect(await page.locator('svg.timeline-chart a.statement[data-shift="yes"]').count()).toBeGreaterThan(0)
     // An unattributed figure says so once (its statement already reads "no source given").

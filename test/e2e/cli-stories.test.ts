@@ -211,12 +211,12 @@ describe.runIf(sharedAvailable('seed stories e2e'))('dossier analyze on the seed
     for (const record of records) expect(validate(record), JSON.stringify(validate.errors)).toBe(true)
   })
 
-  it('export --what conflicts: the warhead contradiction and the trade figures of different periods', async () => {
+  it('export --what conflicts: the warhead counts of different definitions and the trade bounds that both hold (issue 15)', async () => {
     const conflicts = jsonl<ConflictRecord>((await runCli(['export', '--db', db, '--what', 'conflicts'])).stdout)
     const warheads = conflicts.find((c) => c.subject?.id === 'country:RU' && /warhead/.test(c.measure))
-    expect(warheads?.kind).toBe('contradiction')
+    expect([warheads?.kind, warheads?.reason]).toEqual(['different-definitions', 'different definitions: "stockpile" (about 4,477 warheads as of early 2025) vs "arsenal" (5,459 warheads)'])
     expect(warheads?.values.map((v) => v.value).sort()).toEqual([4477, 5459])
     const trade = conflicts.find((c) => /trade/.test(c.measure) && c.values.some((v) => v.value === 220e9))
-    expect(trade?.kind).toBe('different-periods')
+    expect(trade?.kind).toBe('consistent-bounds')
   })
 })

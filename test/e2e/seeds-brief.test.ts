@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { analyze } from '../../src/api/analyze.js'
 import { briefOf, renderBrief, topStories } from '../../src/api/brief.js'
 import type { Brief, Document } from '../../src/document/index.js'
+import { outletKey } from '../../src/document/index.js'
 import { citationsOf } from '../../src/stages/brief/citations.js'
 import { openStore, type Store } from '../../src/store/index.js'
 import { sharedAvailable } from '../helpers/cli.js'
@@ -41,8 +42,16 @@ describe.skipIf(!present)('seeds: the brief of the 2025 interview', () => {
     expect(brief.story.outlets).toBe(3)
   })
 
+  it('seeds brief: an article with no publisher and no URL is of "unknown outlet", never its file name, and the story counts it as its own outlet (issue 15)', () => {
+    expect(brief.story.articles.map((a) => a.source).sort()).toEqual(['MENAFN', 'unknown outlet', 'unknown outlet'])
+    const members = new Set(brief.story.articles.map((a) => a.id))
+    expect(brief.sources.filter((s) => members.has(s.article)).map((s) => s.source).sort()).toEqual(['MENAFN', 'unknown outlet', 'unknown outlet'])
+    expect(new Set(brief.story.articles.map((a) => outletKey(a.source, a.id))).size).toBe(brief.story.outlets)
+  })
+
   it('seeds brief: the summary cites at least two outlets', () => {
-    const outlets = new Set(brief.summary.flatMap((s) => s.citations.map((c) => c.source)))
+    // Two seeds name no publisher and no URL: each is its own unknown outlet (issue 15).
+    const outlets = new Set(brief.summary.flatMap((s) => s.citations.map((c) => outletKey(c.source, c.article))))
     expect(outlets.size).toBeGreaterThanOrEqual(2)
   })
 

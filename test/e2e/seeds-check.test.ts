@@ -25,9 +25,10 @@ function story(): StoryCheck {
 const figure = (text: string): Fact | undefined => story().facts.find((f) => f.kind === 'figure' && f.citations.some((c) => c.text.startsWith(text)))
 
 describe.skipIf(!present)('cross-checking the three reports of the 2025 interview', () => {
-  it('seeds: Russia\'s warhead counts are a contradiction: 5,459 (SIPRI) vs 4,477 (FAS, early 2025), with notes on sources and definitions', () => {
+  it('seeds: Russia\'s warhead counts are different definitions, not a contradiction: 4,477 (FAS, early 2025, "stockpile") vs 5,459 (SIPRI, "arsenal") (issue 15)', () => {
     const conflict = story().conflicts.find((c) => c.subject?.id === 'country:RU')
-    expect(conflict?.kind).toBe('contradiction')
+    expect(conflict?.kind).toBe('different-definitions')
+    expect(conflict?.reason).toBe('different definitions: "stockpile" (about 4,477 warheads as of early 2025) vs "arsenal" (5,459 warheads)')
     expect(conflict!.values.map((v) => [v.value, v.attribution, v.asOf]).sort()).toEqual([
       [4477, 'Federation of American Scientists', '2025'],
       [5459, 'Stockholm International Peace Research Institute', null],
@@ -37,21 +38,31 @@ describe.skipIf(!present)('cross-checking the three reports of the 2025 intervie
     expect(conflict!.notes.find((n) => n.startsWith('periods differ'))).toMatch(/early 2025/)
   })
 
-  it('seeds: both warhead counts are facts marked conflict, each citing its own article', () => {
+  it('seeds: both warhead counts are facts pointing to that conflict, not marked conflict, each citing its own article', () => {
+    const conflict = story().conflicts.find((c) => c.subject?.id === 'country:RU')
     for (const [text, seed] of [['4,477', 0], ['5,459', 2]] as const) {
       const fact = figure(text)
-      expect([fact?.status, fact?.citations.map((c) => c.article)]).toEqual(['conflict', [seeds()[seed]!.id]])
+      expect([fact?.status, fact?.conflict, fact?.citations.map((c) => c.article)]).toEqual(['single-source', conflict!.id, [seeds()[seed]!.id]])
     }
   })
 
-  it('seeds: the trade figures are different-periods: $220 billion in 2024 (Chinese Ministry of Commerce) and $200 billion in 2023 (unattributed)', () => {
+  it('seeds: the trade figures are consistent bounds: more than $220 billion in 2024 (Chinese Ministry of Commerce) and more than $200 billion in 2023 (unattributed) (issue 15)', () => {
     const conflict = story().conflicts.find((c) => c.values.some((v) => v.unit === 'USD'))
-    expect(conflict?.kind).toBe('different-periods')
+    expect(conflict?.kind).toBe('consistent-bounds')
+    expect(conflict?.reason).toBe('consistent bounds: more than $220 billion in 2024 and more than $200 billion in 2023 can both hold')
     expect(conflict!.values.map((v) => [v.value, v.asOf, v.attribution])).toEqual([
       [220e9, '2024', 'Ministry of Commerce of the People\'s Republic of China'],
       [200e9, '2023', null],
     ])
     expect([figure('$200 billion')?.unattributed, figure('$220 billion')?.unattributed]).toEqual([true, false])
+  })
+
+  it('seeds: the Carnegie piece\'s 10 percent in 2013 and nearly 18 percent in 2019 are one series over time, not a contradiction (issue 15)', () => {
+    const carnegie = checkStory('st-carnegie', [{ doc: annotateSeed('003', AFTER_METADATA), duplicateOf: null }])
+    const conflict = carnegie.conflicts.find((c) => c.values.some((v) => v.value === 10))
+    expect(conflict?.kind).toBe('different-periods')
+    expect(conflict?.reason).toMatch(/^different periods, a series over time: 10 percent in 2013 then less than 18 percent in 2019$/)
+    expect(carnegie.facts.filter((f) => f.status === 'conflict')).toEqual([])
   })
 
   it('seeds: the figure given with no source is the only unattributed one, and its article is noted for it', () => {

@@ -103,7 +103,8 @@ export function sampleBrief(): { brief: Brief; docs: Document[] } {
     attributions, unattributed: attributions.length === 0, variants: [], conflict: 'k1',
   })
   const conflict: Conflict = {
-    id: 'k1', kind: 'contradiction', measure: 'cost of the ferry repair', subject: null,
+    id: 'k1', kind: 'contradiction', reason: 'contradiction: $2 million vs $3 million for the same measure and definition, 33% apart, beyond rounding and stated bounds',
+    measure: 'cost of the ferry repair', subject: null,
     values: [
       { value: 2e6, text: '$2 million', unit: 'USD', asOf: null, attribution: 'the operator', definition: 'repair cost', citations: [at(a1, '$2 million')] },
       { value: 3e6, text: '$3 million', unit: 'USD', asOf: null, attribution: null, definition: 'repair bill', citations: [at(a2, '$3 million')] },

@@ -9,7 +9,7 @@ interface Spec {
   readonly outlet: string
   readonly text: string
   readonly entities?: Readonly<Record<string, EntityId>>
-  readonly quotes?: ReadonlyArray<{ words: string; speaker: string | null; direct?: boolean }>
+  readonly quotes?: ReadonlyArray<{ words: string; speaker: string | null; direct?: boolean; cue?: string }>
   readonly figures?: ReadonlyArray<{ words: string; value: number; unit: string | null; comparator?: Comparator; measure?: string; subject?: string; source?: string; time?: { words: string; value: string } }>
   readonly events?: ReadonlyArray<{ action: ActorEvent['action']; trigger: string; actor: string; target?: string; against?: string; polarity?: 'positive' | 'negative'; modality?: ActorEvent['modality'] }>
 }
@@ -35,7 +35,7 @@ function article(spec: Spec): Document {
   const quotes: Quote[] = (spec.quotes ?? []).map((q, k) => ({
     id: `q${k}`, span: at(q.words), parts: [at(q.words)], direct: q.direct ?? true, partial: false,
     speaker: { entity: q.speaker === null ? null : names[q.speaker]!, span: q.speaker === null ? null : at(q.speaker), resolution: q.speaker === null ? 'unclear' : 'named' },
-    cue: null, sentence: 0,
+    cue: q.cue === undefined ? null : at(q.cue), sentence: 0,
   }))
   const events: ActorEvent[] = (spec.events ?? []).map((e, k) => ({
     id: `e${k}`, action: e.action, trigger: at(e.trigger), actor: role(e.actor), target: role(e.target), against: role(e.against),
@@ -60,6 +60,7 @@ describe('analysis: check, outlets', () => {
     ['two outlets', [original(quoted('a', 'North Post')), original(quoted('b', 'South Herald'))], 2, 'agreed'],
     ['two articles of one outlet', [original(quoted('a', 'North Post')), original(quoted('b', 'North Post'))], 1, 'single-source'],
     ['a copy and its original', [original(quoted('a', 'North Post')), { doc: quoted('b', 'Wire Mirror'), duplicateOf: 'a' }], 1, 'single-source'],
+    ['two articles of unknown outlet (issue 15)', [original(quoted('a', '')), original(quoted('b', ''))], 2, 'agreed'],
   ] as const)('check: %s count as the outlets they are', (_name, articles, outlets, status) => {
     const [fact] = checkStory('st-1', articles).facts
     expect([fact?.outlets, fact?.status]).toEqual([outlets, status])
@@ -96,6 +97,15 @@ describe('analysis: check, quotes', () => {
     ])
   })
 
+  it.each([
+    ['narration sourced with "according to" is not a quote', 'The mayor signed the harbour law on Monday, according to the city council.', 'according to', 0],
+    ['reported speech with a speech verb is one', 'The city council said that the mayor signed the harbour law on Monday.', 'said', 1],
+  ])('check: %s (issue 15)', (_name, text, cue, quotes) => {
+    const words = text.includes('that ') ? 'the mayor signed the harbour law on Monday' : 'The mayor signed the harbour law on Monday'
+    const doc = article({ id: 'a', outlet: 'North Post', text, entities: { 'the city council': 'org:~council', 'The city council': 'org:~council' }, quotes: [{ words, speaker: text.startsWith('The city') ? 'The city council' : 'the city council', direct: false, cue }] })
+    expect(checkStory('st-1', [original(doc)]).facts.filter((f) => f.kind === 'quote')).toHaveLength(quotes)
+  })
+
   it('check: reported speech that states a figure is left to the figures table', () => {
     const doc = article({
       id: 'a', outlet: 'North Post', text: 'The port authority said that 40 ships docked.', entities: { 'The port authority': 'org:~port-authority' },
@@ -117,13 +127,15 @@ describe('analysis: check, figures', () => {
     figures: [{ words: '61 diesel submarines', value: 61, unit: 'submarine', comparator: 'approx', measure: 'diesel submarines', subject: 'Norway', source: 'the Fleet Census', time: { words: '2023', value: '2023' } }],
   })
 
-  it('check: two counts of one measure and subject that cannot both hold are a contradiction, both values shown', () => {
+  it('check: two counts of one measure and subject that differ in what they cover ("active fleet") are different-definitions, both values shown', () => {
     const check = checkStory('st-1', [original(registry), original(census)])
     expect(check.conflicts).toHaveLength(1)
     const [conflict] = check.conflicts
-    expect(conflict).toMatchObject({ id: 'c1', kind: 'contradiction', subject: { id: 'country:NO' }, measure: 'submarines of Norway' })
+    expect(conflict).toMatchObject({ id: 'c1', kind: 'different-definitions', subject: { id: 'country:NO' }, measure: 'submarines of Norway' })
+    expect(conflict!.reason).toBe('different definitions: no qualifier (52 submarines) vs "active" (about 61 diesel submarines in 2023)')
     expect(conflict!.values.map((v) => [v.value, v.attribution, v.asOf])).toEqual([[52, 'Naval Registry', null], [61, 'Fleet Census', '2023']])
-    expect(check.facts.map((f) => [f.id, f.status, f.conflict])).toEqual([['f1', 'conflict', 'c1'], ['f2', 'conflict', 'c1']])
+    // Not a contradiction: neither fact is marked conflict, both point to the conflict entry.
+    expect(check.facts.map((f) => [f.id, f.status, f.conflict])).toEqual([['f1', 'single-source', 'c1'], ['f2', 'single-source', 'c1']])
   })
 
   it('check: two different numbers of one article are two values, and a time the other figure took is not this one\'s', () => {
@@ -148,7 +160,7 @@ describe('analysis: check, figures', () => {
     expect(conflict!.values.map((v) => v.definition)).toEqual([null, 'diesel active fleet'])
   })
 
-  it('check: a contradiction notes where sources, definitions and periods differ', () => {
+  it('check: a conflict notes where sources, definitions and periods differ', () => {
     const notes = checkStory('st-1', [original(registry), original(census)]).conflicts[0]!.notes
     expect(notes.find((n) => n.startsWith('sources differ'))).toMatch(/Naval Registry.*vs.*Fleet Census/)
     expect(notes.find((n) => n.startsWith('definitions differ'))).toMatch(/"total".*vs.*"diesel active fleet"/)
@@ -213,6 +225,97 @@ describe('analysis: check, figures', () => {
   ])('check: %s is no figure to check', (_name, unit) => {
     const doc = article({ id: 'a', outlet: 'North Post', text: 'The plan runs 3 more.', figures: [{ words: '3', value: 3, unit }] })
     expect(checkStory('st-1', [original(doc)]).facts).toEqual([])
+  })
+})
+
+describe('analysis: check, conflict kinds (issue 15)', () => {
+  const places = { Peru: 'country:PE', 'the air force': 'org:~air-force', 'the ministry': 'org:~ministry' }
+  interface Printed { text: string; words: string; value: number; comparator?: Comparator; measure?: string; year?: string; subject?: boolean; source?: string }
+  const report = (k: number, p: Printed): Document => article({
+    id: `d${k}`, outlet: `Outlet ${k}`, text: p.text, entities: places,
+    figures: [{
+      words: p.words, value: p.value, unit: 'drone', comparator: p.comparator ?? 'eq', measure: p.measure ?? 'drones',
+      ...(p.subject === false ? {} : { subject: 'Peru' }),
+      ...(p.source === undefined ? {} : { source: p.source }),
+      ...(p.year === undefined ? {} : { time: { words: p.year, value: p.year } }),
+    }],
+  })
+  const kindOf = (a: Printed, b: Printed): string | null => checkStory('st-1', [original(report(0, a)), original(report(1, b))]).conflicts[0]?.kind ?? null
+
+  it.each([
+    ['the same measure, period and definition, 30% apart', 'contradiction',
+      { text: 'Peru flew 300 drones in 2024, the air force said.', words: '300 drones', value: 300, year: '2024', source: 'the air force' },
+      { text: 'Peru flew 410 drones in 2024, the ministry said.', words: '410 drones', value: 410, year: '2024', source: 'the ministry' }],
+    ['one period not stated, nothing else to tell them apart', 'contradiction',
+      { text: 'Peru flew 300 drones in 2024.', words: '300 drones', value: 300, year: '2024' },
+      { text: 'Peru flew 410 drones.', words: '410 drones', value: 410 }],
+    ['values for disjoint years, a series', 'different-periods',
+      { text: 'Peru flew 300 drones in 2022.', words: '300 drones', value: 300, year: '2022' },
+      { text: 'Peru flew 410 drones in 2024.', words: '410 drones', value: 410, year: '2024' }],
+    ['a deployed count and a stockpile', 'different-definitions',
+      { text: 'Peru keeps 120 deployed drones.', words: '120 deployed drones', value: 120, measure: 'deployed drones' },
+      { text: 'Peru keeps a stockpile of 410 drones.', words: '410 drones', value: 410 }],
+    ['lower bounds for two years that both hold', 'consistent-bounds',
+      { text: 'Peru flew more than 300 drones in 2023.', words: '300 drones', value: 300, comparator: 'gt', year: '2023' },
+      { text: 'Peru flew more than 410 drones in 2024.', words: '410 drones', value: 410, comparator: 'gt', year: '2024' }],
+    ['measures that name different owners', 'different-subjects',
+      { text: 'Chile\'s drones numbered 300 last year.', words: '300', value: 300, measure: 'Chile\'s drones', subject: false },
+      { text: 'Bolivia\'s drones numbered 410 last year.', words: '410', value: 410, measure: 'Bolivia\'s drones', subject: false }],
+    ['counts whose surrounding words share none', 'different-definitions',
+      { text: 'Peru flew 300 drones over the coast for surveillance.', words: '300 drones', value: 300 },
+      { text: 'Peru flew 410 drones to mountain villages with cargo.', words: '410 drones', value: 410 }],
+    ['values within rounding', null,
+      { text: 'Peru flew 5,459 drones in 2024.', words: '5,459 drones', value: 5459, year: '2024' },
+      { text: 'Peru flew 5,460 drones in 2024.', words: '5,460 drones', value: 5460, year: '2024' }],
+  ] as const)('check: %s is typed %s', (_name, kind, a, b) => {
+    expect(kindOf(a, b)).toBe(kind)
+  })
+
+  it('check: two values one article gives ("15 to 50 cents") are no conflict: the article sets them apart itself', () => {
+    const doc = article({
+      id: 'a', outlet: 'North Post', text: 'Drivers in Lima pay 15 to 50 cents more a litre.',
+      figures: [{ words: '15', value: 15, unit: 'cent', measure: 'cents' }, { words: '50 cents', value: 50, unit: 'cent', measure: 'cents' }],
+    })
+    const check = checkStory('st-1', [original(doc)])
+    expect([check.conflicts, check.facts.map((f) => [f.status, f.conflict])]).toEqual([[], [['single-source', null], ['single-source', null]]])
+  })
+
+  it('check: only a contradiction marks its facts as conflict; every conflict says its type and why in one line', () => {
+    const series = checkStory('st-1', [
+      original(report(0, { text: 'Peru flew 300 drones in 2022.', words: '300 drones', value: 300, year: '2022' })),
+      original(report(1, { text: 'Peru flew 410 drones in 2024.', words: '410 drones', value: 410, year: '2024' })),
+    ])
+    expect(series.conflicts[0]!.reason).toBe('different periods, a series over time: 300 drones in 2022 then 410 drones in 2024')
+    expect(series.facts.map((f) => f.status)).toEqual(['single-source', 'single-source'])
+    const clash = checkStory('st-1', [
+      original(report(0, { text: 'Peru flew 300 drones in 2024.', words: '300 drones', value: 300, year: '2024' })),
+      original(report(1, { text: 'Peru flew 410 drones in 2024.', words: '410 drones', value: 410, year: '2024' })),
+    ])
+    expect(clash.conflicts[0]!.reason).toBe('contradiction: 300 drones in 2024 vs 410 drones in 2024 for the same measure and definition, 27% apart, beyond rounding and stated bounds')
+    expect(clash.facts.map((f) => f.status)).toEqual(['conflict', 'conflict'])
+  })
+})
+
+describe('analysis: check, figure facts read as phrases (issue 15)', () => {
+  it.each([
+    ['a measure named before the figure, in a that-clause with its owner', 'The navy said that Norway\'s fleet of frigates had passed 40.', 'that Norway\'s fleet of frigates', 'Norway: fleet of frigates: more than 40 (no source given)'],
+    ['a plain count with its noun after it', 'Norway keeps 40 frigates.', 'frigates', 'Norway: 40 frigates (no source given)'],
+  ])('check: %s', (_name, text, measure, statement) => {
+    const doc = article({
+      id: 'a', outlet: 'North Post', text, entities: { Norway: 'country:NO' },
+      figures: [{ words: '40', value: 40, unit: 'frigate', comparator: text.includes('passed') ? 'gt' : 'eq', measure, subject: 'Norway' }],
+    })
+    expect(checkStory('st-1', [original(doc)]).facts.map((f) => f.statement)).toEqual([statement])
+  })
+
+  it.each([
+    ['a number that is part of a name', 'Officials discussed the Harbour Line 2 tunnel.', '2 tunnel', 0],
+    ['a number that labels an item', 'Officials discussed phase 2 tunnels.', '2 tunnels', 0],
+    ['the same number counting tunnels', 'Officials discussed 2 tunnels.', '2 tunnels', 1],
+    ['a number at the start of a sentence', '2 tunnels opened.', '2 tunnels', 1],
+  ])('check: %s', (_name, text, words, facts) => {
+    const doc = article({ id: 'a', outlet: 'North Post', text, figures: [{ words, value: 2, unit: 'tunnel', measure: words.slice(2) }] })
+    expect(checkStory('st-1', [original(doc)]).facts).toHaveLength(facts)
   })
 })
 

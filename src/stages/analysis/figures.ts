@@ -1,52 +1,30 @@
-import type { Citation, Conflict, ConflictValue, DocumentId, EntityId, Fact, NumericClaim } from '../../document/index.js'
+import type { Conflict, ConflictValue, Document, DocumentId, EntityId, Fact, NumericClaim } from '../../document/index.js'
 import { citationOf, outletOf, textOf } from '../../document/index.js'
 import { entityById } from '../entities/lookup.js'
 import { singularNoun } from '../claims/index.js'
 import { TIME_UNITS } from '../claims/vocabulary.js'
 import type { CheckArticle } from './check.js'
+import { consistent, periodsMeet, typeConflict, type ConflictType, type Figure, type Side } from './conflict-kind.js'
 import { definitionWords, measureKeys } from './definitions.js'
+import { NUMBERING_NOUNS, SCOPE_WORDS } from './scope-words.js'
 
-/**
- * Two printed values within this share of each other are one value: rounding ("5,459" and
- * "5,460") is not a conflict, a different count is.
- */
-export const FIGURE_TOLERANCE = 0.02
-/** "About 600" stands for a range this wide either way. */
-export const APPROX_TOLERANCE = 0.05
+export { APPROX_TOLERANCE, FIGURE_TOLERANCE } from './conflict-kind.js'
 
 const COMPARATOR_WORDS: Readonly<Record<NumericClaim['comparator'], string>> = {
   eq: '', approx: 'about ', gt: 'more than ', gte: 'at least ', lt: 'less than ', lte: 'at most ',
 }
 
-/** One figure as one article prints it, with what the check needs to compare it. */
-interface Figure {
-  readonly article: CheckArticle
-  readonly claim: NumericClaim
-  readonly citation: Citation
-  readonly keys: ReadonlySet<string>
-  readonly subject: { readonly id: EntityId; readonly name: string } | null
-  readonly asOf: string | null
-  readonly asOfText: string | null
-  readonly attribution: string | null
-  readonly definition: readonly string[]
-}
-
-/** Figures that print one value (within tolerance) for compatible periods. */
-type Side = Figure[]
-
 /**
  * The figures of a story as facts, and the conflicts among them. Figures are grouped by unit,
  * subject and measure (measures meet when one's words hold the other's: "nuclear warheads" and
- * "warheads"); bare numbers and durations are left out. Within a group, values that cannot both
- * hold are a `contradiction` when their periods overlap or are unknown; values for disjoint
- * periods that differ are `different-periods`.
- *
- * Comparators are ranges: "more than 200" and "220" for one period are consistent, not a conflict.
- * Across periods the printed values are compared, since they describe different moments.
+ * "warheads"); bare numbers, durations and numbers that are part of a name ("Nord Stream 2") are
+ * left out. Within a group, values that differ as printed are a conflict typed for what it is
+ * ({@link typeConflict}): only the same measure of the same subject, for the same period and
+ * definition, beyond rounding and stated bounds, is a `contradiction`.
  *
  * @example
  * const { facts, conflicts } = checkFigures(articles, count)
- * conflicts[0] // { kind: 'contradiction', measure: 'warheads of Russia', values: [5,459 (SIPRI), 4,477 (FAS, 2025)] }
+ * conflicts[0] // { kind: 'different-definitions', measure: 'warheads of Russia', values: [4,477 (FAS, 2025), 5,459 (SIPRI)] }
  */
 export function checkFigures(articles: readonly CheckArticle[], count: (ids: Iterable<DocumentId>) => number): { facts: Fact[]; conflicts: Conflict[] } {
   const groups = groupFigures(articles.flatMap(readFigures))
@@ -54,10 +32,10 @@ export function checkFigures(articles: readonly CheckArticle[], count: (ids: Ite
   const conflicts: Conflict[] = []
   for (const group of groups) {
     const sides = splitSides(group)
-    const kind = conflictKind(sides)
-    const conflictId = kind === null ? null : `c${conflicts.length + 1}`
-    if (kind !== null && conflictId !== null) conflicts.push(toConflict(conflictId, kind, sides))
-    for (const side of sides) facts.push(toFact(`f${facts.length + 1}`, side, kind, conflictId, count))
+    const type = typeConflict(sides)
+    const conflictId = type === null ? null : `c${conflicts.length + 1}`
+    if (type !== null && conflictId !== null) conflicts.push(toConflict(conflictId, type, sides))
+    for (const side of sides) facts.push(toFact(`f${facts.length + 1}`, side, type?.kind ?? null, conflictId, count))
   }
   return { facts, conflicts }
 }
@@ -72,25 +50,61 @@ function readFigures(article: CheckArticle): Figure[] {
   // A time another figure of the sentence has taken ("… 1,500 by 2035") is not this figure's.
   const taken = new Set(claims.flatMap((c) => (c.time === null ? [] : [c.time.id])))
   return claims
-    .filter((c) => c.unit !== null && !TIME_UNITS.has(c.unit))
-    .map((claim) => {
+    .filter((c) => c.unit !== null && !TIME_UNITS.has(c.unit) && !isPartOfName(doc, c))
+    .map((claim): Figure => {
       const time = (claim.time !== null ? times.find((t) => t.id === claim.time!.id) : undefined)
         ?? times.find((t) => t.sentence === claim.sentence && t.role === 'as-of' && t.value !== null && !taken.has(t.id))
       const subject = claim.subject === null ? null : { id: claim.subject.entity, name: nameOf(claim.subject.entity) ?? textOf(doc.source, claim.subject.span) }
       const attribution = claim.source === null ? null : nameOf(claim.source.entity) ?? textOf(doc.source, claim.source.span).replace(/^the\s+/i, '')
+      const definition = definitionWords(doc, claim)
+      // Whose it is, when the claim names no subject: "Peru's copper exports" are Peru's, and meet Chile's only to be told apart.
+      const owner = subject?.name ?? possessorIn(claim.measure?.text ?? null)
       return {
         article, claim, citation: citationOf(doc, claim.span, source),
-        keys: new Set(measureKeys(claim).filter((k) => !isSubjectWord(k, subject?.name ?? null))),
+        keys: new Set(measureKeys(claim).filter((k) => !isSubjectWord(k, owner))),
         subject,
+        owner,
         asOf: time?.value ?? null,
         asOfText: time === undefined ? null : textOf(doc.source, time.span),
         attribution,
-        definition: definitionWords(doc, claim),
+        definition,
+        scope: scopeWords([...definition, ...(claim.measure?.text.toLowerCase().match(WORD) ?? [])]),
       }
     })
 }
 
-/** "Russia's trade" measures trade: the owner's name is the subject, not the measure. */
+const WORD = /\p{L}[\p{L}'’-]*/gu
+const MONTHS = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*$/
+
+/**
+ * A number right after a capitalised word inside a sentence names something ("the Power of Siberia
+ * 2 pipeline", "Boeing 737"), and one after a numbering noun labels an item ("season 1 episode 7",
+ * {@link NUMBERING_NOUNS}): it counts nothing, and is no figure to check. A month ("May 9") is a
+ * date, not a name; all-capital codes ("USD 5 billion") give a unit.
+ */
+function isPartOfName(doc: Document, claim: NumericClaim): boolean {
+  if (!/^\d/.test(textOf(doc.source, claim.span))) return false
+  const sentence = doc.layers.sentences?.sentences[claim.sentence]
+  const before = doc.source.slice(sentence?.span.start ?? 0, claim.span.start)
+  const noun = /(\p{L}+)\.? $/u.exec(before)
+  if (noun !== null && NUMBERING_NOUNS.has(noun[1]!.toLowerCase())) return true
+  const m = /(\p{Lu}\p{Ll}[\p{L}-]*) $/u.exec(before)
+  if (m === null || MONTHS.test(m[1]!)) return false
+  // The sentence's first word is capitalised for being first.
+  return before.slice(0, m.index).trim() !== ''
+}
+
+/** "Peru's exports" belongs to Peru: the name a measure holds in the possessive, if any. */
+function possessorIn(measure: string | null): string | null {
+  const m = measure === null ? null : /(\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*)*)['’]s\b/u.exec(measure)
+  return m?.[1] ?? null
+}
+
+function scopeWords(words: readonly string[]): string[] {
+  return [...new Set(words.map((w) => w.toLowerCase()).filter((w) => SCOPE_WORDS.has(w)))]
+}
+
+/** "Russia's trade" measures trade: the owner's name is whose it is, not what it measures. */
 function isSubjectWord(key: string, subject: string | null): boolean {
   return subject !== null && subject.toLowerCase().split(/\s+/).includes(key)
 }
@@ -136,7 +150,7 @@ function isSubset(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 function splitSides(group: readonly Figure[]): Side[] {
   const sides: Side[] = []
   const fits = (f: Figure, g: Figure): boolean =>
-    consistent(g, f) && periodsMeet(g.asOf, f.asOf) && (g.article.doc.id !== f.article.doc.id || g.claim.value === f.claim.value)
+    consistent(g.claim, f.claim) && periodsMeet(g.asOf, f.asOf) && (g.article.doc.id !== f.article.doc.id || g.claim.value === f.claim.value)
   for (const f of group) {
     const side = sides.find((s) => s.every((g) => fits(f, g)))
     if (side === undefined) sides.push([f])
@@ -145,46 +159,9 @@ function splitSides(group: readonly Figure[]): Side[] {
   return sides
 }
 
-/** The range of true values a printed figure allows. */
-function rangeOf(c: NumericClaim): [number, number] {
-  const t = c.comparator === 'approx' ? APPROX_TOLERANCE : FIGURE_TOLERANCE
-  const low = c.value * (1 - t)
-  const high = c.value * (1 + t)
-  switch (c.comparator) {
-    case 'gt': case 'gte': return [low, Infinity]
-    case 'lt': case 'lte': return [-Infinity, high]
-    default: return [low, high]
-  }
-}
-
-function consistent(a: Figure, b: Figure): boolean {
-  const [al, ah] = rangeOf(a.claim)
-  const [bl, bh] = rangeOf(b.claim)
-  return al <= bh && bl <= ah
-}
-
-/** Periods meet when either is unknown or one lies inside the other ("2025" and "2025-03"). */
-function periodsMeet(a: string | null, b: string | null): boolean {
-  return a === null || b === null || a.startsWith(b) || b.startsWith(a)
-}
-
-function conflictKind(sides: readonly Side[]): Conflict['kind'] | null {
-  let kind: Conflict['kind'] | null = null
-  for (let i = 0; i < sides.length; i++) {
-    for (let j = i + 1; j < sides.length; j++) {
-      const a = sides[i]![0]!
-      const b = sides[j]![0]!
-      if (periodsMeet(a.asOf, b.asOf)) return 'contradiction'
-      const spread = Math.abs(a.claim.value - b.claim.value) / Math.max(Math.abs(a.claim.value), Math.abs(b.claim.value))
-      if (spread > FIGURE_TOLERANCE) kind = 'different-periods'
-    }
-  }
-  return kind
-}
-
-function toConflict(id: string, kind: Conflict['kind'], sides: readonly Side[]): Conflict {
+function toConflict(id: string, type: ConflictType, sides: readonly Side[]): Conflict {
   const first = sides[0]![0]!
-  const measure = lowerFirst(first.claim.measure?.text.replace(/\s+/g, ' ') ?? first.claim.unit ?? 'value')
+  const measure = measurePhrase(first) ?? first.claim.unit ?? 'value'
   // "Russia's trade turnover" names its subject already; "warheads" needs "of Russia".
   const named = first.subject === null || measure.toLowerCase().includes(first.subject.name.toLowerCase())
   const distinct = distinguishingWords(sides)
@@ -198,7 +175,7 @@ function toConflict(id: string, kind: Conflict['kind'], sides: readonly Side[]):
     citations: onePerArticle(side).map((f) => f.citation),
   }))
   return {
-    id, kind,
+    id, kind: type.kind, reason: type.reason,
     measure: named || first.subject === null ? measure : `${measure} of ${first.subject.name}`,
     subject: first.subject,
     values,
@@ -257,17 +234,49 @@ function figureStatement(side: Side): string {
   const f = side[0]!
   const printed = f.citation.text.replace(/\s+/g, ' ')
   const about = COMPARATOR_WORDS[f.claim.comparator]
-  const measure = f.claim.measure?.text.replace(/\s+/g, ' ') ?? null
+  const measure = measurePhrase(f)
   let figure = `${about}${printed}`
   if (measure !== null && !printed.toLowerCase().includes(measure.toLowerCase())) {
-    // A carried count ("followed by the US with 5,177") reads with its noun after it; a sum names its measure first.
-    figure = f.claim.unit !== null && measure.toLowerCase().split(' ').map(singularNoun).includes(f.claim.unit.toLowerCase())
+    // A count of a plain noun reads with the noun after it ("5,177 nuclear warheads"); a phrase
+    // ("stockpile of operational nuclear warheads") or a sum names its measure first.
+    figure = isPlainCount(measure, f.claim.unit)
       ? `${figure} ${measure}`
-      : `${lowerFirst(measure)}: ${figure}`
+      : `${measure}: ${figure}`
   }
   const when = side.find((x) => x.asOfText !== null)?.asOfText
   const by = side.find((x) => x.attribution !== null)?.attribution ?? 'no source given'
   return `${f.subject === null ? '' : `${f.subject.name}: `}${figure} (${when === undefined ? '' : `as of ${when}; `}${by})`
+}
+
+/** "nuclear warheads" for the unit warhead: a noun phrase that ends in the counted noun, with no preposition. */
+function isPlainCount(measure: string, unit: string | null): boolean {
+  const words = measure.toLowerCase().split(' ')
+  return unit !== null && singularNoun(words[words.length - 1]!) === unit.toLowerCase() && !words.some((w) => PREPOSITIONS.has(w))
+}
+
+const PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'in', 'for', 'on', 'at', 'by', 'to', 'from', 'with'])
+
+/** Words that open a clause or point, not a measure: "that China's stockpile …", "the share …". */
+const LEADING_FUNCTION_WORDS = /^(?:that|which|whose|the|a|an|its|their|his|her|our|this|these|those)\s+/i
+
+/**
+ * A figure's measure as a clean phrase: its clause's opening words and its subject's possessive
+ * dropped ("that China's stockpile of operational nuclear warheads" → "stockpile of operational
+ * nuclear warheads" for China), null when the claim names none.
+ */
+function measurePhrase(f: Figure): string | null {
+  let text = f.claim.measure?.text.replace(/\s+/g, ' ').trim() ?? ''
+  const owner = f.subject?.name ?? null
+  for (let before = ''; before !== text;) {
+    before = text
+    text = text.replace(LEADING_FUNCTION_WORDS, '')
+    const aliases = [owner, f.subject === null ? null : f.article.doc.source.slice(f.claim.subject!.span.start, f.claim.subject!.span.end)]
+    for (const name of aliases) {
+      if (name !== null && text.toLowerCase().startsWith(`${name.toLowerCase()}'s `)) text = text.slice(name.length + 3)
+      if (name !== null && text.toLowerCase().startsWith(`${name.toLowerCase()}’s `)) text = text.slice(name.length + 3)
+    }
+  }
+  return text === '' ? null : lowerFirst(text)
 }
 
 /** "Bilateral trade" at a sentence start reads "bilateral trade" mid-line; "NATO spending" keeps its capitals. */

@@ -22,7 +22,8 @@ interface Printed {
  * citation the reference wording and the others, where their words differ, its variants. Direct
  * quotes and reported speech are separate tiers (a paraphrase is not a variant of the words it
  * paraphrases); reported speech counts only with a named speaker, and not when it states a figure
- * (the figures table has those). Ordered: direct before reported, then by outlets, then by first
+ * (the figures table has those), nor when its cue only sources the writer's narration ("…, according
+ * to a document"). Ordered: direct before reported, then by outlets, then by first
  * appearance.
  *
  * @example
@@ -47,7 +48,7 @@ function readQuotes(article: CheckArticle, index: number): Printed[] {
   const source = outletOf(doc)
   const figures = (doc.layers.claims?.claims ?? []).filter((c) => c.unit !== null)
   return (doc.layers.quotes?.quotes ?? [])
-    .filter((q) => q.direct || (q.speaker.entity !== null && !figures.some((c) => contains(q.span, c.span))))
+    .filter((q) => q.direct || (q.speaker.entity !== null && !figures.some((c) => contains(q.span, c.span)) && !isSourcedNarration(doc, q)))
     .map((quote) => {
       const pieces = quote.direct && quote.parts.length > 0 ? quote.parts : [quote.span]
       const text = pieces.map((s) => textOf(doc.source, s).trim()).join(' … ')
@@ -59,6 +60,17 @@ function readQuotes(article: CheckArticle, index: number): Printed[] {
         who: speakerOf(doc, quote),
       }
     })
+}
+
+/**
+ * "Putin on Tuesday signed the law, according to a document": a source cue before a source
+ * (`according to`, `citing`) says where the writer's own narration comes from; nobody said those
+ * words, so they are no quote.
+ */
+const SOURCE_CUES = /^(?:according\s+to|citing|per)$/i
+
+function isSourcedNarration(doc: Document, quote: Quote): boolean {
+  return quote.cue !== null && SOURCE_CUES.test(textOf(doc.source, quote.cue).trim())
 }
 
 function speakerOf(doc: Document, quote: Quote): Fact['who'] {

@@ -30,7 +30,8 @@ describe('brief: HTML', () => {
   it('brief html: says what the Markdown says (summary, quotes, facts, conflicts, timeline)', () => {
     for (const s of brief.summary) expect(html).toContain(s.text.replace(/&/g, '&amp;'))
     expect(html).toContain('<strong>Ines Valk (harbour master)</strong>: “The hull is sound”')
-    expect(html).toContain('<h3>⚠ cost of the ferry repair (contradiction)</h3>')
+    expect(html).toContain('<h3>⚠ cost of the ferry repair</h3>')
+    expect(html).toContain('<li>contradiction: $2 million vs $3 million for the same measure and definition')
     expect(html).toContain('<td>Ola Brant (mayor)</td><td>against</td>')
   })
 

@@ -131,10 +131,12 @@ function factsTable(facts: readonly Fact[], sources: NumberedSources): BriefBloc
 
 function conflictBlocks(conflict: Conflict, sources: NumberedSources): BriefBlock[] {
   const all = conflict.values.flatMap((v) => v.citations)
-  const kind = conflict.kind === 'contradiction' ? 'contradiction' : 'different periods'
   return [
-    { kind: 'heading', level: 3, text: `${STATUS_MARK.conflict} ${oneLine(conflict.measure)} (${kind})` },
+    // Only a contradiction is a conflict proper; the other kinds explain a difference.
+    { kind: 'heading', level: 3, text: `${conflict.kind === 'contradiction' ? `${STATUS_MARK.conflict} ` : ''}${oneLine(conflict.measure)}` },
     { kind: 'list', items: [
+      // The type and why in one line, first: whether the values contradict or only differ.
+      [{ quoted: oneLine(conflict.reason) }, { text: ' ' }, { marks: sources.marksOf(all) }],
       ...conflict.values.map((v) => valueLine(v, sources)),
       ...conflict.notes.map((note): Line => [{ text: 'Note: ' }, { quoted: note }, { text: ' ' }, { marks: sources.marksOf(all) }]),
     ] },

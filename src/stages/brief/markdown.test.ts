@@ -52,6 +52,15 @@ describe('brief: Markdown', () => {
     expect(md).toContain('- Note: the values come from different sources (the operator; none named) [1][2]')
   })
 
+  it.each([
+    ['contradiction', '### ⚠ cost of the ferry repair'],
+    ['different-periods', '### cost of the ferry repair'],
+  ] as const)('brief md: a %s says its type and reason in one line under its heading (issue 15)', (kind, heading) => {
+    const reason = `${kind.replace('-', ' ')}: $2 million vs $3 million`
+    const md = renderMarkdown({ ...brief, conflicts: [{ ...brief.conflicts[0]!, kind, reason }] })
+    expect(md).toContain(`${heading}\n\n- ${reason} [1][2]\n`)
+  })
+
   it('brief md: a timeline row has date, speaker, position, quote and its shift', () => {
     const timeline = brief.timelines[0]!
     const shifted: Brief = { ...brief, timelines: [{ ...timeline, statements: [{ ...timeline.statements[0]!, position: 'for', shift: { from: 'against' } }] }] }

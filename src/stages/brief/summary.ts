@@ -1,5 +1,5 @@
 import type { BlockKind, BriefSentence, Document, QualityNoteKind, Span, StoryCheck } from '../../document/index.js'
-import { citationOf, contains, outletOf, overlaps, textOf } from '../../document/index.js'
+import { citationOf, contains, outletKey, outletOf, overlaps, textOf } from '../../document/index.js'
 import { DocumentFrequencies, cosine, termCounts, tfidfVector, type TermVector } from '../stories/similarity.js'
 
 /** Sentences in a brief's summary unless the caller asks for another number. */
@@ -53,7 +53,7 @@ export function summarise(docs: readonly Document[], check: StoryCheck, n: numbe
   if (candidates.length === 0 || n <= 0) return []
   const centroid = weighCandidates(candidates, docs.length)
   const groups = groupNearIdentical(candidates)
-  const outletsInStory = new Set(docs.map((d) => outletOf(d))).size
+  const outletsInStory = new Set(docs.map((d) => outletKey(outletOf(d), d.id))).size
   const scored = groups.map((group) => ({ group, score: scoreGroup(group, centroid, check, outletsInStory) }))
   scored.sort((a, b) => b.score - a.score || a.group[0]!.docIndex - b.group[0]!.docIndex || a.group[0]!.span.start - b.group[0]!.span.start)
   const picks: Candidate[][] = []
@@ -177,7 +177,7 @@ function groupNearIdentical(candidates: readonly Candidate[]): Candidate[][] {
 function scoreGroup(group: readonly Candidate[], centroid: TermVector, check: StoryCheck, outletsInStory: number): number {
   const lead = group[0]!
   const spread = Math.max(1, outletsInStory - 1)
-  const outlets = new Set(group.map((c) => outletOf(c.doc))).size
+  const outlets = new Set(group.map((c) => outletKey(outletOf(c.doc), c.doc.id))).size
   const factOutlets = Math.max(1, ...check.facts
     .filter((f) => f.citations.some((cit) => cit.article === lead.doc.id && contains(lead.span, cit.span)))
     .map((f) => f.outlets))

@@ -1,4 +1,4 @@
-import { outletOf, type Document, type DocumentId, type EntityId, type Story, type StoryArticle, type StoryId } from '../../document/index.js'
+import { outletKey, outletOf, type Document, type DocumentId, type EntityId, type Story, type StoryArticle, type StoryId } from '../../document/index.js'
 import { cosine } from './similarity.js'
 import { ACTOR_TYPES, type ArticleText } from './features.js'
 
@@ -35,7 +35,7 @@ export function composeStory(id: StoryId, members: readonly StoryMember[], centr
     first: dates[0] ?? null,
     last: dates[dates.length - 1] ?? null,
     articles,
-    outlets: new Set(articles.filter((a) => a.duplicateOf === null).map((a) => a.source)).size,
+    outlets: new Set(articles.filter((a) => a.duplicateOf === null).map((a) => outletKey(a.source, a.id))).size,
     actors: topActors(members),
     thread: null,
     updatedAt,

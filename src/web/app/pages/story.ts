@@ -22,6 +22,15 @@ const STATUS_TEXT: Readonly<Record<Fact['status'], string>> = {
   conflict: '⚠ conflict',
 }
 
+/** A fact's mark for the kind of conflict it is in: only a contradiction is a conflict proper. */
+const CONFLICT_MARK: Readonly<Record<Conflict['kind'], string>> = {
+  contradiction: STATUS_TEXT.conflict,
+  'different-definitions': '≠ other definition',
+  'different-subjects': '≠ other subject',
+  'different-periods': '◷ other period',
+  'consistent-bounds': '≈ bounds agree',
+}
+
 /** Actors whose pairs are asked for stance timelines when the story has no brief to give them. */
 const TIMELINE_ACTORS = 3
 
@@ -123,7 +132,7 @@ function factRow(f: Fact, conflictKinds: ReadonlyMap<string, Conflict['kind']>):
     h('span', { class: `fact-statement kind-${f.kind}` }, f.statement),
     h('span', { class: `status status-${f.status}` },
       f.status === 'conflict' || f.conflict === null ? null : `${STATUS_TEXT[f.status]} · `,
-      f.conflict === null ? STATUS_TEXT[f.status] : conflictButton(f.conflict, conflictKinds.get(f.conflict) === 'different-periods' ? '◷ other period' : STATUS_TEXT.conflict)),
+      f.conflict === null ? STATUS_TEXT[f.status] : conflictButton(f.conflict, CONFLICT_MARK[conflictKinds.get(f.conflict) ?? 'contradiction'])),
     String(f.outlets),
     h('span', { class: 'sources' }, f.citations.map((c, i) => [i > 0 ? ', ' : null, citationLink(c)])),
   ]
@@ -172,7 +181,8 @@ function factsSection(check: StoryCheck | null, checkError: string | null, story
 
 function conflictItem(conflict: Conflict): HTMLElement {
   return h('article', { class: `conflict conflict-${conflict.kind}`, id: `conflict-${conflict.id}` },
-    h('h3', null, `⚠ ${conflict.measure}`, h('span', { class: 'conflict-kind' }, conflict.kind === 'contradiction' ? ' — contradiction' : ' — different periods')),
+    h('h3', null, `${conflict.kind === 'contradiction' ? '⚠ ' : ''}${conflict.measure}`),
+    h('p', { class: 'conflict-reason' }, conflict.reason),
     table(null, ['Value', 'As of', 'Source cited', 'Where'], conflict.values.map((v) => [
       h('strong', null, v.text),
       dateText(v.asOf),
