@@ -117,7 +117,8 @@ function findDirect(source: string, sentences: readonly Sentence[], runs: readon
     }
     if (partial && attribution === null) continue
     let parts = run.parts
-    if (attrAfter !== null && next !== undefined && sameBlock(sentences, run.close - 1, next.open) && joinsAcrossAttribution(source, attrAfter, next)) {
+    if (attrAfter !== null && next !== undefined && sameBlock(sentences, run.close - 1, next.open) &&
+      (joinsAcrossAttribution(source, attrAfter, next) || continuesAfterAttribution(sentences, words, attrAfter, next, runs[j + 2]))) {
       parts = [...parts, ...next.parts]
       j++
     }
@@ -150,7 +151,23 @@ function sameBlock(sentences: readonly Sentence[], a: number, b: number): boolea
 function joinsAcrossAttribution(source: string, attribution: Attribution, next: QuotedRun): boolean {
   const end = Math.max(attribution.cue.end, attribution.subject?.end ?? 0)
   if (end > next.open) return false
-  return /^[\s,.:;—–-]*$/.test(source.slice(end, next.open))
+  return /^[\s,:;—–-]*$/.test(source.slice(end, next.open))
+}
+
+/**
+ * “…,” said X, a professor at Y. “…”: a quote that opens the next sentence of the paragraph
+ * and has no attribution of its own goes on with the one just attributed (the news convention
+ * for a quote interrupted by who said it).
+ */
+function continuesAfterAttribution(sentences: readonly Sentence[], words: SentenceWords, attribution: Attribution, next: QuotedRun, afterNext: QuotedRun | undefined): boolean {
+  const end = Math.max(attribution.cue.end, attribution.subject?.end ?? 0)
+  if (end > next.open) return false
+  const sn = sentenceIndexAt(sentences, next.open)
+  if (sn < 0 || sentenceIndexAt(sentences, end - 1) === sn) return false
+  if (words.of(sn).some((w) => w.end <= next.open && w.kind !== 'punct')) return false
+  const sc = sentenceIndexAt(sentences, next.close - 1)
+  if (sc < 0) return false
+  return attributionAfter(wordsAfter(sentences, words, sc, next.close, afterNext?.open ?? Infinity)) === null
 }
 
 function isTitleLike(source: string, run: QuotedRun): boolean {

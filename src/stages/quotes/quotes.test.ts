@@ -76,6 +76,22 @@ describe('quotes: direct quotes', () => {
     expect(at(text, qs[0]!.cue)).toBe('added')
   })
 
+  it('quotes: a quote opening the sentence after its attribution, in the same paragraph, goes on with it', () => {
+    const text = '“The dam held,” said Ada Moreno, an engineer who inspected it in May. “We were lucky this time.”'
+    const qs = quotesOf(text).filter((q) => q.direct)
+    expect(qs).toHaveLength(1)
+    expect(qs[0]!.parts.map((p) => at(text, p))).toEqual(['The dam held', 'We were lucky this time.'])
+    expect(at(text, qs[0]!.speaker.span)).toBe('Ada Moreno')
+  })
+
+  it.each([
+    ['its own attribution', '“The dam held,” Moreno said. “It will not hold twice,” the mayor replied.'],
+    ['the next paragraph', '“The dam held,” Moreno said.\n“It will not hold twice.”'],
+    ['words before it in its sentence', '“The dam held,” Moreno said. Later the mayor wrote “it will not hold twice.”'],
+  ])('quotes: a quote after an attributed one with %s is a quote of its own', (_, text) => {
+    expect(quotesOf(text).filter((q) => q.direct)).toHaveLength(2)
+  })
+
   it('quotes: first person inside the quote is not the speaker', () => {
     const text = '“I said we would win,” the captain said.'
     const [q] = quotesOf(text)
