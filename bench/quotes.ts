@@ -63,7 +63,7 @@ interface ArticleErrors {
   readonly wrongSpeaker: string[]
 }
 /** Articles listed in the error log, worst first. */
-const WORST_SHOWN = 10
+const WORST_SHOWN = Number(process.env.BENCH_QUOTES_WORST ?? 10)
 /** Characters of a quote or speaker shown in the error log. */
 const SNIPPET_CHARS = 70
 

@@ -45,6 +45,14 @@ describe('quotes: direct quotes', () => {
     ['name with a title after the quote', '“Prices will fall,” city treasurer Ada Moreno noted.', 'Prices will fall', 'city treasurer Ada Moreno', 'noted'],
     ['a cue the entities stage also reads', '“The tally is wrong,” Ada Moreno reiterated.', 'The tally is wrong', 'Ada Moreno', 'reiterated'],
     ['dash and a name', '“A fine evening for everyone.” ― Ada Moreno', 'A fine evening for everyone.', 'Ada Moreno', '―'],
+    ['a party and state in brackets', '“The vote is close,” Sen. Ada Moreno (D-Ore.) said.', 'The vote is close', 'Sen. Ada Moreno', 'said'],
+    ['an aside after the name', '“The vote is close,” Ada Moreno, a senator from Oregon who chairs the panel, said.', 'The vote is close', 'Ada Moreno', 'said'],
+    ['two asides after the name', '“The vote is close,” Ada Moreno, a senator from Oregon, one of the states in the suit, said.', 'The vote is close', 'Ada Moreno', 'said'],
+    ['an abbreviation in the aside', '“The vote is close,” Ada Moreno, D-Ore., said.', 'The vote is close', 'Ada Moreno', 'said'],
+    ['an aside before the cue and mark', 'Ada Moreno, who chairs the panel, said, “The vote is close.”', 'The vote is close.', 'Ada Moreno', 'said'],
+    ['an opener and an aside', 'On Monday, the council, which met in May, said: “The vote is close.”', 'The vote is close.', 'the council', 'said'],
+    ['a new clause with "but"', 'The mayor left early, but Ada Moreno, a senator, said: “The vote is close.”', 'The vote is close.', 'Ada Moreno', 'said'],
+    ['a name with an initial', 'Ada B. Moreno, a senator, said: “The vote is close.”', 'The vote is close.', 'Ada B. Moreno', 'said'],
   ])('quotes: %s', (_, text, quoted, speaker, cue) => {
     const [q] = quotesOf(text)
     expect(q).toBeDefined()
@@ -90,6 +98,14 @@ describe('quotes: direct quotes', () => {
     ['words before it in its sentence', '“The dam held,” Moreno said. Later the mayor wrote “it will not hold twice.”'],
   ])('quotes: a quote after an attributed one with %s is a quote of its own', (_, text) => {
     expect(quotesOf(text).filter((q) => q.direct)).toHaveLength(2)
+  })
+
+  it.each([
+    ['a cue inside the aside', 'Ada Moreno, who said the vote was lost, told us: “The count goes on.”'],
+    ['no name before the aside', 'Even the report of the Budget and Audit Office, part of the treasury, notes: “The count goes on.”'],
+  ])('quotes: the speaker before %s is unknown', (_, text) => {
+    const [q] = quotesOf(text).filter((x) => x.direct)
+    expect(q!.speaker.span).toBeNull()
   })
 
   it('quotes: first person inside the quote is not the speaker', () => {
