@@ -1,7 +1,7 @@
 import type { EntitiesLayer, Entity, Quote, QuotesLayer, Sentence, Span, Speaker } from '../../document/index.js'
 import type { Stage } from '../../pipeline/stage.js'
 import { sentenceIndexAt, tokenize } from '../sentences/index.js'
-import { NAMING_CUES, TITLE_INTRODUCERS } from './cues.js'
+import { NAMING_CUES, SPEECH_VERBS, TITLE_INTRODUCERS } from './cues.js'
 import { findIndirect, mayReport } from './indirect.js'
 import { pairQuoteMarks, type QuotedRun } from './marks.js'
 import { attributionAfter, attributionBefore, nearestCueBefore, readWords, resolveSpeaker, type Attribution, type Word } from './speaker.js'
@@ -12,6 +12,8 @@ export { pairQuoteMarks, type QuotedRun } from './marks.js'
 const MAX_TITLE_WORDS = 3
 /** An attribution in its own sentence after a quote ("“…?” Trump asked.") is this short. */
 const MAX_ATTRIBUTION_SENTENCE_WORDS = 8
+/** Words between an attribution and the rest of its quote: “…,” Moreno said during a visit to Salem, “…”. */
+const MAX_WORDS_BETWEEN_PARTS = 12
 /** Small words a capitalised title may keep in lower case. */
 const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'de'])
 
@@ -118,7 +120,7 @@ function findDirect(source: string, sentences: readonly Sentence[], runs: readon
     if (partial && attribution === null) continue
     let parts = run.parts
     if (attrAfter !== null && next !== undefined && sameBlock(sentences, run.close - 1, next.open) &&
-      (joinsAcrossAttribution(source, attrAfter, next) || continuesAfterAttribution(sentences, words, attrAfter, next, runs[j + 2]))) {
+      (joinsAcrossAttribution(source, sentences, words, attrAfter, next) || continuesAfterAttribution(sentences, words, attrAfter, next, runs[j + 2]))) {
       parts = [...parts, ...next.parts]
       j++
     }
@@ -147,11 +149,19 @@ function sameBlock(sentences: readonly Sentence[], a: number, b: number): boolea
   return sentences[sentenceIndexAt(sentences, a)]?.block === sentences[sentenceIndexAt(sentences, b)]?.block
 }
 
-/** “…,” he added, “…”: only punctuation between the attribution and the next opening mark. */
-function joinsAcrossAttribution(source: string, attribution: Attribution, next: QuotedRun): boolean {
+/**
+ * “…,” he added, “…”: the next quote opens in the attribution's sentence, after a comma, colon
+ * or dash, with no other cue between (“…,” Moreno said during a visit to Salem, Ore., “…”).
+ */
+function joinsAcrossAttribution(source: string, sentences: readonly Sentence[], words: SentenceWords, attribution: Attribution, next: QuotedRun): boolean {
   const end = Math.max(attribution.cue.end, attribution.subject?.end ?? 0)
   if (end > next.open) return false
-  return /^[\s,:;—–-]*$/.test(source.slice(end, next.open))
+  const between = source.slice(end, next.open)
+  if (/^[\s,:;—–-]*$/.test(between)) return true
+  const s = sentenceIndexAt(sentences, end - 1)
+  if (s < 0 || s !== sentenceIndexAt(sentences, next.open) || !/[,:—–]\s*$/.test(between)) return false
+  const inBetween = words.of(s).filter((w) => w.start >= end && w.end <= next.open && w.kind === 'word')
+  return inBetween.length <= MAX_WORDS_BETWEEN_PARTS && !inBetween.some((w) => SPEECH_VERBS.has(w.lower))
 }
 
 /**

@@ -92,7 +92,15 @@ describe('quotes: direct quotes', () => {
     expect(at(text, qs[0]!.speaker.span)).toBe('Ada Moreno')
   })
 
+  it('quotes: a quote resumed after its attribution and a place in the same sentence is one quote', () => {
+    const text = '“The dam held,” Moreno said during a visit to Salem, Ore., “but the road did not.”'
+    const qs = quotesOf(text).filter((q) => q.direct)
+    expect(qs).toHaveLength(1)
+    expect(qs[0]!.parts.map((p) => at(text, p))).toEqual(['The dam held', 'but the road did not.'])
+  })
+
   it.each([
+    ['another cue between', '“The dam held,” Moreno said, and the mayor added, “it will not hold twice.”'],
     ['its own attribution', '“The dam held,” Moreno said. “It will not hold twice,” the mayor replied.'],
     ['the next paragraph', '“The dam held,” Moreno said.\n“It will not hold twice.”'],
     ['words before it in its sentence', '“The dam held,” Moreno said. Later the mayor wrote “it will not hold twice.”'],
