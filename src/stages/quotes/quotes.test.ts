@@ -180,6 +180,7 @@ describe('quotes: speaker resolution', () => {
   it.each([
     ['a person head noun', 'The master of the palace said that the gates stay shut.', 'unclear'],
     ['another head noun', 'A report for the palace said that the gates stay shut.', 'unnamed'],
+    ['a document published by it (issue 15: narration is not its speech)', 'The mayor signed the decree on Tuesday, according to a document published by the palace.', 'unnamed'],
   ])('quotes: a government named only inside the speaker phrase is not the speaker (%s)', (_, text, resolution) => {
     const palace = text.indexOf('palace')
     const entities: EntitiesLayer = {

@@ -330,8 +330,8 @@ function span(w: Word): Span {
   return { start: w.start, end: w.end }
 }
 
-/** A lower-case head noun followed by "of"/"for" and the start of the name it governs. */
-const MODIFIED_HEAD = /(\p{Ll}+)\s+(?:of|for)\s+(?:the\s+)?$/u
+/** A lower-case head noun followed by "of", "for" or "published by" and the start of the name it governs. */
+const MODIFIED_HEAD = /(\p{Ll}+)\s+(?:of|for|(?:published|issued|released|posted)\s+by)\s+(?:the\s+)?$/u
 
 /** Head nouns for a person that compromise's lexicon does not tag as a role ("the master of the Kremlin"). */
 const PERSON_HEADS: ReadonlySet<string> = new Set(['master', 'head', 'chief', 'boss', 'ruler', 'spokesman', 'spokeswoman', 'spokesperson'])
