@@ -7,7 +7,8 @@
  * whose clean layer is one paragraph block per non-empty line (the texts are already clean;
  * offsets stay the .txt's characters). Articles with two annotators are scored on the first file.
  *
- * Scoring, per kind (direct: the gold content is in quote marks; indirect: the rest):
+ * Scoring, per kind (direct: the gold content is in quote marks, or is a transcript line opening
+ * its paragraph after an upper-case "NAME:" label; indirect: the rest):
  * - spans are compared after trimming quote marks, punctuation and spaces at their edges (gold
  *   includes the marks, Dossier's quotes are inside them); a split quote is its hull;
  * - a prediction matches a gold content exactly, or by overlap (covering at least half of the gold
@@ -110,10 +111,15 @@ function overlapLength(a: Span, b: Span): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start))
 }
 
+/** A transcript line's opening: a paragraph's start, an optional mark, an upper-case speaker label and a colon ("WALLACE: "). */
+const TRANSCRIPT_LABEL = /(?:^|\n)["“]?\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+){0,2}:[ \t]*$/u
+
+/** Direct: the content is in quote marks, or is a transcript line (verbatim words after "NAME:"). */
 function isDirectGold(text: string, content: readonly Span[]): boolean {
   const h = hull(content)
   const raw = text.slice(h.start, h.end).trim().replace(/[.,;:]+$/, '')
-  return /^["“‘«]/.test(raw) && /["”’»]$/.test(raw)
+  if (/^["“‘«]/.test(raw) && /["”’»]$/.test(raw)) return true
+  return TRANSCRIPT_LABEL.test(text.slice(Math.max(0, h.start - 40), h.start))
 }
 
 /** Dossier's predictions: the quotes layer, partial quotes inside a found statement folded into it. */

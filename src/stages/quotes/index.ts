@@ -4,6 +4,7 @@ import { sentenceIndexAt, tokenize } from '../sentences/index.js'
 import { NAMING_CUES, SPEECH_VERBS, TITLE_INTRODUCERS } from './cues.js'
 import { findIndirect, mayReport } from './indirect.js'
 import { pairQuoteMarks, type QuotedRun } from './marks.js'
+import { findTranscriptLines, labelSpeaker, type TranscriptLine } from './transcript.js'
 import { attributionAfter, attributionBefore, nearestCueBefore, readWords, resolveSpeaker, type Attribution, type Word } from './speaker.js'
 
 export { pairQuoteMarks, type QuotedRun } from './marks.js'
@@ -41,6 +42,12 @@ interface Found {
   readonly direct: boolean
   readonly partial: boolean
   readonly attribution: Attribution | null
+  /** A transcript line: its subject is a label ("WALLACE"). */
+  readonly transcript?: boolean
+}
+
+function transcriptQuote(line: TranscriptLine): Found {
+  return { span: line.text, parts: [line.text], direct: true, partial: false, attribution: { cue: line.colon, subject: line.label }, transcript: true }
 }
 
 /**
@@ -52,7 +59,10 @@ interface Found {
 export function findQuotes(source: string, sentences: readonly Sentence[], entities: EntitiesLayer | undefined): QuotesLayer {
   const words = new SentenceWords(source, sentences)
   const runs = pairQuoteMarks(source, sentences)
-  const found = [...findDirect(source, sentences, runs, words), ...findReported(source, sentences, runs, words)]
+  const lines = findTranscriptLines(source, sentences)
+  // A transcript line is its speaker's quote; marks inside or around it pair into no other quote.
+  const direct = findDirect(source, sentences, runs, words).filter((f) => !lines.some((l) => f.span.start < l.text.end && l.text.start < f.span.end))
+  const found = [...direct, ...lines.map(transcriptQuote), ...findReported(source, sentences, runs, words)]
   found.sort((a, b) => a.span.start - b.span.start)
   const byId = new Map<string, Entity>((entities?.entities ?? []).map((e) => [e.id, e]))
   const out: Quote[] = []
@@ -61,6 +71,7 @@ export function findQuotes(source: string, sentences: readonly Sentence[], entit
     const sentence = Math.max(0, sentenceIndexAt(sentences, f.span.start))
     const block = sentences[sentence]?.block ?? 0
     let speaker = resolveSpeaker(source, entities, f.attribution?.subject ?? null, byId)
+    if (f.transcript) speaker = labelSpeaker(source, entities, f.attribution!.subject!, speaker)
     if (f.attribution === null && last !== null && block - last.block <= 1) {
       speaker = { entity: last.speaker.entity, span: last.speaker.span, resolution: 'carried' }
     }

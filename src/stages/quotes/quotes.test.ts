@@ -116,6 +116,23 @@ describe('quotes: direct quotes', () => {
     expect(q!.speaker.span).toBeNull()
   })
 
+  it('quotes: each transcript line is a direct quote of its labelled speaker', () => {
+    const text = 'Ada Moreno spoke to the host.\n"HOST: Will the dam hold?\n"MORENO: It held last spring. It will hold again."'
+    const entities = personLayer(text, [['Ada Moreno', 'name']])
+    const qs = quotesOf(text, entities).filter((q) => q.direct)
+    expect(qs.map((q) => at(text, q.span))).toEqual(['Will the dam hold?', 'It held last spring. It will hold again.'])
+    expect(qs.map((q) => at(text, q.speaker.span))).toEqual(['HOST', 'MORENO'])
+    expect(qs[1]!.speaker.entity).toBe('person:~ada-moreno')
+    expect(qs[0]!.speaker.entity).toBeNull()
+  })
+
+  it.each([
+    ['one labelled line', 'MORENO: It held last spring.\nThe mayor agreed.'],
+    ['labels that name no speaker', 'UPDATE: The road is open.\nDEAR ABBY: My neighbour sings at night.'],
+  ])('quotes: %s is no transcript', (_, text) => {
+    expect(quotesOf(text).filter((q) => q.direct)).toEqual([])
+  })
+
   it('quotes: first person inside the quote is not the speaker', () => {
     const text = '“I said we would win,” the captain said.'
     const [q] = quotesOf(text)
