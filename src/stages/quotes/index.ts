@@ -228,7 +228,7 @@ function findReported(source: string, sentences: readonly Sentence[], runs: read
     while (last < quoted.length && quoted[last]!.start < span.end) last++
     const statement = findIndirect(words.of(i), quoted.slice(first, last), span, source)
     if (statement === null) continue
-    out.push({ span: statement.span, parts: [statement.span], direct: false, partial: false, attribution: { cue: statement.cue, subject: statement.subject } })
+    out.push({ span: statement.span, parts: statement.parts ?? [statement.span], direct: false, partial: false, attribution: { cue: statement.cue, subject: statement.subject } })
   }
   return out
 }
