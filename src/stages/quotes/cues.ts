@@ -71,6 +71,8 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   'articulate', 'articulates', 'articulated', 'articulating',
   // Past tense only: "at one point", "no comment", "an express train" are nouns and adjectives.
   'commented', 'pointed', 'expressed',
+  // A text's words: "…,” the letter reads. Not "read": a past or an infinitive ("read into the record").
+  'reads',
 ])
 
 /**

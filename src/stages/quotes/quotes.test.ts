@@ -53,6 +53,10 @@ describe('quotes: direct quotes', () => {
     ['an opener and an aside', 'On Monday, the council, which met in May, said: “The vote is close.”', 'The vote is close.', 'the council', 'said'],
     ['a new clause with "but"', 'The mayor left early, but Ada Moreno, a senator, said: “The vote is close.”', 'The vote is close.', 'Ada Moreno', 'said'],
     ['a name with an initial', 'Ada B. Moreno, a senator, said: “The vote is close.”', 'The vote is close.', 'Ada B. Moreno', 'said'],
+    ['a participle cue after the clause', 'During the visit, Moreno praised the crew, saying, “The vote is close.”', 'The vote is close.', 'Moreno', 'saying'],
+    ['a participle cue after a cue', 'Moreno said, adding later, “The vote is close.”', 'The vote is close.', 'Moreno', 'adding'],
+    ['two verbs joined by "and"', 'Moreno laughed and said, “The vote is close.”', 'The vote is close.', 'Moreno', 'said'],
+    ['a text that reads', '“The vote is close,” the letter reads.', 'The vote is close', 'the letter', 'reads'],
   ])('quotes: %s', (_, text, quoted, speaker, cue) => {
     const [q] = quotesOf(text)
     expect(q).toBeDefined()

@@ -103,6 +103,11 @@ function skipBackOverAdverbs(words: readonly Word[], i: number, lo: number): num
       k -= 2
       continue
     }
+    // "Moreno laughed and said": the subject of both verbs.
+    if (k - 1 > lo && words[k]!.lower === 'and' && isPastVerb(words[k - 1]!)) {
+      k -= 2
+      continue
+    }
     return k
   }
 }
@@ -117,6 +122,7 @@ function skipBackOverAdverbs(words: readonly Word[], i: number, lo: number): num
 export function subjectBefore(words: readonly Word[], cue: number, lo: number): Span | null {
   const end = skipBackOverAdverbs(words, cue - 1, lo)
   if (end < lo) return null
+  if (words[end]!.text === ',' && words[cue]?.lower.endsWith('ing') === true) return participleSubject(words, end, lo)
   if (words[end]!.text === ',' || words[end]!.text === ')') return subjectBeforeAside(words, end, lo)
   let start = end + 1
   for (let i = end; i >= lo && end - i < MAX_SUBJECT_TOKENS; i--) {
@@ -207,6 +213,36 @@ function isOpener(words: readonly Word[], from: number, to: number): boolean {
 }
 
 const QUOTE_MARK = /["“”«»]/
+
+/**
+ * The subject of the clause a participle cue hangs on: "Trump attacked the plan, saying, “…”",
+ * "Moreno said, adding later, “…”". Past openers ("During the speech"), the first piece of the
+ * sentence with a verb; its subject is the words before that verb.
+ */
+function participleSubject(words: readonly Word[], comma: number, lo: number): Span | null {
+  const pieces: [number, number][] = []
+  let pieceEnd = comma
+  for (let k = comma - 1; k >= lo - 1; k--) {
+    if (k >= lo && words[k]!.text !== ',') continue
+    if (k + 1 < pieceEnd) pieces.unshift([k + 1, pieceEnd])
+    pieceEnd = k
+  }
+  for (const [from, to] of pieces) {
+    if (isOpener(words, from, to)) continue
+    for (let v = from + 1; v < to; v++) {
+      if (!isCueWord(words[v]) && !isPastVerb(words[v]!)) continue
+      const subject = subjectBefore(words, v, from)
+      return subject !== null && subject.start === words[from]!.start ? subject : null
+    }
+    return null
+  }
+  return null
+}
+
+/** A lower-case past-tense verb: the lexicon's, or a regular "-ed" form. */
+function isPastVerb(w: Word): boolean {
+  return w.kind === 'word' && !isCapitalised(w) && (hasLexicalTag(w.lower, 'PastTense') || (w.lower.length > 4 && w.lower.endsWith('ed')))
+}
 
 /** Words of a time phrase ("Last week", "Monday", "In 2016"): such a piece before a comma is no speaker. */
 const TIME_WORDS: ReadonlySet<string> = new Set([
