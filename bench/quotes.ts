@@ -7,7 +7,8 @@
  * whose clean layer is one paragraph block per non-empty line (the texts are already clean;
  * offsets stay the .txt's characters). Articles with two annotators are scored on the first file.
  *
- * Scoring, per kind (direct: the gold content is in quote marks; indirect: the rest):
+ * Scoring, per kind (direct: the gold content is in quote marks, or is a transcript line opening
+ * its paragraph after an upper-case "NAME:" label; indirect: the rest):
  * - spans are compared after trimming quote marks, punctuation and spaces at their edges (gold
  *   includes the marks, Dossier's quotes are inside them); a split quote is its hull;
  * - a prediction matches a gold content exactly, or by overlap (covering at least half of the gold
@@ -18,7 +19,10 @@
  * - speaker accuracy: of the gold contents matched by overlap that have a Source, the share whose
  *   predicted speaker span overlaps the gold Source (or, for a speaker resolved through a pronoun
  *   or role, whose entity has another mention overlapping it).
- * Usage: npx tsx bench/quotes.ts [dev|train]   Env: BENCH_QUOTES_LIMIT (articles).
+ * After the table, an error log: the ten articles with the most direct-quote errors, each missed
+ * quote, spurious quote and wrong speaker shown (read them to find what the rules miss).
+ * Usage: npx tsx bench/quotes.ts [dev|train]   Env: BENCH_QUOTES_LIMIT (articles),
+ * BENCH_QUOTES_ERRORS=0 (no error log).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -51,6 +55,18 @@ interface Prediction {
 }
 
 interface Tally { gold: number; pred: number; exact: number; overlap: number; withSource: number; rightSpeaker: number }
+
+/** One article's direct-quote errors, for the error log. */
+interface ArticleErrors {
+  readonly name: string
+  readonly missed: string[]
+  readonly spurious: string[]
+  readonly wrongSpeaker: string[]
+}
+/** Articles listed in the error log, worst first. */
+const WORST_SHOWN = Number(process.env.BENCH_QUOTES_WORST ?? 10)
+/** Characters of a quote or speaker shown in the error log. */
+const SNIPPET_CHARS = 70
 
 function loadArticles(): Article[] {
   const names = readdirSync(resolve(dir, 'text')).filter((f) => f.endsWith('.txt')).sort().slice(0, LIMIT)
@@ -95,10 +111,15 @@ function overlapLength(a: Span, b: Span): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start))
 }
 
+/** A transcript line's opening: a paragraph's start, an optional mark, an upper-case speaker label and a colon ("WALLACE: "). */
+const TRANSCRIPT_LABEL = /(?:^|\n)["“]?\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+){0,2}:[ \t]*$/u
+
+/** Direct: the content is in quote marks, or is a transcript line (verbatim words after "NAME:"). */
 function isDirectGold(text: string, content: readonly Span[]): boolean {
   const h = hull(content)
   const raw = text.slice(h.start, h.end).trim().replace(/[.,;:]+$/, '')
-  return /^["“‘«]/.test(raw) && /["”’»]$/.test(raw)
+  if (/^["“‘«]/.test(raw) && /["”’»]$/.test(raw)) return true
+  return TRANSCRIPT_LABEL.test(text.slice(Math.max(0, h.start - 40), h.start))
 }
 
 /** Dossier's predictions: the quotes layer, partial quotes inside a found statement folded into it. */
@@ -144,7 +165,12 @@ function baselinePredictions(text: string): Prediction[] {
   return out
 }
 
-function score(text: string, gold: readonly BratAttribution[], predicted: readonly Prediction[], tallies: Record<'direct' | 'indirect', Tally>): void {
+function snippet(text: string, s: Span): string {
+  const t = text.slice(s.start, s.end).replace(/\s+/g, ' ')
+  return t.length <= SNIPPET_CHARS ? t : `${t.slice(0, SNIPPET_CHARS - 1)}…`
+}
+
+function score(text: string, gold: readonly BratAttribution[], predicted: readonly Prediction[], tallies: Record<'direct' | 'indirect', Tally>, errors?: ArticleErrors): void {
   for (const kind of ['direct', 'indirect'] as const) {
     const t = tallies[kind]
     const golds = gold.filter((g) => isDirectGold(text, g.content) === (kind === 'direct'))
@@ -172,13 +198,34 @@ function score(text: string, gold: readonly BratAttribution[], predicted: readon
           bestJaccard = jaccard
         }
       })
-      if (best < 0) continue
+      if (best < 0) {
+        if (kind === 'direct') errors?.missed.push(snippet(text, gs))
+        continue
+      }
       usedOverlap.add(best)
       t.overlap++
       if (g.source.length === 0) continue
       t.withSource++
       if (preds[best]!.speaker.some((s) => g.source.some((gs2) => overlapLength(s, gs2) > 0))) t.rightSpeaker++
+      else if (kind === 'direct') {
+        const said = preds[best]!.speaker[0]
+        errors?.wrongSpeaker.push(`${said === undefined ? '(none)' : snippet(text, said)} ≠ ${snippet(text, g.source[0]!)}: ${snippet(text, gs)}`)
+      }
     }
+    if (kind === 'direct') preds.forEach((p, i) => { if (!usedOverlap.has(i)) errors?.spurious.push(snippet(text, p.span)) })
+  }
+}
+
+/** The error log: the articles with the most direct-quote errors, and each error. */
+function printWorst(all: readonly ArticleErrors[]): void {
+  const count = (e: ArticleErrors): number => e.missed.length + e.spurious.length + e.wrongSpeaker.length
+  const worst = [...all].sort((a, b) => count(b) - count(a) || a.name.localeCompare(b.name)).slice(0, WORST_SHOWN)
+  console.log(`\nTen worst articles (direct quotes: missed, spurious, wrong speaker)`)
+  for (const e of worst) {
+    console.log(`- ${e.name}: ${e.missed.length} missed, ${e.spurious.length} spurious, ${e.wrongSpeaker.length} wrong speaker`)
+    for (const m of e.missed) console.log(`    missed: ${m}`)
+    for (const m of e.spurious) console.log(`    spurious: ${m}`)
+    for (const m of e.wrongSpeaker) console.log(`    speaker: ${m}`)
   }
 }
 
@@ -205,6 +252,7 @@ function main(): void {
   let quotesSeconds = 0
   let peerSeconds = 0
   let chars = 0
+  const errors: ArticleErrors[] = []
   for (const a of articles) {
     chars += a.text.length
     const base = runStages(plainDocument(a.name, a.text), [metadata])
@@ -215,7 +263,9 @@ function main(): void {
     const t2 = performance.now()
     dossierSeconds += (t2 - t0) / 1000
     quotesSeconds += (t2 - t1) / 1000
-    score(a.text, a.gold, dossierPredictions(quoted), dossier)
+    const e: ArticleErrors = { name: a.name, missed: [], spurious: [], wrongSpeaker: [] }
+    errors.push(e)
+    score(a.text, a.gold, dossierPredictions(quoted), dossier, e)
     t0 = performance.now()
     const naive = baselinePredictions(a.text)
     peerSeconds += (performance.now() - t0) / 1000
@@ -248,6 +298,7 @@ function main(): void {
   rows.push([`quotes stage ms per 5 KB, first pass (mean article ${kb.toFixed(1)} KB)`, (quotesSeconds * 1000 / articles.length) * (5 / kb), '', ''])
   rows.push(['quotes stage ms per 5 KB, warm second pass', warmMs * (5 / kb), '', ''])
   printTable(`bench:quotes on ${split} (${articles.length} articles)`, ['figure', 'Dossier', 'naive peer', 'ratio'], rows)
+  if (process.env.BENCH_QUOTES_ERRORS !== '0') printWorst(errors)
 }
 
 main()

@@ -71,6 +71,8 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   'articulate', 'articulates', 'articulated', 'articulating',
   // Past tense only: "at one point", "no comment", "an express train" are nouns and adjectives.
   'commented', 'pointed', 'expressed',
+  // A text's words: "…,” the letter reads. Not "read": a past or an infinitive ("read into the record").
+  'reads',
 ])
 
 /**
@@ -161,3 +163,14 @@ export const SPEAKER_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they
 
 /** "according to X": the cue precedes its source. */
 export const ACCORDING_TO = /\baccording to\b/gi
+
+/**
+ * Upper-case labels that open a paragraph with a colon but name no speaker: "UPDATE: …",
+ * "WATCH: …", a letter's "DEAR ABBY: …" (the label or its first word). A paragraph with one of
+ * them is no transcript line.
+ */
+export const TRANSCRIPT_NON_SPEAKERS: ReadonlySet<string> = new Set([
+  'update', 'updated', 'updates', 'breaking', 'watch', 'read', 'related', 'note', "editor's note", 'editor’s note',
+  'correction', 'clarification', 'photos', 'photo', 'video', 'source', 'sources', 'warning', 'spoiler', 'exclusive',
+  'opinion', 'analysis', 'live', 'listen', 'see also', 'more', 'also', 'disclosure', 'ps', 'p.s.', 'tl;dr', 'faq', 'dear',
+])

@@ -1,9 +1,10 @@
 import type { EntitiesLayer, Entity, Quote, QuotesLayer, Sentence, Span, Speaker } from '../../document/index.js'
 import type { Stage } from '../../pipeline/stage.js'
 import { sentenceIndexAt, tokenize } from '../sentences/index.js'
-import { NAMING_CUES, TITLE_INTRODUCERS } from './cues.js'
+import { NAMING_CUES, SPEECH_VERBS, TITLE_INTRODUCERS } from './cues.js'
 import { findIndirect, mayReport } from './indirect.js'
 import { pairQuoteMarks, type QuotedRun } from './marks.js'
+import { findTranscriptLines, labelSpeaker, type TranscriptLine } from './transcript.js'
 import { attributionAfter, attributionBefore, nearestCueBefore, readWords, resolveSpeaker, type Attribution, type Word } from './speaker.js'
 
 export { pairQuoteMarks, type QuotedRun } from './marks.js'
@@ -12,6 +13,8 @@ export { pairQuoteMarks, type QuotedRun } from './marks.js'
 const MAX_TITLE_WORDS = 3
 /** An attribution in its own sentence after a quote ("“…?” Trump asked.") is this short. */
 const MAX_ATTRIBUTION_SENTENCE_WORDS = 8
+/** Words between an attribution and the rest of its quote: “…,” Moreno said during a visit to Salem, “…”. */
+const MAX_WORDS_BETWEEN_PARTS = 12
 /** Small words a capitalised title may keep in lower case. */
 const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'de'])
 
@@ -39,6 +42,12 @@ interface Found {
   readonly direct: boolean
   readonly partial: boolean
   readonly attribution: Attribution | null
+  /** A transcript line: its subject is a label ("WALLACE"). */
+  readonly transcript?: boolean
+}
+
+function transcriptQuote(line: TranscriptLine): Found {
+  return { span: line.text, parts: [line.text], direct: true, partial: false, attribution: { cue: line.colon, subject: line.label }, transcript: true }
 }
 
 /**
@@ -50,7 +59,10 @@ interface Found {
 export function findQuotes(source: string, sentences: readonly Sentence[], entities: EntitiesLayer | undefined): QuotesLayer {
   const words = new SentenceWords(source, sentences)
   const runs = pairQuoteMarks(source, sentences)
-  const found = [...findDirect(source, sentences, runs, words), ...findReported(source, sentences, runs, words)]
+  const lines = findTranscriptLines(source, sentences)
+  // A transcript line is its speaker's quote; marks inside or around it pair into no other quote.
+  const direct = findDirect(source, sentences, runs, words).filter((f) => !lines.some((l) => f.span.start < l.text.end && l.text.start < f.span.end))
+  const found = [...direct, ...lines.map(transcriptQuote), ...findReported(source, sentences, runs, words)]
   found.sort((a, b) => a.span.start - b.span.start)
   const byId = new Map<string, Entity>((entities?.entities ?? []).map((e) => [e.id, e]))
   const out: Quote[] = []
@@ -59,6 +71,7 @@ export function findQuotes(source: string, sentences: readonly Sentence[], entit
     const sentence = Math.max(0, sentenceIndexAt(sentences, f.span.start))
     const block = sentences[sentence]?.block ?? 0
     let speaker = resolveSpeaker(source, entities, f.attribution?.subject ?? null, byId)
+    if (f.transcript) speaker = labelSpeaker(source, entities, f.attribution!.subject!, speaker)
     if (f.attribution === null && last !== null && block - last.block <= 1) {
       speaker = { entity: last.speaker.entity, span: last.speaker.span, resolution: 'carried' }
     }
@@ -117,7 +130,8 @@ function findDirect(source: string, sentences: readonly Sentence[], runs: readon
     }
     if (partial && attribution === null) continue
     let parts = run.parts
-    if (attrAfter !== null && next !== undefined && sameBlock(sentences, run.close - 1, next.open) && joinsAcrossAttribution(source, attrAfter, next)) {
+    if (attrAfter !== null && next !== undefined && sameBlock(sentences, run.close - 1, next.open) &&
+      (joinsAcrossAttribution(source, sentences, words, attrAfter, next) || continuesAfterAttribution(sentences, words, attrAfter, next, runs[j + 2]))) {
       parts = [...parts, ...next.parts]
       j++
     }
@@ -146,11 +160,35 @@ function sameBlock(sentences: readonly Sentence[], a: number, b: number): boolea
   return sentences[sentenceIndexAt(sentences, a)]?.block === sentences[sentenceIndexAt(sentences, b)]?.block
 }
 
-/** “…,” he added, “…”: only punctuation between the attribution and the next opening mark. */
-function joinsAcrossAttribution(source: string, attribution: Attribution, next: QuotedRun): boolean {
+/**
+ * “…,” he added, “…”: the next quote opens in the attribution's sentence, after a comma, colon
+ * or dash, with no other cue between (“…,” Moreno said during a visit to Salem, Ore., “…”).
+ */
+function joinsAcrossAttribution(source: string, sentences: readonly Sentence[], words: SentenceWords, attribution: Attribution, next: QuotedRun): boolean {
   const end = Math.max(attribution.cue.end, attribution.subject?.end ?? 0)
   if (end > next.open) return false
-  return /^[\s,.:;—–-]*$/.test(source.slice(end, next.open))
+  const between = source.slice(end, next.open)
+  if (/^[\s,:;—–-]*$/.test(between)) return true
+  const s = sentenceIndexAt(sentences, end - 1)
+  if (s < 0 || s !== sentenceIndexAt(sentences, next.open) || !/[,:—–]\s*$/.test(between)) return false
+  const inBetween = words.of(s).filter((w) => w.start >= end && w.end <= next.open && w.kind === 'word')
+  return inBetween.length <= MAX_WORDS_BETWEEN_PARTS && !inBetween.some((w) => SPEECH_VERBS.has(w.lower))
+}
+
+/**
+ * “…,” said X, a professor at Y. “…”: a quote that opens the next sentence of the paragraph
+ * and has no attribution of its own goes on with the one just attributed (the news convention
+ * for a quote interrupted by who said it).
+ */
+function continuesAfterAttribution(sentences: readonly Sentence[], words: SentenceWords, attribution: Attribution, next: QuotedRun, afterNext: QuotedRun | undefined): boolean {
+  const end = Math.max(attribution.cue.end, attribution.subject?.end ?? 0)
+  if (end > next.open) return false
+  const sn = sentenceIndexAt(sentences, next.open)
+  if (sn < 0 || sentenceIndexAt(sentences, end - 1) === sn) return false
+  if (words.of(sn).some((w) => w.end <= next.open && w.kind !== 'punct')) return false
+  const sc = sentenceIndexAt(sentences, next.close - 1)
+  if (sc < 0) return false
+  return attributionAfter(wordsAfter(sentences, words, sc, next.close, afterNext?.open ?? Infinity)) === null
 }
 
 function isTitleLike(source: string, run: QuotedRun): boolean {
@@ -190,7 +228,7 @@ function findReported(source: string, sentences: readonly Sentence[], runs: read
     while (last < quoted.length && quoted[last]!.start < span.end) last++
     const statement = findIndirect(words.of(i), quoted.slice(first, last), span, source)
     if (statement === null) continue
-    out.push({ span: statement.span, parts: [statement.span], direct: false, partial: false, attribution: { cue: statement.cue, subject: statement.subject } })
+    out.push({ span: statement.span, parts: statement.parts ?? [statement.span], direct: false, partial: false, attribution: { cue: statement.cue, subject: statement.subject } })
   }
   return out
 }

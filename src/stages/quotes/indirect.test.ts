@@ -19,6 +19,9 @@ describe('quotes: reported speech', () => {
     ['attribution after the clause', 'The bridge will stay closed until June, officials said.', 'The bridge will stay closed until June', 'said', 'officials'],
     ['according to, first', 'According to the city archive, the tower was built in 1902.', 'the tower was built in 1902', 'According to', 'the city archive'],
     ['according to, last', 'Exports grew by a third last year, according to the trade office.', 'Exports grew by a third last year', 'according to', 'the trade office'],
+    ['attribution inside the clause', 'Too often, Moreno said, the debate turns to blame.', 'Too often, Moreno said, the debate turns to blame', 'said', 'Moreno'],
+    ['attribution with a time inside the clause', 'The larger boats, she said on Monday, can carry ten tons.', 'The larger boats, she said on Monday, can carry ten tons', 'said', 'she'],
+    ['a clause verb the lexicon knows only in its base form', 'Moreno said the council planned to close the road.', 'the council planned to close the road', 'said', 'Moreno'],
   ])('quotes: reported speech, %s', (_, text, statement, cue, speaker) => {
     expect(reported(text)).toEqual([{ text: statement, cue, speaker }])
   })
@@ -27,6 +30,9 @@ describe('quotes: reported speech', () => {
     ['an object, not a clause', 'The two leaders announced a new partnership in the spring.'],
     ['a cue with nothing reported', 'Moreno said so on Monday.'],
     ['a cue inside a direct quote', '“We said the plan would fail,” Moreno recalled.'],
+    ['a cue with an object inside the sentence', 'Shortly before the hearing, Moreno admitted to taking the files, and hid them.'],
+    ['a belief verb with an object inside the sentence', 'In fact, the firm still believes in small cars for their price, size and looks.'],
+    ['a cue before a quote inside the sentence', 'Asked about the plan on Monday, Moreno replied, “We will see about that.”'],
     ['a cue inside a quote opened in an earlier sentence', '“We met twice. We said the plan would fail,” Moreno recalled.'],
   ])('quotes: no reported speech in %s', (_, text) => {
     expect(reported(text)).toEqual([])

@@ -6,6 +6,8 @@ import { CUE_PREPOSITIONS, isPhraseWord, subjectAfter, subjectBefore, VERB_TAGS,
 /** Reported speech found in one sentence: what was said, the cue, and who said it. */
 export interface IndirectStatement {
   readonly span: Span
+  /** The statement's pieces when an attribution interrupts it ("Too often, Moreno said, the debate …"). */
+  readonly parts?: readonly Span[]
   readonly cue: Span
   readonly subject: Span | null
 }
@@ -20,6 +22,8 @@ const MAX_TAIL_WORDS = 6
 const MAX_SUBJECT_TO_VERB_WORDS = 8
 /** A reported clause that is mostly one quote in marks is that direct quote, not a second statement. */
 const MAX_QUOTED_SHARE = 0.5
+/** "need", "feed": shorter words in -ed are not regular pasts. */
+const REGULAR_PAST_MIN_CHARS = 4
 
 const FINAL_PUNCT = /[\s.!?;:…]/
 const ANY_CUE = new RegExp(`\\b(?:according to|${[...CLAUSE_CUES].join('|')})\\b`, 'i')
@@ -38,7 +42,8 @@ export function mayReport(source: string, sentence: Span): boolean {
  * findIndirect(words, [], sentenceEnd, source) // { span: "Moscow will never form …", cue: "said", subject: "Sergey Lavrov" }
  */
 export function findIndirect(words: readonly Word[], quoted: readonly Span[], sentence: Span, source: string): IndirectStatement | null {
-  const statement = accordingTo(words, sentence, source) ?? cueThenClause(words, quoted, sentence, source) ?? clauseThenCue(words, quoted)
+  const statement = accordingTo(words, sentence, source) ?? cueThenClause(words, quoted, sentence, source) ?? clauseThenCue(words, quoted) ??
+    cueInsideClause(words, quoted, sentence, source)
   if (statement === null) return null
   if (quotedShare(statement.span, quoted) > MAX_QUOTED_SHARE) return null
   return statement
@@ -109,9 +114,21 @@ function clauseStart(words: readonly Word[], c: number): number {
 function hasVerb(words: readonly Word[], from: number): boolean {
   for (let i = from; i < words.length && i - from < MAX_SUBJECT_TO_VERB_WORDS; i++) {
     const w = words[i]!
-    if (w.kind === 'word' && /^\p{Ll}/u.test(w.text) && VERB_TAGS.some((t) => t !== 'Adverb' && t !== 'Gerund' && hasLexicalTag(w.lower, t))) return true
+    if (w.kind === 'word' && /^\p{Ll}/u.test(w.text) && (VERB_TAGS.some((t) => t !== 'Adverb' && t !== 'Gerund' && hasLexicalTag(w.lower, t)) || isInflectedVerb(w.lower))) return true
   }
   return false
+}
+
+/**
+ * A verb the lexicon lists only in its base form: a regular past ("planned", "agreed") or a
+ * third-person present ("plans", "wants") of an infinitive it knows.
+ */
+function isInflectedVerb(lower: string): boolean {
+  if (lower.length > REGULAR_PAST_MIN_CHARS && lower.endsWith('ed')) {
+    const stem = lower.slice(0, -2)
+    return [stem, `${stem}e`, stem.slice(0, -1), `${stem.slice(0, -1)}y`].some((b) => b.length > 1 && hasLexicalTag(b, 'Infinitive'))
+  }
+  return lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss') && hasLexicalTag(lower.slice(0, -1), 'Infinitive')
 }
 
 function endsAt(words: readonly Word[], s: Span): boolean {
@@ -136,6 +153,51 @@ function clauseThenCue(words: readonly Word[], quoted: readonly Span[]): Indirec
   }
   return null
 }
+
+/**
+ * "Too often, Moreno said, the debate turns to blame.": an attribution between commas inside the
+ * sentence it reports; the statement is the sentence around it.
+ */
+function cueInsideClause(words: readonly Word[], quoted: readonly Span[], sentence: Span, source: string): IndirectStatement | null {
+  for (let c = 2; c < words.length - 2; c++) {
+    if (!isClauseCue(words[c], quoted) || DETERMINERS_BEFORE_NOUN.has(words[c - 1]!.lower)) continue
+    let b = c + 1
+    while (b < words.length && words[b]!.text !== ',' && b - c <= MAX_TAIL_WORDS && (isPhraseWord(words[b]!) || CUE_PREPOSITIONS.has(words[b]!.lower))) b++
+    if (words[b]?.text !== ',' || !isAttributionTail(words, c, b)) continue
+    const subject = subjectBefore(words, c, 0)
+    const a = subject === null ? -1 : commaIndexBefore(words, subject.start)
+    if (a < 1 || words[a]!.text !== ',' || wordCount(words, 0, a) + wordCount(words, b + 1, words.length) < MIN_STATEMENT_WORDS) continue
+    // "…, Putin replied, “It is …”": what follows is a direct quote, and the words before are narration.
+    if (wordCount(words, b + 1, words.length) === 0 || isQuoted(words[b + 1]!.start, quoted) || /^["“]/.test(words[b + 1]!.text)) continue
+    const end = trimEnd(source, words[b + 1]!.start, sentence.end)
+    const parts = [{ start: words[0]!.start, end: words[a - 1]!.end }, { start: words[b + 1]!.start, end }]
+    return { span: { start: parts[0]!.start, end }, parts, cue: { start: words[c]!.start, end: words[c]!.end }, subject }
+  }
+  return null
+}
+
+/** "the state", "a note": a cue word after these is a noun. */
+const DETERMINERS_BEFORE_NOUN: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their', 'our'])
+/** What may follow a cue inside a sentence before its comma: a time or place ("said on Monday", "said in a statement"). */
+const TAIL_OPENERS: ReadonlySet<string> = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'last', 'this', 'earlier', 'later', 'recently', 'today', 'yesterday'])
+/** Words of the object after an object cue inside a sentence: ", he told reporters," */
+const MAX_TAIL_OBJECT_WORDS = 2
+
+/**
+ * The words between a cue at `c` and the comma at `b` read as an attribution's tail: none, a time
+ * or place, or a short object after "told" ("he told reporters,"); "admitted to threatening",
+ * "announced the selection of", "believes in sedans" are not.
+ */
+function isAttributionTail(words: readonly Word[], c: number, b: number): boolean {
+  if (b === c + 1) return true
+  const cue = words[c]!.lower
+  if (BELIEF_CUES.has(cue)) return false
+  if (TAIL_OPENERS.has(words[c + 1]!.lower)) return true
+  return OBJECT_CUES.has(cue) && b - c - 1 <= MAX_TAIL_OBJECT_WORDS
+}
+
+/** Belief verbs report a statement only with nothing after them inside a sentence: ", she believes," */
+const BELIEF_CUES: ReadonlySet<string> = new Set(['believe', 'believes', 'believed', 'think', 'thinks', 'thought'])
 
 function commaIndexBefore(words: readonly Word[], offset: number): number {
   const i = words.findIndex((w) => w.start >= offset) - 1

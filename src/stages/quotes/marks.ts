@@ -70,7 +70,7 @@ export function pairQuoteMarks(source: string, sentences: readonly Sentence[]): 
 }
 
 /** The source range of each block, from its first sentence to its last. */
-function blockRanges(sentences: readonly Sentence[]): Span[] {
+export function blockRanges(sentences: readonly Sentence[]): Span[] {
   const out: Span[] = []
   let current = -1
   for (const s of sentences) {

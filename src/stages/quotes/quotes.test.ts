@@ -45,6 +45,18 @@ describe('quotes: direct quotes', () => {
     ['name with a title after the quote', '“Prices will fall,” city treasurer Ada Moreno noted.', 'Prices will fall', 'city treasurer Ada Moreno', 'noted'],
     ['a cue the entities stage also reads', '“The tally is wrong,” Ada Moreno reiterated.', 'The tally is wrong', 'Ada Moreno', 'reiterated'],
     ['dash and a name', '“A fine evening for everyone.” ― Ada Moreno', 'A fine evening for everyone.', 'Ada Moreno', '―'],
+    ['a party and state in brackets', '“The vote is close,” Sen. Ada Moreno (D-Ore.) said.', 'The vote is close', 'Sen. Ada Moreno', 'said'],
+    ['an aside after the name', '“The vote is close,” Ada Moreno, a senator from Oregon who chairs the panel, said.', 'The vote is close', 'Ada Moreno', 'said'],
+    ['two asides after the name', '“The vote is close,” Ada Moreno, a senator from Oregon, one of the states in the suit, said.', 'The vote is close', 'Ada Moreno', 'said'],
+    ['an abbreviation in the aside', '“The vote is close,” Ada Moreno, D-Ore., said.', 'The vote is close', 'Ada Moreno', 'said'],
+    ['an aside before the cue and mark', 'Ada Moreno, who chairs the panel, said, “The vote is close.”', 'The vote is close.', 'Ada Moreno', 'said'],
+    ['an opener and an aside', 'On Monday, the council, which met in May, said: “The vote is close.”', 'The vote is close.', 'the council', 'said'],
+    ['a new clause with "but"', 'The mayor left early, but Ada Moreno, a senator, said: “The vote is close.”', 'The vote is close.', 'Ada Moreno', 'said'],
+    ['a name with an initial', 'Ada B. Moreno, a senator, said: “The vote is close.”', 'The vote is close.', 'Ada B. Moreno', 'said'],
+    ['a participle cue after the clause', 'During the visit, Moreno praised the crew, saying, “The vote is close.”', 'The vote is close.', 'Moreno', 'saying'],
+    ['a participle cue after a cue', 'Moreno said, adding later, “The vote is close.”', 'The vote is close.', 'Moreno', 'adding'],
+    ['two verbs joined by "and"', 'Moreno laughed and said, “The vote is close.”', 'The vote is close.', 'Moreno', 'said'],
+    ['a text that reads', '“The vote is close,” the letter reads.', 'The vote is close', 'the letter', 'reads'],
   ])('quotes: %s', (_, text, quoted, speaker, cue) => {
     const [q] = quotesOf(text)
     expect(q).toBeDefined()
@@ -74,6 +86,55 @@ describe('quotes: direct quotes', () => {
     expect(qs).toHaveLength(1)
     expect(qs[0]!.parts.map((p) => at(text, p))).toEqual(['We have the funds', 'and the plans are ready.'])
     expect(at(text, qs[0]!.cue)).toBe('added')
+  })
+
+  it('quotes: a quote opening the sentence after its attribution, in the same paragraph, goes on with it', () => {
+    const text = '“The dam held,” said Ada Moreno, an engineer who inspected it in May. “We were lucky this time.”'
+    const qs = quotesOf(text).filter((q) => q.direct)
+    expect(qs).toHaveLength(1)
+    expect(qs[0]!.parts.map((p) => at(text, p))).toEqual(['The dam held', 'We were lucky this time.'])
+    expect(at(text, qs[0]!.speaker.span)).toBe('Ada Moreno')
+  })
+
+  it('quotes: a quote resumed after its attribution and a place in the same sentence is one quote', () => {
+    const text = '“The dam held,” Moreno said during a visit to Salem, Ore., “but the road did not.”'
+    const qs = quotesOf(text).filter((q) => q.direct)
+    expect(qs).toHaveLength(1)
+    expect(qs[0]!.parts.map((p) => at(text, p))).toEqual(['The dam held', 'but the road did not.'])
+  })
+
+  it.each([
+    ['another cue between', '“The dam held,” Moreno said, and the mayor added, “it will not hold twice.”'],
+    ['its own attribution', '“The dam held,” Moreno said. “It will not hold twice,” the mayor replied.'],
+    ['the next paragraph', '“The dam held,” Moreno said.\n“It will not hold twice.”'],
+    ['words before it in its sentence', '“The dam held,” Moreno said. Later the mayor wrote “it will not hold twice.”'],
+  ])('quotes: a quote after an attributed one with %s is a quote of its own', (_, text) => {
+    expect(quotesOf(text).filter((q) => q.direct)).toHaveLength(2)
+  })
+
+  it.each([
+    ['a cue inside the aside', 'Ada Moreno, who said the vote was lost, told us: “The count goes on.”'],
+    ['no name before the aside', 'Even the report of the Budget and Audit Office, part of the treasury, notes: “The count goes on.”'],
+  ])('quotes: the speaker before %s is unknown', (_, text) => {
+    const [q] = quotesOf(text).filter((x) => x.direct)
+    expect(q!.speaker.span).toBeNull()
+  })
+
+  it('quotes: each transcript line is a direct quote of its labelled speaker', () => {
+    const text = 'Ada Moreno spoke to the host.\n"HOST: Will the dam hold?\n"MORENO: It held last spring. It will hold again."'
+    const entities = personLayer(text, [['Ada Moreno', 'name']])
+    const qs = quotesOf(text, entities).filter((q) => q.direct)
+    expect(qs.map((q) => at(text, q.span))).toEqual(['Will the dam hold?', 'It held last spring. It will hold again.'])
+    expect(qs.map((q) => at(text, q.speaker.span))).toEqual(['HOST', 'MORENO'])
+    expect(qs[1]!.speaker.entity).toBe('person:~ada-moreno')
+    expect(qs[0]!.speaker.entity).toBeNull()
+  })
+
+  it.each([
+    ['one labelled line', 'MORENO: It held last spring.\nThe mayor agreed.'],
+    ['labels that name no speaker', 'UPDATE: The road is open.\nDEAR ABBY: My neighbour sings at night.'],
+  ])('quotes: %s is no transcript', (_, text) => {
+    expect(quotesOf(text).filter((q) => q.direct)).toEqual([])
   })
 
   it('quotes: first person inside the quote is not the speaker', () => {
@@ -140,6 +201,7 @@ describe('quotes: speaker resolution', () => {
   it.each([
     ['a person head noun', 'The master of the palace said that the gates stay shut.', 'unclear'],
     ['another head noun', 'A report for the palace said that the gates stay shut.', 'unnamed'],
+    ['a document published by it (issue 15: narration is not its speech)', 'The mayor signed the decree on Tuesday, according to a document published by the palace.', 'unnamed'],
   ])('quotes: a government named only inside the speaker phrase is not the speaker (%s)', (_, text, resolution) => {
     const palace = text.indexOf('palace')
     const entities: EntitiesLayer = {

@@ -11,6 +11,8 @@ export interface Attribution {
 
 /** A speaker's noun phrase is short: longer runs before a cue are clauses, not names. */
 const MAX_SUBJECT_TOKENS = 10
+/** An aside between a speaker and the cue is this short: "Ada Moreno, a hydrologist at the institute, said". */
+const MAX_ASIDE_TOKENS = 25
 /** Words allowed between a cue and its quote: "told reporters on Monday: “…”". */
 const MAX_CUE_TO_MARK_TOKENS = 6
 
@@ -62,6 +64,12 @@ function isCueWord(w: Word | undefined): boolean {
   return w !== undefined && w.kind === 'word' && SPEECH_VERBS.has(w.lower)
 }
 
+/** A cue word used as a verb: not capitalised, and no noun after a determiner ("one of the states", "a note"). */
+function isCueAt(words: readonly Word[], i: number): boolean {
+  const w = words[i]
+  return isCueWord(w) && !isCapitalised(w!) && !DETERMINERS.has(words[i - 1]?.lower ?? '')
+}
+
 function isCapitalised(w: Word): boolean {
   const c = w.text.charCodeAt(0)
   return c >= 65 && c <= 90 || (w.text[0] !== w.lower[0])
@@ -95,6 +103,11 @@ function skipBackOverAdverbs(words: readonly Word[], i: number, lo: number): num
       k -= 2
       continue
     }
+    // "Moreno laughed and said": the subject of both verbs.
+    if (k - 1 > lo && words[k]!.lower === 'and' && isPastVerb(words[k - 1]!)) {
+      k -= 2
+      continue
+    }
     return k
   }
 }
@@ -109,6 +122,8 @@ function skipBackOverAdverbs(words: readonly Word[], i: number, lo: number): num
 export function subjectBefore(words: readonly Word[], cue: number, lo: number): Span | null {
   const end = skipBackOverAdverbs(words, cue - 1, lo)
   if (end < lo) return null
+  if (words[end]!.text === ',' && words[cue]?.lower.endsWith('ing') === true) return participleSubject(words, end, lo)
+  if (words[end]!.text === ',' || words[end]!.text === ')') return subjectBeforeAside(words, end, lo)
   let start = end + 1
   for (let i = end; i >= lo && end - i < MAX_SUBJECT_TOKENS; i--) {
     const w = words[i]!
@@ -131,11 +146,125 @@ export function subjectBefore(words: readonly Word[], cue: number, lo: number): 
   return { start: words[start]!.start, end: words[end]!.end }
 }
 
+/**
+ * The speaker before an aside that ends at `end` (a comma or a closing bracket): "Ada Moreno
+ * (D-Ore.) said", "Ada Moreno, a hydrologist at the institute, said", "On Monday, the council,
+ * which met in May, said". The comma-separated pieces are read from the sentence's start (or a
+ * "but" or "and" that opens a piece): past openers ("On Monday", "However"), the first piece is
+ * the speaker when it is a noun phrase, and anything else leaves the speaker unknown, as does an
+ * aside holding a cue or a quote mark.
+ */
+function subjectBeforeAside(words: readonly Word[], end: number, lo: number): Span | null {
+  if (words[end]!.text === ')') {
+    for (let k = end - 1; k >= lo && end - k <= MAX_ASIDE_TOKENS; k--) {
+      if (words[k]!.text === '(') return k > lo && words[k - 1]!.kind === 'word' ? subjectBefore(words, k, lo) : null
+      if (words[k]!.text === ')') return null
+    }
+    return null
+  }
+  const pieces = asidePieces(words, end, lo)
+  if (pieces === null) return null
+  for (let p = 0; p < pieces.length - 1; p++) {
+    const [start, to] = pieces[p]!
+    const from = CLAUSE_JOINERS.has(words[start]!.lower) ? start + 1 : start
+    if (from >= to || isOpener(words, from, to)) continue
+    return nounPhrase(words, from, to)
+  }
+  return null
+}
+
+/** The comma-separated pieces before `end`, left to right, or null when a cue, quote mark or the token limit comes first. */
+function asidePieces(words: readonly Word[], end: number, lo: number): [number, number][] | null {
+  const pieces: [number, number][] = []
+  let pieceEnd = end
+  for (let k = end - 1; ; k--) {
+    if (k < lo) {
+      pieces.push([lo, pieceEnd])
+      break
+    }
+    const w = words[k]!
+    if (end - k > MAX_ASIDE_TOKENS || isCueAt(words, k) || QUOTE_MARK.test(w.text) || w.text === ';' || w.text === ':') return null
+    if (w.text !== ',') continue
+    if (k + 1 < pieceEnd) pieces.push([k + 1, pieceEnd])
+    pieceEnd = k
+    // "…, but the senator, a Democrat, said" starts a clause; "…, and co-author of the study, said" ends the aside.
+    if (pieces.length > 1 && CLAUSE_JOINERS.has(words[k + 1]?.lower ?? '')) break
+  }
+  return pieces.reverse()
+}
+
+/** The whole of words[from, to) as a speaker phrase, or null; a final "Jr." or "Inc." keeps its dot. */
+function nounPhrase(words: readonly Word[], from: number, to: number): Span | null {
+  const dotted = to - 1 > from && words[to - 1]!.text === '.' && words[to - 2]!.end === words[to - 1]!.start
+  const phrase = subjectBefore(words, dotted ? to - 1 : to, from)
+  if (phrase === null || phrase.start !== words[from]!.start) return null
+  return dotted ? { start: phrase.start, end: words[to - 1]!.end } : phrase
+}
+
+/** Words that open a new clause inside a sentence: "…, but the senator, a Democrat, said". */
+const CLAUSE_JOINERS: ReadonlySet<string> = new Set(['but', 'and', 'while', 'yet', 'so'])
+
+/** A sentence opener before the speaker: a time, a prepositional phrase, a lone adverb ("However"). */
+function isOpener(words: readonly Word[], from: number, to: number): boolean {
+  const first = words[from]!
+  if (isTimePhrase(words, from, to)) return true
+  if (PHRASE_STOPS.has(first.lower) || CUE_PREPOSITIONS.has(first.lower) || isAccordingTo(words, from)) return true
+  return to - from === 1 && hasLexicalTag(first.lower, 'Adverb')
+}
+
+const QUOTE_MARK = /["“”«»]/
+
+/**
+ * The subject of the clause a participle cue hangs on: "Trump attacked the plan, saying, “…”",
+ * "Moreno said, adding later, “…”". Past openers ("During the speech"), the first piece of the
+ * sentence with a verb; its subject is the words before that verb.
+ */
+function participleSubject(words: readonly Word[], comma: number, lo: number): Span | null {
+  const pieces: [number, number][] = []
+  let pieceEnd = comma
+  for (let k = comma - 1; k >= lo - 1; k--) {
+    if (k >= lo && words[k]!.text !== ',') continue
+    if (k + 1 < pieceEnd) pieces.unshift([k + 1, pieceEnd])
+    pieceEnd = k
+  }
+  for (const [from, to] of pieces) {
+    if (isOpener(words, from, to)) continue
+    for (let v = from + 1; v < to; v++) {
+      if (!isCueWord(words[v]) && !isPastVerb(words[v]!)) continue
+      const subject = subjectBefore(words, v, from)
+      return subject !== null && subject.start === words[from]!.start ? subject : null
+    }
+    return null
+  }
+  return null
+}
+
+/** A lower-case past-tense verb: the lexicon's, or a regular "-ed" form. */
+function isPastVerb(w: Word): boolean {
+  return w.kind === 'word' && !isCapitalised(w) && (hasLexicalTag(w.lower, 'PastTense') || (w.lower.length > 4 && w.lower.endsWith('ed')))
+}
+
+/** Words of a time phrase ("Last week", "Monday", "In 2016"): such a piece before a comma is no speaker. */
+const TIME_WORDS: ReadonlySet<string> = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
+  'morning', 'afternoon', 'evening', 'night', 'day', 'days', 'hour', 'hours', 'week', 'weeks', 'weekend', 'month', 'months',
+  'year', 'years', 'decade', 'later', 'earlier',
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+])
+
+function isTimePhrase(words: readonly Word[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (words[i]!.kind === 'number' || TIME_WORDS.has(words[i]!.lower)) return true
+  return false
+}
+
+
 /** "Monday the senator said": a determiner starts the phrase; what comes before it is something else. */
 function cutAtFirstDeterminer(words: readonly Word[], start: number, end: number): number {
   for (let i = start + 1; i <= end; i++) {
     const w = words[i]!
-    if ((w.lower === 'the' || w.lower === 'a' || w.lower === 'an') && words[i - 1]!.lower !== 'of' && words[i - 1]!.lower !== 'for') return i
+    // "Sonya A. Zoghlin": a capital A with a dot is an initial, not the article.
+    const initial = w.text === 'A' && words[i + 1]?.text === '.' && words[i + 1]!.start === w.end
+    if ((w.lower === 'the' || w.lower === 'a' || w.lower === 'an') && !initial && words[i - 1]!.lower !== 'of' && words[i - 1]!.lower !== 'for') return i
   }
   return start
 }
@@ -184,8 +313,8 @@ export function attributionAfter(words: readonly Word[]): Attribution | null {
   if (isCueWord(words[i]) && !isCapitalised(words[i]!)) {
     return { cue: span(words[i]!), subject: subjectAfter(words, i + 1, words.length) }
   }
-  for (let c = i + 1; c < words.length && c - i <= MAX_SUBJECT_TOKENS + 2; c++) {
-    if (!isCueWord(words[c]) || isCapitalised(words[c]!)) continue
+  for (let c = i + 1; c < words.length && c - i <= MAX_SUBJECT_TOKENS + MAX_ASIDE_TOKENS; c++) {
+    if (!isCueAt(words, c)) continue
     const subject = subjectBefore(words, c, i)
     if (subject !== null && subject.start === words[i]!.start) return { cue: span(words[c]!), subject }
     return null
@@ -237,8 +366,8 @@ function span(w: Word): Span {
   return { start: w.start, end: w.end }
 }
 
-/** A lower-case head noun followed by "of"/"for" and the start of the name it governs. */
-const MODIFIED_HEAD = /(\p{Ll}+)\s+(?:of|for)\s+(?:the\s+)?$/u
+/** A lower-case head noun followed by "of", "for" or "published by" and the start of the name it governs. */
+const MODIFIED_HEAD = /(\p{Ll}+)\s+(?:of|for|(?:published|issued|released|posted)\s+by)\s+(?:the\s+)?$/u
 
 /** Head nouns for a person that compromise's lexicon does not tag as a role ("the master of the Kremlin"). */
 const PERSON_HEADS: ReadonlySet<string> = new Set(['master', 'head', 'chief', 'boss', 'ruler', 'spokesman', 'spokeswoman', 'spokesperson'])
