@@ -145,3 +145,12 @@ describe('readFeed: the bugs of issue 12', () => {
     expect(readFeed('f.xml', xml, 'rss', 'https://feed.example/rss').items.map((i) => i.hints.url)).toEqual(['https://c.example/news/a.html', 'https://feed.example/b.html'])
   })
 })
+
+describe('readFeed: white space before the XML declaration', () => {
+  it('feeds: is not reported as ill-formed; a later error still names its line in the file', () => {
+    const ok = '\n  <?xml version="1.0"?><rss version="2.0"><channel><item><title>A</title><link>https://a.example/1</link></item></channel></rss>'
+    expect(readFeed('f.xml', ok, 'rss').warnings).toEqual(['item 1 has no body: kept with its title, link and dates only'])
+    const broken = '\n\n<?xml version="1.0"?>\n<rss version="2.0"><channel><item><title>A & B</title></item></channel></rss>'
+    expect(readFeed('f.xml', broken, 'rss').warnings[0]).toMatch(/^ill-formed XML at line 4,/)
+  })
+})

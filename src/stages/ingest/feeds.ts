@@ -52,8 +52,11 @@ export function readFeed(input: string, text: string, format: 'rss' | 'atom' | '
   }
   // Feeds never need entity declarations; refusing them closes off entity-expansion bombs.
   if (/<!ENTITY/i.test(text)) rejectInput(input, 'INPUT_BAD_FEED', 'feed declares XML entities (refused: entity expansion)')
-  const valid = XMLValidator.validate(text)
-  const broken = valid === true ? undefined : `XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`
+  // White space before the XML declaration is common and harmless (feedparser reads past it); lines still count from the file's first.
+  const lead = /^[\s\uFEFF]*/.exec(text)![0]
+  const valid = XMLValidator.validate(text.slice(lead.length))
+  const shift = lead.split('\n').length - 1
+  const broken = valid === true ? undefined : `XML at line ${valid.err.line + shift}, column ${valid.err.col}: ${valid.err.msg}`
   const { root } = parseXml(text, feedUrl)
   const rootName = root?.name.replace(/^.*:/, '')
   const kind: ReadFeed['kind'] | undefined = rootName === 'rss' ? 'rss' : rootName === 'rdf' ? 'rdf' : rootName === 'feed' ? 'atom' : rootName === 'channel' ? 'cdf' : undefined
