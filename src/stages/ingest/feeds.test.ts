@@ -154,3 +154,19 @@ describe('readFeed: white space before the XML declaration', () => {
     expect(readFeed('f.xml', broken, 'rss').warnings[0]).toMatch(/^ill-formed XML at line 4,/)
   })
 })
+
+describe('readFeed: hostile and old shapes', () => {
+  it('feeds: markup nested 100,000 deep is read as text, not a stack overflow', () => {
+    const deep = `<rss version="2.0"><channel><item><title>Deep</title><description>${'<b>'.repeat(100_000)}x${'</b>'.repeat(100_000)}</description></item></channel></rss>`
+    const { items } = readFeed('deep.xml', deep, 'rss')
+    expect(items[0]!.hints.title).toBe('Deep')
+    expect(items[0]!.entry.summary?.value).toContain('x')
+  })
+
+  it('feeds: an RSS 0.91 DOCTYPE with HTML entities is read', () => {
+    const xml = '<?xml version="1.0"?>\n<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n<rss version="0.91"><channel><title>C</title><item><title>Caf&eacute;</title><link>https://c.example/1</link><description>Open.</description></item></channel></rss>'
+    const feed = readFeed('old.xml', xml, 'rss')
+    expect(feed.warnings).toEqual([])
+    expect(feed.items[0]!.hints.title).toBe('Café')
+  })
+})

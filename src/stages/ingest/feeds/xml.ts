@@ -32,6 +32,9 @@ const NAMESPACES: Readonly<Record<string, string>> = {
   'http://www.w3.org/xml/1998/namespace': 'xml',
 }
 
+/** Elements nested deeper than this are read as text of their ancestor: no feed needs more, and it bounds recursion. */
+const MAX_DEPTH = 256
+
 export interface ParsedXml {
   readonly root?: XmlElement
   /** The Atom namespace version of the root, when it is Atom: `1.0` or `0.3`. */
@@ -54,6 +57,11 @@ export function parseXml(xml: string, feedUrl?: string): ParsedXml {
     {
       onopentag(raw, attrs) {
         const parent = stack.at(-1)
+        // Past this depth, elements are not built: their text joins the deepest element kept (no deep recursion later).
+        if (parent && stack.length >= MAX_DEPTH) {
+          stack.push(parent)
+          return
+        }
         const ns = new Map(parent?.ns ?? [])
         for (const [k, v] of Object.entries(attrs)) {
           if (k === 'xmlns') ns.set('', v)
