@@ -235,3 +235,10 @@ describe('readBytes: feeds of every kind become documents (issue 12)', () => {
     expect(new Set(result.documents.map((d) => d.id)).size).toBe(2)
   })
 })
+
+describe('readBytes: a JSON Feed whose version comes late', () => {
+  it('feeds: is still a JSON Feed when "version" follows 2 KB of description', () => {
+    const json = `{\n "title": "L",\n "description": "${'d'.repeat(2000)}",\n "version": "https://jsonfeed.org/version/1.1",\n "items": [{"id": "1", "url": "https://l.example/a", "content_text": "Body."}]\n}`
+    expect(read('feed.json', bytesOf(json)).documents.map((d) => d.origin.container)).toEqual(['jsonfeed'])
+  })
+})

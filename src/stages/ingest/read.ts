@@ -70,6 +70,8 @@ export function readBytes(input: string, bytes: Uint8Array, meta: BytesMeta = {}
 const JSONL_CHARSET: Charset = { name: 'utf-8', basis: 'container', confidence: 1 }
 /** Bytes scanned to tell JSON Lines by its first characters. */
 const JSONL_SCAN_BYTES = 1024
+/** Bytes searched for a JSON Feed's `version` URL. */
+const JSON_FEED_SCAN_BYTES = 64 * 1024
 
 function readDocuments(input: string, sha256: string, raw: Uint8Array, meta: BytesMeta, maxBytes: number): Read {
   if (raw.length === 0) rejectInput(input, 'INPUT_EMPTY', 'empty file (0 bytes)')
@@ -88,8 +90,9 @@ function readDocuments(input: string, sha256: string, raw: Uint8Array, meta: Byt
   const name = nameOf(input, meta)
   const base = { input, sha256, meta }
   // Before decoding: JSON Lines is read line by line from the bytes, never as one string.
-  const head = Buffer.from(bytes.subarray(0, JSONL_SCAN_BYTES)).toString('latin1')
-  if (!utf16 && !isJsonFeed(head) && isJsonLines(Buffer.from(bytes.subarray(0, JSONL_SCAN_BYTES)).toString('latin1'), name)) {
+  // A JSON Feed is one pretty-printed object: its "version" may come after a long description.
+  const jsonFeed = !utf16 && isJsonFeed(Buffer.from(bytes.subarray(0, JSON_FEED_SCAN_BYTES)).toString('latin1'))
+  if (!utf16 && !jsonFeed && isJsonLines(Buffer.from(bytes.subarray(0, JSONL_SCAN_BYTES)).toString('latin1'), name)) {
     return readJsonLinesDocuments({ ...base, charset: JSONL_CHARSET }, bytes, [])
   }
   const { text, charset, warnings } = decodeText(input, bytes, meta.contentType)

@@ -10,6 +10,8 @@ const BINARY_SCAN_BYTES = 8192
 const MAX_CONTROL_CHAR_RATIO = 0.1
 /** Characters of the start of a text searched for a feed root or HTML tags. */
 const FORMAT_SCAN_CHARS = 4096
+/** Characters searched for a JSON Feed's `version` URL, which may follow a long description. */
+const JSON_FEED_SCAN_CHARS = 64 * 1024
 /** Markdown signals a text needs before it is called Markdown without a `.md` name. */
 const MIN_MARKDOWN_SIGNALS = 2
 
@@ -54,7 +56,7 @@ export function sniffTextFormat(text: string, name = ''): TextFormat {
     if (root === 'html' || looksLikeHtml(head)) return 'html'
     if (head.startsWith('<?xml')) return 'xml'
   }
-  if (isJsonFeed(text.slice(0, FORMAT_SCAN_CHARS))) return 'jsonfeed'
+  if (isJsonFeed(text.slice(0, JSON_FEED_SCAN_CHARS))) return 'jsonfeed'
   if (isJsonLines(text, name)) return 'jsonl'
   if (looksLikeHtml(head)) return 'html'
   if (/\.(md|markdown|mdown|mkd)(\.gz)?$/i.test(name) || countMarkdownSignals(head) >= MIN_MARKDOWN_SIGNALS) return 'markdown'

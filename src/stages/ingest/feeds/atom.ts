@@ -15,7 +15,7 @@ export function readAtomEntry(entry: XmlElement): FeedEntry {
   const a = (name: string): string[] => [`atom:${name}`, name]
   const links = childElements(entry, ...a('link'))
   const alternate = pickAlternate(links)
-  const published = firstText(entry, ...a('published'), ...a('issued'), ...a('created'), 'dcterms:issued', 'dcterms:created')
+  const published = firstText(entry, ...a('published'), ...a('issued'), 'dcterms:issued')
   const updated = firstText(entry, ...a('updated'), ...a('modified'), 'dcterms:modified', 'dc:date')
   const authors = childElements(entry, ...a('author')).map((el): FeedAuthor => {
     const name = textOf(firstChild(el, ...a('name'))).trim() || (el.children.every((c) => typeof c === 'string') ? textOf(el).trim() : '')

@@ -34,7 +34,8 @@ export function readRssItem(item: XmlElement): FeedEntry {
   const atomLink = childElements(item, 'atom:link').find((l) => l.attrs.href && (!l.attrs.rel || l.attrs.rel === 'alternate'))
   const guidIsLink = guid && (guidEl?.attrs.isPermaLink ?? guidEl?.attrs.ispermalink ?? 'true').toLowerCase() !== 'false' && /^https?:\/\//i.test(guid)
   const rawLink = linkText ?? atomLink?.attrs.href ?? item.attrs.href ?? item.attrs.HREF ?? (guidIsLink ? guid : undefined) ?? (about && /^https?:\/\//i.test(about) ? about : undefined)
-  const published = firstText(item, 'pubdate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'atom:published', 'issued')
+  // As feedparser: dc:date is the updated date, not the published one (a document's date falls back to it).
+  const published = firstText(item, 'pubdate', 'dcterms:issued', 'atom:published', 'atom:issued')
   const updated = firstText(item, 'atom:updated', 'dcterms:modified', 'lastbuilddate', 'dc:date') ?? item.attrs.LASTMOD ?? item.attrs.lastmod
   const authors: Array<FeedAuthor | undefined> = [
     ...childElements(item, 'author', 'managingeditor').filter((el) => el.children.every((c) => typeof c === 'string')).map((el) => parseRssAuthor(textOf(el))),
