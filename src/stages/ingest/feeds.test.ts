@@ -170,3 +170,10 @@ describe('readFeed: hostile and old shapes', () => {
     expect(feed.items[0]!.hints.title).toBe('Café')
   })
 })
+
+describe('readFeed: RSS links written as attributes', () => {
+  it('feeds: an RSS <link href="…"/> without a namespace is the item link', () => {
+    const xml = '<rss version="2.0"><channel><item><title>A</title><link href="https://l.example/a"/><description>D.</description></item></channel></rss>'
+    expect(readFeed('f.xml', xml, 'rss').items[0]!.hints.url).toBe('https://l.example/a')
+  })
+})

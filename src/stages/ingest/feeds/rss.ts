@@ -33,7 +33,9 @@ export function readRssItem(item: XmlElement): FeedEntry {
   const linkText = firstText(item, 'link')
   const atomLink = childElements(item, 'atom:link').find((l) => l.attrs.href && (!l.attrs.rel || l.attrs.rel === 'alternate'))
   const guidIsLink = guid && (guidEl?.attrs.isPermaLink ?? guidEl?.attrs.ispermalink ?? 'true').toLowerCase() !== 'false' && /^https?:\/\//i.test(guid)
-  const rawLink = linkText ?? atomLink?.attrs.href ?? item.attrs.href ?? item.attrs.HREF ?? (guidIsLink ? guid : undefined) ?? (about && /^https?:\/\//i.test(about) ? about : undefined)
+  // An Atom-style <link href> written without its namespace is common in RSS too.
+  const hrefLink = childElements(item, 'link').find((l) => l.attrs.href)?.attrs.href
+  const rawLink = linkText ?? hrefLink ?? atomLink?.attrs.href ?? item.attrs.href ?? item.attrs.HREF ?? (guidIsLink ? guid : undefined) ?? (about && /^https?:\/\//i.test(about) ? about : undefined)
   // As feedparser: dc:date is the updated date, not the published one (a document's date falls back to it).
   const published = firstText(item, 'pubdate', 'dcterms:issued', 'atom:published', 'atom:issued')
   const updated = firstText(item, 'atom:updated', 'dcterms:modified', 'lastbuilddate', 'dc:date') ?? item.attrs.LASTMOD ?? item.attrs.lastmod
