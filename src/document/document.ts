@@ -23,7 +23,7 @@ export interface Origin {
   readonly capturedAt?: string
 }
 
-export type ContainerFormat = 'text' | 'markdown' | 'html' | 'rss' | 'atom' | 'jsonl' | 'warc'
+export type ContainerFormat = 'text' | 'markdown' | 'html' | 'rss' | 'atom' | 'jsonl' | 'warc' | 'jsonfeed'
 
 /** How the bytes were decoded. */
 export interface Charset {

@@ -213,3 +213,32 @@ describe('readBytes: bad input', () => {
     expect(result.error.message).toMatch(reason)
   })
 })
+
+describe('readBytes: feeds of every kind become documents (issue 12)', () => {
+  it('feeds: a JSON Feed is read as a feed, not as JSON Lines, and its relative urls resolve against the feed URL', () => {
+    const json = '{\n "version": "https://jsonfeed.org/version/1.1",\n "title": "L",\n "items": [{"id": "1", "url": "/a", "title": "A", "content_text": "Body."}]\n}'
+    const { documents } = read('https://l.example/feed.json', bytesOf(json), { url: 'https://l.example/feed.json' })
+    expect(documents).toHaveLength(1)
+    expect(documents[0]).toMatchObject({ origin: { container: 'jsonfeed', record: '1', url: 'https://l.example/a' }, content: { kind: 'text', body: 'Body.' } })
+  })
+
+  it('feeds: a CDF channel is read as a feed of its items', () => {
+    const cdf = '<?xml version="1.0"?><CHANNEL HREF="https://c.example/"><TITLE>C</TITLE><ITEM HREF="https://c.example/1"><TITLE>Rain</TITLE><ABSTRACT>Rain in the north.</ABSTRACT></ITEM></CHANNEL>'
+    const { documents } = read('c.cdf', bytesOf(cdf))
+    expect(documents[0]).toMatchObject({ hints: { title: 'Rain', url: 'https://c.example/1' }, content: { kind: 'text', body: 'Rain in the north.' } })
+  })
+
+  it('feeds: items with no body are stored with an empty text body, their title, link and date', () => {
+    const rss = '<rss version="2.0"><channel><item><title>A</title><link>https://h.example/a</link><pubDate>Mon, 05 Feb 2024 12:00:00 GMT</pubDate></item><item><title>B</title><link>https://h.example/b</link></item></channel></rss>'
+    const result = read('h.xml', bytesOf(rss))
+    expect(result.documents.map((d) => [d.hints.title, d.hints.url, d.content.body])).toEqual([['A', 'https://h.example/a', ''], ['B', 'https://h.example/b', '']])
+    expect(new Set(result.documents.map((d) => d.id)).size).toBe(2)
+  })
+})
+
+describe('readBytes: a JSON Feed whose version comes late', () => {
+  it('feeds: is still a JSON Feed when "version" follows 2 KB of description', () => {
+    const json = `{\n "title": "L",\n "description": "${'d'.repeat(2000)}",\n "version": "https://jsonfeed.org/version/1.1",\n "items": [{"id": "1", "url": "https://l.example/a", "content_text": "Body."}]\n}`
+    expect(read('feed.json', bytesOf(json)).documents.map((d) => d.origin.container)).toEqual(['jsonfeed'])
+  })
+})

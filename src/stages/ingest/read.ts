@@ -9,6 +9,7 @@ import { hasVisibleText } from './html.js'
 import { hashBytes, makeDocumentId, makeItemId, uniqueRecordKeys } from './identity.js'
 import { readJsonLines } from './jsonl.js'
 import { escapeControlChars } from './names.js'
+import { isJsonFeed } from './feeds/jsonfeed.js'
 import { findBinaryReason, isJsonLines, isPdf, isWarc, sniffTextFormat } from './sniff.js'
 import { describeDroppedUrl, isHttpUrl } from './urls.js'
 import { readWarc } from './warc.js'
@@ -34,6 +35,7 @@ const MEDIA_TYPES: Record<ContainerFormat, string> = {
   rss: 'application/rss+xml',
   atom: 'application/atom+xml',
   jsonl: 'application/jsonl',
+  jsonfeed: 'application/feed+json',
   warc: 'application/warc',
 }
 
@@ -68,6 +70,8 @@ export function readBytes(input: string, bytes: Uint8Array, meta: BytesMeta = {}
 const JSONL_CHARSET: Charset = { name: 'utf-8', basis: 'container', confidence: 1 }
 /** Bytes scanned to tell JSON Lines by its first characters. */
 const JSONL_SCAN_BYTES = 1024
+/** Bytes searched for a JSON Feed's `version` URL. */
+const JSON_FEED_SCAN_BYTES = 64 * 1024
 
 function readDocuments(input: string, sha256: string, raw: Uint8Array, meta: BytesMeta, maxBytes: number): Read {
   if (raw.length === 0) rejectInput(input, 'INPUT_EMPTY', 'empty file (0 bytes)')
@@ -86,7 +90,9 @@ function readDocuments(input: string, sha256: string, raw: Uint8Array, meta: Byt
   const name = nameOf(input, meta)
   const base = { input, sha256, meta }
   // Before decoding: JSON Lines is read line by line from the bytes, never as one string.
-  if (!utf16 && isJsonLines(Buffer.from(bytes.subarray(0, JSONL_SCAN_BYTES)).toString('latin1'), name)) {
+  // A JSON Feed is one pretty-printed object: its "version" may come after a long description.
+  const jsonFeed = !utf16 && isJsonFeed(Buffer.from(bytes.subarray(0, JSON_FEED_SCAN_BYTES)).toString('latin1'))
+  if (!utf16 && !jsonFeed && isJsonLines(Buffer.from(bytes.subarray(0, JSONL_SCAN_BYTES)).toString('latin1'), name)) {
     return readJsonLinesDocuments({ ...base, charset: JSONL_CHARSET }, bytes, [])
   }
   const { text, charset, warnings } = decodeText(input, bytes, meta.contentType)
@@ -96,8 +102,9 @@ function readDocuments(input: string, sha256: string, raw: Uint8Array, meta: Byt
   const format = sniffTextFormat(text, name)
   switch (format) {
     case 'rss':
-    case 'atom': {
-      const feed = readFeed(input, text, format)
+    case 'atom':
+    case 'jsonfeed': {
+      const feed = readFeed(input, text, format, meta.url ?? (/^https?:\/\//i.test(input) ? input : undefined))
       const records = uniqueRecordKeys(feed.items.map((item) => item.record))
       const parts = feed.items.map((item, i): Part => ({ format, record: records[i]!, key: item.key, content: item.content, hints: item.hints, inContainer: true }))
       return itemDocuments({ ...base, charset }, parts, [...warnings, ...feed.warnings], format)

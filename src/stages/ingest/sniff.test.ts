@@ -47,3 +47,15 @@ describe('findBinaryReason', () => {
     expect(isWarc(new TextEncoder().encode('WARNING: x'))).toBe(false)
   })
 })
+
+describe('sniffTextFormat: feeds by their root, under any prefix', () => {
+  it.each([
+    ['<r:rss xmlns:r="x"><r:channel/></r:rss>', 'rss'],
+    ['<?xml version="1.0"?><RDF:RDF xmlns:RDF="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>', 'rss'],
+    ['<a:feed xmlns:a="http://www.w3.org/2005/Atom"></a:feed>', 'atom'],
+    ['<?xml version="1.0"?><CHANNEL HREF="https://c.example/"><ITEM HREF="https://c.example/1"/></CHANNEL>', 'rss'],
+    ['{\n  "version": "https://jsonfeed.org/version/1.1",\n  "items": []\n}', 'jsonfeed'],
+  ])('sniff: %j is %s', (text, format) => {
+    expect(sniffTextFormat(text)).toBe(format)
+  })
+})

@@ -1,4 +1,5 @@
 import type { ContainerFormat } from '../../document/index.js'
+import { isJsonFeed } from './feeds/jsonfeed.js'
 
 /** Leading bytes checked for binary content: enough to see a file's header and first records. */
 const BINARY_SCAN_BYTES = 8192
@@ -9,6 +10,8 @@ const BINARY_SCAN_BYTES = 8192
 const MAX_CONTROL_CHAR_RATIO = 0.1
 /** Characters of the start of a text searched for a feed root or HTML tags. */
 const FORMAT_SCAN_CHARS = 4096
+/** Characters searched for a JSON Feed's `version` URL, which may follow a long description. */
+const JSON_FEED_SCAN_CHARS = 64 * 1024
 /** Markdown signals a text needs before it is called Markdown without a `.md` name. */
 const MIN_MARKDOWN_SIGNALS = 2
 
@@ -46,12 +49,14 @@ export function isWarc(bytes: Uint8Array): boolean {
 export function sniffTextFormat(text: string, name = ''): TextFormat {
   const head = text.slice(0, FORMAT_SCAN_CHARS).replace(/^\s+/, '')
   if (head.startsWith('<')) {
-    const root = findXmlRoot(head)
-    if (root === 'rss' || root === 'rdf:rdf') return 'rss'
+    // By the root's local name, whatever its prefix (`<rdf:RDF>`, `<r:rss>`, `<atom:feed>`); CDF's root is CHANNEL.
+    const root = findXmlRoot(head)?.replace(/^.*:/, '')
+    if (root === 'rss' || root === 'rdf' || root === 'channel') return 'rss'
     if (root === 'feed') return 'atom'
     if (root === 'html' || looksLikeHtml(head)) return 'html'
     if (head.startsWith('<?xml')) return 'xml'
   }
+  if (isJsonFeed(text.slice(0, JSON_FEED_SCAN_CHARS))) return 'jsonfeed'
   if (isJsonLines(text, name)) return 'jsonl'
   if (looksLikeHtml(head)) return 'html'
   if (/\.(md|markdown|mdown|mkd)(\.gz)?$/i.test(name) || countMarkdownSignals(head) >= MIN_MARKDOWN_SIGNALS) return 'markdown'
