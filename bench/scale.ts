@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { analyze } from '../src/api/analyze.js'
 import type { Document } from '../src/document/index.js'
 import { openStore } from '../src/index.js'
@@ -121,6 +122,14 @@ async function main(): Promise<void> {
       ['batch', 'stored before', 'articles', 'time (s)', 'articles/s', 'vs batch 1', 'vs annotation floor', 'store bytes/article', 'peak RSS (MB)'],
       rows,
     )
+    // Where the bytes go: each table and index's pages (SQLite's dbstat), per article stored.
+    const db = new Database(path, { readonly: true })
+    try {
+      const tables = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC LIMIT 15').all() as Array<{ name: string; bytes: number }>
+      printTable(`Store bytes per article by table or index (${stored.toLocaleString('en-US')} articles)`, ['table or index', 'bytes per article'], tables.map((t) => [t.name, Math.round(t.bytes / stored)]))
+    } finally {
+      db.close()
+    }
     const endToEnd = stored / (totalMs / 1000)
     const last = rates[rates.length - 1]!
     printTable(
