@@ -29,6 +29,9 @@ interface StoredState extends Omit<StoryState, 'id'> {
   readonly actors: Story['actors']
 }
 
+/** The storage number of a new story: an index read (`stories_by_seq`), not a scan of every story. */
+export const NEXT_STORY_SEQ_SQL = 'SELECT coalesce(max(seq), 0) + 1 FROM stories'
+
 const SUMMARY_COLUMNS = 's.id, s.title, s.event_date AS eventDate, s.articles, s.outlets, s.thread, s.updated_at AS updatedAt'
 const STATE_COLUMNS = 's.id, s.title, s.event_date AS eventDate, s.thread, s.state'
 
@@ -94,7 +97,7 @@ export class StoryTables {
       statesOfIds: db.prepare<[string], StateRow>(`SELECT ${STATE_COLUMNS} FROM stories s WHERE s.id IN (SELECT value FROM json_each(?))`),
       upsertStory: db.prepare(
         `INSERT INTO stories (id, seq, title, event_date, sort_date, articles, outlets, thread, updated_at, window_from, window_to, json, state)
-         VALUES (@id, (SELECT coalesce(max(seq), 0) + 1 FROM stories), @title, @eventDate, @sortDate, @articles, @outlets, NULL,
+         VALUES (@id, (${NEXT_STORY_SEQ_SQL}), @title, @eventDate, @sortDate, @articles, @outlets, NULL,
            @updatedAt, @windowFrom, @windowTo, @json, @state)
          ON CONFLICT (id) DO UPDATE SET title = excluded.title, event_date = excluded.event_date, sort_date = excluded.sort_date,
            articles = excluded.articles, outlets = excluded.outlets, updated_at = excluded.updated_at,

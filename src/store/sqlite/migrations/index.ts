@@ -2,6 +2,7 @@ import { INITIAL_SQL } from './001_initial.js'
 import { ENTITY_INDEX_SQL } from './002_entity_index.js'
 import { STORIES_SQL } from './003_stories.js'
 import { WRITER_LEASE_SQL } from './004_writer_lease.js'
+import { STORY_SEQ_SQL } from './005_story_seq.js'
 
 export { DOSSIER_APPLICATION_ID } from './application-id.js'
 
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'entity index', sql: ENTITY_INDEX_SQL },
   { version: 3, name: 'stories', sql: STORIES_SQL },
   { version: 4, name: 'writer lease', sql: WRITER_LEASE_SQL, writersOnly: true },
+  { version: 5, name: 'story order index', sql: STORY_SEQ_SQL, writersOnly: true },
 ]

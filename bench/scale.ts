@@ -1,0 +1,148 @@
+/**
+ * npm run bench:scale — does the cost of an article stay flat as the store grows (issue 11)?
+ * The real `analyze` (the library call `dossier analyze` makes: read, annotate on 2 workers, store,
+ * place in stories) over generated news (bench/lib/news.ts) arriving in batches into one store.
+ * Per batch: articles/s, store bytes on disk per article, peak RSS so far. Beside it, the floor
+ * measured in the same run, in a child process: annotation alone (read + every stage on the same
+ * 2 workers, nothing stored) on the first batch's articles, and the in-memory clustering that
+ * bench:stories measures (near-duplicates + StoryClusterer) on the same articles' features.
+ *
+ *   npm run bench:scale -- [--articles 100000] [--batch 10000]
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { analyze } from '../src/api/analyze.js'
+import type { Document } from '../src/document/index.js'
+import { openStore } from '../src/index.js'
+import { ProcessPool } from '../src/pipeline/pool.js'
+import { allStageNames } from '../src/pipeline/process.js'
+import { readBytes } from '../src/stages/ingest/read.js'
+import { StoryClusterer } from '../src/stages/stories/cluster.js'
+import { featuresOf, readArticle, type ArticleText } from '../src/stages/stories/features.js'
+import { minhashSignature } from '../src/stages/stories/minhash.js'
+import { NearDuplicateIndex } from '../src/stages/stories/near-duplicates.js'
+import { DocumentFrequencies } from '../src/stages/stories/similarity.js'
+import { generateNews } from './lib/news.js'
+import { printTable, ratio } from './lib/table.js'
+
+const WORKERS = 2
+/** Articles per JSON Lines file in bench/lib/news.ts. */
+const ARTICLES_PER_FILE = 40
+const GOALS = { articlesPerS: 210, lastOverFirst: 0.8, overFloor: 0.75 }
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(name)
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback
+}
+
+if (process.argv.includes('--floor')) {
+  const files = process.argv.slice(process.argv.indexOf('--floor') + 1)
+  console.log(JSON.stringify(await floor(files)))
+} else {
+  await main()
+}
+
+interface Floor { readonly articles: number; readonly annotateMs: number; readonly clusterMs: number; readonly rssMb: number }
+
+/** Annotation alone on 2 workers (nothing stored), then the in-memory clustering of the same articles. */
+async function floor(files: readonly string[]): Promise<Floor> {
+  const pool = new ProcessPool(WORKERS)
+  const started = performance.now()
+  let docs: Document[]
+  try {
+    const done = await Promise.all(files.map((f) => {
+      const read = readBytes(f, readFileSync(f))
+      if (!read.ok) throw read.error
+      return pool.process(read.documents, allStageNames())
+    }))
+    docs = done.flat()
+  } finally {
+    await pool.close()
+  }
+  const annotateMs = performance.now() - started
+  const articles: Array<{ doc: Document; article: ArticleText }> = docs.map((doc) => ({ doc, article: readArticle(doc) }))
+  const clusterStarted = performance.now()
+  const copies = new NearDuplicateIndex<number>()
+  const df = new DocumentFrequencies()
+  const clusterer = new StoryClusterer<string>((founder) => `st-${founder.slice(0, 12)}`)
+  articles.forEach(({ doc, article }, i) => {
+    if (copies.add(i, minhashSignature(article.text)).length > 0) return
+    df.add(article.counts)
+    clusterer.add(featuresOf(doc.id, article, df))
+  })
+  const clusterMs = performance.now() - clusterStarted
+  return { articles: docs.length, annotateMs, clusterMs, rssMb: process.resourceUsage().maxRSS / 1024 }
+}
+
+async function main(): Promise<void> {
+  const total = arg('--articles', 100_000)
+  const batch = arg('--batch', 10_000)
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-scale-'))
+  try {
+    const corpus = generateNews(join(dir, 'news'), total)
+    const files = readdirSync(join(dir, 'news')).sort().map((f) => join(dir, 'news', f))
+    const perBatch = Math.max(1, Math.round(batch / ARTICLES_PER_FILE))
+    const batches: string[][] = []
+    for (let i = 0; i < files.length; i += perBatch) batches.push(files.slice(i, i + perBatch))
+    console.log(`bench:scale: ${corpus.articles.toLocaleString('en-US')} generated articles (${(corpus.bytes / corpus.articles / 1024).toFixed(1)} KB each as JSON Lines) in ${batches.length} batches`)
+
+    const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--floor', ...batches[0]!], { encoding: 'utf8', maxBuffer: 1 << 20 })
+    if (child.status !== 0) throw new Error(`bench:scale floor child failed: ${child.stderr}`)
+    const fl = JSON.parse(child.stdout.trim().split('\n').pop()!) as Floor
+    const annotateRate = fl.articles / (fl.annotateMs / 1000)
+    const clusterRate = fl.articles / (fl.clusterMs / 1000)
+
+    const path = join(dir, 'scale.db')
+    const store = await openStore({ path })
+    const rows: (string | number)[][] = []
+    const rates: number[] = []
+    let stored = 0
+    let totalMs = 0
+    try {
+      for (const [k, inputs] of batches.entries()) {
+        const started = performance.now()
+        const report = await analyze(inputs, { store, workers: WORKERS })
+        const ms = performance.now() - started
+        totalMs += ms
+        stored += report.documentsAdded
+        const rate = report.documentsAdded / (ms / 1000)
+        rates.push(rate)
+        const bytes = ['', '-wal'].reduce((sum, suffix) => sum + (statSync(path + suffix, { throwIfNoEntry: false })?.size ?? 0), 0)
+        rows.push([k + 1, stored - report.documentsAdded, report.documentsAdded, ms / 1000, rate, ratio(rate, rates[0]!), ratio(rate, annotateRate), Math.round(bytes / stored), Math.round(process.resourceUsage().maxRSS / 1024)])
+        console.log(`  batch ${k + 1}/${batches.length}: ${rate.toFixed(0)} articles/s`)
+      }
+    } finally {
+      await store.close()
+    }
+    printTable(
+      `dossier analyze, batches into one store (${WORKERS} workers); floor in the same run on batch 1's ${fl.articles.toLocaleString('en-US')} articles: annotation alone ${annotateRate.toFixed(0)}/s, in-memory clustering ${clusterRate.toFixed(0)}/s`,
+      ['batch', 'stored before', 'articles', 'time (s)', 'articles/s', 'vs batch 1', 'vs annotation floor', 'store bytes/article', 'peak RSS (MB)'],
+      rows,
+    )
+    // Where the bytes go: each table and index's pages (SQLite's dbstat), per article stored.
+    const db = new Database(path, { readonly: true })
+    try {
+      const tables = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC LIMIT 15').all() as Array<{ name: string; bytes: number }>
+      printTable(`Store bytes per article by table or index (${stored.toLocaleString('en-US')} articles)`, ['table or index', 'bytes per article'], tables.map((t) => [t.name, Math.round(t.bytes / stored)]))
+    } finally {
+      db.close()
+    }
+    const endToEnd = stored / (totalMs / 1000)
+    const last = rates[rates.length - 1]!
+    printTable(
+      'Goals (issue 11)',
+      ['figure', 'measured', 'goal', 'met'],
+      [
+        ['end to end, articles/s', endToEnd, `≥ ${GOALS.articlesPerS}`, endToEnd >= GOALS.articlesPerS ? 'yes' : 'no'],
+        ['last batch ÷ first', last / rates[0]!, `≥ ${GOALS.lastOverFirst}`, last / rates[0]! >= GOALS.lastOverFirst ? 'yes' : 'no'],
+        ['end to end ÷ annotation floor', endToEnd / annotateRate, `≥ ${GOALS.overFloor}`, endToEnd / annotateRate >= GOALS.overFloor ? 'yes' : 'no'],
+        ['in-memory clustering ÷ annotation floor (peer)', clusterRate / annotateRate, '—', '—'],
+      ],
+    )
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
