@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Document, EntitiesLayer, EntityType, Story, Thread } from '../document/index.js'
+import { outletKey } from '../document/index.js'
 import { StoreError, UsageError } from '../errors.js'
 import type { Blob, Store, StoryListOptions, StoryUpdate, StoryWrite, WriterHolder, WriterLease } from './store.js'
 
@@ -379,7 +380,7 @@ function runStoryContract(fresh: () => Promise<Store>): void {
     expect(await store.storyOf('no-such-document')).toBeUndefined()
     expect(await store.getStory('st-9')).toBeUndefined()
     expect(await store.listStories()).toEqual([
-      { id: 'st-1', title: 'Ferry strike ends', eventDate: '2024-03-05', articles: 2, outlets: 2, thread: null, updatedAt: '2024-03-06T00:00:00Z' },
+      { id: 'st-1', title: 'Ferry strike ends', eventDate: '2024-03-05', articles: 2, outlets: 1, thread: null, updatedAt: '2024-03-06T00:00:00Z' },
       { id: 'st-2', title: 'Dam opens', eventDate: '2023', articles: 1, outlets: 1, thread: null, updatedAt: '2024-03-06T00:00:00Z' },
     ])
     expect(await store.countStories()).toBe(2)
@@ -561,7 +562,7 @@ function storyWrite(id: string, date: string, members: ReadonlyArray<readonly [s
   const story: Story = {
     id, title, titleFrom: members[0]![0], eventDate: date, eventDateBasis: 'published', first: date, last: date,
     articles: members.map(([doc, source, dup]) => ({ id: doc, source, title, url: null, published: date, eventDate: null, duplicateOf: dup === null ? null : { id: dup, similarity: 0.9 } })),
-    outlets: members.length, actors: [{ id: actor, name: 'x', articles: 1 }], thread: null, updatedAt: '2024-03-06T00:00:00Z',
+    outlets: new Set(members.filter(([, , dup]) => dup === null).map(([doc, source]) => outletKey(source, doc))).size, actors: [{ id: actor, name: 'x', articles: 1 }], thread: null, updatedAt: '2024-03-06T00:00:00Z',
   }
   const day = date.length === 4 ? [`${date}-01-01`, `${date}-12-31`] : [date, date]
   return {
