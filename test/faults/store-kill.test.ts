@@ -15,9 +15,8 @@ import { exampleCorpus, startCli, storeContent } from './store-harness.js'
 
 const KILLS = 20
 const SEED = 10
-/** Kill moments after the start, in ms: from before the store is opened to past most runs' end. */
+/** Kill moments after the start, in ms: from before the store is opened to near the end of an uninterrupted run, timed first on this machine. */
 const EARLIEST_MS = 300
-const LATEST_MS = 6_000
 
 const dir = mkdtempSync(join(tmpdir(), 'dossier-kill-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -54,16 +53,22 @@ describe('store: kill -9 during dossier analyze', () => {
     const reference = join(dir, 'reference.db')
     await finish(reference)
     const expected = storeContent(reference)
+    // One uninterrupted run through the CLI, timed: kills are spread over its length, so they land
+    // mid-run on a fast machine and on a loaded one alike (a fixed range missed on a loaded one).
+    const started = performance.now()
+    const timed = startCli(['analyze', corpus.dir, '--db', join(dir, 'timed.db'), '--briefs', '0', '--workers', '0'])
+    await timed.exit
+    const latest = Math.max(EARLIEST_MS + 500, Math.round(0.9 * (performance.now() - started)))
     const random = mulberry32(SEED)
     let killedMidRun = 0
     for (let i = 0; i < KILLS; i++) {
       const db = join(dir, `killed-${i}.db`)
-      const delay = Math.round(EARLIEST_MS + random() * (LATEST_MS - EARLIEST_MS))
+      const delay = Math.round(EARLIEST_MS + random() * (latest - EARLIEST_MS))
       const run = startCli(['analyze', corpus.dir, '--db', db, '--briefs', '0', '--workers', '0'])
       await new Promise((r) => setTimeout(r, delay))
       if (run.child.exitCode === null && run.child.kill('SIGKILL')) killedMidRun++
       await run.exit
-      const left = `kill ${i} after ${delay} ms (seed ${SEED})`
+      const left = `kill ${i} after ${delay} ms of ${latest} (seed ${SEED})`
       // As it was left: whole transactions only, every counter equal to its members.
       expect(await problems(db), left).toEqual([])
       await finish(db)
