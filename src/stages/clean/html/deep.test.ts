@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { renderCleanText } from '../../../document/index.js'
 import { collectPageCandidatesFromDom } from '../../metadata/page.js'
 import { extractHtml } from './index.js'
-import { parseHtml } from './parse.js'
+import { TopFirstStack, linearParser, parseHtml } from './parse.js'
 
 const ARTICLE = [
   'The harbour council voted on Tuesday to raise ferry fares by ten percent, citing fuel costs, crew wages and the repair of two ageing vessels.',
@@ -52,5 +52,12 @@ describe('parseHtml (htmlparser2 with constant-time stacks)', () => {
     '<b><b><b>x</b>',
   ])('builds the same DOM as parseDocument: %s', (html) => {
     expect(render(parseHtml(html))).toBe(render(parseDocument(html, { decodeEntities: true })))
+  })
+})
+
+describe('linearParser on the installed htmlparser2', () => {
+  it('takes over the parser\'s open-element stack (a release shaped otherwise would fall back to the quadratic one)', () => {
+    const parser = linearParser({}, { decodeEntities: true }) as unknown as { stack: unknown }
+    expect(parser.stack).toBeInstanceOf(TopFirstStack)
   })
 })

@@ -30,6 +30,8 @@ export function parseHtml(html: string): DomDocument {
 export function linearParser(cbs: Partial<Handler>, options: ParserOptions): Parser {
   const parser = new Parser(cbs, options)
   const internals = parser as unknown as ParserStacks
+  // A release whose stacks are shaped otherwise is used as it is: right, only not linear.
+  if (!Array.isArray(internals.stack) || !Array.isArray(internals.foreignContext)) return parser
   internals.stack = new TopFirstStack<string>()
   internals.foreignContext = new TopFirstStack<number>(internals.foreignContext as number[])
   // At the end the parser closes what is still open by index, top first: give it a plain array.
