@@ -1,4 +1,5 @@
-const MONTHS: Readonly<Record<string, number>> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 }
+import { MONTHS } from '../../metadata/months.js'
+
 /** RFC 822 zone names and the US ones feeds use, in minutes east of UTC. */
 const ZONES: Readonly<Record<string, number>> = {
   ut: 0, utc: 0, gmt: 0, z: 0, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
@@ -37,7 +38,7 @@ function parseRfc822(text: string): string | undefined {
   const m = RFC822.exec(text)
   if (!m) return undefined
   const [, d, mon, y, h = '0', mi = '0', s = '0', zone] = m
-  const month = MONTHS[mon!.toLowerCase()]
+  const month = MONTHS.get(mon!.toLowerCase())
   if (!month) return undefined
   let year = Number(y)
   if (y!.length === 2) year += year < 50 ? 2000 : 1900
