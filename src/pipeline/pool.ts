@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Document, DocumentMessage, LayerName, Layers, RawDocument } from '../document/index.js'
 import { BudgetExceededError } from '../errors.js'
+import { escapeControlChars } from '../stages/ingest/names.js'
 import { allStageNames, runTask, type Task } from './process.js'
 
 /** Below this many documents a batch is processed in the calling thread: starting workers costs more. */
@@ -224,7 +225,10 @@ export class ProcessPool {
   private current(slot: Slot, job: Job): { input: string; id: string } {
     const docs = job.request.task.docs
     const doc = docs[Math.min(slot.done, docs.length - 1)]
-    return { input: doc?.origin.input ?? 'input', id: doc?.id ?? '?' }
+    if (!doc) return { input: 'input', id: '?' }
+    // Named as every other per-item message is: `input#record` for an item of a feed, JSON Lines or WARC file.
+    const { input, record } = doc.origin
+    return { input: record !== undefined ? `${input}#${escapeControlChars(record)}` : input, id: doc.id }
   }
 
   private release(slot: Slot): void {
