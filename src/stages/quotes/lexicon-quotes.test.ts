@@ -64,8 +64,11 @@ describe('direct quotes and their speakers in other languages', () => {
     expect(quotesOf('Die sogenannte „Zeitenwende“ prägte die Debatte.', 'de')).toEqual([])
   })
 
-  it('resolves a known person to the gazetteer in any language', () => {
-    const found = quotesOf('„Wir verhandeln weiter“, sagte Sergej Lawrow am Freitag.', 'de')
-    expect(found[0]![2]).toBe('person:sergey-lavrov')
+  it('resolves a known person to the gazetteer in any language and case', () => {
+    expect(quotesOf('„Wir verhandeln weiter“, sagte Lawrow am Freitag.', 'de')[0]![2]).toBe('person:sergey-lavrov')
+    expect(quotesOf('«Переговоры продолжатся», — заявил Лавров.', 'ru')[0]![2]).toBe('person:sergey-lavrov')
+    expect(quotesOf('„Rozmowy będą kontynuowane” – powiedział Ławrow.', 'pl')[0]![2]).toBe('person:sergey-lavrov')
+    expect(quotesOf('« Nous poursuivrons le dialogue », a affirmé Sergueï Lavrov.', 'fr')[0]![2]).toBe('person:sergey-lavrov')
+    expect(quotesOf('拉夫罗夫表示：“谈判将继续。”', 'zh')[0]![2]).toBe('person:sergey-lavrov')
   })
 })
