@@ -4,7 +4,7 @@ import { lexiconFor, type Lexicon } from '../../language/index.js'
 import { sentenceIndexAt, tokenize } from '../sentences/index.js'
 import { NAMING_CUES, SPEECH_VERBS, TITLE_INTRODUCERS } from './cues.js'
 import { findIndirect, mayReport } from './indirect.js'
-import { findLexiconQuotes } from './lexicon-quotes.js'
+import { findLexiconQuotes, isRoleOnly } from './lexicon-quotes.js'
 import { pairQuoteMarks, type QuotedRun } from './marks.js'
 import { findTranscriptLines, labelSpeaker, type TranscriptLine } from './transcript.js'
 import { attributionAfter, attributionBefore, nearestCueBefore, readWords, resolveSpeaker, type Attribution, type Word } from './speaker.js'
@@ -101,9 +101,17 @@ function placeSpeakers(source: string, sentences: readonly Sentence[], entities:
     if (f.transcript) speaker = labelSpeaker(source, entities, f.attribution!.subject!, speaker)
     if (f.attribution === null && last !== null && block - last.block <= 1) {
       speaker = { entity: last.speaker.entity, span: last.speaker.span, resolution: 'carried' }
-    } else if (subject !== null && speaker.entity === null && last !== null && pronouns.has(source.slice(subject.start, subject.end).toLowerCase())) {
-      // "er sagte", "a-t-il ajouté": the lexicon's pronouns stand for the speaker named last.
-      speaker = { entity: last.speaker.entity, span: subject, resolution: 'pronoun' }
+    } else if (lexicon !== undefined && subject !== null && speaker.entity === null) {
+      // "er sagte", "a-t-il ajouté", "a ajouté le ministre": a pronoun or a role noun stands for the
+      // speaker quoted just before, else for the person named last before the quote.
+      const pronoun = pronouns.has(source.slice(subject.start, subject.end).toLowerCase())
+      // A role after the quote refers back ("«…», a ajouté le ministre"); one before it introduces a
+      // speaker of its own ("Мэр ответил: «…»", "Secondo l'assessore, «…»").
+      const refersBack = f.attribution !== null && f.attribution.cue.start >= f.span.end
+      if (pronoun || (refersBack && isRoleOnly(source, subject, lexicon))) {
+        const antecedent = personBefore(entities, byId, f.span.start, out) ?? (last !== null && block - last.block <= 1 && last.speaker.span !== null ? last.speaker : null)
+        if (antecedent !== null) speaker = { entity: antecedent.entity, span: antecedent.span, resolution: pronoun ? 'pronoun' : 'role' }
+      }
     }
     if (speaker.span !== null) last = { speaker, block }
     out.push({
@@ -112,6 +120,21 @@ function placeSpeakers(source: string, sentences: readonly Sentence[], entities:
     })
   }
   return { quotes: out }
+}
+
+/**
+ * The last person named before `at` outside the quotes already found (a name inside a quote is
+ * spoken of, not speaking), as a speaker: what a pronoun or a role noun at an attribution stands for.
+ */
+function personBefore(entities: EntitiesLayer | undefined, byId: ReadonlyMap<string, Entity>, at: number, quotes: readonly Quote[]): { entity: string; span: Span } | null {
+  const mentions = entities?.mentions ?? []
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!
+    if (m.span.end > at || byId.get(m.entity)?.type !== 'person' || m.kind === 'pronoun') continue
+    if (quotes.some((q) => q.span.start <= m.span.start && m.span.end <= q.span.end)) continue
+    return { entity: m.entity, span: m.span }
+  }
+  return null
 }
 
 /** Each sentence's words, tokenised on first use. */

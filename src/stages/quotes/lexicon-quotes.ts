@@ -1,5 +1,6 @@
 import type { Sentence, Span } from '../../document/index.js'
 import type { Lexicon } from '../../language/index.js'
+import { INFLECTING, caseStems, nominativeStem } from '../../language/inflection.js'
 import { blockRanges, type QuotedRun } from './marks.js'
 import type { Attribution } from './speaker.js'
 
@@ -43,7 +44,8 @@ interface Lookup {
   readonly verbs: ReadonlySet<string>
   readonly particles: ReadonlySet<string>
   readonly pronouns: ReadonlySet<string>
-  readonly titles: ReadonlySet<string>
+  /** The title a word is, if any: elided articles dropped ("l'assessore"), case endings folded in Russian and Polish ("wojewody"). */
+  readonly titleOf: (w: W) => string | undefined
   readonly leads: ReadonlySet<string>
   readonly according: readonly string[]
   readonly accordingAfter: readonly string[]
@@ -63,13 +65,30 @@ function lookupOf(lex: Lexicon): Lookup {
     verbs: new Set(lex.speechVerbs),
     particles: new Set(lex.verbParticles),
     pronouns: new Set(lex.pronouns),
-    titles: new Set(lex.titles),
+    titleOf: titleReader(lex),
     leads: new Set(lex.speakerLeads),
     according: lex.accordingTo,
     accordingAfter: lex.accordingToAfter,
   }
   lookups.set(lex, l)
   return l
+}
+
+const ELIDED = /^(?:l|d|dell|all|nell|sull|qu)['’]/
+
+function titleReader(lex: Lexicon): (w: W) => string | undefined {
+  const inflecting = INFLECTING.has(lex.code)
+  const titles = new Map<string, string>()
+  for (const t of lex.titles) titles.set(inflecting ? nominativeStem(t) : t, t)
+  return (w) => {
+    const bare = w.key.replace(ELIDED, '')
+    if (!inflecting) return titles.get(bare)
+    for (const k of caseStems(bare)) {
+      const t = titles.get(k)
+      if (t !== undefined) return t
+    }
+    return undefined
+  }
 }
 
 /**
@@ -184,7 +203,7 @@ function attributionAfter(source: string, run: QuotedRun, block: Span, l: Lookup
 function choose(candidates: readonly (Span | null)[], source: string, l: Lookup, namesPerson: (span: Span) => boolean): Span | null {
   const found = candidates.filter((c): c is Span => c !== null)
   return found.find(namesPerson)
-    ?? found.find((c) => wordsIn(source, c.start, c.end).some((w) => l.titles.has(w.key) || l.pronouns.has(w.key)))
+    ?? found.find((c) => wordsIn(source, c.start, c.end).some((w) => l.titleOf(w) !== undefined || l.pronouns.has(w.key)))
     ?? found[0]
     ?? null
 }
@@ -200,7 +219,9 @@ function attributionBefore(source: string, run: QuotedRun, block: Span, l: Looku
     const at = before.toLowerCase().lastIndexOf(phrase)
     if (at < 0 || /[\p{L}]/u.test(before[at - 1] ?? ' ')) continue
     const cue = { start: start + at, end: start + at + phrase.length }
-    const subject = speakerPhrase(source, words.filter((w) => w.start >= cue.end), l)
+    const rest = words.filter((w) => w.start >= cue.end)
+    // "Selon la direction de l'aéroport, « … »": the source is the phrase after the cue, named or not.
+    const subject = speakerPhrase(source, rest, l) ?? phraseUpToGap(source, rest)
     if (subject !== null) return { cue, subject }
   }
   // Lawrow zufolge, „…“
@@ -258,51 +279,53 @@ function skipParticles(words: readonly W[], from: number, l: Lookup): number {
 }
 
 /**
- * The speaker among the words next to the verb: a pronoun alone, or a run that holds a name (a
- * capitalised word that is no lead word) or a title ("le ministre", "министр"). `fromEnd` takes
- * the run that ends at the verb (the subject before it), else the run that starts after it.
+ * The speaker among the words next to the verb: a pronoun alone, or a phrase that holds a name (a
+ * capitalised word that is no lead word or title) or a title ("le ministre", "министр"). `fromEnd`
+ * takes the run that ends at the verb (the subject before it), else the phrase after it, where a
+ * few words (a time, a place) may come first ("a déclaré jeudi le maire") and a name in
+ * apposition completes a title ("der Fraktionschef der Grünen, Tobias Brandt").
  */
 function speakerPhrase(source: string, words: readonly W[], l: Lookup, fromEnd = false): Span | null {
   if (words.length === 0) return null
   const take = fromEnd ? words.slice(-MAX_SPEAKER_WORDS) : words.slice(0, MAX_SPEAKER_WORDS)
   const first = fromEnd ? take.length - 1 : 0
   if (l.pronouns.has(take[first]!.key)) return { start: take[first]!.start, end: take[first]!.end }
-  // Keep the contiguous run of speaker words next to the verb: names, titles, leads, and the small
-  // words inside a title ("des Affaires étrangères", "по иностранным делам").
-  const isSpeakerWord = (w: W): boolean => w.capitalized || l.titles.has(w.key) || l.leads.has(w.key) || isTitlePart(w, take, l)
-  let from = first
-  let to = first
-  // "a déclaré mercredi le ministre", "sagte am Mittwoch Lawrow": a few words (a time, a place)
-  // may stand between the verb and its subject.
-  if (!fromEnd) {
-    while (to < Math.min(take.length - 1, MAX_WORDS_BEFORE_SUBJECT) && !isSpeakerWord(take[to]!) && !CLAUSE_GAP.test(source.slice(take[to]!.end, take[to + 1]!.start))) to++
-    from = to
-  }
-  if (!isSpeakerWord(take[from]!)) return null
+  const isTitle = (w: W): boolean => l.titleOf(w) !== undefined
+  const isLead = (w: W): boolean => l.leads.has(w.key)
+  const isName = (w: W): boolean => w.capitalized && !isLead(w) && !isTitle(w)
+  const span = (from: number, to: number): Span => ({ start: take[from]!.start, end: take[to]!.end })
   if (fromEnd) {
-    while (from - 1 >= 0 && isSpeakerWord(take[from - 1]!) && !gapBreaks(source, take[from - 1]!, take[from]!)) from--
-  } else {
-    while (to + 1 < take.length && isSpeakerWord(take[to + 1]!) && !gapBreaks(source, take[to]!, take[to + 1]!)) to++
-    // "le maire de la ville, Paul Arnaud": a name in apposition after a comma completes the phrase.
-    const apposition = take.findIndex((w, k) => k > to && w.capitalized && /^\s*,\s*$/.test(source.slice(take[k - 1]!.end, w.start)))
-    if (apposition > to && !CLAUSE_GAP.test(source.slice(take[to]!.end, take[apposition - 1]!.end))) {
-      to = apposition
-      while (to + 1 < take.length && take[to + 1]!.capitalized && !gapBreaks(source, take[to]!, take[to + 1]!)) to++
-    }
-    while (to > from && l.leads.has(take[to]!.key)) to--
+    let from = first
+    if (!(isName(take[from]!) || isTitle(take[from]!))) return null
+    while (from - 1 >= 0 && (isName(take[from - 1]!) || isTitle(take[from - 1]!) || isLead(take[from - 1]!)) && !gapBreaks(source, take[from - 1]!, take[from]!)) from--
+    return span(from, first)
   }
-  const run = take.slice(from, to + 1)
-  const named = run.some((w) => (w.capitalized && !l.leads.has(w.key) && !l.titles.has(w.key)) || l.titles.has(w.key))
-  if (!named) return null
-  return { start: run[0]!.start, end: run[run.length - 1]!.end }
+  // The words within reach: up to punctuation, except a comma before a name in apposition.
+  let reach = 1
+  while (reach < take.length && !(CLAUSE_GAP.test(source.slice(take[reach - 1]!.end, take[reach]!.start)) && !isApposition(source, take, reach))) reach++
+  const within = take.slice(0, reach)
+  const apposition = within.findIndex((_, k) => isApposition(source, within, k))
+  const nameAt = apposition >= 0 ? apposition : within.findIndex(isName)
+  const anchor = nameAt >= 0 ? nameAt : within.findIndex(isTitle)
+  if (anchor < 0 || (nameAt < 0 && anchor > MAX_WORDS_BEFORE_SUBJECT)) return null
+  let from = anchor
+  while (from - 1 >= 0 && (isLead(within[from - 1]!) || isTitle(within[from - 1]!) || isName(within[from - 1]!)) && !gapBreaks(source, within[from - 1]!, within[from]!)) from--
+  let to = anchor
+  if (nameAt >= 0) while (to + 1 < within.length && within[to + 1]!.capitalized && /^\s+$/.test(source.slice(within[to]!.end, within[to + 1]!.start))) to++
+  return span(from, to)
 }
 
-/** Lower-case words inside a title that lead on to more of it ("des", "der", "по", "de"). */
-function isTitlePart(w: W, words: readonly W[], l: Lookup): boolean {
-  const i = words.indexOf(w)
-  if (i <= 0 || i + 1 >= words.length) return false
-  const before = words[i - 1]!
-  return (l.titles.has(before.key) || l.leads.has(before.key) || before.capitalized) && (words[i + 1]!.capitalized || l.titles.has(words[i + 1]!.key)) && w.key.length <= 4
+/** The words from the first up to punctuation, at most a speaker phrase long. */
+function phraseUpToGap(source: string, words: readonly W[]): Span | null {
+  if (words.length === 0) return null
+  let to = 0
+  while (to + 1 < Math.min(words.length, MAX_SPEAKER_WORDS) && !CLAUSE_GAP.test(source.slice(words[to]!.end, words[to + 1]!.start))) to++
+  return { start: words[0]!.start, end: words[to]!.end }
+}
+
+/** A capitalised word after a comma: a name in apposition ("le maire, Paul Arnaud"). */
+function isApposition(source: string, words: readonly W[], k: number): boolean {
+  return k > 0 && words[k]!.capitalized && /^\s*,\s*$/.test(source.slice(words[k - 1]!.end, words[k]!.start))
 }
 
 /** Punctuation other than a comma between two words ends a speaker phrase; a comma before a name is an apposition. */
@@ -326,4 +349,15 @@ function clauseStart(source: string, to: number, blockStart: number): number {
     if ((CLAUSE_END.test(c) && !/\p{Lu}/u.test(source[i - 1] ?? '')) || /[«»„“”"「」]/.test(c)) return i + 1
   }
   return blockStart
+}
+
+/**
+ * A speaker phrase that names a role and no one ("le ministre", "министр", "der Minister"): the
+ * person it stands for is found by the caller (the speaker quoted just before, or the person
+ * named just before).
+ */
+export function isRoleOnly(source: string, span: Span, lex: Lexicon): boolean {
+  const l = lookupOf(lex)
+  const words = wordsIn(source, span.start, span.end)
+  return words.some((w) => l.titleOf(w) !== undefined) && words.every((w) => l.titleOf(w) !== undefined || l.leads.has(w.key) || !w.capitalized)
 }

@@ -103,7 +103,9 @@ export function findLexiconTimes(text: string, lex: Lexicon): FoundTime[] {
     const weekday = p.weekdayOf.get(word.toLowerCase())
     if (weekday === undefined) continue
     const shift = m[1] !== undefined ? p.shiftBefore.get(m[1].toLowerCase()) : m[3] !== undefined ? p.shiftAfter.get(m[3].toLowerCase()) : undefined
-    push(m.index, m.index + m[0].length, { kind: 'weekday', weekday, ...(shift !== undefined ? { shift } : {}) })
+    // "this" before a weekday names the publication's own week in these languages, past or coming.
+    const meaning: TimeMeaning = shift === 0 ? { kind: 'weekday', weekday, sameWeek: true } : { kind: 'weekday', weekday, ...(shift !== undefined ? { shift } : {}) }
+    push(m.index, m.index + m[0].length, meaning)
   }
   for (const m of text.matchAll(p.relative)) {
     const word = m[1]!
