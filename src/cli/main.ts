@@ -40,6 +40,7 @@ export async function main(argv: readonly string[], out: Output = createOutput()
       const option = new Option(o.flags, o.description)
       if (o.default !== undefined) option.default(o.default)
       if (o.choices) option.choices(o.choices)
+      if (o.env) option.env(o.env)
       command.addOption(option)
     }
     command.action(async (...params: unknown[]) => {

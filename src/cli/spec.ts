@@ -4,6 +4,8 @@ export interface OptionSpec {
   readonly description: string
   readonly default?: string | boolean
   readonly choices?: readonly string[]
+  /** An environment variable that sets the option when the command line does not. */
+  readonly env?: string
 }
 
 export interface CommandSpec {
@@ -13,7 +15,7 @@ export interface CommandSpec {
   readonly options: readonly OptionSpec[]
 }
 
-const DB: OptionSpec = { flags: '--db <file>', description: 'SQLite store file', default: 'dossier.db' }
+const DB: OptionSpec = { flags: '--db <file|url>', description: 'the store: a SQLite file, or a postgres:// URL', default: 'dossier.db', env: 'DOSSIER_DB' }
 const FETCH: readonly OptionSpec[] = [
   { flags: '--allow-private', description: 'allow fetching URLs on loopback and private addresses (never link-local)' },
   { flags: '--max-bytes <n>', description: 'size cap per input in bytes, after decompression', default: String(50 * 1024 * 1024) },
