@@ -19,6 +19,16 @@ const FAILURES: ReadonlyArray<readonly [match: (code: string) => boolean, code: 
     'STORE_UNREACHABLE', () => 'the PostgreSQL server cannot be reached (down, restarting, or a wrong host or port); nothing of this write was stored'],
 ]
 
+/**
+ * True for an error that ended the connection rather than the statement (the server restarted or
+ * ended the session, the socket broke): the same statement may succeed on a new connection.
+ */
+export function lostConnection(error: unknown): boolean {
+  const code = codeOf(error)
+  if (code !== undefined) return code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === 'ECONNRESET' || code === 'EPIPE'
+  return error instanceof Error && /Connection terminated|Client has encountered a connection error|not queryable/i.test(error.message)
+}
+
 /** The SQLSTATE (or socket error code) of a node-postgres error, if it carries one. */
 export function codeOf(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code

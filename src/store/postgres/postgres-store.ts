@@ -14,7 +14,7 @@ import { SEARCH_CANDIDATES } from '../sqlite/statements.js'
 import { checkStoryOrder } from '../sqlite/stories.js'
 import type { SearchQuery } from '../search-query.js'
 import { createDatabaseIfMissing, createPool, redactUrl } from './connection.js'
-import { codeOf, pgFailure } from './failures.js'
+import { codeOf, lostConnection, pgFailure } from './failures.js'
 import { checkPgInvariants } from './invariants.js'
 import { LOCKS, LOCK_SPACE } from './locks.js'
 import { applyPgMigrations, checkPgReadable } from './migrate.js'
@@ -64,6 +64,8 @@ type SummaryRow = Parameters<typeof summaryOf>[0]
 export class PostgresStore implements Store {
   private readonly stories = new PgStoryTables()
   private closed = false
+  /** Leases not given back yet: closing the store gives them back, or the pool would wait for their connections. */
+  private readonly leases = new Set<WriterLease>()
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -91,7 +93,7 @@ export class PostgresStore implements Store {
         try {
           version = await applyPgMigrations(pool, migrations, where)
         } catch (error) {
-          if (!(error instanceof StoreError && codeOf(error.cause) === '3D000')) throw error
+          if (codeOf(error) !== '3D000' && !(error instanceof StoreError && codeOf(error.cause) === '3D000')) throw error
           await pool.end()
           await createDatabaseIfMissing(url)
           pool = createPool(url, { readOnly })
@@ -325,7 +327,16 @@ export class PostgresStore implements Store {
   async acquireWriter(options: WriterOptions = {}): Promise<WriterLease> {
     this.checkOpen()
     if (this.readOnly) throw new StoreError(`${this.file}: the store was opened read-only; nothing can be written to it.`, 'STORE_READ_ONLY')
-    return acquirePgWriter(this.pool, this.file, options)
+    const lease = await retryOnce(() => acquirePgWriter(this.pool, this.file, options)).catch((error: unknown) => {
+      throw pgFailure(error, this.file, 'cannot take the write lease', 'STORE_WRITE_FAILED')
+    })
+    this.leases.add(lease)
+    return {
+      release: async () => {
+        this.leases.delete(lease)
+        await lease.release()
+      },
+    }
   }
 
   /**
@@ -345,6 +356,8 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
+    await Promise.all([...this.leases].map((lease) => lease.release()))
+    this.leases.clear()
     await this.pool.end()
   }
 
@@ -381,28 +394,40 @@ export class PostgresStore implements Store {
   private async read<T>(action: string, fn: (db: Queryable) => Promise<T>): Promise<T> {
     this.checkOpen()
     try {
-      return await fn(this.pool)
+      return await retryOnce(() => fn(this.pool))
     } catch (error) {
       throw pgFailure(error, this.file, `could not ${action}`, 'STORE_READ_FAILED')
     }
   }
 
-  /** Runs `fn` in one transaction on one connection: committed whole, or rolled back whole. */
+  /**
+   * Runs `fn` in one transaction on one connection: committed whole, or rolled back whole. A
+   * connection the server ended while it sat in the pool fails at BEGIN, before anything was
+   * written: the transaction runs again once on a new one.
+   */
   private async transaction<T>(doing: string, fallback: string, fn: (db: pg.PoolClient) => Promise<T>): Promise<T> {
     this.checkOpen()
     let client: pg.PoolClient
-    try {
-      client = await this.pool.connect()
-    } catch (error) {
-      throw pgFailure(error, this.file, doing, fallback)
-    }
     let broken: unknown
     const onError = (error: unknown): void => {
       broken = error
     }
+    try {
+      client = await retryOnce(async () => {
+        const fresh = await this.pool.connect()
+        try {
+          await fresh.query('BEGIN')
+          return fresh
+        } catch (error) {
+          fresh.release(true)
+          throw error
+        }
+      })
+    } catch (error) {
+      throw pgFailure(error, this.file, doing, fallback)
+    }
     client.on('error', onError)
     try {
-      await client.query('BEGIN')
       const result = await fn(client)
       await client.query('COMMIT')
       return result
@@ -454,6 +479,20 @@ async function layersOf(db: Queryable, ids: readonly string[]): Promise<Map<stri
     list.push({ name, json })
   }
   return byDocument
+}
+
+/**
+ * Runs `fn` again once when the connection it used was lost (a pooled connection the server ended
+ * while idle: after a restart every pooled one is). Only for what is safe to run twice: a read, a
+ * transaction that failed at BEGIN, taking the lease.
+ */
+async function retryOnce<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (error) {
+    if (!lostConnection(error)) throw error
+    return fn()
+  }
 }
 
 async function countMatches(db: Queryable, tsquery: string, cap: number): Promise<number> {

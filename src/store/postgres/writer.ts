@@ -5,7 +5,7 @@ import type pg from 'pg'
 import { StoreError, UsageError } from '../../errors.js'
 import type { WriterHolder, WriterLease, WriterOptions } from '../store.js'
 import { WRITER_WAIT_MS } from '../sqlite/writer.js'
-import { pgFailure } from './failures.js'
+import { lostConnection, pgFailure } from './failures.js'
 import { LOCKS, LOCK_SPACE } from './locks.js'
 
 /** How often a waiting writer tries again. */
@@ -62,7 +62,9 @@ export async function acquirePgWriter(pool: pg.Pool, where: string, options: Wri
     }
   } catch (error) {
     client.off('error', onError)
-    client.release(lost !== undefined)
+    client.release(lost !== undefined || lostConnection(error))
+    // A lost connection is thrown as it is, so the caller may try again on a new one.
+    if (lostConnection(error)) throw error
     throw pgFailure(lost ?? error, where, 'cannot take the write lease', 'STORE_WRITE_FAILED')
   }
 }
