@@ -165,6 +165,16 @@ export const COMMANDS = {
       { flags: '--format <format>', description: 'output format', default: 'text', choices: ['text', 'json'] },
     ],
   },
+  migrate: {
+    name: 'migrate',
+    summary: 'copy a SQLite store into an empty PostgreSQL store, all of it or nothing',
+    args: [],
+    options: [
+      { flags: '--from <file>', description: 'the SQLite store to copy' },
+      { flags: '--to <url>', description: 'the PostgreSQL store: postgres://user:password@host:5432/database (created if missing)' },
+      WAIT,
+    ],
+  },
   check: {
     name: 'check',
     summary: "check the store: SQLite's integrity check and every counter against its members; exit 3 on any problem",

@@ -323,6 +323,15 @@ export class PostgresStore implements Store {
     }
   }
 
+  /**
+   * Runs `fn` in one write transaction on this store's database, for a bulk import (`copy.ts`):
+   * committed whole or not at all. The caller holds the writer lease.
+   */
+  async importTransaction<T>(doing: string, fn: (db: pg.PoolClient) => Promise<T>): Promise<T> {
+    if (this.readOnly) throw new StoreError(`${this.file}: the store was opened read-only; nothing can be written to it.`, 'STORE_READ_ONLY')
+    return this.transaction(doing, 'STORE_WRITE_FAILED', fn)
+  }
+
   /** Takes the writer lease (see `Store.acquireWriter` and `postgres/writer.ts`); a read-only store has none. */
   async acquireWriter(options: WriterOptions = {}): Promise<WriterLease> {
     this.checkOpen()
