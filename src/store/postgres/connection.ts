@@ -56,6 +56,10 @@ const types = {
 export interface PoolOptions {
   /** Every transaction of the pool's connections is read-only: a write fails with STORE_READ_ONLY. */
   readonly readOnly?: boolean
+  /** Server settings of every connection, as `name=value` (`enable_seqscan=off`). */
+  readonly settings?: readonly string[]
+  /** Connections at most; default POOL_SIZE. */
+  readonly max?: number
 }
 
 /**
@@ -70,8 +74,8 @@ export interface PoolOptions {
 export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
   databaseOf(url)
   const pool = new pg.Pool({
-    connectionString: options.readOnly ? withServerOption(url, '-c default_transaction_read_only=on') : url,
-    max: POOL_SIZE,
+    connectionString: withServerOptions(url, [...(options.readOnly ? ['default_transaction_read_only=on'] : []), ...(options.settings ?? [])]),
+    max: options.max ?? POOL_SIZE,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
     types,
@@ -84,10 +88,12 @@ export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
 }
 
 // Added to the URL's own `options` (a `search_path`, say): node-postgres lets the URL's win over a separate one.
-function withServerOption(url: string, option: string): string {
+function withServerOptions(url: string, settings: readonly string[]): string {
+  if (settings.length === 0) return url
   const parsed = new URL(url)
   const own = parsed.searchParams.get('options')
-  parsed.searchParams.set('options', own === null ? option : `${own} ${option}`)
+  const added = settings.map((s) => `-c ${s}`).join(' ')
+  parsed.searchParams.set('options', own === null ? added : `${own} ${added}`)
   return parsed.toString()
 }
 
