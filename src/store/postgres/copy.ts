@@ -7,7 +7,7 @@ import { checkReadable } from '../sqlite/migrate.js'
 import { MIGRATIONS } from '../sqlite/migrations/index.js'
 import { fromDocumentRow, toDocumentWrite, type DocumentRow, type LayerRow } from '../sqlite/rows.js'
 import { fromStoredText, type StoredText } from '../sqlite/text.js'
-import { insertDocument, PostgresStore } from './postgres-store.js'
+import { insertDocuments, PostgresStore } from './postgres-store.js'
 import { toPgText } from './text.js'
 
 /** Rows per INSERT of a copied table. */
@@ -128,11 +128,7 @@ async function copyDocuments(source: Database.Database, db: pg.PoolClient): Prom
   let count = 0
   for (let after = 0; ;) {
     const rows = page.all(after, BATCH)
-    for (const row of rows) {
-      const doc = fromDocumentRow(row, layers.all(row.id))
-      await insertDocument(db, toDocumentWrite(doc, row.storedAt))
-      count++
-    }
+    count += await insertDocuments(db, rows.map((row) => toDocumentWrite(fromDocumentRow(row, layers.all(row.id)), row.storedAt)))
     if (rows.length < BATCH) return count
     after = rows[rows.length - 1]!.seq
   }

@@ -9,7 +9,7 @@ import type {
 } from '../store.js'
 import { checkBlobMatchesDocuments } from '../blob-check.js'
 import { UnstorableValueError } from '../sqlite/json.js'
-import { toDocumentWrite, type DocumentRow, type DocumentWrite, type LayerRow } from '../sqlite/rows.js'
+import { toDocumentWrite, type DocumentRow, type DocumentWrite, type EntityIndexRow, type LayerRow } from '../sqlite/rows.js'
 import { SEARCH_CANDIDATES } from '../sqlite/statements.js'
 import { checkStoryOrder } from '../sqlite/stories.js'
 import type { SearchQuery } from '../search-query.js'
@@ -140,8 +140,7 @@ export class PostgresStore implements Store {
         'INSERT INTO blobs (sha256, bytes, input, media_type, size, stored_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sha256) DO NOTHING',
         [blob.sha256, Buffer.from(blob.bytes.buffer, blob.bytes.byteOffset, blob.bytes.byteLength), toPgText(blob.input), blob.mediaType ?? null, blob.bytes.byteLength, storedAt],
       )
-      let added = 0
-      for (const write of writes) if (await insertDocument(db, write)) added++
+      const added = await insertDocuments(db, writes)
       return { added, existing: writes.length - added }
     })
   }
@@ -477,25 +476,49 @@ export class PostgresStore implements Store {
   }
 }
 
-/** Inserts one document with its layers and entity rows; false when its id was stored already. */
-export async function insertDocument(db: Queryable, write: DocumentWrite): Promise<boolean> {
-  const values = DOCUMENT_COLUMNS.map((c, i) => (c === 'search' ? `$${i + 1}::tsvector` : `$${i + 1}`)).join(', ')
-  const inserted = await db.query(`INSERT INTO documents (${DOCUMENT_COLUMNS.join(', ')}) VALUES (${values}) ON CONFLICT (id) DO NOTHING`, documentParams(write))
-  if (inserted.rowCount === 0) return false
-  if (write.layers.length > 0) {
-    await db.query('INSERT INTO document_layers (document_id, name, json) SELECT $1, n, j FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS l (n, j, i) ORDER BY i',
-      [write.row.id, write.layers.map((l) => l.name), write.layers.map((l) => l.json)])
+/**
+ * Inserts documents with their layers and entity rows, three statements however many there are
+ * (each statement is a round trip to the server); returns how many were new. A document whose id
+ * is stored already, or came earlier in `writes`, is left out, as SQLite's row-by-row insert does.
+ */
+export async function insertDocuments(db: Queryable, writes: readonly DocumentWrite[]): Promise<number> {
+  if (writes.length === 0) return 0
+  const rows = writes.map(documentParams)
+  const columns = DOCUMENT_COLUMNS.map((c, i) => (c === 'search' ? `$${i + 1}::text[]` : `$${i + 1}::${DOCUMENT_TYPES[c]}[]`)).join(', ')
+  const select = DOCUMENT_COLUMNS.map((c) => (c === 'search' ? 'v.search::tsvector' : `v.${c}`)).join(', ')
+  const inserted = await db.query<{ id: string }>(
+    `INSERT INTO documents (${DOCUMENT_COLUMNS.join(', ')})
+     SELECT ${select} FROM unnest(${columns}) WITH ORDINALITY AS v (${DOCUMENT_COLUMNS.join(', ')}, n) ORDER BY v.n
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    DOCUMENT_COLUMNS.map((_, i) => rows.map((r) => r[i])),
+  )
+  const added = new Set(inserted.rows.map((r) => r.id))
+  const stored = [...new Map(writes.filter((w) => added.has(w.row.id)).reverse().map((w) => [w.row.id, w])).values()].reverse()
+  const layers = stored.flatMap((w) => w.layers.map((l) => [w.row.id, l.name, l.json] as const))
+  if (layers.length > 0) {
+    await db.query('INSERT INTO document_layers (document_id, name, json) SELECT d, n, j FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS l (d, n, j, i) ORDER BY i',
+      [layers.map((l) => l[0]), layers.map((l) => l[1]), layers.map((l) => l[2])])
   }
-  await insertEntities(db, write)
-  return true
+  await insertEntityRows(db, stored.flatMap((w) => w.entities))
+  return added.size
+}
+
+/** PostgreSQL types of the document columns, for the arrays `insertDocuments` sends. */
+const DOCUMENT_TYPES: Record<(typeof DOCUMENT_COLUMNS)[number], string> = {
+  id: 'text', blob_sha256: 'text', input: 'text', record: 'text', url: 'text', container: 'text', captured_at: 'text', charset: 'text',
+  hints: 'text', markup: 'text', source: 'text', messages: 'text', extra: 'text', title: 'text', published: 'text', publisher: 'text',
+  language: 'text', chars: 'int', stored_at: 'text', search: 'text',
 }
 
 async function insertEntities(db: Queryable, write: DocumentWrite): Promise<void> {
-  const rows = write.entities
+  await insertEntityRows(db, write.entities)
+}
+
+async function insertEntityRows(db: Queryable, rows: readonly EntityIndexRow[]): Promise<void> {
   if (rows.length === 0) return
   await db.query(
-    'INSERT INTO entity_index (entity_id, type, name, document_id, mentions) SELECT e, t, n, $4, m FROM unnest($1::text[], $2::text[], $3::text[], $5::int[]) AS x (e, t, n, m)',
-    [rows.map((r) => r.entityId), rows.map((r) => r.type), rows.map((r) => toPgText(r.name)), write.row.id, rows.map((r) => r.mentions)],
+    'INSERT INTO entity_index (entity_id, type, name, document_id, mentions) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[])',
+    [rows.map((r) => r.entityId), rows.map((r) => r.type), rows.map((r) => toPgText(r.name)), rows.map((r) => r.documentId), rows.map((r) => r.mentions)],
   )
 }
 
