@@ -100,6 +100,10 @@ export interface StorePlan {
   readonly complete: 'never' | 'missing' | 'all'
   /** Sees every document of the inputs once it is stored, updated, or found complete. */
   readonly observe?: (doc: Document) => void
+  /** Inputs already read (a queue worker reads bytes it was sent), instead of reading `inputs`. */
+  readonly results?: Iterable<IngestResult> | AsyncIterable<IngestResult>
+  /** Threads to run stages on, shared across calls (a worker's); closed by its owner, not here. */
+  readonly processor?: LazyPool
 }
 
 export interface StoreReport extends IngestReport {
@@ -118,7 +122,7 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
   const observe = plan.observe ?? (() => {})
   const stages = selectStages(plan.stages)
   checkWorkers(options.workers ?? 'auto')
-  const processor = new LazyPool(options.workers ?? 'auto', options.budget)
+  const processor = plan.processor ?? new LazyPool(options.workers ?? 'auto', options.budget)
   const rejected: Array<{ input: string; code: string; message: string }> = []
   // The store failure that ended the run: reading more inputs would only fail the same way.
   let stopped: { readonly error: unknown } | undefined
@@ -223,7 +227,7 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
     documentsInFlight += documents
   }
   try {
-    for await (const result of readInputs(inputs, options)) {
+    for await (const result of plan.results ?? readInputs(inputs, options)) {
       if (stopped !== undefined) break
       count++
       if (!result.ok) {
@@ -265,7 +269,7 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
     await chain
     if (stopped !== undefined) throw stopped.error
   } finally {
-    await processor.close()
+    if (plan.processor === undefined) await processor.close()
   }
   return { inputs: count, documentsAdded: added, documentsExisting: existing, documentsAnnotated: annotated, unchanged, rejected }
 }
