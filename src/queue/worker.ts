@@ -1,7 +1,7 @@
 import type pg from 'pg'
 import { storeInputs } from '../api/ingest.js'
 import type { Document, DocumentId } from '../document/index.js'
-import { LazyPool, type Budget } from '../pipeline/pool.js'
+import { ProcessPool, type Budget } from '../pipeline/pool.js'
 import { allStageNames } from '../pipeline/process.js'
 import { readBytes } from '../stages/ingest/index.js'
 import type { Store } from '../store/index.js'
@@ -57,7 +57,7 @@ export interface WorkerOptions {
  */
 export class QueueWorker {
   private readonly held = new Map<string, ItemRef & { fence: number }>()
-  private readonly processor: LazyPool
+  private processor?: ProcessPool
   private readonly placer: Placer
   private heartbeat?: ReturnType<typeof setInterval>
   private idlePlacing?: ReturnType<typeof setInterval>
@@ -65,7 +65,6 @@ export class QueueWorker {
   private readonly liveness: LivenessLock
 
   constructor(private readonly options: WorkerOptions) {
-    this.processor = new LazyPool(options.concurrency ?? 1, options.budget)
     this.liveness = new LivenessLock(options.dbUrl, options.identity, (error) => this.report(error))
     this.placer = new Placer({
       db: options.db,
@@ -85,6 +84,8 @@ export class QueueWorker {
     const { db, queue } = this.options
     // Before any claim: an item held by a worker without its liveness lock looks abandoned.
     await this.liveness.start()
+    // Threads start now and warm up (lexicons loaded) before the first job is taken.
+    this.processor = new ProcessPool(this.options.concurrency ?? 1, this.options.budget)
     this.heartbeat = setInterval(() => {
       renewLeases(db, [...this.held.values()], this.leaseMs).catch((error: unknown) => this.report(error))
     }, Math.max(100, Math.floor(this.leaseMs / 3)))
@@ -100,7 +101,7 @@ export class QueueWorker {
     await this.options.queue.stopWorking()
     clearInterval(this.heartbeat)
     await this.placer.placeReady().catch((error: unknown) => this.report(error))
-    await this.processor.close()
+    await this.processor?.close()
     await this.liveness.close()
   }
 
@@ -149,7 +150,7 @@ export class QueueWorker {
         stages: allStageNames(),
         complete: 'missing',
         results: [read],
-        processor: this.processor,
+        processor: this.processor!,
         observe: (doc: Document) => {
           if (!seen.has(doc.id)) documents.push(doc.id)
           seen.add(doc.id)
