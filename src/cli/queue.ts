@@ -147,6 +147,7 @@ function reportWorkerEvent(event: WorkerEvent, out: Output): void {
   }
 }
 
+const INPUT_WIDTH = 50
 const STATES: readonly ItemState[] = ['queued', 'running', 'done', 'failed']
 
 /** `dossier status`: a run's inputs (the newest run by default), queued, running, done and failed, with reasons. */
@@ -167,8 +168,10 @@ export async function runStatusCommand(options: Options, out: Output): Promise<n
       out.data(JSON.stringify({ ...status, items }, null, 2))
       return EXIT.ok
     }
-    const rows = items.map((i) => [String(i.seq), i.state, String(i.attempts), String(i.documents), i.input, i.worker ?? '', i.reason ?? ''])
-    out.data(formatTable(['#', 'STATE', 'TRIES', 'DOCS', 'INPUT', 'WORKER', 'REASON'], rows, [6, 7, 5, 5, 50, 24, 90]))
+    // A path is told by its end: a long one loses its beginning, not its file name.
+    const input = (name: string): string => (name.length > INPUT_WIDTH ? `…${name.slice(-(INPUT_WIDTH - 1))}` : name)
+    const rows = items.map((i) => [String(i.seq), i.state, String(i.attempts), String(i.documents), input(i.input), i.worker ?? '', i.reason ?? ''])
+    out.data(formatTable(['#', 'STATE', 'TRIES', 'DOCS', 'INPUT', 'WORKER', 'REASON'], rows, [6, 7, 5, 5, INPUT_WIDTH, 24, 90]))
     out.info(`run ${run} (${status.createdAt}${status.sealed ? '' : ', still being enqueued'}): ${counts(status)}`)
     return EXIT.ok
   } finally {
