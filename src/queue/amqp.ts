@@ -20,6 +20,7 @@ export interface AmqpOptions {
  * delivered again at once, which is what makes it quick to recover a dead worker's jobs.
  */
 export class AmqpQueue implements JobQueue {
+  readonly redeliversOnDisconnect = true
   readonly kind = 'amqp'
   private stopping = false
   private slots?: Slots

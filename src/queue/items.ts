@@ -130,6 +130,20 @@ export async function claimItem(db: pg.Pool, ref: ItemRef, worker: WorkerIdentit
   return rows[0]!.state === 'running' ? { kind: 'held' } : { kind: 'finished' }
 }
 
+/**
+ * Puts back in the queue the running items whose holder is gone (liveness lock or lease), and
+ * returns them to be published again: for a broker that only redelivers after a long expiry
+ * (pg-boss), so a dead worker's inputs go on within a second. The try stays counted.
+ */
+export async function requeueAbandoned(db: pg.Pool): Promise<ItemRef[]> {
+  const { rows } = await db.query<{ run: string; seq: number }>(
+    `UPDATE ${Q}.items i SET state = 'queued', lease_until = NULL
+     WHERE state = 'running' AND ${HOLDER_GONE}
+     RETURNING run, seq`,
+  )
+  return rows.map((r) => ({ run: Number(r.run), seq: r.seq }))
+}
+
 /** What an item needs to be read: its input name, bytes and what was known of them when enqueued. */
 export async function loadPayload(db: pg.Pool, ref: ItemRef): Promise<{ input: string; sha256: string; bytes: Uint8Array; meta: Record<string, unknown> }> {
   const { rows } = await db.query<{ input: string; sha256: string; bytes: Buffer; meta: Record<string, unknown> }>(

@@ -28,6 +28,7 @@ export interface PgBossOptions {
  * polling interval after every batch even when more jobs are waiting.
  */
 export class PgBossQueue implements JobQueue {
+  readonly redeliversOnDisconnect = false
   readonly kind = 'pg-boss'
   private stopping = false
   private slots?: Slots

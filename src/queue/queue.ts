@@ -15,6 +15,12 @@ export type JobHandler = (job: ItemRef) => Promise<void>
 export interface JobQueue {
   /** `pg-boss` or `amqp`: printed by `dossier worker` and the benchmarks. */
   readonly kind: string
+  /**
+   * True when the broker delivers a consumer's unacknowledged messages again as soon as its
+   * connection drops (RabbitMQ); false when only an expiry does (pg-boss), and workers then
+   * publish a dead worker's items again themselves (`requeueAbandoned`).
+   */
+  readonly redeliversOnDisconnect: boolean
   /** Publishes one message per item, durably (they survive a broker restart). */
   send(jobs: readonly ItemRef[]): Promise<void>
   /** Starts consuming with at most `concurrency` handlers at once; returns once consuming. */

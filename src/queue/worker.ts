@@ -7,7 +7,7 @@ import { readBytes } from '../stages/ingest/index.js'
 import type { Store } from '../store/index.js'
 import { sleep } from './db.js'
 import type { ItemMeta } from './enqueue.js'
-import { claimItem, finishItem, loadPayload, releaseItem, renewLeases, type ItemRef, type WorkerIdentity } from './items.js'
+import { claimItem, finishItem, loadPayload, releaseItem, renewLeases, requeueAbandoned, type ItemRef, type WorkerIdentity } from './items.js'
 import { LivenessLock } from './liveness.js'
 import { Placer, type PlacerEvent } from './placer.js'
 import type { JobQueue } from './queue.js'
@@ -91,7 +91,10 @@ export class QueueWorker {
     }, Math.max(100, Math.floor(this.leaseMs / 3)))
     // The last input of a run may finish on another worker, or the placer may die: an idle
     // worker looks for pages to place every second.
-    this.idlePlacing = setInterval(() => this.place(), 1_000)
+    this.idlePlacing = setInterval(() => {
+      this.place()
+      this.sweep()
+    }, 1_000)
     await queue.work((job) => this.handle(job), { concurrency: this.options.concurrency ?? 1 })
   }
 
@@ -108,6 +111,21 @@ export class QueueWorker {
   private place(): void {
     if (this.stopping) return
     this.placer.placeReady().catch((error: unknown) => this.report(error))
+  }
+
+  private sweeping = false
+
+  /** With a broker that redelivers only on expiry: publishes the items of dead workers again. */
+  private sweep(): void {
+    const { db, queue } = this.options
+    if (this.stopping || this.sweeping || queue.redeliversOnDisconnect) return
+    this.sweeping = true
+    requeueAbandoned(db)
+      .then((items) => (items.length > 0 ? queue.send(items) : undefined))
+      .catch((error: unknown) => this.report(error))
+      .finally(() => {
+        this.sweeping = false
+      })
   }
 
   private report(error: unknown): void {
