@@ -9,7 +9,7 @@ import { DocumentFrequencies } from '../stages/stories/similarity.js'
 import { THREAD_LEAD_ACTORS, linkThreads, type ThreadNode } from '../stages/stories/threads.js'
 import type { SignatureWrite, Store, StoryUpdate, StoryWrite, WriterOptions } from '../store/index.js'
 import { asWriter } from './ingest.js'
-import { StoryWorkspace, readMember, type CachedMember } from './story-workspace.js'
+import { StoryWorkspace, readMember, type CachedMember, type WorkspaceLimits } from './story-workspace.js'
 
 /** Documents placed per step: each step is one atomic write, and memory holds one page of documents. */
 export const STORY_PAGE_SIZE = 200
@@ -47,6 +47,8 @@ export interface UpdateStoriesOptions {
   readonly recompose?: Iterable<DocumentId>
   /** How the run waits for another writer of the store (see `Store.acquireWriter`). */
   readonly writer?: WriterOptions
+  /** What the run keeps in memory across pages at most; the defaults bound it near 300 MB. */
+  readonly memory?: WorkspaceLimits
 }
 
 /**
@@ -73,7 +75,7 @@ export async function placeStories(store: Store, options: UpdateStoriesOptions =
   const tally: Tally = { placed: 0, duplicates: 0, opened: 0, changed: 0, threads: 0, skipped: [], written: new Set() }
   const pageSize = options.pageSize ?? STORY_PAGE_SIZE
   // One workspace for the whole run: what a page reads or writes stays in memory for the next.
-  const workspace = new StoryWorkspace(store)
+  const workspace = new StoryWorkspace(store, options.memory)
   let page: Document[] = []
   const flush = async (): Promise<void> => {
     if (page.length > 0) await placePage(store, workspace, page, tally, options.onEvent)

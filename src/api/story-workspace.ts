@@ -18,6 +18,12 @@ export const WORKSPACE_MAX_MEMBERS = 3_000
 
 type Window = { readonly from: string; readonly to: string }
 
+/** How much a workspace holds before it lets go (see `WORKSPACE_MAX_STORIES`, `WORKSPACE_MAX_MEMBERS`). */
+export interface WorkspaceLimits {
+  readonly maxStories?: number
+  readonly maxMembers?: number
+}
+
 /** What the workspace knows of a stored story besides its clustering state: what the store's `stories` row holds. */
 interface Held {
   title: string
@@ -55,6 +61,8 @@ export function readMember(doc: Document, article: ArticleText): CachedMember {
  */
 export class StoryWorkspace {
   clusterer = newClusterer()
+  private readonly maxStories: number
+  private readonly maxMembers: number
   private held = new Map<StoryId, Held>()
   /** Merged day ranges whose every stored story is held. */
   private covered: Window[] = []
@@ -68,7 +76,10 @@ export class StoryWorkspace {
   /** Stored stories naming both actors of a pair (`a\nb`, sorted), for the pairs asked so far. */
   private pairs = new Map<string, Set<StoryId>>()
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store, limits: WorkspaceLimits = {}) {
+    this.maxStories = limits.maxStories ?? WORKSPACE_MAX_STORIES
+    this.maxMembers = limits.maxMembers ?? WORKSPACE_MAX_MEMBERS
+  }
 
   /**
    * Loads what a page of articles can join and returns which stories it may join: those whose
@@ -154,7 +165,7 @@ export class StoryWorkspace {
   keepMember(id: DocumentId, member: CachedMember): void {
     this.members.delete(id)
     this.members.set(id, member)
-    if (this.members.size > WORKSPACE_MAX_MEMBERS) this.members.delete(this.members.keys().next().value!)
+    if (this.members.size > this.maxMembers) this.members.delete(this.members.keys().next().value!)
   }
 
   async thread(id: ThreadId): Promise<Thread | undefined> {
@@ -190,7 +201,7 @@ export class StoryWorkspace {
   /**
    * Takes in an update the store has just written, in the order the store applies it: stories
    * (their thread unchanged), removed threads (their stories' thread cleared), then threads (their
-   * stories' thread set). Past `WORKSPACE_MAX_STORIES` the workspace empties itself.
+   * stories' thread set). Past its story limit the workspace empties itself.
    */
   applied(update: StoryUpdate): void {
     for (const { story, state, window } of update.stories) {
@@ -215,7 +226,7 @@ export class StoryWorkspace {
     const { documents, terms } = update.termFrequencies
     if (this.documents !== undefined) this.documents += documents
     for (const [t, n] of terms) if (this.frequencies.has(t)) this.frequencies.set(t, this.frequencies.get(t)! + n)
-    if (this.held.size > WORKSPACE_MAX_STORIES) this.empty()
+    if (this.held.size > this.maxStories) this.empty()
   }
 
   /** Forgets everything: what a later page needs is read again from the store. */
