@@ -134,6 +134,11 @@ export interface StoredStoryState extends StoryState {
   readonly eventDate: string | null
   readonly thread: ThreadId | null
   readonly actors: Story['actors']
+  /**
+   * The stored date window (`StoryWrite.window`), which says which windows the story is loaded
+   * for; a store that does not return it leaves it out, and readers take it from `first`…`last`.
+   */
+  readonly window?: { readonly from: string; readonly to: string } | null
 }
 
 /** A new or changed story, its check and its clustering state. */
