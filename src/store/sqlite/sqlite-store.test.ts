@@ -8,6 +8,7 @@ import type { Document } from '../../document/index.js'
 import { SearchSyntaxError, StoreError, UsageError } from '../../errors.js'
 import type { SearchQuery } from '../search-query.js'
 import { blobOf, entitiesLayer, makeDocument, runStoreContract } from '../contract.js'
+import { createLegacyStore, saveLegacy } from '../../../test/helpers/legacy-store.js'
 import { MIGRATIONS, type Migration } from './migrations/index.js'
 import { SEARCH_CANDIDATES, SqliteStore } from './sqlite-store.js'
 
@@ -160,7 +161,7 @@ describe('SqliteStore: saving', () => {
     const blob = textBlob('The third document trips a trigger.')
     const docs = [0, 1, 2].map((i) => makeDocument(blob, i, { full: true }))
     const db = new Database(path)
-    db.exec(`CREATE TRIGGER fail_third AFTER INSERT ON document_layers WHEN NEW.document_id = '${docs[2]!.id}'
+    db.exec(`CREATE TRIGGER fail_third AFTER INSERT ON documents WHEN NEW.id = '${docs[2]!.id}'
       BEGIN SELECT RAISE(ABORT, 'forced failure'); END`)
     db.close()
     const error = await expectStoreError(store.save(blob, docs), 'STORE_WRITE_FAILED')
@@ -188,15 +189,10 @@ describe('SqliteStore: saving', () => {
 
   it('indexes the entities of documents stored before the entity index existed', async () => {
     const path = tempPath()
-    const old = await open(path, MIGRATIONS.slice(0, 2))
+    const db = createLegacyStore(path, 1)
     const blob = textBlob('Stored by schema version 1.')
     const doc = { ...makeDocument(blob, 0), layers: { entities: entitiesLayer([['person:~ada-brennan', 'person', 'Ada Brennan', 2]]) } }
-    await old.save(blob, [doc])
-    await old.close()
-    // Back to what a version 1 store holds: the layer, and no index.
-    const db = new Database(path)
-    db.exec('DROP TABLE entity_index')
-    db.pragma('user_version = 1')
+    saveLegacy(db, blob, [doc])
     db.close()
     const upgraded = await open(path)
     expect(await upgraded.listEntities()).toEqual([{ id: 'person:~ada-brennan', type: 'person', name: 'Ada Brennan', documents: 1, mentions: 2 }])
@@ -356,12 +352,12 @@ describe('SqliteStore: read-only', () => {
 
   it('reads a store that lacks only a migration writers use, and refuses one that lacks what readers need', async () => {
     const path = tempPath()
-    await (await open(path, MIGRATIONS.filter((m) => !m.writersOnly))).close()
-    const readable = await SqliteStore.open(path, { readOnly: true })
+    await (await open(path)).close()
+    const readable = await SqliteStore.open(path, { readOnly: true, migrations: [...MIGRATIONS, { ...NOTE_COLUMN, writersOnly: true }] })
     opened.push(readable)
     expect(await readable.countStories()).toBe(0)
     const old = tempPath()
-    await (await open(old, MIGRATIONS.slice(0, 2))).close()
+    createLegacyStore(old, 2).close()
     const error = await expectStoreError(SqliteStore.open(old, { readOnly: true }), 'STORE_SCHEMA_OLD')
     expect(error.message).toContain('3 (stories)')
   })

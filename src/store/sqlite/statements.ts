@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { DocumentRow, EntityIndexRow, LayerRow } from './rows.js'
+import type { DocumentRow, EntityIndexRow } from './rows.js'
 import type { StoredText } from './text.js'
 
 /** How much more a search term found in the title counts than one in the body (bm25 column weight). */
@@ -25,6 +25,9 @@ export interface BlobParams {
   readonly size: number
   readonly storedAt: string
 }
+
+/** Named parameters of a new `documents` row: the row and its packed layers. */
+export type DocumentParams = DocumentRow & { readonly layers: Buffer }
 
 /** Named parameters of the summary columns a layer update re-derives. */
 export interface SummaryParams {
@@ -66,35 +69,31 @@ export function prepareStatements(db: Database.Database): Statements {
       `INSERT INTO blobs (sha256, bytes, input, media_type, size, stored_at)
        VALUES (@sha256, @bytes, @input, @mediaType, @size, @storedAt) ON CONFLICT (sha256) DO NOTHING`,
     ),
-    insertDocument: db.prepare<[DocumentRow]>(
+    insertDocument: db.prepare<[DocumentParams]>(
       `INSERT INTO documents (id, blob_sha256, input, record, url, container, captured_at, charset,
-         hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at)
+         hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at, layers)
        VALUES (@id, @blobSha256, @input, @record, @url, @container, @capturedAt, @charset,
-         @hints, @markup, @source, @messages, @extra, @title, @published, @publisher, @language, @chars, @storedAt)
+         @hints, @markup, @source, @messages, @extra, @title, @published, @publisher, @language, @chars, @storedAt, @layers)
        ON CONFLICT (id) DO NOTHING`,
     ),
-    insertLayer: db.prepare<[string, string, string]>('INSERT INTO document_layers (document_id, name, json) VALUES (?, ?, ?)'),
     insertFts: db.prepare<[number | bigint, string, string]>('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)'),
-    getDocument: db.prepare<[string], DocumentRow>(
+    getDocument: db.prepare<[string], DocumentRow & { layers: Buffer }>(
       `SELECT id, blob_sha256 AS blobSha256, input, record, url, container, captured_at AS capturedAt, charset,
-         hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at AS storedAt
+         hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at AS storedAt, layers
        FROM documents WHERE id = ?`,
     ),
-    getLayers: db.prepare<[string], LayerRow>('SELECT name, json FROM document_layers WHERE document_id = ? ORDER BY rowid'),
+    getLayers: db.prepare<[number], Buffer>('SELECT layers FROM documents WHERE seq = ?').pluck(),
     listDocuments: db.prepare<[number, number], SummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM documents ORDER BY seq LIMIT ? OFFSET ?`,
     ),
     countDocuments: db.prepare<[], number>('SELECT count(*) FROM documents').pluck(),
-    pageDocuments: db.prepare<[number, number], DocumentRow & { seq: number }>(
+    pageDocuments: db.prepare<[number, number], DocumentRow & { seq: number; layers: Buffer }>(
       `SELECT seq, id, blob_sha256 AS blobSha256, input, record, url, container, captured_at AS capturedAt, charset,
-         hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at AS storedAt
+         hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at AS storedAt, layers
        FROM documents WHERE seq > ? ORDER BY seq LIMIT ?`,
     ),
     documentSeq: db.prepare<[string], number>('SELECT seq FROM documents WHERE id = ?').pluck(),
-    upsertLayer: db.prepare<[string, string, string]>(
-      `INSERT INTO document_layers (document_id, name, json) VALUES (?, ?, ?)
-       ON CONFLICT (document_id, name) DO UPDATE SET json = excluded.json`,
-    ),
+    updateLayers: db.prepare<[Buffer, string]>('UPDATE documents SET layers = ? WHERE id = ?'),
     updateSummary: db.prepare<[SummaryParams]>(
       `UPDATE documents SET title = @title, published = @published, publisher = @publisher, language = @language, chars = @chars
        WHERE id = @id`,
@@ -142,16 +141,15 @@ export interface Statements {
   readonly hasBlob: Statement<[string], 1>
   readonly getBlob: Statement<[string], Buffer>
   readonly insertBlob: Statement<[BlobParams]>
-  readonly insertDocument: Statement<[DocumentRow]>
-  readonly insertLayer: Statement<[string, string, string]>
+  readonly insertDocument: Statement<[DocumentParams]>
   readonly insertFts: Statement<[number | bigint, string, string]>
-  readonly getDocument: Statement<[string], DocumentRow>
-  readonly getLayers: Statement<[string], LayerRow>
+  readonly getDocument: Statement<[string], DocumentRow & { layers: Buffer }>
+  readonly getLayers: Statement<[number], Buffer>
   readonly listDocuments: Statement<[number, number], SummaryRow>
   readonly countDocuments: Statement<[], number>
-  readonly pageDocuments: Statement<[number, number], DocumentRow & { seq: number }>
+  readonly pageDocuments: Statement<[number, number], DocumentRow & { seq: number; layers: Buffer }>
   readonly documentSeq: Statement<[string], number>
-  readonly upsertLayer: Statement<[string, string, string]>
+  readonly updateLayers: Statement<[Buffer, string]>
   readonly updateSummary: Statement<[SummaryParams]>
   readonly updateMessages: Statement<[string, string]>
   readonly deleteFts: Statement<[number | bigint]>
