@@ -9,6 +9,7 @@ import { SearchSyntaxError, StoreError, UsageError } from '../../errors.js'
 import type { SearchQuery } from '../search-query.js'
 import { blobOf, entitiesLayer, makeDocument, runStoreContract } from '../contract.js'
 import { createLegacyStore, saveLegacy } from '../../../test/helpers/legacy-store.js'
+import { PAGE_BYTES } from './connection.js'
 import { MIGRATIONS, type Migration } from './migrations/index.js'
 import { SEARCH_CANDIDATES, SqliteStore } from './sqlite-store.js'
 
@@ -59,6 +60,18 @@ describe('SqliteStore: opening and migrations', () => {
     const db = new Database(path, { readonly: true })
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('page_size', { simple: true })).toBe(PAGE_BYTES)
+    db.close()
+  })
+
+  it('keeps the page size of a store created with other pages', async () => {
+    const path = tempPath()
+    const legacy = createLegacyStore(path)
+    const size = legacy.pragma('page_size', { simple: true })
+    legacy.close()
+    await (await open(path)).close()
+    const db = new Database(path, { readonly: true })
+    expect(db.pragma('page_size', { simple: true })).toBe(size)
     db.close()
   })
 
