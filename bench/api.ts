@@ -7,6 +7,7 @@
  *
  *   npm run bench:api [-- --articles 100000 --seconds 15 --clients 50 --only 'search|ping']
  *   npx tsx bench/api.ts --build-only   (build the cached store and stop)
+ *   npm run bench:api -- --store s.db   (serve a store built elsewhere; its queries in s.db.queries.json)
  *
  * The store is built once and cached under /tmp (reused when present; the build time is printed):
  * generated news (bench/lib/news.ts: events reported by 1–10 outlets over a few days, each with its
@@ -36,14 +37,16 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     /** Another checkout whose bench/api.ts serves the store (a before/after comparison); default this one. */
     'server-root': { type: 'string' },
+    /** A store built elsewhere (the same articles in another layout), with its queries beside it in `<store>.queries.json`. */
+    store: { type: 'string' },
   },
 })
 const ARTICLES = Number(args.articles)
 const SECONDS = Number(args.seconds)
 const CLIENTS = Number(args.clients)
 const CACHE_DIR = '/tmp/dossier-bench-api'
-/** Bumped when the way the store is built changes, so an old cache is not reused. */
-const CACHE_VERSION = 2
+/** Bumped when the way the store is built changes, so an old cache is not reused (3: the compact layout). */
+const CACHE_VERSION = 3
 /** Worker threads annotating while the store is built. */
 const BUILD_WORKERS = 2
 /** The goal of issue 5, in milliseconds. */
@@ -72,7 +75,9 @@ async function serve(path: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { path, queries } = await ensureStore(ARTICLES)
+  const { path, queries } = args.store === undefined
+    ? await ensureStore(ARTICLES)
+    : { path: args.store, queries: JSON.parse(readFileSync(`${args.store}.queries.json`, 'utf8')) as NewsCorpus['queries'] }
   const serverScript = args['server-root'] === undefined ? import.meta.filename : join(args['server-root'], 'bench/api.ts')
   const child = spawn(process.execPath, ['--import', 'tsx', serverScript, '--serve', path], { stdio: ['ignore', 'pipe', 'inherit'] })
   try {

@@ -23,6 +23,7 @@ import type { Document } from '../src/document/index.js'
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js'
 import type { Blob } from '../src/store/store.js'
 import { createLegacyStore, readLegacyDocument, saveLegacy } from '../test/helpers/legacy-store.js'
+import { STORY_TABLES } from './legacy-copy.js'
 import { generateNews } from './lib/news.js'
 import { printTable, ratio } from './lib/table.js'
 
@@ -130,7 +131,7 @@ function writeLegacy(path: string, compact: string, docs: readonly Document[], b
   const ms = performance.now() - started
   db.exec(`ATTACH '${compact}' AS compact`)
   db.transaction(() => {
-    for (const table of ['stories', 'story_members', 'story_checks', 'story_actors', 'threads', 'term_frequencies', 'story_counters', 'minhash_signatures', 'minhash_bands']) {
+    for (const table of STORY_TABLES) {
       db.exec(`INSERT INTO main.${table} SELECT * FROM compact.${table}`)
     }
   })()
