@@ -300,15 +300,28 @@ describe('SqliteStore: search', () => {
   })
 
   it.each([
-    ['at the limit: ranked, the best match first', 0],
-    ['past it: newest first', 1],
+    ['at the limit: ranked, the best match first, each scored', 0],
+    ['past it: newest first, unranked (score 0)', 1],
   ])('a query matching SEARCH_CANDIDATES documents, %s', async (_label, extra) => {
     // The oldest document is the best match: its title holds the word.
     const notes = Array.from({ length: SEARCH_CANDIDATES - 1 + extra }, (_, i) => [`Note ${i}`, `ferries, item ${i}.`] as const)
     const { store, ids } = await storeWith([['Ferries everywhere', 'ferries ferries ferries'], ...notes])
     const hits = await store.search('ferries', { limit: 3 })
     expect(hits[0]!.id).toBe(extra === 0 ? ids[0] : ids.at(-1))
-    expect(hits.every((h) => h.score > 0)).toBe(true)
+    expect(hits.map((h) => h.score > 0)).toEqual(Array(3).fill(extra === 0))
+    if (extra === 1) expect(hits.map((h) => h.id)).toEqual(ids.slice(-3).reverse())
+  })
+
+  it('counts a query again once a save or a layer update changes what it finds', async () => {
+    const { store, ids } = await storeWith(ENTRIES)
+    expect(await store.countSearch('ferries', 10)).toBe(1)
+    const blob = textBlob('More ferries\nThe ferries ran late.', 'inputs/late.txt')
+    await store.save(blob, [withText(makeDocument(blob, 0), 'More ferries', 'The ferries ran late.')])
+    expect(await store.countSearch('ferries', 10)).toBe(2)
+    // The first article's body is all removed: only its title ("Harbour reopens") is searched now.
+    const source = (await store.getDocument(ids[0]!))!.source
+    await store.updateLayers(ids[0]!, { clean: { blocks: [], removed: [{ span: { start: 0, end: source.length }, reason: 'navigation' }], flags: [] } })
+    expect(await store.countSearch('ferries', 10)).toBe(1)
   })
 
   it('countSearch refuses a malformed advanced query with SEARCH_SYNTAX', async () => {

@@ -21,6 +21,7 @@ import { prepareStatements, SEARCH_CANDIDATES, type Statements } from './stateme
 import { StoryTables, checkStoryOrder, type StoryFilters } from './stories.js'
 import { toStoredText } from './text.js'
 import { toFts5Match } from './fts5-query.js'
+import { SearchCounts } from './search-counts.js'
 import type { SearchQuery } from '../search-query.js'
 import { acquireWriter } from './writer.js'
 
@@ -62,6 +63,7 @@ export type { SearchHit }
  */
 export class SqliteStore implements Store {
   private readonly sql: Statements
+  private readonly searchCounts: SearchCounts
   private storyTables: StoryTables | undefined
   private closed = false
 
@@ -78,6 +80,7 @@ export class SqliteStore implements Store {
   ) {
     this.db = connection.db
     this.sql = prepareStatements(this.db)
+    this.searchCounts = new SearchCounts(this.db, (match, cap) => this.sql.countSearch.get(match, cap)?.n ?? 0)
   }
 
   // Prepared on first use: a store opened at an older schema (upgrade tests) has no story tables.
@@ -133,6 +136,8 @@ export class SqliteStore implements Store {
       return this.writeAll(blob, writes, storedAt)
     } catch (error) {
       throw storeFailure(error, this.file, `could not save ${blob.input}`, 'STORE_WRITE_FAILED')
+    } finally {
+      this.searchCounts.forget()
     }
   }
 
@@ -169,6 +174,8 @@ export class SqliteStore implements Store {
       this.db.transaction(() => this.replaceLayers(id, layers, names, messages)).immediate()
     } catch (error) {
       throw storeFailure(error, this.file, `could not update layers ${names.join(', ')} of document ${id}`, 'STORE_WRITE_FAILED')
+    } finally {
+      this.searchCounts.forget()
     }
   }
 
@@ -227,7 +234,8 @@ export class SqliteStore implements Store {
    * `{ text, mode: 'advanced' }` reads operators (see search-query.ts). A query without words
    * finds nothing; a malformed advanced one throws SearchSyntaxError. A query matching more than
    * `SEARCH_CANDIDATES` (500) documents, a word most articles contain, lists its matches newest
-   * first (each with its score): ranking every match would score the whole index on every request.
+   * first with score 0 (unranked): scoring even one page of them costs a walk of the whole index
+   * (see SEARCH_CANDIDATES), so its first page costs the same at 1k or 1M articles.
    *
    * @example
    * await store.search({ text: 'flood* NOT "weather forecast"', mode: 'advanced' }, { limit: 20, offset: 40 })
@@ -237,14 +245,15 @@ export class SqliteStore implements Store {
     const match = toFts5Match(query)
     if (match === undefined) return []
     return this.read('search', () => {
-      const broad = (this.sql.countSearch.get(match, SEARCH_CANDIDATES + 1)?.n ?? 0) > SEARCH_CANDIDATES
+      const broad = this.searchCounts.count(match, SEARCH_CANDIDATES + 1) > SEARCH_CANDIDATES
       return (broad ? this.sql.searchNewest : this.sql.search).all(match, limit, offset).map((row) => ({ ...toSummary(row), score: row.score }))
     })
   }
 
   /**
    * How many documents `search` matches, counted up to `cap` (a broad word stops there): cheaper
-   * than the search, which scores what it finds.
+   * than the search, which scores what it finds. Counts are remembered until the store changes, so
+   * the count `search` made for the same query, or the last page's, is not walked again.
    *
    * @example
    * const total = await store.countSearch('"central bank"', 10_000) // 10_000 means "at least"
@@ -253,7 +262,7 @@ export class SqliteStore implements Store {
     if (!Number.isInteger(cap) || cap < 0) throw new UsageError(`countSearch: cap must be a whole number of documents, got ${cap}.`)
     const match = toFts5Match(query)
     if (match === undefined) return 0
-    return this.read('count search hits', () => this.sql.countSearch.get(match, cap)?.n ?? 0)
+    return this.read('count search hits', () => this.searchCounts.count(match, cap))
   }
 
   /**
