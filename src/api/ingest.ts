@@ -114,6 +114,14 @@ export interface StoreReport extends IngestReport {
  * error, once, instead of rejecting every input after it. The caller holds the writer lease.
  */
 export async function storeInputs(inputs: readonly string[], options: IngestOptions, plan: StorePlan): Promise<StoreReport> {
+  return storeResults(readInputs(inputs, options), options, plan)
+}
+
+/**
+ * `storeInputs` on inputs already read (`readBytes` results): what `dossier watch` gives it, having
+ * fetched each page itself (politely, conditionally). The caller holds the writer lease.
+ */
+export async function storeResults(results: AsyncIterable<IngestResult>, options: IngestOptions, plan: StorePlan): Promise<StoreReport> {
   const { store, onEvent = () => {} } = options
   const observe = plan.observe ?? (() => {})
   const stages = selectStages(plan.stages)
@@ -223,7 +231,7 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
     documentsInFlight += documents
   }
   try {
-    for await (const result of readInputs(inputs, options)) {
+    for await (const result of results) {
       if (stopped !== undefined) break
       count++
       if (!result.ok) {

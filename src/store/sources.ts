@@ -69,9 +69,16 @@ export interface PendingItem extends SourceItem {
 
 /** What one poll of a source came to. */
 export type PollOutcome =
-  | { readonly kind: 'ok'; readonly status: number; readonly etag?: string; readonly lastModified?: string; readonly title?: string; readonly found: readonly FoundItem[] }
+  | {
+    readonly kind: 'ok'; readonly status: number; readonly etag?: string; readonly lastModified?: string; readonly title?: string
+    readonly found: readonly FoundItem[]
+    /** New items recorded at most, in `found`'s order; the rest are left unseen. */
+    readonly maxNew?: number
+  }
   | { readonly kind: 'not-modified' }
   | { readonly kind: 'failed'; readonly status?: number; readonly error: string }
+  /** Not asked this time (its host is backing off): only the schedule moves, no failure is counted. */
+  | { readonly kind: 'deferred' }
 
 export interface AddSource {
   readonly url: string

@@ -67,12 +67,17 @@ export class SqliteSourceStore implements SourceStore {
         this.q.pollFailed.run({ id, at: when, next, status: outcome.status ?? null, error: outcome.error })
         return []
       }
+      if (outcome.kind === 'deferred') {
+        this.q.pollDeferred.run({ id, next })
+        return []
+      }
       if (outcome.kind === 'not-modified') {
         this.q.pollUnchanged.run({ id, at: when, next })
         return []
       }
       const fresh: FoundItem[] = []
       for (const item of outcome.found) {
+        if (outcome.maxNew !== undefined && fresh.length >= outcome.maxNew) break
         const body = item.body && item.body.text.length <= MAX_FALLBACK_CHARS ? item.body : undefined
         const inserted = this.q.insertItem.run({
           key: item.key, source: id, link: item.link ?? null, title: item.title ?? null, published: item.published ?? null, at: when,
@@ -160,6 +165,7 @@ function prepare(db: Database.Database) {
     pollFailed: db.prepare(
       'UPDATE sources SET last_fetch_at = @at, last_status = @status, next_fetch_at = @next, failures = failures + 1, last_error = @error, last_error_at = @at WHERE id = @id',
     ),
+    pollDeferred: db.prepare('UPDATE sources SET next_fetch_at = @next WHERE id = @id'),
     pollUnchanged: db.prepare(
       'UPDATE sources SET last_fetch_at = @at, last_status = 304, last_ok_at = @at, next_fetch_at = @next, failures = 0, last_error = NULL, last_error_at = NULL WHERE id = @id',
     ),
