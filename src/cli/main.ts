@@ -3,6 +3,7 @@ import { DossierError, UsageError } from '../errors.js'
 import { EXIT, runAnalyze, runCheck, runEntities, runExport, runExtract, runIngest, runList, runShow, runTable } from './commands.js'
 import { runBrief, runServe, runStories, runThreads, runTimeline } from './corpus.js'
 import { createOutput, type Output } from './output.js'
+import { runSources, runWatch } from './watch.js'
 import { COMMANDS, type CommandSpec } from './spec.js'
 
 type Handler = (args: string[], options: Record<string, string | boolean | undefined>, out: Output) => Promise<number>
@@ -24,6 +25,8 @@ const HANDLERS: Record<keyof typeof COMMANDS, Handler> = {
   brief: (args, o, out) => runBrief(args, o, out),
   serve: (_args, o, out) => runServe(o, out),
   check: (_args, o, out) => runCheck(o, out),
+  sources: (args, o, out) => runSources(args, o, out),
+  watch: (_args, o, out) => runWatch(o, out),
 }
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
