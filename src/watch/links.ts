@@ -8,7 +8,7 @@ export interface PageLink {
 
 /** Paths that are sections, tags, authors, searches or files, not articles. */
 const NOT_ARTICLE = /\/(tags?|topics?|category|categories|section|author|authors|search|login|signin|subscribe|about|contact|privacy|terms)(\/|$)|\.(jpe?g|png|gif|svg|webp|pdf|css|js|xml|rss|zip|mp3|mp4)$/i
-/** A last path segment this long, or holding a digit, names one article (a slug or an id), not a section front. */
+/** A last path segment this long, or holding a digit or a hyphen, names one article (a slug or an id), not a section front. */
 const MIN_SLUG_CHARS = 12
 
 /**
@@ -58,5 +58,5 @@ export function findArticleLinks(html: string, pageUrl: string): PageLink[] {
 function looksLikeArticle(url: URL): boolean {
   if (NOT_ARTICLE.test(url.pathname)) return false
   const last = url.pathname.split('/').filter(Boolean).at(-1) ?? ''
-  return last.length >= MIN_SLUG_CHARS || /\d/.test(last)
+  return last.length >= MIN_SLUG_CHARS || /[\d-]/.test(last)
 }
