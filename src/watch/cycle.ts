@@ -75,6 +75,15 @@ export async function runWatchCycle(options: WatchCycleOptions): Promise<WatchCy
   const startedAt = now()
   const sources = sourceStoreOf(options.store)
   const polite = new PoliteFetcher(sources, { ...options.polite, now })
+  try {
+    return await cycleWith(polite, sources, startedAt, options)
+  } finally {
+    await polite.close()
+  }
+}
+
+async function cycleWith(polite: PoliteFetcher, sources: SourceStore, startedAt: Date, options: WatchCycleOptions): Promise<WatchCycleResult> {
+  const now = options.now ?? (() => new Date())
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY
   const emit = options.onEvent ?? (() => {})
   const due = await sources.dueSources(startedAt)

@@ -1,9 +1,25 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import robotsParserModule from 'robots-parser'
 import { UnreadableInputError } from '../errors.js'
-import { FetchStatusError, fetchUrl, type FetchOptions, type Fetched } from '../stages/ingest/fetch.js'
+import type { Agent } from 'undici'
+import { FetchStatusError, createFetchAgent, fetchUrl, type FetchOptions, type Fetched } from '../stages/ingest/fetch.js'
 import type { SourceStore } from '../store/index.js'
 import { hostOf } from './urls.js'
+
+interface HostState {
+  /** The request before: the next one on this host waits for it. */
+  queue: Promise<unknown>
+  /** When the last request to it ended (ms). */
+  last: number
+  /** 429/5xx answers in a row, for the back-off. */
+  failures: number
+  robots?: Robots | null
+  robotsAt?: number
+  /** Its hold as a time (ms), null for none; undefined until read from the store. */
+  blockedUntil?: number | null
+  /** Its row in the store as first read (undefined: not read yet). */
+  stored?: { robots: string | null; robotsAt: string | null; blockedUntil: string | null } | undefined
+}
 
 /** What robots-parser answers (its typings declare the module, not the function it exports). */
 interface Robots {
@@ -26,7 +42,7 @@ export const MAX_BACKOFF_MS = 24 * 60 * 60 * 1000
 
 export interface PoliteOptions {
   /** Size, time, redirect and address limits of every request (the same as `ingest`'s). */
-  readonly fetch: Omit<FetchOptions, 'validators' | 'userAgent'>
+  readonly fetch: Omit<FetchOptions, 'validators' | 'userAgent' | 'agent'>
   /** Contact URL or address put in the User-Agent, so a site can reach whoever runs the watch. */
   readonly contact?: string
   readonly hostDelayMs?: number
@@ -56,13 +72,21 @@ export type PoliteResult =
  */
 export class PoliteFetcher {
   readonly userAgent: string
-  private readonly hosts = new Map<string, { queue: Promise<unknown>; last: number; failures: number; robots?: Robots | null; robotsAt?: number }>()
+  private readonly hosts = new Map<string, HostState>()
+  /** Kept-alive connections across this fetcher's requests; each new connection's address is checked. */
+  private readonly agent: Agent
   private readonly now: () => Date
   requests = 0
 
   constructor(private readonly sources: SourceStore, private readonly options: PoliteOptions) {
     this.userAgent = `${ROBOTS_AGENT}/0.1 (news watch${options.contact ? `; +${options.contact}` : ''})`
     this.now = options.now ?? (() => new Date())
+    this.agent = createFetchAgent(options.fetch)
+  }
+
+  /** Closes the kept-alive connections. */
+  async close(): Promise<void> {
+    await this.agent.close().catch(() => {})
   }
 
   /** Fetches `url` politely; `validators` make it conditional (a 304 is `not-modified`). */
@@ -80,7 +104,7 @@ export class PoliteFetcher {
     return turn
   }
 
-  private hostState(host: string) {
+  private hostState(host: string): HostState {
     let state = this.hosts.get(host)
     if (!state) {
       state = { queue: Promise.resolve(), last: 0, failures: 0 }
@@ -104,18 +128,24 @@ export class PoliteFetcher {
       const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (state.failures - 1))
       const until = new Date(this.now().getTime() + Math.max(backoff, result.retryAfterMs ?? 0))
       await this.sources.setHostBlockedUntil(host, until)
+      state.blockedUntil = until.getTime()
     } else if (result.kind !== 'failed') {
-      if (state.failures > 0) await this.sources.setHostBlockedUntil(host, null)
+      if (state.failures > 0 || state.stored?.blockedUntil) await this.sources.setHostBlockedUntil(host, null)
+      if (state.stored) state.stored = { ...state.stored, blockedUntil: null }
       state.failures = 0
     }
     return result
   }
 
+  /** The host's hold (429/5xx), read from the store once per fetcher and kept in step with it after. */
   private async blockedUntil(host: string): Promise<Date | undefined> {
-    const until = (await this.sources.getHost(host))?.blockedUntil
-    if (!until) return undefined
-    const at = new Date(until)
-    return at > this.now() ? at : undefined
+    const state = this.hostState(host)
+    if (state.blockedUntil === undefined) {
+      const kept = await this.sources.getHost(host)
+      state.blockedUntil = kept?.blockedUntil ? Date.parse(kept.blockedUntil) : null
+      state.stored = kept
+    }
+    return state.blockedUntil !== null && state.blockedUntil > this.now().getTime() ? new Date(state.blockedUntil) : undefined
   }
 
   /** The parsed robots.txt of the host (null: none, all allowed), from memory, the store, or the host. */
@@ -124,7 +154,7 @@ export class PoliteFetcher {
     const now = this.now().getTime()
     if (state.robots !== undefined && state.robotsAt !== undefined && now - state.robotsAt < ROBOTS_TTL_MS) return state.robots
     const robotsUrl = new URL('/robots.txt', url).href
-    const kept = await this.sources.getHost(host)
+    const kept = state.stored !== undefined ? state.stored : await this.sources.getHost(host)
     if (kept?.robots != null && kept.robotsAt && now - Date.parse(kept.robotsAt) < ROBOTS_TTL_MS) {
       state.robots = kept.robots ? robotsParser(robotsUrl, kept.robots) : null
       state.robotsAt = Date.parse(kept.robotsAt)
@@ -150,7 +180,7 @@ export class PoliteFetcher {
     state.last = Date.now()
     this.requests++
     try {
-      const fetched = await fetchUrl(url, { ...this.options.fetch, userAgent: this.userAgent, ...(validators && (validators.etag || validators.lastModified) ? { validators } : {}) })
+      const fetched = await fetchUrl(url, { ...this.options.fetch, agent: this.agent, userAgent: this.userAgent, ...(validators && (validators.etag || validators.lastModified) ? { validators } : {}) })
       return fetched.status === 304 ? { kind: 'not-modified', fetched } : { kind: 'fetched', fetched }
     } catch (error) {
       if (error instanceof FetchStatusError) return { kind: 'failed', error, status: error.status, ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}) }
