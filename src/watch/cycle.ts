@@ -182,8 +182,8 @@ async function pollSource(
   const { fetched } = answer
   let found
   try {
-    found = discoverItems(fetched.url, source.kind, fetched.bytes, fetched.contentType)
-    if (found.sitemaps.length > 0) found = await readChildSitemaps(found.sitemaps, source, polite)
+    found = discoverItems(fetched.url, source.kind, fetched.bytes, fetched.contentType, options.polite.fetch.maxBytes)
+    if (found.sitemaps.length > 0) found = await readChildSitemaps(found.sitemaps, source, polite, options.polite.fetch.maxBytes)
   } catch (error) {
     if (error instanceof UnreadableInputError) return fail(error.message)
     throw error
@@ -197,7 +197,7 @@ async function pollSource(
   return fresh
 }
 
-async function readChildSitemaps(urls: readonly string[], source: WatchSource, polite: PoliteFetcher): Promise<ReturnType<typeof discoverItems>> {
+async function readChildSitemaps(urls: readonly string[], source: WatchSource, polite: PoliteFetcher, maxBytes: number): Promise<ReturnType<typeof discoverItems>> {
   const items = []
   const warnings: string[] = []
   for (const url of urls.slice(0, MAX_CHILD_SITEMAPS)) {
@@ -207,7 +207,7 @@ async function readChildSitemaps(urls: readonly string[], source: WatchSource, p
       continue
     }
     try {
-      items.push(...discoverItems(answer.fetched.url, source.kind, answer.fetched.bytes, answer.fetched.contentType).items)
+      items.push(...discoverItems(answer.fetched.url, source.kind, answer.fetched.bytes, answer.fetched.contentType, maxBytes).items)
     } catch (error) {
       if (!(error instanceof UnreadableInputError)) throw error
       warnings.push(`sitemap ${url}: ${error.reason}`)

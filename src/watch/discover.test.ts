@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { discoverItems } from './discover.js'
 import { findArticleLinks } from './links.js'
@@ -61,6 +62,11 @@ describe('discoverItems', () => {
     const urlset = `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://desk.example/old-story-name</loc><lastmod>2025-12-01</lastmod></url>
       <url><loc>https://desk.example/new-story-name</loc><lastmod>2026-03-01</lastmod></url></urlset>`
     expect(discoverItems('https://desk.example/sitemap.xml', 'sitemap', bytes(urlset)).items.map((i) => i.link)).toEqual(['https://desk.example/new-story-name', 'https://desk.example/old-story-name'])
+  })
+
+  it('discover: a gzipped sitemap (sitemap.xml.gz) is read', () => {
+    const urlset = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://desk.example/story-one-2026</loc></url></urlset>'
+    expect(discoverItems('https://desk.example/sitemap.xml.gz', 'sitemap', gzipSync(urlset)).items.map((i) => i.link)).toEqual(['https://desk.example/story-one-2026'])
   })
 
   it('discover: an HTML page under a feed URL is refused with what it is and what to do', () => {

@@ -3,6 +3,8 @@ import { decodeText } from '../stages/ingest/charset.js'
 import { readFeed } from '../stages/ingest/feeds.js'
 import { childElements, firstChild, parseXml, textOf, type XmlElement } from '../stages/ingest/feeds/xml.js'
 import { parseFeedDate } from '../stages/ingest/feeds/dates.js'
+import { gunzipCapped, isGzip } from '../stages/ingest/gzip.js'
+import { DEFAULT_MAX_INPUT_BYTES } from '../stages/ingest/read.js'
 import { sniffTextFormat } from '../stages/ingest/sniff.js'
 import type { FoundItem, SourceKind } from '../store/index.js'
 import { findArticleLinks } from './links.js'
@@ -29,7 +31,9 @@ export interface Discovered {
  * @example
  * discoverItems('https://desk.example/rss', 'feed', bytes, 'application/rss+xml').items[0].link
  */
-export function discoverItems(url: string, kind: SourceKind, bytes: Uint8Array, contentType?: string): Discovered {
+export function discoverItems(url: string, kind: SourceKind, raw: Uint8Array, contentType?: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): Discovered {
+  // `sitemap.xml.gz` is served as gzip data, not with a gzip Content-Encoding (which fetchUrl undoes).
+  const bytes = isGzip(raw) ? gunzipCapped(url, raw, maxBytes) : raw
   const { text, warnings } = decodeText(url, bytes, contentType)
   const format = sniffTextFormat(text, new URL(url).pathname)
   if (format === 'rss' || format === 'atom' || format === 'jsonfeed') {
