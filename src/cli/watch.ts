@@ -131,6 +131,7 @@ export async function runWatch(options: Options, out: Output): Promise<number> {
         if (event.kind === 'item-failed' && event.final) failures++
         reportWatchEvent(event, out)
       },
+      onSkippedCycle: (error) => out.warn(`${error.message} [${error.code}]; this cycle is skipped, the next one tries again`),
       onCycle: async (result) => {
         out.data(options.format === 'jsonl' ? JSON.stringify(result) : cycleLine(result))
         for (const hook of cycleHooks) await hook(result, { store, out })

@@ -127,7 +127,8 @@ async function cycleWith(polite: PoliteFetcher, sources: SourceStore, startedAt:
       ...(options.writer ? { writer: options.writer } : {}),
       onEvent: (event) => {
         if (event.kind === 'stored' || event.kind === 'unchanged' || event.kind === 'annotated') finish(event.input)
-        else if (event.kind === 'rejected') finish(event.input.replace(/#.*$/, ''), { code: event.code, message: event.message })
+        // A document of the input that failed alone is named `input#record`; an item's key may hold a `#` itself.
+        else if (event.kind === 'rejected') finish(byInput.has(event.input) ? event.input : event.input.replace(/#[^#]*$/, ''), { code: event.code, message: event.message })
         else emit({ kind: 'warning', input: event.input, message: event.message })
       },
     })

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises'
+import { StoreError } from '../errors.js'
 import { sourceStoreOf } from '../store/index.js'
 import { DEFAULT_EVERY_MS, runWatchCycle, type WatchCycleOptions, type WatchCycleResult } from './cycle.js'
 
@@ -10,6 +11,8 @@ export interface WatchOptions extends WatchCycleOptions {
   readonly once?: boolean
   /** Stops the loop between cycles (a cycle under way finishes; a kill -9 mid-cycle is safe too). */
   readonly signal?: AbortSignal
+  /** A cycle skipped because another writer held the store past `writer.waitMs` (STORE_BUSY); the loop goes on. */
+  readonly onSkippedCycle?: (error: StoreError) => void
 }
 
 /**
@@ -27,7 +30,13 @@ export async function watch(options: WatchOptions): Promise<number> {
   let cycles = 0
   for (;;) {
     if (options.signal?.aborted) return cycles
-    await runWatchCycle(options)
+    try {
+      await runWatchCycle(options)
+    } catch (error) {
+      // Another writer held the store past the wait: this cycle is skipped, the next one tries again.
+      if (!(error instanceof StoreError && error.code === 'STORE_BUSY') || options.once) throw error
+      options.onSkippedCycle?.(error)
+    }
     cycles++
     if (options.once) return cycles
     const due = (await sourceStoreOf(options.store).listSources()).map((s) => Date.parse(s.nextFetchAt))

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { NewsSite, articleHtml, rssFeed, serveHtml, serveXml, type FeedItemSpec } from '../../test/helpers/news-site.js'
 import { openStore, sourceStoreOf, type SourceStore, type Store } from '../store/index.js'
 import { runWatchCycle, type WatchCycleOptions, type WatchCycleResult, type WatchEvent } from './cycle.js'
+import { watch } from './loop.js'
 
 let site: NewsSite
 let store: Store
@@ -202,5 +203,22 @@ describe('watch cycle on a local news site', () => {
     const result = await cycle()
     expect(result.newItems).toBe(2)
     expect(result.documents).toHaveLength(2)
+  })
+
+  it('watch: the loop sleeps until a source is due, cycles again, and stops between cycles when told', async () => {
+    publish(41)
+    site.routes.set('/loop.xml', serveXml(() => rssFeed('L', [article(41)])))
+    await sources.addSource({ url: `${site.base}/loop.xml`, kind: 'feed' })
+    const stop = new AbortController()
+    const seen: WatchCycleResult[] = []
+    const cycles = await watch({
+      store, workers: 0, everyMs: 1000, signal: stop.signal, polite: { fetch: LIMITS, hostDelayMs: 0 },
+      onCycle: (r) => {
+        seen.push(r)
+        if (seen.length === 2) stop.abort()
+      },
+    })
+    expect(cycles).toBe(2)
+    expect(seen.map((r) => [r.sourcesPolled, r.newItems, r.notModified])).toEqual([[1, 1, 0], [1, 0, 1]])
   })
 })
