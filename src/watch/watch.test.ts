@@ -221,4 +221,16 @@ describe('watch cycle on a local news site', () => {
     expect(cycles).toBe(2)
     expect(seen.map((r) => [r.sourcesPolled, r.newItems, r.notModified])).toEqual([[1, 1, 0], [1, 0, 1]])
   })
+
+  it('watch: without --allow-private a feed whose name resolves to a private address is refused, kept as failing with why', async () => {
+    site.routes.set('/feed.xml', serveXml(() => rssFeed('Desk', [])))
+    // A public-looking name that resolves to the test site on loopback, as a hostile DNS name would.
+    const lookup = ((_host: string, options: { all?: boolean }, cb: (e: null, a: unknown, f?: number) => void) =>
+      options.all ? cb(null, [{ address: '127.0.0.1', family: 4 }]) : cb(null, '127.0.0.1', 4)) as never
+    await sources.addSource({ url: `http://news.test:${new URL(site.base).port}/feed.xml`, kind: 'feed' })
+    const result = await cycle({ polite: { fetch: { ...LIMITS, allowPrivate: false, lookup }, hostDelayMs: 0, robots: false } })
+    expect(result.failedSources).toBe(1)
+    expect((await sources.listSources())[0]).toMatchObject({ status: 'failing', lastError: expect.stringMatching(/refused to fetch .*loopback/) })
+    expect(site.requests).toEqual([])
+  })
 })
