@@ -14,12 +14,18 @@ import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { readFeed } from '../src/stages/ingest/feeds.js'
 import { createFetchAgent, fetchUrl } from '../src/stages/ingest/fetch.js'
 import { openStore, sourceStoreOf } from '../src/store/index.js'
 import { runWatchCycle, type WatchCycleResult } from '../src/watch/cycle.js'
 import { mapLimited } from '../src/watch/limit.js'
 import { printTable, ratio } from './lib/table.js'
+
+// A full collection before each heap reading, so the figure is what is live, not what V8 has not collected yet.
+setFlagsFromString('--expose-gc')
+const gc = runInNewContext('gc') as () => void
 
 const args = process.argv.slice(2)
 const CYCLES = args.includes('--full') ? 50 : Number(args[args.indexOf('--cycles') + 1] ?? 0) || 8
@@ -63,12 +69,15 @@ const quietRuns = [await cycle(), await cycle()]
 const busy: Array<Awaited<ReturnType<typeof cycle>>> = []
 const latencies: number[] = []
 const rss: number[] = []
+const heap: number[] = []
 for (let i = 0; i < CYCLES; i++) {
   const { links, at } = await ask<{ links: string[]; at: number }>({ publish: NEW_PER_CYCLE })
   const run = await cycle()
   busy.push(run)
   for (const link of links) latencies.push((stored.get(link) ?? NaN) - at)
   rss.push(process.memoryUsage().rss / 1e6)
+  gc()
+  heap.push(process.memoryUsage().heapUsed / 1e6)
 }
 const quietAfter = await cycle()
 
@@ -121,6 +130,8 @@ printTable(`bench: watch (${feeds.length} feeds on 8 hosts, ${NEW_PER_CYCLE} new
   ['RSS MB after cycle 1', rss[0]!, '', ''],
   [`RSS MB after cycle ${CYCLES}`, rss.at(-1)!, '', ratio(rss.at(-1)!, rss[0]!)],
   ['RSS MB max', Math.max(...rss), '', ''],
+  ['heap MB after a full GC, after cycle 1', heap[0]!, '', ''],
+  [`heap MB after a full GC, after cycle ${CYCLES}`, heap.at(-1)!, '', ratio(heap.at(-1)!, heap[0]!)],
 ])
 console.log('baseline: the same feeds polled without validators (every feed downloaded and parsed), 8 in flight over kept-alive connections, same process; no articles.')
 console.log('latency: the cycle runs as soon as items are published, so it is the cycle\'s time; under `--every 15m` add up to the poll interval. No alert hook is measured here.')
