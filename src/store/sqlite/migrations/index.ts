@@ -3,6 +3,7 @@ import { ENTITY_INDEX_SQL } from './002_entity_index.js'
 import { STORIES_SQL } from './003_stories.js'
 import { WRITER_LEASE_SQL } from './004_writer_lease.js'
 import { STORY_SEQ_SQL } from './005_story_seq.js'
+import { WATCHES_SQL } from './008_watches.js'
 
 export { DOSSIER_APPLICATION_ID } from './application-id.js'
 
@@ -30,4 +31,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'stories', sql: STORIES_SQL },
   { version: 4, name: 'writer lease', sql: WRITER_LEASE_SQL, writersOnly: true },
   { version: 5, name: 'story order index', sql: STORY_SEQ_SQL, writersOnly: true },
+  // Migration 008 of the plan, at 6 until 006 and 007 land before it.
+  { version: 6, name: 'watches and alerts', sql: WATCHES_SQL, writersOnly: true },
 ]

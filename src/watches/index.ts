@@ -1,0 +1,8 @@
+export type { Alert, AlertDraft, AlertId, AlertKind, Delivery, NamedEntity, Watch, WatchId, WatchInput, WatchTarget } from './types.js'
+export { ALERT_KINDS } from './types.js'
+export type { AlertListOptions, ClaimedDelivery, WatchStore } from './store.js'
+export { watchStoreOf } from './open.js'
+export { createWatch, updateWatch, removeWatch, DEFAULT_OUTLET_THRESHOLD } from './define.js'
+export { evaluateWatches, type EvaluateOptions, type EvaluationReport } from './evaluate.js'
+export { ALERT_CONFLICT_KINDS } from './signals.js'
+export { alertIdOf } from './sqlite.js'
