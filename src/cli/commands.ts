@@ -11,6 +11,7 @@ import type { IngestOptions } from '../stages/ingest/index.js'
 import { openStore, type EntitySummary, type Store, type WriterOptions } from '../store/index.js'
 import { WRITER_WAIT_MS } from '../store/sqlite/writer.js'
 import { printTopBriefs } from './corpus.js'
+import { reportAlerts } from './watches.js'
 import { formatTable, type Output } from './output.js'
 import { budgetOption, wholeNumber, workersOption, type Options } from './options.js'
 import { ENTITY_TABLE, TABLES, namesEntity, type TableKind, type TableSpec } from './tables.js'
@@ -74,6 +75,7 @@ export async function runAnalyze(inputs: string[], options: Options, out: Output
         `${stories.opened} new, ${stories.changed} new or grown; ${plural(stories.threads, 'thread')} written; ` +
         `${await store.countStories()} stories in store`,
     )
+    await reportAlerts(store, report.alerts.length, out)
     await printTopBriefs(store, wholeNumber(options.briefs, '--briefs', 3), out)
     return report.rejected.length > 0 ? EXIT.rejected : EXIT.ok
   } finally {

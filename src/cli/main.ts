@@ -4,6 +4,7 @@ import { EXIT, runAnalyze, runCheck, runEntities, runExport, runExtract, runInge
 import { runBrief, runServe, runStories, runThreads, runTimeline } from './corpus.js'
 import { createOutput, type Output } from './output.js'
 import { COMMANDS, type CommandSpec } from './spec.js'
+import { runAlerts, runWatches } from './watches.js'
 
 type Handler = (args: string[], options: Record<string, string | boolean | undefined>, out: Output) => Promise<number>
 
@@ -24,6 +25,8 @@ const HANDLERS: Record<keyof typeof COMMANDS, Handler> = {
   brief: (args, o, out) => runBrief(args, o, out),
   serve: (_args, o, out) => runServe(o, out),
   check: (_args, o, out) => runCheck(o, out),
+  watches: (args, o, out) => runWatches(args, o, out),
+  alerts: (_args, o, out) => runAlerts(o, out),
 }
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */

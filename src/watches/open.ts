@@ -14,3 +14,8 @@ export function watchStoreOf(store: Store): WatchStore {
   if (store instanceof SqliteStore) return store.tablesOf('watches', (db, readOnly) => new SqliteWatchStore(db, store.file, readOnly))
   throw new UsageError('Watches and alerts are kept in the SQLite store; this store does not keep them yet.')
 }
+
+/** True when `store` keeps watches (`watchStoreOf` works on it). */
+export function keepsWatches(store: Store): boolean {
+  return store instanceof SqliteStore
+}

@@ -138,7 +138,7 @@ export class SqliteWatchStore implements WatchStore {
       return rows.map((row): ClaimedDelivery => {
         this.sql.leaseDelivery.run(until, row.alert)
         const alert = toAlert(this.sql.getAlert.get(row.alert)!)
-        return { ...toDelivery(row), body: alert, secret: this.sql.secretOfAlert.get(row.alert) ?? null }
+        return { ...toDelivery(row), attempts: row.attempts + 1, body: alert, secret: this.sql.secretOfAlert.get(row.alert) ?? null }
       })
     })
   }
@@ -153,7 +153,7 @@ export class SqliteWatchStore implements WatchStore {
   async listDeliveries(options: { watch?: WatchId; alert?: AlertId } = {}): Promise<Delivery[]> {
     return this.run('list webhook deliveries', () => {
       if (!this.present) return []
-      return this.sql.deliveries.all(options.watch ?? null, options.alert ?? null).map(toDelivery)
+      return this.sql.deliveries.all({ watch: options.watch ?? null, alert: options.alert ?? null }).map(toDelivery)
     })
   }
 
@@ -222,9 +222,9 @@ function prepare(db: Database.Database) {
     attemptFailed: db.prepare<[{ alert: string; error: string; state: string; nextAt: string | null }]>(
       'UPDATE alert_deliveries SET state = @state, last_error = @error, next_at = coalesce(@nextAt, next_at), lease_until = NULL WHERE alert_id = @alert',
     ),
-    deliveries: db.prepare<[string | null, string | null], DeliveryRow>(
+    deliveries: db.prepare<[{ watch: string | null; alert: string | null }], DeliveryRow>(
       `SELECT ${DELIVERY_COLUMNS} FROM alert_deliveries d JOIN alerts a ON a.id = d.alert_id
-       WHERE (?1 IS NULL OR a.watch_id = ?1) AND (?2 IS NULL OR d.alert_id = ?2) ORDER BY a.seq`,
+       WHERE (@watch IS NULL OR a.watch_id = @watch) AND (@alert IS NULL OR d.alert_id = @alert) ORDER BY a.seq`,
     ),
   }
 }
