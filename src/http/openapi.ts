@@ -8,6 +8,7 @@ import { BRIEF_FORMATS } from './routes/brief.js'
 import { ENTITY_TYPES } from './routes/entities.js'
 import { STORY_ORDERS } from './routes/stories.js'
 import { SEARCH_MODES } from '../store/index.js'
+import { WATCH_PATHS, WATCH_SCHEMAS } from './openapi-watches.js'
 
 type Schema = { readonly [key: string]: unknown }
 
@@ -38,7 +39,7 @@ export interface OpenApiDocument {
   readonly openapi: '3.1.0'
   readonly info: { readonly title: string; readonly version: string; readonly description: string }
   readonly security: ReadonlyArray<Readonly<Record<string, readonly string[]>>>
-  readonly paths: Readonly<Record<string, Readonly<Partial<Record<'get' | 'post', Operation>>>>>
+  readonly paths: Readonly<Record<string, Readonly<Partial<Record<'get' | 'post' | 'put' | 'delete', Operation>>>>>
   readonly components: { readonly schemas: Readonly<Record<string, Schema>>; readonly securitySchemes: Readonly<Record<string, Schema>> }
 }
 
@@ -196,11 +197,13 @@ export const OPENAPI: OpenApiDocument = {
         responses: { '200': { description: 'The job.', content: json(ref('ImportJob')) }, ...errors, ...notFound },
       },
     },
+    ...WATCH_PATHS,
     '/api/openapi.json': { get: { summary: 'This document.', operationId: 'openapi', responses: { '200': { description: 'OpenAPI 3.1.', content: json({ type: 'object' }) } } } },
   },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Required when the server was started with --token.' } },
     schemas: {
+      ...WATCH_SCHEMAS,
       Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } } },
       Health: { type: 'object', required: ['ok', 'documents', 'stories'], properties: { ok: { const: true }, documents: { type: 'integer' }, stories: { type: 'integer' } } },
       Span: span,
