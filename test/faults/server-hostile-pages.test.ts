@@ -37,6 +37,8 @@ const VISITS: Readonly<Record<RouteName, (corpus: Corpus) => string[]>> = {
     `#/entities/${enc(MARKUP)}`,
   ],
   import: () => ['#/import', `#/import?q=${enc(MARKUP)}`],
+  watches: () => ['#/watches', `#/watches/${enc(MARKUP)}`],
+  sources: () => ['#/sources'],
   'not-found': () => [`#/${enc(MARKUP)}`, `#/stories/a/${enc(MARKUP)}`],
 }
 
