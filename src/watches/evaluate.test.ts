@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { analyze } from '../api/analyze.js'
 import { openStore, type Store } from '../store/index.js'
-import { CHILE_JANUARY, CHILE_MAY, FERRY_FIRST, FERRY_MORE, writePages, type Page } from '../../test/helpers/watches.js'
+import { CHILE_JANUARY, CHILE_MAY, FERRY_FIRST, FERRY_MORE, placeWithoutEvaluating, writePages, type Page } from '../../test/helpers/watches.js'
 import { createWatch, evaluateWatches, watchStoreOf, type Alert } from './index.js'
 
 let dir = ''
@@ -19,8 +19,9 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
+/** The pages placed in stories, the watches not evaluated: each test evaluates them itself. */
 async function read(pages: readonly Page[]): Promise<void> {
-  await analyze([writePages(join(dir, `batch-${++batch}`), pages)], { store, workers: 0 })
+  await placeWithoutEvaluating([writePages(join(dir, `batch-${++batch}`), pages)], store)
 }
 
 /** Every citation is the exact words of its span in the stored article. */
@@ -79,6 +80,14 @@ describe('evaluateWatches', () => {
     expect(shift?.title).toMatch(/open → against/)
     expect(shift?.citations[0]?.text).toMatch(/Chile will not ally with Peru/)
     await expectCitationsExact([...january.alerts, ...may.alerts])
+  }, 60_000)
+
+  it('watches: analyze evaluates the watches after placing its articles; its report lists the alerts it fired', async () => {
+    const watch = await createWatch(store, { query: 'ferry' })
+    const report = await analyze([writePages(join(dir, 'analyzed'), FERRY_FIRST)], { store, workers: 0 })
+    expect(report.alerts.map((a) => [a.watch, a.kind])).toEqual([[watch.id, 'new-story']])
+    expect(await watchStoreOf(store).listAlerts()).toEqual(report.alerts)
+    expect((await evaluateWatches(store)).alerts).toEqual([])
   }, 60_000)
 
   it('watches: stories written since the last evaluation are caught up even when the caller names none (a run killed before it evaluated)', async () => {

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto'
-import type { Citation, Conflict, ConflictKind, Document, DocumentId, Story, StoryCheck, Timeline } from '../document/index.js'
-import { UsageError } from '../errors.js'
+import type { Citation, Conflict, ConflictKind, Document, DocumentId, Story, StoryCheck } from '../document/index.js'
 import { citationOf, outletKey } from '../document/index.js'
-import { findTimeline } from '../api/timeline.js'
+import { timelineOf } from '../api/timeline.js'
 import { summarise } from '../stages/brief/summary.js'
 import type { Store } from '../store/index.js'
 import type { AlertDraft, Watch } from './types.js'
@@ -107,14 +106,7 @@ export function storySignals(watch: Watch, story: Story, check: StoryCheck | und
 export async function stanceSignals(store: Store, watch: Watch): Promise<Signal[]> {
   const { target } = watch
   if (target.kind !== 'pair') return []
-  let timeline: Timeline
-  try {
-    timeline = await findTimeline(store, { actor: target.actor.id, counterpart: target.counterpart.id, topic: target.topic ?? undefined })
-  } catch (error) {
-    // An actor no stored article names yet has no timeline: nothing to alert on until one does.
-    if (error instanceof UsageError) return []
-    throw error
-  }
+  const timeline = await timelineOf(store, { actor: target.actor, counterpart: target.counterpart, topic: target.topic })
   return timeline.statements.flatMap((statement): Signal[] => {
     if (statement.shift === null) return []
     const { quote } = statement

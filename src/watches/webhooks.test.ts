@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { analyze } from '../api/analyze.js'
 import { openStore, type Store } from '../store/index.js'
 import { FERRY_FIRST, writePages } from '../../test/helpers/watches.js'
-import { createWatch, evaluateWatches, watchStoreOf, type Alert } from './index.js'
+import { createWatch, watchStoreOf, type Alert } from './index.js'
 import { DELIVERY_HEADER, SIGNATURE_HEADER, deliverWebhooks, signBody, type DeliveryPolicy } from './webhooks.js'
 
 interface Received { readonly headers: IncomingMessage['headers']; readonly body: string }
@@ -44,8 +44,7 @@ afterEach(async () => {
 
 async function fireOneAlert(url: string, secret?: string): Promise<Alert> {
   await createWatch(store, { query: 'ferry', webhook: url, ...(secret === undefined ? {} : { secret }) })
-  await analyze([writePages(join(dir, 'pages'), FERRY_FIRST)], { store, workers: 0 })
-  const { alerts } = await evaluateWatches(store)
+  const { alerts } = await analyze([writePages(join(dir, 'pages'), FERRY_FIRST)], { store, workers: 0 })
   expect(alerts).toHaveLength(1)
   return alerts[0]!
 }
@@ -86,8 +85,7 @@ describe('webhooks', () => {
     await store.close()
     store = await openStore({ path: join(dir, 'hooks.db') })
     // The new watch's baseline holds the ferry story: a fresh article is needed for an alert.
-    await analyze([writePages(join(dir, 'more'), [{ ...FERRY_FIRST[0]!, file: 'later.html', outlet: 'Portvale Post', title: 'Portvale ferry queue grows', paragraphs: ['A queue of cars stretched through Portvale on March 5, 2026 as the ferry strike went on, the harbour master said.'] }])], { store, workers: 0 })
-    const { alerts } = await evaluateWatches(store)
+    const { alerts } = await analyze([writePages(join(dir, 'more'), [{ ...FERRY_FIRST[0]!, file: 'later.html', outlet: 'Portvale Post', title: 'Portvale ferry queue grows', paragraphs: ['A queue of cars stretched through Portvale on March 5, 2026 as the ferry strike went on, the harbour master said.'] }])], { store, workers: 0 })
     expect(alerts.length).toBeGreaterThan(0)
     let t = Date.now() + 1_000
     const outcomes = []

@@ -1,5 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { storeInputs } from '../../src/api/ingest.js'
+import { updateStories } from '../../src/api/stories.js'
+import { allStageNames } from '../../src/pipeline/process.js'
+import type { Store } from '../../src/store/index.js'
 
 /** A news page in our own words: its outlet (og:site_name), headline, publication date and paragraphs. */
 export interface Page {
@@ -66,3 +70,12 @@ export const CHILE_MAY: readonly Page[] = [{
   file: 'chile-may.html', outlet: 'Pacific Post', title: 'Chile rules out alliance with Peru', date: '2026-05-05',
   paragraphs: ['Chile will not ally with Peru, Foreign Minister Ana Ruiz told reporters in Santiago on May 5, 2026.'],
 }]
+
+/**
+ * What `analyze` does before it evaluates the watches: the inputs read, annotated and placed in
+ * stories, and no evaluation, as a process killed right after placing them leaves the store.
+ */
+export async function placeWithoutEvaluating(inputs: readonly string[], store: Store): Promise<void> {
+  await storeInputs(inputs, { store, workers: 0 }, { stages: allStageNames(), complete: 'missing' })
+  await updateStories(store)
+}
