@@ -7,6 +7,7 @@ import { createOutput, type Output } from './output.js'
 import { queueDbOf, runQueuedAnalyze, runStatusCommand, runWorker } from './queue.js'
 import { runSources, runWatch } from './watch.js'
 import { COMMANDS, type CommandSpec } from './spec.js'
+import { runAlerts, runWatches } from './watches.js'
 
 type Handler = (args: string[], options: Record<string, string | boolean | undefined>, out: Output) => Promise<number>
 
@@ -32,6 +33,8 @@ const HANDLERS: Record<keyof typeof COMMANDS, Handler> = {
   migrate: (_args, o, out) => runMigrate(o, out),
   sources: (args, o, out) => runSources(args, o, out),
   watch: (_args, o, out) => runWatch(o, out),
+  watches: (args, o, out) => runWatches(args, o, out),
+  alerts: (_args, o, out) => runAlerts(o, out),
 }
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
