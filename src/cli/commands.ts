@@ -3,15 +3,15 @@ import { once } from 'node:events'
 import { analyze } from '../api/analyze.js'
 import { ingest, type IngestEvent } from '../api/ingest.js'
 import { extract, toExtractRecord, type ExtractRecord } from '../api/extract.js'
-import { exportRecords, recordsOf, type RecordKind } from '../api/export.js'
-import { CORPUS_RECORD_KINDS, exportCorpusRecords, type CorpusRecordKind } from '../api/export-corpus.js'
+import { recordsOf } from '../api/export.js'
+import { exportText, type ExportKind, type Format } from '../export/index.js'
 import { textOf, type Document, type EntityType } from '../document/index.js'
 import { StoreError, UsageError } from '../errors.js'
 import type { IngestOptions } from '../stages/ingest/index.js'
 import { openStore, type EntitySummary, type Store, type WriterOptions } from '../store/index.js'
 import { WRITER_WAIT_MS } from '../store/sqlite/writer.js'
 import { printTopBriefs } from './corpus.js'
-import { formatTable, type Output } from './output.js'
+import { drained, formatTable, type Output } from './output.js'
 import { budgetOption, wholeNumber, workersOption, type Options } from './options.js'
 import { ENTITY_TABLE, TABLES, namesEntity, type TableKind, type TableSpec } from './tables.js'
 
@@ -131,39 +131,29 @@ function reportEvent(event: IngestEvent, out: Output, tick: () => number): void 
   else out.progress(tick(), event.input)
 }
 
-/** `dossier export`: records streamed as they are read, to stdout or a file. */
+/** `dossier export`: records streamed as they are read, in the format asked, to stdout or a file. */
 export async function runExport(options: Options, out: Output): Promise<number> {
-  const what = String(options.what)
-  const asArray = options.format === 'json'
+  const what = String(options.what) as ExportKind
+  const format = options.format === undefined ? undefined : (String(options.format) as Format)
   const store = await openStore({ path: String(options.db), mode: 'read' })
-  const sink = options.out ? await fileSink(String(options.out)) : { write: async (line: string) => out.data(line), close: async () => {} }
   try {
-    // One record behind, so the last one is written without a trailing comma.
-    let held: string | undefined
-    if (asArray) await sink.write('[')
-    const records: AsyncIterable<unknown> = (CORPUS_RECORD_KINDS as readonly string[]).includes(what)
-      ? exportCorpusRecords(store, what as CorpusRecordKind)
-      : exportRecords(store, { what: what as RecordKind })
-    for await (const record of records) {
-      const json = JSON.stringify(record)
-      if (!asArray) await sink.write(json)
-      else {
-        if (held !== undefined) await sink.write(`${held},`)
-        held = json
-      }
-    }
-    if (asArray) {
-      if (held !== undefined) await sink.write(held)
-      await sink.write(']')
+    // Checked before a file is opened: a format that does not fit the kind leaves no empty file behind.
+    const chunks = exportText(store, { what, format })
+    const first = await chunks.next()
+    const sink = options.out ? await fileSink(String(options.out)) : { write: (chunk: string) => out.write(chunk), close: async () => {} }
+    try {
+      if (!first.done) await sink.write(first.value)
+      for await (const chunk of chunks) await sink.write(chunk)
+    } finally {
+      await sink.close()
     }
     return EXIT.ok
   } finally {
-    await sink.close()
     await store.close()
   }
 }
 
-async function fileSink(path: string): Promise<{ write(line: string): Promise<void>; close(): Promise<void> }> {
+async function fileSink(path: string): Promise<{ write(chunk: string): Promise<void>; close(): Promise<void> }> {
   const stream = createWriteStream(path)
   try {
     await once(stream, 'open')
@@ -176,25 +166,12 @@ async function fileSink(path: string): Promise<{ write(line: string): Promise<vo
     if (failure) throw new UsageError(`Cannot write ${path}: ${failure.message}.`)
   }
   return {
-    write: async (line) => {
+    write: async (chunk) => {
       check()
-      if (!stream.write(`${line}\n`)) await drained(stream)
+      if (!stream.write(chunk)) await drained(stream)
     },
     close: () => new Promise<void>((resolve) => stream.end(() => resolve())).then(check),
   }
-}
-
-/** Resolves when a stream's buffer has drained, or when it closed (after an error, which `close` reports). */
-function drained(stream: NodeJS.WritableStream): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      stream.off('drain', done)
-      stream.off('close', done)
-      resolve()
-    }
-    stream.on('drain', done)
-    stream.on('close', done)
-  })
 }
 
 /** `dossier quotes|claims|events`: the stored records of one kind as a table, or as JSON. */

@@ -1,3 +1,5 @@
+import { EXPORT_FORMATS, EXPORT_KINDS } from '../export/index.js'
+
 /** One option of a command, declared as data; commander builds parsing and help from it. */
 export interface OptionSpec {
   readonly flags: string
@@ -105,12 +107,12 @@ export const COMMANDS = {
   },
   export: {
     name: 'export',
-    summary: 'write stored annotations as JSON records, each naming its article and span',
+    summary: 'write stored records (articles, annotations, stories, checked facts, …), each naming its article and span',
     args: [],
     options: [
       DB,
-      { flags: '--format <format>', description: 'json: one array; jsonl: one record per line', default: 'jsonl', choices: ['json', 'jsonl'] },
-      { flags: '--what <kind>', description: 'which records', default: 'articles', choices: ['articles', 'entities', 'quotes', 'claims', 'events', 'times', 'stories', 'conflicts', 'timelines'] },
+      { flags: '--what <kind>', description: 'which records', default: 'articles', choices: EXPORT_KINDS },
+      { flags: '--format <format>', description: 'output format (default: the first the kind takes; the README lists which fit which kind)', choices: EXPORT_FORMATS },
       { flags: '--out <file>', description: 'write to this file instead of stdout' },
     ],
   },

@@ -98,7 +98,7 @@ describe('dossier stories, brief, threads, export on the examples', () => {
     expect(nothing.stderr).toContain('"zebra quokka"')
   })
 
-  it.each(['stories', 'conflicts', 'timelines'] as const)('export --what %s: every record follows its schema', async (what) => {
+  it.each(['stories', 'facts', 'conflicts', 'timelines'] as const)('export --what %s: every record follows its schema', async (what) => {
     const run = (await runCli(['export', '--db', examplesDb, '--what', what]))
     expect(run.code).toBe(0)
     const records = jsonl<object>(run.stdout)
