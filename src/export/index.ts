@@ -5,26 +5,29 @@ import type { Store } from '../store/index.js'
 import { csvLines, type CsvTable } from './csv.js'
 import { CSV_TABLES } from './csv-tables.js'
 import { checkFormat, listOr, type Format } from './formats.js'
+import { conflictReview, factReview, SCHEMA_ORG_CONTEXT, toNewsArticle, type JsonLdNode } from './jsonld.js'
 
 export { FORMATS, checkFormat, type Format } from './formats.js'
+export { toNewsArticle, factReview, conflictReview, SCHEMA_ORG_CONTEXT, RATING_OF_STATUS, type JsonLdNode } from './jsonld.js'
 
 /** What `dossier export --what` names: the records of each article's layers, and those across the corpus. */
 export const EXPORT_KINDS = [...RECORD_KINDS, ...CORPUS_RECORD_KINDS] as const
 export type ExportKind = (typeof EXPORT_KINDS)[number]
 
 const TABULAR = ['jsonl', 'json', 'csv'] as const satisfies readonly Format[]
+const REVIEWED = [...TABULAR, 'jsonld'] as const satisfies readonly Format[]
 
 /** The formats each record kind can be written in, the first its default. */
 export const EXPORT_FORMATS_OF: { readonly [K in ExportKind]: readonly Format[] } = {
-  articles: TABULAR,
+  articles: REVIEWED,
   entities: TABULAR,
   quotes: TABULAR,
   claims: TABULAR,
   events: TABULAR,
   times: TABULAR,
   stories: TABULAR,
-  facts: TABULAR,
-  conflicts: TABULAR,
+  facts: REVIEWED,
+  conflicts: REVIEWED,
   timelines: TABULAR,
 }
 
@@ -49,6 +52,10 @@ export async function* exportText(store: Store, options: ExportOptions): AsyncGe
   const what = checkKind(options.what)
   const allowed = EXPORT_FORMATS_OF[what]
   const format = checkFormat(options.format ?? allowed[0]!, allowed, `export --what ${what}`)
+  if (format === 'jsonld') {
+    yield* jsonLdGraph(jsonLdNodes(store, what))
+    return
+  }
   const records = recordsOf(store, what)
   switch (format) {
     case 'jsonl':
@@ -76,14 +83,38 @@ function recordsOf(store: Store, what: ExportKind): AsyncIterable<unknown> {
     : exportRecords(store, { what: what as RecordKind })
 }
 
-/** One JSON array, a record a line; one record is held back so the last is written without a trailing comma. */
-async function* jsonArray(records: AsyncIterable<unknown>): AsyncGenerator<string> {
-  yield '[\n'
+/** The schema.org nodes of a kind that has them: NewsArticles, or the ClaimReviews of facts or conflicts. */
+async function* jsonLdNodes(store: Store, what: ExportKind): AsyncGenerator<JsonLdNode> {
+  if (what === 'articles') {
+    for await (const doc of store.iterateDocuments()) yield toNewsArticle(doc)
+    return
+  }
+  // Records come a story at a time: the story (for its articles' URLs and dates) is read once.
+  let story: Awaited<ReturnType<Store['getStory']>>
+  const storyOf = async (id: string) => (story?.id === id ? story : (story = await store.getStory(id)))
+  if (what === 'facts') for await (const fact of exportCorpusRecords(store, 'facts')) yield factReview(fact, await storyOf(fact.story))
+  else if (what === 'conflicts') for await (const conflict of exportCorpusRecords(store, 'conflicts')) yield conflictReview(conflict, await storyOf(conflict.story))
+  else throw new UsageError(`export --what ${what} has no JSON-LD form; --format jsonld takes articles, facts or conflicts.`)
+}
+
+/** One JSON-LD document: the schema.org context and a `@graph` of the nodes, a node a line. */
+function jsonLdGraph(nodes: AsyncIterable<JsonLdNode>): AsyncGenerator<string> {
+  return jsonList(nodes, `{"@context":${JSON.stringify(SCHEMA_ORG_CONTEXT)},"@graph":[\n`, ']}\n')
+}
+
+/** One JSON array, a record a line. */
+function jsonArray(records: AsyncIterable<unknown>): AsyncGenerator<string> {
+  return jsonList(records, '[\n', ']\n')
+}
+
+/** Items between `open` and `close`, a line each; one is held back so the last is written without a trailing comma. */
+async function* jsonList(items: AsyncIterable<unknown>, open: string, close: string): AsyncGenerator<string> {
+  yield open
   let held: string | undefined
-  for await (const record of records) {
+  for await (const item of items) {
     if (held !== undefined) yield `${held},\n`
-    held = JSON.stringify(record)
+    held = JSON.stringify(item)
   }
   if (held !== undefined) yield `${held}\n`
-  yield ']\n'
+  yield close
 }
