@@ -12,7 +12,7 @@ import { openStore, type EntitySummary, type Store, type WriterOptions } from '.
 import { WRITER_WAIT_MS } from '../store/sqlite/writer.js'
 import { printTopBriefs } from './corpus.js'
 import { drained, formatTable, type Output } from './output.js'
-import { budgetOption, wholeNumber, workersOption, type Options } from './options.js'
+import { budgetOption, optionalText, wholeNumber, workersOption, type Options } from './options.js'
 import { ENTITY_TABLE, TABLES, namesEntity, type TableKind, type TableSpec } from './tables.js'
 
 /** Exit codes, as documented in the README. */
@@ -138,7 +138,7 @@ export async function runExport(options: Options, out: Output): Promise<number> 
   const store = await openStore({ path: String(options.db), mode: 'read' })
   try {
     // Checked before a file is opened: a format that does not fit the kind leaves no empty file behind.
-    const chunks = exportText(store, { what, format })
+    const chunks = exportText(store, { what, format, story: optionalText(options.story) })
     const first = await chunks.next()
     const sink = options.out ? await fileSink(String(options.out)) : { write: (chunk: string) => out.write(chunk), close: async () => {} }
     try {

@@ -113,6 +113,7 @@ export const COMMANDS = {
       DB,
       { flags: '--what <kind>', description: 'which records', default: 'articles', choices: EXPORT_KINDS },
       { flags: '--format <format>', description: 'output format (default: the first the kind takes; the README lists which fit which kind)', choices: EXPORT_FORMATS },
+      { flags: '--story <id>', description: 'with --what graph: the graph of this story\'s articles only' },
       { flags: '--out <file>', description: 'write to this file instead of stdout' },
     ],
   },

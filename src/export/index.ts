@@ -5,13 +5,17 @@ import type { Store } from '../store/index.js'
 import { csvLines, type CsvTable } from './csv.js'
 import { CSV_TABLES } from './csv-tables.js'
 import { checkFormat, listOr, type Format } from './formats.js'
+import { buildActorGraph } from './graph.js'
+import { edgeListLines, toGexf, toGraphml } from './graph-formats.js'
 import { conflictReview, factReview, SCHEMA_ORG_CONTEXT, toNewsArticle, type JsonLdNode } from './jsonld.js'
 
 export { FORMATS, checkFormat, type Format } from './formats.js'
+export { buildActorGraph, type ActorGraph, type ActorNode, type RelationEdge, type ActorGraphOptions } from './graph.js'
+export { toGexf, toGraphml, EDGE_LIST } from './graph-formats.js'
 export { toNewsArticle, factReview, conflictReview, SCHEMA_ORG_CONTEXT, RATING_OF_STATUS, type JsonLdNode } from './jsonld.js'
 
 /** What `dossier export --what` names: the records of each article's layers, and those across the corpus. */
-export const EXPORT_KINDS = [...RECORD_KINDS, ...CORPUS_RECORD_KINDS] as const
+export const EXPORT_KINDS = [...RECORD_KINDS, ...CORPUS_RECORD_KINDS, 'graph'] as const
 export type ExportKind = (typeof EXPORT_KINDS)[number]
 
 const TABULAR = ['jsonl', 'json', 'csv'] as const satisfies readonly Format[]
@@ -29,6 +33,7 @@ export const EXPORT_FORMATS_OF: { readonly [K in ExportKind]: readonly Format[] 
   facts: REVIEWED,
   conflicts: REVIEWED,
   timelines: TABULAR,
+  graph: ['gexf', 'graphml', 'csv', 'json'],
 }
 
 /** Every format some record kind can be written in. */
@@ -36,8 +41,10 @@ export const EXPORT_FORMATS: readonly Format[] = [...new Set(Object.values(EXPOR
 
 export interface ExportOptions {
   readonly what: ExportKind
-  /** Default: the kind's first format (`jsonl`). */
+  /** Default: the kind's first format (`jsonl`; `gexf` for the graph). */
   readonly format?: Format
+  /** The graph of this story's articles only (`--what graph`). */
+  readonly story?: string
 }
 
 /**
@@ -52,6 +59,11 @@ export async function* exportText(store: Store, options: ExportOptions): AsyncGe
   const what = checkKind(options.what)
   const allowed = EXPORT_FORMATS_OF[what]
   const format = checkFormat(options.format ?? allowed[0]!, allowed, `export --what ${what}`)
+  if (what === 'graph') {
+    yield* graphText(store, format, options.story)
+    return
+  }
+  if (options.story !== undefined) throw new UsageError('--story picks the articles of the actor graph; it goes with --what graph.')
   if (format === 'jsonld') {
     yield* jsonLdGraph(jsonLdNodes(store, what))
     return
@@ -81,6 +93,15 @@ function recordsOf(store: Store, what: ExportKind): AsyncIterable<unknown> {
   return (CORPUS_RECORD_KINDS as readonly string[]).includes(what)
     ? exportCorpusRecords(store, what as CorpusRecordKind)
     : exportRecords(store, { what: what as RecordKind })
+}
+
+/** The actor graph, built whole (the graph formats are documents, not streams), in a graph format or as an edge list. */
+async function* graphText(store: Store, format: Format, story: string | undefined): AsyncGenerator<string> {
+  const graph = await buildActorGraph(store, { story })
+  if (format === 'gexf') yield toGexf(graph)
+  else if (format === 'graphml') yield toGraphml(graph)
+  else if (format === 'csv') yield* edgeListLines(graph)
+  else yield `${JSON.stringify(graph.export())}\n`
 }
 
 /** The schema.org nodes of a kind that has them: NewsArticles, or the ClaimReviews of facts or conflicts. */
