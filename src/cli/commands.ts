@@ -12,6 +12,10 @@ import { openStore, type EntitySummary, type Store, type WriterOptions } from '.
 import { WRITER_WAIT_MS } from '../store/sqlite/writer.js'
 import { printTopBriefs } from './corpus.js'
 import { drained, formatTable, type Output } from './output.js'
+import { fieldTable, printData } from './print.js'
+import { CSV_TABLES } from '../export/csv-tables.js'
+import type { CsvTable } from '../export/csv.js'
+import type { DocumentSummary } from '../store/index.js'
 import { budgetOption, optionalText, wholeNumber, workersOption, type Options } from './options.js'
 import { ENTITY_TABLE, TABLES, namesEntity, type TableKind, type TableSpec } from './tables.js'
 
@@ -38,7 +42,7 @@ export async function runIngest(inputs: string[], options: Options, out: Output)
       `${report.unchanged} input${report.unchanged === 1 ? '' : 's'} unchanged`,
       `${report.rejected.length} rejected`,
     ]
-    out.data(`${parts.join(', ')} (${report.inputs} inputs) → ${String(options.db)}; ${await store.countDocuments()} documents in store`)
+    out.info(`${parts.join(', ')} (${report.inputs} inputs) → ${String(options.db)}; ${await store.countDocuments()} documents in store`)
     return report.rejected.length > 0 ? EXIT.rejected : EXIT.ok
   } finally {
     await store.close()
@@ -61,7 +65,8 @@ export async function runAnalyze(inputs: string[], options: Options, out: Output
     out.endProgress()
     const { counts } = report
     const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
-    out.data(
+    // Counts are messages, not data: stdout carries only the briefs, so `analyze … > briefs.md` holds them alone.
+    out.info(
       `${plural(counts.documents, 'document')} (${report.documentsAdded} added, ${report.documentsAnnotated} annotated, ` +
         `${report.documentsExisting} already analysed): ${plural(counts.quotes, 'quote')}, ${plural(counts.claims, 'claim')}, ` +
         `${counts.entities} ${counts.entities === 1 ? 'entity' : 'entities'}, ${plural(counts.events, 'event')}, ` +
@@ -69,7 +74,7 @@ export async function runAnalyze(inputs: string[], options: Options, out: Output
     )
     const { stories } = report
     for (const skipped of stories.skipped) out.warn(`${skipped.input}: not placed in a story: ${skipped.reason}`)
-    out.data(
+    out.info(
       `stories: ${stories.placed} ${stories.placed === 1 ? 'article' : 'articles'} placed (${stories.duplicates} near-copies), ` +
         `${stories.opened} new, ${stories.changed} new or grown; ${plural(stories.threads, 'thread')} written; ` +
         `${await store.countStories()} stories in store`,
@@ -190,8 +195,7 @@ export async function runTable(kind: TableKind, options: Options, out: Output): 
         if (picked.length < limit) picked.push({ record, article: articleLabel(doc) })
       }
     }
-    if (options.format === 'json') out.data(JSON.stringify(picked.map((p) => p.record), null, 2))
-    else {
+    if (!(await printData(out, options.format, picked.map((p) => p.record), CSV_TABLES[kind] as CsvTable<unknown>))) {
       out.data(formatTable(spec.header, picked.map((p) => spec.row(p.record, p.article)), spec.widths))
       out.info(`${picked.length} of ${found} ${kind}${needle === undefined ? '' : ` naming "${needle}"`}`)
     }
@@ -209,8 +213,7 @@ export async function runEntities(options: Options, out: Output): Promise<number
   try {
     const type = options.type === undefined ? undefined : (String(options.type) as EntityType)
     const rows = needle === undefined ? await store.listEntities({ limit, type }) : await findEntities(store, needle, limit, type)
-    if (options.format === 'json') out.data(JSON.stringify(rows, null, 2))
-    else {
+    if (!(await printData(out, options.format, rows, ENTITY_CSV))) {
       out.data(formatTable(ENTITY_TABLE.header, rows.map(ENTITY_TABLE.row), ENTITY_TABLE.widths))
       out.info(`${rows.length} entities`)
     }
@@ -219,6 +222,9 @@ export async function runEntities(options: Options, out: Output): Promise<number
     await store.close()
   }
 }
+
+const ENTITY_CSV = fieldTable<EntitySummary>('id', 'type', 'name', 'documents', 'mentions')
+const DOCUMENT_CSV = fieldTable<DocumentSummary>('id', 'input', 'url', 'container', 'title', 'published', 'publisher', 'chars', 'storedAt')
 
 /** Rows of the entity index read per query while filtering by name. */
 const ENTITY_PAGE = 500
@@ -266,9 +272,7 @@ export async function runList(options: Options, out: Output): Promise<number> {
       limit: wholeNumber(options.limit, '--limit', 50),
       offset: wholeNumber(options.offset, '--offset', 0),
     })
-    if (options.format === 'json') out.data(JSON.stringify(rows, null, 2))
-    else if (options.format === 'jsonl') for (const row of rows) out.data(JSON.stringify(row))
-    else {
+    if (!(await printData(out, options.format, rows, DOCUMENT_CSV))) {
       const total = await store.countDocuments()
       out.data(formatTable(['ID', 'PUBLISHED', 'PUBLISHER', 'TITLE'], rows.map((r) => [r.id, r.published ?? '-', r.publisher ?? '-', r.title ?? r.input])))
       out.info(`${rows.length} of ${total} documents`)

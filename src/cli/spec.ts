@@ -1,4 +1,4 @@
-import { EXPORT_FORMATS, EXPORT_KINDS } from '../export/index.js'
+import { EXPORT_FORMATS, EXPORT_KINDS, type Format } from '../export/index.js'
 
 /** One option of a command, declared as data; commander builds parsing and help from it. */
 export interface OptionSpec {
@@ -13,7 +13,20 @@ export interface CommandSpec {
   readonly summary: string
   readonly args: readonly string[]
   readonly options: readonly OptionSpec[]
+  /** Command lines a reader can copy, each with what it does; `--help` and the README show them. */
+  readonly examples: ReadonlyArray<readonly [command: string, what: string]>
 }
+
+/**
+ * `--format`, from the one vocabulary (`FORMATS`): the same name means the same output on every
+ * command, and a command lists only the ones it writes.
+ */
+function format(choices: readonly Format[], fallback: Format): OptionSpec {
+  return { flags: '--format <format>', description: 'output format (`dossier --help` says what each is)', default: fallback, choices }
+}
+
+/** What every list command writes: a table to read, or data for a program or a spreadsheet. */
+const LIST_FORMATS = ['table', 'json', 'jsonl', 'csv'] as const satisfies readonly Format[]
 
 const DB: OptionSpec = { flags: '--db <file>', description: 'SQLite store file', default: 'dossier.db' }
 const FETCH: readonly OptionSpec[] = [
@@ -34,7 +47,7 @@ const BUDGET: readonly OptionSpec[] = [
 /** Options of the readable tables of annotations (quotes, claims, entities, events). */
 const TABLE: readonly OptionSpec[] = [
   DB,
-  { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json'] },
+  format(LIST_FORMATS, 'table'),
   { flags: '--limit <n>', description: 'rows at most', default: '50' },
   { flags: '--entity <name>', description: 'only rows naming this entity (part of its name, or its id)' },
 ]
@@ -46,6 +59,11 @@ export const COMMANDS = {
     summary: 'read files, directories, - (stdin) or URLs; extract and store every document',
     args: ['<input...>'],
     options: [DB, ...FETCH, WORKERS, WAIT, ...BUDGET],
+    examples: [
+      ['dossier ingest articles/ --db news.db', 'store every file under articles/, read recursively'],
+      ['dossier ingest https://example.org/feed.xml --db news.db', 'fetch a feed and store its items'],
+      ['cat dump.jsonl | dossier ingest - --db news.db', 'read JSON Lines from standard input'],
+    ],
   },
   analyze: {
     name: 'analyze',
@@ -55,6 +73,10 @@ export const COMMANDS = {
       DB, ...FETCH, WORKERS, WAIT, ...BUDGET,
       { flags: '--reanalyze', description: 'run every stage again on documents analysed before' },
       { flags: '--briefs <n>', description: 'then print the briefs of this many top stories (0: none)', default: '3' },
+    ],
+    examples: [
+      ['dossier analyze articles/ --db news.db', 'read, annotate and cross-check; the briefs of the top 3 stories on stdout'],
+      ['dossier analyze dump.jsonl --db news.db --briefs 0 2> counts.txt', 'no briefs; the counts (on stderr) to a file'],
     ],
   },
   stories: {
@@ -72,7 +94,11 @@ export const COMMANDS = {
       { flags: '--order <order>', description: 'top: most outlets first; recent: latest event first', default: 'top', choices: ['top', 'recent'] },
       { flags: '--limit <n>', description: 'rows at most', default: '50' },
       { flags: '--offset <n>', description: 'rows to skip', default: '0' },
-      { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json'] },
+      format(LIST_FORMATS, 'table'),
+    ],
+    examples: [
+      ['dossier stories --db news.db --search "ferry strike" --order recent', 'the latest stories whose articles mention both words'],
+      ['dossier stories --entity Russia --from 2023 --format csv > stories.csv', 'stories naming Russia since 2023, for a spreadsheet'],
     ],
   },
   brief: {
@@ -82,7 +108,11 @@ export const COMMANDS = {
     options: [
       DB,
       { flags: '--story <id>', description: 'the story (`dossier stories` lists ids); else the top story matching the query, else the top story' },
-      { flags: '--format <format>', description: 'output format', default: 'md', choices: ['md', 'html', 'json'] },
+      format(['md', 'html', 'json'], 'md'),
+    ],
+    examples: [
+      ['dossier brief --db news.db ferry strike', 'the brief of the top story whose articles mention ferry and strike'],
+      ['dossier brief --story st-3f2a9c1b7d4e --format html > brief.html', 'one story\'s brief as a standalone page'],
     ],
   },
   threads: {
@@ -92,7 +122,11 @@ export const COMMANDS = {
     options: [
       DB,
       { flags: '--limit <n>', description: 'threads at most', default: '50' },
-      { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json'] },
+      format(['table', 'json', 'jsonl'], 'table'),
+    ],
+    examples: [
+      ['dossier threads --db news.db', 'each thread with its stories in date order'],
+      ['dossier threads --format jsonl > threads.jsonl', 'one thread per line'],
     ],
   },
   timeline: {
@@ -102,7 +136,11 @@ export const COMMANDS = {
     options: [
       DB,
       { flags: '--topic <topic>', description: 'only statements on this topic (alliance, cooperation, sanctions, …)' },
-      { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json'] },
+      format(['table', 'json', 'csv'], 'table'),
+    ],
+    examples: [
+      ['dossier timeline Russia China --topic alliance --db news.db', 'what Russia said about an alliance with China, shifts marked'],
+      ['dossier timeline "Ada Brennan" "Port Alder council" --format csv', 'every statement, a row each'],
     ],
   },
   export: {
@@ -116,16 +154,31 @@ export const COMMANDS = {
       { flags: '--story <id>', description: 'with --what graph: the graph of this story\'s articles only' },
       { flags: '--out <file>', description: 'write to this file instead of stdout' },
     ],
+    examples: [
+      ['dossier export --what quotes --format csv > quotes.csv', 'every quote with its speaker, a row each'],
+      ['dossier export --what facts --format jsonld > reviews.jsonld', 'each checked fact as a schema.org ClaimReview'],
+      ['dossier export --what graph --format gexf --out actors.gexf', 'the actor graph, for Gephi'],
+    ],
   },
-  quotes: { name: 'quotes', summary: 'who said what: stored quotes as a table', args: [], options: TABLE },
-  claims: { name: 'claims', summary: 'stored numeric claims with what they count and their sources', args: [], options: TABLE },
+  quotes: {
+    name: 'quotes', summary: 'who said what: stored quotes as a table', args: [], options: TABLE,
+    examples: [['dossier quotes --entity Lavrov --db news.db', 'the quotes Lavrov is the speaker of'], ['dossier quotes --limit 1000 --format csv > quotes.csv', 'a thousand quotes for a spreadsheet']],
+  },
+  claims: {
+    name: 'claims', summary: 'stored numeric claims with what they count and their sources', args: [], options: TABLE,
+    examples: [['dossier claims --entity "port office" --db news.db', 'figures naming the port office'], ['dossier claims --format jsonl', 'one claim per line, with its spans']],
+  },
   entities: {
     name: 'entities',
     summary: 'people, countries and organisations, most widely mentioned first',
     args: [],
     options: [...TABLE, { flags: '--type <type>', description: 'only entities of this type', choices: ['person', 'country', 'organization', 'treaty', 'event', 'place', 'group'] }],
+    examples: [['dossier entities --type person --limit 20 --db news.db', 'the 20 people most widely mentioned'], ['dossier entities --format csv > entities.csv', 'the entity index for a spreadsheet']],
   },
-  events: { name: 'events', summary: 'who did what to whom, with polarity, modality and date', args: [], options: TABLE },
+  events: {
+    name: 'events', summary: 'who did what to whom, with polarity, modality and date', args: [], options: TABLE,
+    examples: [['dossier events --entity China --db news.db', 'events with China as a participant'], ['dossier events --format json', 'the events as one JSON array']],
+  },
   serve: {
     name: 'serve',
     summary: 'serve the web app and the JSON API on the store',
@@ -137,12 +190,20 @@ export const COMMANDS = {
       { flags: '--token <token>', description: 'require this bearer token on every API request (default: $DOSSIER_TOKEN)' },
       { flags: '--allow-host <name...>', description: 'also answer to this Host name (name or name:port; repeatable; default: $DOSSIER_ALLOW_HOSTS, comma-separated)' },
     ],
+    examples: [
+      ['dossier serve --db news.db', 'the app at http://127.0.0.1:8080/'],
+      ['DOSSIER_TOKEN=$(openssl rand -hex 16) dossier serve --host 0.0.0.0 --allow-host news.example', 'on the network, every API request needing the token'],
+    ],
   },
   extract: {
     name: 'extract',
     summary: 'extract without storing: one record per document on stdout',
     args: ['<input...>'],
-    options: [{ flags: '--format <format>', description: 'output format', default: 'jsonl', choices: ['jsonl', 'json', 'md'] }, ...FETCH, WORKERS, ...BUDGET],
+    options: [format(['jsonl', 'json', 'md'], 'jsonl'), ...FETCH, WORKERS, ...BUDGET],
+    examples: [
+      ['dossier extract page.html', 'the clean text and metadata as one JSON line'],
+      ['dossier extract https://example.org/article --format md', 'a fetched article as readable Markdown'],
+    ],
   },
   list: {
     name: 'list',
@@ -152,8 +213,9 @@ export const COMMANDS = {
       DB,
       { flags: '--limit <n>', description: 'rows at most', default: '50' },
       { flags: '--offset <n>', description: 'rows to skip', default: '0' },
-      { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json', 'jsonl'] },
+      format(LIST_FORMATS, 'table'),
     ],
+    examples: [['dossier list --db news.db --limit 20', 'the first 20 documents stored'], ['dossier list --limit 100000 --format csv > documents.csv', 'every document\'s id, input, title and date']],
   },
   show: {
     name: 'show',
@@ -163,13 +225,18 @@ export const COMMANDS = {
       DB,
       { flags: '--original', description: 'print the source text as read' },
       { flags: '--removed', description: 'list the removed ranges with their reasons' },
-      { flags: '--format <format>', description: 'output format', default: 'text', choices: ['text', 'json'] },
+      format(['text', 'json'], 'text'),
+    ],
+    examples: [
+      ['dossier show 9f2c0e1a7b3d4c5e6f708192 --db news.db', 'the clean text with title, date and outlet'],
+      ['dossier show 9f2c0e1a7b3d4c5e6f708192 --removed', 'what cleaning removed, and why'],
     ],
   },
   check: {
     name: 'check',
     summary: "check the store: SQLite's integrity check and every counter against its members; exit 3 on any problem",
     args: [],
-    options: [DB, { flags: '--format <format>', description: 'output format', default: 'text', choices: ['text', 'json'] }],
+    options: [DB, format(['text', 'json'], 'text')],
+    examples: [['dossier check --db news.db', 'exit 0 when sound, else each problem and exit 3'], ['dossier check --format json', 'the findings as JSON']],
   },
 } as const satisfies Record<string, CommandSpec>
