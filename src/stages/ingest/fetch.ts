@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
 import { isIP, type LookupFunction } from 'node:net'
-import { Agent, request, type Dispatcher } from 'undici'
+import type { Dispatcher } from 'undici'
 import { UnreadableInputError } from '../../errors.js'
 import { blockedAddressReason } from './address.js'
 import { decodeContentEncoding } from './encoding.js'
@@ -50,12 +50,14 @@ class AddressRefusedError extends Error {
  */
 export async function fetchUrl(input: string, options: FetchOptions): Promise<Fetched> {
   const signal = AbortSignal.timeout(options.timeoutMs)
+  // Loaded on the first URL: undici costs ~150 ms to load, and most inputs are files.
+  const { Agent, request } = await import('undici')
   const agent = new Agent({ connect: { lookup: pinnedLookup(options.allowPrivate, options.lookup ?? dnsLookup) } })
   try {
     let url = parseHttpUrl(input, input)
     for (let hop = 0; ; hop++) {
       checkLiteralHost(input, url, options.allowPrivate)
-      const response = await send(input, url, agent, signal, options.timeoutMs)
+      const response = await send(request, input, url, agent, signal, options.timeoutMs)
       const location = header(response, 'location')
       if (response.statusCode >= 300 && response.statusCode < 400 && location) {
         discard(response)
@@ -128,7 +130,7 @@ function refusal(url: URL, what: string, why: string): string {
   return `refused to fetch ${url.href}: ${what}${hint}`
 }
 
-async function send(input: string, url: URL, agent: Dispatcher, signal: AbortSignal, timeoutMs: number): Promise<Dispatcher.ResponseData> {
+async function send(request: typeof import('undici').request, input: string, url: URL, agent: Dispatcher, signal: AbortSignal, timeoutMs: number): Promise<Dispatcher.ResponseData> {
   try {
     return await request(url, {
       dispatcher: agent,
