@@ -5,13 +5,10 @@ import type { Store } from '../store/index.js'
 import { csvLines, type CsvTable } from './csv.js'
 import { CSV_TABLES } from './csv-tables.js'
 import { checkFormat, listOr, type Format } from './formats.js'
-import { buildActorGraph } from './graph.js'
-import { edgeListLines, toGexf, toGraphml } from './graph-formats.js'
 import { conflictReview, factReview, SCHEMA_ORG_CONTEXT, toNewsArticle, type JsonLdNode } from './jsonld.js'
 
 export { FORMATS, checkFormat, type Format } from './formats.js'
-export { buildActorGraph, type ActorGraph, type ActorNode, type RelationEdge, type ActorGraphOptions } from './graph.js'
-export { toGexf, toGraphml, EDGE_LIST } from './graph-formats.js'
+export type { ActorGraph, ActorNode, RelationEdge, ActorGraphOptions } from './graph.js'
 export { toNewsArticle, factReview, conflictReview, SCHEMA_ORG_CONTEXT, RATING_OF_STATUS, type JsonLdNode } from './jsonld.js'
 
 /** What `dossier export --what` names: the records of each article's layers, and those across the corpus. */
@@ -97,6 +94,8 @@ function recordsOf(store: Store, what: ExportKind): AsyncIterable<unknown> {
 
 /** The actor graph, built whole (the graph formats are documents, not streams), in a graph format or as an edge list. */
 async function* graphText(store: Store, format: Format, story: string | undefined): AsyncGenerator<string> {
+  // Loaded when a graph is asked for: graphology and its GEXF writer are not light.
+  const [{ buildActorGraph }, { edgeListLines, toGexf, toGraphml }] = await Promise.all([import('./graph.js'), import('./graph-formats.js')])
   const graph = await buildActorGraph(store, { story })
   if (format === 'gexf') yield toGexf(graph)
   else if (format === 'graphml') yield toGraphml(graph)
