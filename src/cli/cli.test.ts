@@ -1,8 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parse as parseCsv } from 'csv-parse/sync'
 import { REPO_ROOT } from '../../test/helpers/cli.js'
+import { exportStore } from '../../test/helpers/export-store.js'
 import { FORMATS } from '../export/formats.js'
 import { EXIT } from './commands.js'
 import { main } from './main.js'
@@ -91,5 +93,41 @@ describe('the CLI by its conventions (clig.dev)', () => {
     expect(stdout).toBe('')
     expect(stderr.trim().split('\n')).toEqual([`error The store ${db} does not exist; check --db, or create it with \`dossier ingest\` or \`dossier analyze\`. [STORE_MISSING]`])
     expect(existsSync(db)).toBe(false)
+  })
+})
+
+describe('the CLI on a store: data formats and export', () => {
+  const db = join(dir, 'store.db')
+  beforeAll(async () => (await exportStore(db)).close())
+
+  it.each(['list', 'stories', 'quotes', 'claims', 'events', 'entities'])('%s --format csv: a header row and one row per json row, nothing on stderr', async (command) => {
+    const csv = await run(command, '--format', 'csv', '--db', db)
+    const json = await run(command, '--format', 'json', '--db', db)
+    expect(csv.code).toBe(EXIT.ok)
+    expect(csv.stderr).toBe('')
+    expect(parseCsv(csv.stdout, { columns: true })).toHaveLength((JSON.parse(json.stdout) as unknown[]).length)
+    const jsonl = await run(command, '--format', 'jsonl', '--db', db)
+    expect(jsonl.stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual(JSON.parse(json.stdout))
+  })
+
+  it('export --what facts --format jsonld: one JSON-LD document of ClaimReviews on stdout', async () => {
+    const { code, stdout } = await run('export', '--what', 'facts', '--format', 'jsonld', '--db', db)
+    expect(code).toBe(EXIT.ok)
+    const doc = JSON.parse(stdout) as { '@context': string; '@graph': Array<{ '@type': string }> }
+    expect(doc['@graph'].map((n) => n['@type'])).toContain('ClaimReview')
+  })
+
+  it('export --what graph --out: the GEXF file, nothing on stdout', async () => {
+    const out = join(dir, 'actors.gexf')
+    expect(await run('export', '--what', 'graph', '--out', out, '--db', db)).toMatchObject({ code: EXIT.ok, stdout: '' })
+    expect(readFileSync(out, 'utf8')).toMatch(/^<\?xml[^]*<gexf[^]*France/)
+  })
+
+  it('export with a format that does not fit the kind: one message naming the ones that do, exit 2, no file left', async () => {
+    const out = join(dir, 'quotes.gexf')
+    const { code, stderr } = await run('export', '--what', 'quotes', '--format', 'gexf', '--out', out, '--db', db)
+    expect(code).toBe(EXIT.usage)
+    expect(stderr).toBe('error export --what quotes takes --format jsonl, json or csv, not "gexf".\n')
+    expect(existsSync(out)).toBe(false)
   })
 })

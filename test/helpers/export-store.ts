@@ -46,11 +46,11 @@ function storyWrite(story: Story, check: StoryCheck) {
 }
 
 /**
- * An in-memory store holding the three articles and their two stories with their checks; the
+ * A store (in memory unless a path is given) holding the three articles and their two stories with their checks; the
  * first article is a JSON Lines item (line 4 of `desk.jsonl`, id `desk-17`, a meta object).
  */
-export async function exportStore(): Promise<Store> {
-  const store = await openStore({ path: ':memory:' })
+export async function exportStore(path = ':memory:'): Promise<Store> {
+  const store = await openStore({ path })
   const bytes = new TextEncoder().encode('articles')
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const asItem = (d: Document): Document => d.id === 'd1'
