@@ -5,6 +5,7 @@ import type { Store } from '../store/index.js'
 import { csvLines, type CsvTable } from './csv.js'
 import { CSV_TABLES } from './csv-tables.js'
 import { checkFormat, listOr, type Format } from './formats.js'
+import { withOrigins } from './origins.js'
 import { conflictReview, factReview, SCHEMA_ORG_CONTEXT, toNewsArticle, type JsonLdNode } from './jsonld.js'
 
 export { FORMATS, checkFormat, type Format } from './formats.js'
@@ -87,9 +88,9 @@ function checkKind(what: string): ExportKind {
 }
 
 function recordsOf(store: Store, what: ExportKind): AsyncIterable<unknown> {
-  return (CORPUS_RECORD_KINDS as readonly string[]).includes(what)
-    ? exportCorpusRecords(store, what as CorpusRecordKind)
-    : exportRecords(store, { what: what as RecordKind })
+  if (!(CORPUS_RECORD_KINDS as readonly string[]).includes(what)) return exportRecords(store, { what: what as RecordKind })
+  const kind = what as CorpusRecordKind
+  return withOrigins(store, kind, exportCorpusRecords(store, kind))
 }
 
 /** The actor graph, built whole (the graph formats are documents, not streams), in a graph format or as an edge list. */
