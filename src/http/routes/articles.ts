@@ -6,7 +6,9 @@ import { fieldColumns } from '../csv.js'
 import { notFound } from '../errors.js'
 import { sendJson } from '../json.js'
 import { sendList } from '../list.js'
-import { pageParams, searchParam, type Page } from '../params.js'
+import { ARTICLE_SORTS, SORT_DIRECTIONS, sortArticles, type ArticleSort, type SortDirection } from '../article-order.js'
+import { booleanParam, choiceParam, pageParams, searchParam, type Page } from '../params.js'
+import { snippetOf, type Snippet } from '../snippets.js'
 
 /** Search hits counted for `total` at most: past it, `total` is this cap and `totalCapped` is set. */
 export const SEARCH_TOTAL_CAP = 10_000
@@ -30,12 +32,11 @@ export function articleRoutes(store: Store): Hono {
   routes.get('/', async (c) => {
     const page = pageParams(c)
     const q = searchParam(c)
-    if (q === undefined) {
-      const [items, count] = await Promise.all([store.listDocuments(page), store.countDocuments()])
-      return sendList(c, 'articles', page, items, { count }, ARTICLE_COLUMNS)
-    }
-    const { items, count, capped } = await searchPage(store, q, page)
-    return sendList(c, 'articles', page, items, { count, capped }, ARTICLE_COLUMNS)
+    const sort = choiceParam(c, 'sort', ARTICLE_SORTS)
+    const direction = choiceParam(c, 'dir', SORT_DIRECTIONS, sort === 'published' || sort === 'chars' ? 'desc' : 'asc')
+    const found = sort === undefined ? await pageInStoreOrder(store, q, page) : await pageSorted(store, q, page, sort, direction)
+    const items = q !== undefined && booleanParam(c, 'snippets') ? await withSnippets(store, q, found.items) : found.items
+    return sendList(c, 'articles', page, items, found, ARTICLE_COLUMNS)
   })
   routes.get('/:id', async (c) => {
     const id = c.req.param('id')
@@ -57,6 +58,34 @@ export async function searchPage(store: Store, q: SearchQuery, page: Page): Prom
     store.countSearch(q, SEARCH_TOTAL_CAP),
   ])
   return { items, count: found, capped: found >= SEARCH_TOTAL_CAP }
+}
+
+/** Articles a sorted listing orders at most: past it, the order covers the first this many stored (or found). */
+export const SORTED_ARTICLES_CAP = SEARCH_TOTAL_CAP
+
+type Found = { items: Array<DocumentSummary | SearchHit>; count: number; capped?: boolean }
+
+async function pageInStoreOrder(store: Store, q: SearchQuery | undefined, page: Page): Promise<Found> {
+  if (q !== undefined) return searchPage(store, q, page)
+  const [items, count] = await Promise.all([store.listDocuments(page), store.countDocuments()])
+  return { items, count }
+}
+
+/** One page of the articles (or of a search's hits) in the asked order, over at most SORTED_ARTICLES_CAP of them. */
+async function pageSorted(store: Store, q: SearchQuery | undefined, page: Page, sort: ArticleSort, direction: SortDirection): Promise<Found> {
+  const [all, count] = q === undefined
+    ? await Promise.all([store.listDocuments({ limit: SORTED_ARTICLES_CAP }), store.countDocuments()])
+    : await Promise.all([store.search(q, { limit: SORTED_ARTICLES_CAP }), store.countSearch(q, SEARCH_TOTAL_CAP)])
+  const sorted = sortArticles<DocumentSummary | SearchHit>(all, sort, direction)
+  return { items: sorted.slice(page.offset, page.offset + page.limit), count: Math.max(count, all.length), capped: count > all.length || count >= SEARCH_TOTAL_CAP }
+}
+
+/** Each hit with its snippet (the passage with the searched words, see snippets.ts): one document read per hit of the page. */
+async function withSnippets(store: Store, q: SearchQuery, items: ReadonlyArray<DocumentSummary | SearchHit>): Promise<Array<(DocumentSummary | SearchHit) & { snippet: Snippet | null }>> {
+  return Promise.all(items.map(async (item) => {
+    const doc = await store.getDocument(item.id)
+    return { ...item, snippet: doc === undefined ? null : snippetOf(doc, q) }
+  }))
 }
 
 /** The detail body of one article. */
