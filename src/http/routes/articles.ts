@@ -3,6 +3,7 @@ import { cleanTextOf, type Document, type QualityNote, type RemovalReason, type 
 import { assessSourceQuality } from '../../stages/analysis/quality.js'
 import type { DocumentSummary, SearchHit, SearchQuery, Store } from '../../store/index.js'
 import { fieldColumns } from '../csv.js'
+import { streamCsv, wantsFullExport } from '../export.js'
 import { notFound } from '../errors.js'
 import { sendJson } from '../json.js'
 import { sendList } from '../list.js'
@@ -32,6 +33,7 @@ export function articleRoutes(store: Store): Hono {
   routes.get('/', async (c) => {
     const page = pageParams(c)
     const q = searchParam(c)
+    if (wantsFullExport(c)) return streamCsv(c, 'articles', ARTICLE_COLUMNS, (p) => (q === undefined ? store.listDocuments(p) : store.search(q, p)), page.offset)
     const sort = choiceParam(c, 'sort', ARTICLE_SORTS)
     const direction = choiceParam(c, 'dir', SORT_DIRECTIONS, sort === 'published' || sort === 'chars' ? 'desc' : 'asc')
     const found = sort === undefined ? await pageInStoreOrder(store, q, page) : await pageSorted(store, q, page, sort, direction)
