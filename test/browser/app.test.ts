@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { StoryCheck, StorySummary } from '../../src/document/index.js'
+import type { Story, StoryCheck, StorySummary } from '../../src/document/index.js'
 import { startServer } from '../../src/http/index.js'
 import { isMinorEvent } from '../../src/web/app/facts.js'
 import { REPO_ROOT } from '../helpers/cli.js'
@@ -44,13 +44,18 @@ describe.skipIf(!present)('web app on the examples, in Chromium', () => {
     await dossier?.close()
   })
 
-  it('stories: the list shows every story with its event date and outlet count', async () => {
+  it('stories: the list shows every story with its event date, outlets and coverage', async () => {
     const page = await open('#/stories')
     const rows = page.locator('table.stories tbody tr')
     expect(await rows.count()).toBe(Math.min(stories.length, 25))
     const first = stories[0]!
+    const story = await dossier.api<Story>(`/api/stories/${first.id}`)
     const cells = await rows.first().locator('td').allTextContents()
-    expect(cells).toEqual([first.title, first.eventDate ?? '—', String(first.outlets), String(first.articles)])
+    expect(cells.slice(0, 2)).toEqual([first.title, first.eventDate ?? '—'])
+    expect(cells[2]).toMatch(new RegExp(`^${first.outlets}: `))
+    for (const name of [...new Set(story.articles.map((a) => a.source))].slice(0, 3)) expect(cells[2]).toContain(name)
+    expect(cells[3]).toBe(String(first.articles))
+    expect(cells[4]).toBe(story.first === story.last ? story.first ?? '—' : `${story.first} – ${story.last}`)
     await screenshot(page, 'stories-laptop')
   })
 

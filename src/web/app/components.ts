@@ -2,7 +2,7 @@
  * Small pieces every page uses: tables, export links, citation links, errors and the token prompt.
  */
 import { ApiError, downloadFile, readToken, saveToken } from './api.js'
-import { h, type Child } from './dom.js'
+import { h, safeHref, type Child } from './dom.js'
 import { spanHref } from './spans.js'
 import type { Citation } from './types.js'
 
@@ -82,4 +82,30 @@ export function dateText(value: string | null | undefined): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`
+}
+
+/**
+ * The link to an article where it was published: only an http(s) address becomes a link. Any
+ * other address (`mailto:`, `javascript:`, a bare path) is shown as text with why it is not a
+ * link, so a citation never becomes an invisible or dead link.
+ *
+ * @example
+ * originalLink('https://example.org/a') // <a class="original" href="https://example.org/a">original ↗</a>
+ * originalLink('mailto:desk@example.org') // <span class="original-unlinked">no web address (mailto:desk@example.org)</span>
+ */
+export function originalLink(url: string | null | undefined, label = 'original ↗'): HTMLElement | null {
+  if (url === null || url === undefined || url.trim() === '') return null
+  if (/^https?:\/\//i.test(url.trim()) && safeHref(url) !== null) {
+    return h('a', { href: url.trim(), rel: 'noopener noreferrer nofollow', target: '_blank', class: 'original' }, label)
+  }
+  return h('span', { class: 'original-unlinked', title: 'The address this article gave is not a web page, so it is not linked.' }, `no web address (${url.trim().slice(0, 80)})`)
+}
+
+/** Links to the previous and next page of a list kept in the hash; `at(offset)` makes a page's hash. */
+export function pager(page: { readonly offset: number; readonly limit: number; readonly total: number; readonly items: readonly unknown[] }, at: (offset: number) => string, noun: string): HTMLElement {
+  const last = Math.min(page.offset + page.items.length, page.total)
+  return h('nav', { class: 'pager', 'aria-label': 'Pages' },
+    page.offset > 0 ? h('a', { href: at(Math.max(0, page.offset - page.limit)), rel: 'prev' }, '‹ Previous') : h('span', { class: 'disabled' }, '‹ Previous'),
+    h('span', { class: 'count' }, page.total === 0 ? `no ${noun}` : `${page.offset + 1}–${last} of ${page.total}`),
+    last < page.total ? h('a', { href: at(page.offset + page.limit), rel: 'next' }, 'Next ›') : h('span', { class: 'disabled' }, 'Next ›'))
 }
