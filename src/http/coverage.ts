@@ -83,11 +83,16 @@ export function coverageOf(summaries: readonly DocumentSummary[], by: CoverageBu
   const wanted = filter.outlet === undefined ? undefined : outletFold(filter.outlet)
   const counts = new Map<string, Map<string, number>>()
   const totals = new Map<string, number>()
+  // One outlet in any case: counted under the spelling met first.
+  const spelling = new Map<string, string>()
   let articles = 0
   let undated = 0
   for (const summary of summaries) {
-    const outlet = summaryOutlet(summary)
-    if (wanted !== undefined && outletFold(outlet) !== wanted) continue
+    const name = summaryOutlet(summary)
+    const key = outletFold(name)
+    if (wanted !== undefined && key !== wanted) continue
+    if (!spelling.has(key)) spelling.set(key, name)
+    const outlet = spelling.get(key)!
     if (!inRange(summary.published, filter)) continue
     articles++
     totals.set(outlet, (totals.get(outlet) ?? 0) + 1)

@@ -96,7 +96,8 @@ export function articleDetailOf(doc: Document, story: StoryId | null): ArticleDe
   const title = metadata?.title?.value ?? doc.hints.title
   const published = metadata?.published?.value.date
   const publisher = metadata?.publisher?.value
-  const url = doc.origin.url
+  // Where it was published, as stories cite it: the page's canonical address before the one it was fetched from.
+  const url = metadata?.canonicalUrl?.value ?? doc.origin.url ?? doc.hints.url
   const kept = (clean?.blocks ?? []).flatMap((b) => b.spans)
   return {
     summary: {

@@ -47,6 +47,8 @@ export function chartBox(chart: Element, hint = 'Tap a mark for its details, or 
   // One Tab stop per chart; the arrow keys, Home and End move between its marks (a roving tabindex),
   // so a chart of a year of days is not 365 Tab presses to get past.
   const marks = [...chart.querySelectorAll('[data-tip]')]
+  // The chart itself is no Tab stop (Chromium makes an <svg> one): its first mark is.
+  chart.setAttribute('tabindex', '-1')
   marks.forEach((mark, i) => mark.setAttribute('tabindex', i === 0 ? '0' : '-1'))
   chart.addEventListener('keydown', (event) => {
     const key = (event as KeyboardEvent).key
@@ -65,12 +67,17 @@ export function chartBox(chart: Element, hint = 'Tap a mark for its details, or 
   chart.addEventListener('pointerover', (event) => {
     if ((event as PointerEvent).pointerType !== 'touch') show(markOf(event.target, chart))
   })
-  // A tap on a mark that is a link shows its words first; a second tap follows the link.
+  // A tap on a mark that is a link shows its words first; a second tap on it follows the link.
+  // The pointer's kind is read at pointerdown: the focus a tap gives the mark must not count as
+  // its first tap.
+  let lastPointer = ''
+  let tapped: Element | null = null
+  chart.addEventListener('pointerdown', (event) => { lastPointer = (event as PointerEvent).pointerType })
   chart.addEventListener('click', (event) => {
     const mark = markOf(event.target, chart)
     if (mark === null) return
-    const wasShown = mark === active && readout.textContent === mark.getAttribute('data-tip')
-    if ((event as PointerEvent).pointerType === 'touch' && !wasShown) event.preventDefault()
+    if (lastPointer === 'touch' && tapped !== mark) event.preventDefault()
+    tapped = mark
     show(mark)
   })
   return h('div', { class: 'chart-box' }, h('div', { class: 'chart-wrap' }, chart), readout)

@@ -86,19 +86,21 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 
 /**
  * The link to an article where it was published: only an http(s) address becomes a link. Any
- * other address (`mailto:`, `javascript:`, a bare path) is shown as text with why it is not a
- * link, so a citation never becomes an invisible or dead link.
+ * other address (`mailto:`, `javascript:`, a bare path) is shown as text saying it is not a web
+ * address, so a citation never becomes an invisible or dead link. With `sayWhenAbsent`, an
+ * article without any address says so too (ingest drops a feed item's `mailto:` link, for one).
  *
  * @example
  * originalLink('https://example.org/a') // <a class="original" href="https://example.org/a">original ↗</a>
- * originalLink('mailto:desk@example.org') // <span class="original-unlinked">no web address (mailto:desk@example.org)</span>
+ * originalLink('mailto:desk@example.org') // <span class="original-unlinked">not a web address: mailto:desk@example.org</span>
  */
-export function originalLink(url: string | null | undefined, label = 'original ↗'): HTMLElement | null {
-  if (url === null || url === undefined || url.trim() === '') return null
-  if (/^https?:\/\//i.test(url.trim()) && safeHref(url) !== null) {
-    return h('a', { href: url.trim(), rel: 'noopener noreferrer nofollow', target: '_blank', class: 'original' }, label)
+export function originalLink(url: string | null | undefined, sayWhenAbsent = false): HTMLElement | null {
+  const address = url?.trim() ?? ''
+  if (address === '') return sayWhenAbsent ? h('span', { class: 'original-unlinked no-address' }, 'no web address given') : null
+  if (/^https?:\/\//i.test(address) && safeHref(address) !== null) {
+    return h('a', { href: address, rel: 'noopener noreferrer nofollow', target: '_blank', class: 'original' }, 'original ↗')
   }
-  return h('span', { class: 'original-unlinked', title: 'The address this article gave is not a web page, so it is not linked.' }, `no web address (${url.trim().slice(0, 80)})`)
+  return h('span', { class: 'original-unlinked', title: 'Only http and https addresses are linked.' }, `not a web address: ${address.slice(0, 80)}`)
 }
 
 /** Links to the previous and next page of a list kept in the hash; `at(offset)` makes a page's hash. */

@@ -24,6 +24,13 @@ function tipOf(point: Coverage['points'][number]): string {
   return `${point.date}: ${point.articles} article${point.articles === 1 ? '' : 's'}${outlets === '' ? '' : ` — ${outlets}`}`
 }
 
+/** A date under its bar, kept inside the chart: anchored at its start by the left edge, at its end by the right. */
+function dateLabel(x: number, slot: number, width: number, date: string): SVGTextElement {
+  const middle = x + slot / 2
+  const [at, anchor] = middle - LABEL_WIDTH / 2 < AXIS_LEFT - 4 ? [x, 'start'] : middle + LABEL_WIDTH / 2 > width ? [x + slot, 'end'] : [middle, 'middle']
+  return svg('text', { x: at, y: COVERAGE_HEIGHT - 6, 'text-anchor': anchor, class: 'axis' }, date)
+}
+
 /**
  * The chart; each bar is a mark with its words in `data-tip` (chartBox shows them on focus or tap).
  *
@@ -55,6 +62,6 @@ export function coverageChart(coverage: Coverage, width: number): SVGSVGElement 
           y -= h
           return svg('rect', { x: x + slot * 0.1, y, width: Math.max(slot * 0.8, 1), height: h, class: `series-${k}` })
         }),
-        i % labelEvery === 0 ? svg('text', { x: x + slot / 2, y: COVERAGE_HEIGHT - 6, 'text-anchor': i === 0 ? 'start' : 'middle', class: 'axis' }, point.date) : null)
+        i % labelEvery === 0 ? dateLabel(x, slot, width, point.date) : null)
     }))
 }

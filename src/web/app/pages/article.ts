@@ -28,7 +28,7 @@ function toggles(text: HTMLElement): HTMLElement {
 function metaLine(article: ArticleView): HTMLElement {
   const s = article.summary
   // A stored URL is data: only an http(s) one is a link; any other is shown as what it is.
-  const original = originalLink(s.url)
+  const original = originalLink(s.url, true)
   return h('p', { class: 'meta' },
     s.publisher ?? s.input, ' · ', dateText(s.published), ' · ', `${s.chars} characters`,
     original ? [' · ', original] : null,

@@ -10,8 +10,9 @@ import { routeHash, type Route } from '../routes.js'
 import { spanHref } from '../spans.js'
 import type { ArticleRow, Snippet } from '../types.js'
 
-/** Articles per page. */
+/** Articles per page, unless the address asks for another number (`limit`, 1 to 200). */
 const PAGE_SIZE = 25
+const MAX_PAGE_SIZE = 200
 
 /** The sortable columns: their header and the API's `sort` word. */
 const SORTS: ReadonlyArray<readonly [label: string, sort: string]> = [
@@ -26,15 +27,21 @@ interface View {
   readonly sort: string
   readonly dir: string
   readonly offset: number
+  readonly limit: number
 }
 
 function viewOf(route: Route): View {
   const text = (name: string): string => route.query.get(name)?.trim() ?? ''
-  return { q: text('q'), mode: text('mode'), sort: text('sort'), dir: text('dir'), offset: Math.max(0, Number(text('offset')) || 0) }
+  const limit = Math.trunc(Number(text('limit')))
+  return {
+    q: text('q'), mode: text('mode'), sort: text('sort'), dir: text('dir'),
+    offset: Math.max(0, Math.trunc(Number(text('offset'))) || 0),
+    limit: limit >= 1 && limit <= MAX_PAGE_SIZE ? limit : PAGE_SIZE,
+  }
 }
 
 function hashOf(view: View): string {
-  return routeHash('articles', null, { q: view.q, mode: view.mode, sort: view.sort, dir: view.dir, offset: view.offset === 0 ? '' : view.offset })
+  return routeHash('articles', null, { q: view.q, mode: view.mode, sort: view.sort, dir: view.dir, offset: view.offset === 0 ? '' : view.offset, limit: view.limit === PAGE_SIZE ? '' : view.limit })
 }
 
 function searchForm(view: View): HTMLFormElement {
@@ -105,7 +112,7 @@ function articleRows(view: View, items: readonly ArticleRow[]): HTMLElement {
 export async function showArticles(main: HTMLElement, route: Route, retry: () => void): Promise<void> {
   const view = viewOf(route)
   replaceChildren(main, h('h1', null, 'Articles'), loading('articles'))
-  const query = { q: view.q, mode: view.mode, sort: view.sort, dir: view.dir, limit: PAGE_SIZE, offset: view.offset, snippets: view.q === '' ? '' : 1 }
+  const query = { q: view.q, mode: view.mode, sort: view.sort, dir: view.dir, limit: view.limit, offset: view.offset, snippets: view.q === '' ? '' : 1 }
   try {
     const page = await getJson<Page<ArticleRow>>(apiUrl('/api/articles', query))
     const exportQuery = { q: view.q, mode: view.mode }

@@ -11,6 +11,8 @@ import type { EntitySummary, Outlet, StoryRow } from '../types.js'
 
 /** Stories per page of the list. */
 const PAGE_SIZE = 25
+/** The largest page the address may ask for (`limit`), as the API allows. */
+const MAX_PAGE_SIZE = 200
 /** Entities offered in the entity filter: the most widely mentioned. */
 const ENTITY_CHOICES = 200
 /** Outlets offered in the outlet filter: those with most articles. */
@@ -103,9 +105,11 @@ function storyRows(items: readonly StoryRow[]): ReturnType<typeof table> {
 /** Renders the story list into `main`. */
 export async function showStories(main: HTMLElement, route: Route, retry: () => void): Promise<void> {
   const values = filtersOf(route)
-  const offset = Math.max(0, Number(route.query.get('offset') ?? '0') || 0)
+  const offset = Math.max(0, Math.trunc(Number(route.query.get('offset') ?? '0')) || 0)
+  const asked = Math.trunc(Number(route.query.get('limit')))
+  const limit = asked >= 1 && asked <= MAX_PAGE_SIZE ? asked : PAGE_SIZE
   replaceChildren(main, h('h1', null, 'Stories'), loading('stories'))
-  const query = { ...values, limit: PAGE_SIZE, offset, outlets: 1 }
+  const query = { ...values, limit, offset, outlets: 1 }
   try {
     const [page, entities, outlets] = await Promise.all([
       getJson<Page<StoryRow>>(apiUrl('/api/stories', query)),
@@ -122,10 +126,10 @@ export async function showStories(main: HTMLElement, route: Route, retry: () => 
       page.items.length === 0
         ? h('p', { class: 'empty' }, page.total === 0 && Object.values(values).every((v) => v === '') ? 'No stories yet: import some articles.' : 'No story matches.')
         : storyRows(page.items),
-      pager(page, (at) => routeHash('stories', null, { ...values, offset: at === 0 ? '' : at }), 'stories'),
+      pager(page, (at) => routeHash('stories', null, { ...values, offset: at === 0 ? '' : at, limit: limit === PAGE_SIZE ? '' : limit }), 'stories'),
       exportLinks([
         { label: 'CSV (all)', url: apiUrl('/api/stories', { ...exportQuery, format: 'csv' }), file: 'stories.csv' },
-        { label: 'JSON (this page)', url: apiUrl('/api/stories', { ...exportQuery, limit: PAGE_SIZE, offset }), file: 'stories.json' },
+        { label: 'JSON (this page)', url: apiUrl('/api/stories', { ...exportQuery, limit, offset }), file: 'stories.json' },
       ]),
       values.q === '' ? null : h('p', { class: 'coverage-link' }, h('a', { href: routeHash('coverage', null, { q: values.q, mode: values.mode }) }, 'Coverage of this search over time ›')))
   } catch (error) {

@@ -279,7 +279,7 @@ function sourcesSection(loaded: Loaded, numbers: ReadonlyMap<string, number>): H
     const notes = quality.get(article.summary.id) ?? article.quality
     return h('article', { class: 'source-column', 'data-article': article.summary.id },
       h('h3', null, `[${numbers.get(article.summary.id) ?? '?'}] `, h('a', { href: routeHash('articles', article.summary.id) }, member?.title ?? article.summary.title ?? article.summary.input)),
-      h('p', { class: 'meta' }, member?.source ?? '', member?.published ? ` · ${member.published}` : '', ' ', originalLink(member?.url),
+      h('p', { class: 'meta' }, member?.source ?? '', member?.published ? ` · ${member.published}` : '', ' ', originalLink(member?.url, true),
         member?.duplicateOf ? h('span', { class: 'duplicate' }, ` · copy of [${numbers.get(member.duplicateOf.id) ?? '?'}]`) : null),
       notes.length === 0 ? null : h('ul', { class: 'quality-notes' }, notes.map((n) => h('li', { 'data-kind': n.kind }, n.note))),
       renderSource(article, factMarks(loaded.check, article.summary.id)))
@@ -328,7 +328,7 @@ function coverageSection(coverage: StoryCoverage | null): HTMLElement | null {
       dateText(c.first),
       h('ul', { class: 'carried-articles' }, c.articles.map((a) => h('li', null,
         h('a', { href: routeHash('articles', a.id) }, a.title ?? a.id), ` · ${dateText(a.published)}`,
-        a.copy ? h('span', { class: 'duplicate' }, ' · copy') : null, ' ', originalLink(a.url)))),
+        a.copy ? h('span', { class: 'duplicate' }, ' · copy') : null, ' ', originalLink(a.url, true)))),
     ]), 'carried'),
     h('h3', null, 'Not carried by'),
     coverage.actors.length === 0
