@@ -89,6 +89,11 @@ function sortHeader(view: View, label: string, sort: string): HTMLElement {
   }, label, on ? (dir === 'asc' ? ' ▲' : ' ▼') : null)
 }
 
+/** The sort links again, above the list: on a phone the table's header row is hidden (rows are cards). */
+function sortBar(view: View): HTMLElement {
+  return h('nav', { class: 'sort-bar', 'aria-label': 'Sort' }, 'Sort: ', SORTS.map(([label, sort], i) => [i > 0 ? ' · ' : null, sortHeader(view, label, sort)]))
+}
+
 function articleRows(view: View, items: readonly ArticleRow[]): HTMLElement {
   const wrap = table(null, SORTS.map(([label]) => label), items.map((a) => [
     h('span', { class: 'article-cell' },
@@ -122,7 +127,7 @@ export async function showArticles(main: HTMLElement, route: Route, retry: () =>
       view.q === '' ? null : h('p', { class: 'coverage-link' }, h('a', { href: routeHash('coverage', null, { q: view.q, mode: view.mode }) }, 'Coverage of this search over time ›')),
       page.items.length === 0
         ? h('p', { class: 'empty' }, view.q === '' ? 'No articles yet: import some.' : 'No article matches.')
-        : articleRows(view, page.items),
+        : [sortBar(view), articleRows(view, page.items)],
       pager(page, (offset) => hashOf({ ...view, offset }), 'articles'),
       // The exports are the whole list (or search), not this page: the API streams every row.
       exportLinks([{ label: 'CSV (all)', url: apiUrl('/api/articles', { ...exportQuery, format: 'csv' }), file: 'articles.csv' }]))
