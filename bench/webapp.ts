@@ -8,6 +8,7 @@
  * - a search page with snippets (one document read per hit), beside the same page without;
  * - coverage over time of a search (every match counted by day and outlet), beside the search's
  *   first page;
+ * - a story's coverage (who carried it, who usually covers its actors), beside the story itself;
  * - the outlet list, cold and cached, beside `/api/health` (two counts).
  *
  *   npm run bench:webapp [-- --articles 4000 --runs 30]
@@ -67,6 +68,14 @@ async function main(s: Store, queries: NewsCorpus['queries']): Promise<void> {
     ['articles?q=&snippets=1 (25 hits)', fmt(snippets), fmt(plain), ratio(median(snippets), median(plain))],
     ['coverage?q= (a reader\'s word)', fmt(coverage), fmt(plain), ratio(median(coverage), median(plain))],
     ['coverage?q=said (most articles)', fmt(broad), fmt(broadPeer), ratio(median(broad), median(broadPeer))],
+  ])
+
+  // Story coverage: the outlets that usually cover a story's actors are read from every article naming them.
+  const storyIds = (await s.listStories({ limit: RUNS })).map((st) => st.id)
+  const storyCoverage = await latencies(storyIds, (id) => app.request(`/api/stories/${id}/coverage`))
+  const storyAlone = await latencies(storyIds, (id) => app.request(`/api/stories/${id}`))
+  printTable('Story coverage, ms (median / p95)', ['route', 'figure', 'peer: the story (GET /api/stories/:id)', 'ratio of medians'], [
+    ['stories/:id/coverage (top stories)', fmt(storyCoverage), fmt(storyAlone), ratio(median(storyCoverage), median(storyAlone))],
   ])
 
   // 4. Outlets.
