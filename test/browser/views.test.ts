@@ -309,7 +309,7 @@ describe.skipIf(!present)('web app views (issue 16), in Chromium', () => {
     await storyPage.waitForURL(/#\/articles\//)
   })
 
-  it('keyboard: skip link, focus on the new page\'s heading, a chart\'s marks by arrow keys, the side-by-side facts by Tab and Enter', async () => {
+  it('keyboard: skip link, focus on the new page\'s heading, the side-by-side facts by Tab and Enter', async () => {
     const page = await open('#/stories')
     await page.keyboard.press('Tab')
     expect(await focused(page)).toMatchObject({ tag: 'a', className: 'skip-link' })
