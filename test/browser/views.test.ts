@@ -170,6 +170,12 @@ describe.skipIf(!present)('web app views (issue 16), in Chromium', () => {
     expect(await bars.count()).toBe(coverage.points.length)
     const drawn = await bars.evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('data-articles'))))
     expect(drawn).toEqual(coverage.points.map((p) => p.articles))
+    // Each outlet's part of a bar in its own colour, the bar's hit area unpainted, no two date labels touching.
+    const fills = await page.locator('svg.coverage-chart rect[class^="series-"]').evaluateAll((rects) => [...new Set(rects.map((r) => `${r.getAttribute('class')} ${getComputedStyle(r).fill}`))])
+    expect(new Set(fills.map((f) => f.split(' ').slice(1).join(' '))).size).toBe(new Set(fills.map((f) => f.split(' ')[0])).size)
+    expect(await page.locator('svg.coverage-chart rect.bar-hit').first().evaluate((r) => getComputedStyle(r).fill)).toMatch(/transparent|rgba\(0, 0, 0, 0\)|none/)
+    const labels = await page.locator('svg.coverage-chart text.date-label').evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect()).map((r) => [r.left, r.right]))
+    for (let i = 1; i < labels.length; i++) expect(labels[i]![0]!).toBeGreaterThan(labels[i - 1]![1]!)
     expect(await page.locator('table.coverage-outlets tbody tr').count()).toBe(coverage.outlets.length)
     expect(await page.locator('.coverage-count').textContent()).toContain(`${coverage.articles} articles`)
     const href = (await page.locator('a.export').getAttribute('href'))!

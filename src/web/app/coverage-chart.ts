@@ -11,8 +11,10 @@ export const COVERAGE_SERIES = 5
 const COVERAGE_HEIGHT = 220
 const AXIS_LEFT = 32
 const AXIS_BOTTOM = 22
-/** Width in viewBox units a date label needs, so labels never overlap. */
-const LABEL_WIDTH = 78
+/** Width in viewBox units a `YYYY-MM-DD` label takes at the axis font size. */
+const LABEL_WIDTH = 66
+/** Space kept between two date labels. */
+const LABEL_GAP = 8
 
 /** The outlets with a colour, busiest first; the stacked order of every bar. */
 export function coverageSeries(coverage: Coverage): string[] {
@@ -24,11 +26,20 @@ function tipOf(point: Coverage['points'][number]): string {
   return `${point.date}: ${point.articles} article${point.articles === 1 ? '' : 's'}${outlets === '' ? '' : ` — ${outlets}`}`
 }
 
-/** A date under its bar, kept inside the chart: anchored at its start by the left edge, at its end by the right. */
-function dateLabel(x: number, slot: number, width: number, date: string): SVGTextElement {
-  const middle = x + slot / 2
-  const [at, anchor] = middle - LABEL_WIDTH / 2 < AXIS_LEFT - 4 ? [x, 'start'] : middle + LABEL_WIDTH / 2 > width ? [x + slot, 'end'] : [middle, 'middle']
-  return svg('text', { x: at, y: COVERAGE_HEIGHT - 6, 'text-anchor': anchor, class: 'axis' }, date)
+/**
+ * Date labels under the bars: centred on their bar, kept inside the chart at both edges, and one
+ * left out wherever it would touch the one before.
+ */
+function dateLabels(dates: readonly string[], slot: number, width: number): SVGTextElement[] {
+  const labels: SVGTextElement[] = []
+  let lastRight = -Infinity
+  dates.forEach((date, i) => {
+    const left = Math.min(Math.max(AXIS_LEFT + i * slot + slot / 2 - LABEL_WIDTH / 2, 0), width - LABEL_WIDTH)
+    if (left < lastRight + LABEL_GAP) return
+    lastRight = left + LABEL_WIDTH
+    labels.push(svg('text', { x: left + LABEL_WIDTH / 2, y: COVERAGE_HEIGHT - 6, 'text-anchor': 'middle', class: 'axis date-label' }, date))
+  })
+  return labels
 }
 
 /**
@@ -43,7 +54,6 @@ export function coverageChart(coverage: Coverage, width: number): SVGSVGElement 
   const bottom = COVERAGE_HEIGHT - AXIS_BOTTOM
   const plot = width - AXIS_LEFT
   const slot = plot / Math.max(1, coverage.points.length)
-  const labelEvery = Math.max(1, Math.ceil(LABEL_WIDTH / slot))
   const scale = (n: number): number => (n / max) * (bottom - 12)
   return svg('svg', { viewBox: `0 0 ${width} ${COVERAGE_HEIGHT}`, class: 'chart coverage-chart', role: 'group', 'aria-label': `Articles per ${coverage.by}` },
     svg('text', { x: 0, y: 12, class: 'axis' }, String(max)),
@@ -61,7 +71,7 @@ export function coverageChart(coverage: Coverage, width: number): SVGSVGElement 
           const h = scale(n)
           y -= h
           return svg('rect', { x: x + slot * 0.1, y, width: Math.max(slot * 0.8, 1), height: h, class: `series-${k}` })
-        }),
-        i % labelEvery === 0 ? dateLabel(x, slot, width, point.date) : null)
-    }))
+        }))
+    }),
+    dateLabels(coverage.points.map((p) => p.date), slot, width))
 }
