@@ -103,11 +103,14 @@ export function originalLink(url: string | null | undefined, sayWhenAbsent = fal
   return h('span', { class: 'original-unlinked', title: 'Only http and https addresses are linked.' }, `not a web address: ${address.slice(0, 80)}`)
 }
 
-/** Links to the previous and next page of a list kept in the hash; `at(offset)` makes a page's hash. */
-export function pager(page: { readonly offset: number; readonly limit: number; readonly total: number; readonly items: readonly unknown[] }, at: (offset: number) => string, noun: string): HTMLElement {
+/**
+ * Links to the previous and next page of a list kept in the hash; `at(offset)` makes a page's hash,
+ * `count` (default "26–50 of 60") says which rows these are.
+ */
+export function pager(page: { readonly offset: number; readonly limit: number; readonly total: number; readonly items: readonly unknown[] }, at: (offset: number) => string, noun: string, count?: string): HTMLElement {
   const last = Math.min(page.offset + page.items.length, page.total)
   return h('nav', { class: 'pager', 'aria-label': 'Pages' },
     page.offset > 0 ? h('a', { href: at(Math.max(0, page.offset - page.limit)), rel: 'prev' }, '‹ Previous') : h('span', { class: 'disabled' }, '‹ Previous'),
-    h('span', { class: 'count' }, page.total === 0 ? `no ${noun}` : `${page.offset + 1}–${last} of ${page.total}`),
+    h('span', { class: 'count' }, count ?? (page.total === 0 ? `no ${noun}` : `${page.offset + 1}–${last} of ${page.total}`)),
     last < page.total ? h('a', { href: at(page.offset + page.limit), rel: 'next' }, 'Next ›') : h('span', { class: 'disabled' }, 'Next ›'))
 }

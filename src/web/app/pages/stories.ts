@@ -92,6 +92,19 @@ function coverageCell(s: StoryRow): string {
   return s.last && s.last !== s.first ? `${s.first} – ${s.last}` : s.first
 }
 
+/**
+ * The pager's count. A text search matching more articles than the server reads lists the stories
+ * of the newest of them, and says so rather than pass the count for all.
+ *
+ * @example
+ * storyCountText({ items, total: 212, offset: 0, limit: 25, totalCapped: true }) // '1–25 of 212, from the newest matching articles; narrow the search for older ones'
+ */
+export function storyCountText(page: Page<unknown>): string {
+  if (page.total === 0) return page.totalCapped ? 'no stories among the newest matching articles' : 'no stories'
+  const range = `${page.offset + 1}–${Math.min(page.offset + page.items.length, page.total)} of ${page.total}`
+  return page.totalCapped ? `${range}, from the newest matching articles; narrow the search for older ones` : range
+}
+
 function storyRows(items: readonly StoryRow[]): ReturnType<typeof table> {
   return table(null, ['Story', 'Event date', 'Outlets', 'Articles', 'Covered'], items.map((s) => [
     h('a', { href: routeHash('stories', s.id), class: 'story-link' }, s.title),
@@ -126,7 +139,7 @@ export async function showStories(main: HTMLElement, route: Route, retry: () => 
       page.items.length === 0
         ? h('p', { class: 'empty' }, page.total === 0 && Object.values(values).every((v) => v === '') ? 'No stories yet: import some articles.' : 'No story matches.')
         : storyRows(page.items),
-      pager(page, (at) => routeHash('stories', null, { ...values, offset: at === 0 ? '' : at, limit: limit === PAGE_SIZE ? '' : limit }), 'stories'),
+      pager(page, (at) => routeHash('stories', null, { ...values, offset: at === 0 ? '' : at, limit: limit === PAGE_SIZE ? '' : limit }), 'stories', storyCountText(page)),
       exportLinks([
         { label: 'CSV (all)', url: apiUrl('/api/stories', { ...exportQuery, format: 'csv' }), file: 'stories.csv' },
         { label: 'JSON (this page)', url: apiUrl('/api/stories', { ...exportQuery, limit, offset }), file: 'stories.json' },
