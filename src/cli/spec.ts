@@ -177,7 +177,7 @@ export const COMMANDS = {
   },
   check: {
     name: 'check',
-    summary: "check the store: SQLite's integrity check and every counter against its members; exit 3 on any problem",
+    summary: "check the store: its integrity (SQLite's check; on PostgreSQL, search vectors) and every counter against its members; exit 3 on any problem",
     args: [],
     options: [DB, { flags: '--format <format>', description: 'output format', default: 'text', choices: ['text', 'json'] }],
   },
