@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -68,6 +69,29 @@ describe.skipIf(unavailable !== undefined)('dossier on PostgreSQL: migrate, then
       expect(b.stdout).toBe(a.stdout)
     }
   })
+
+  it('dossier serve on the copy answers the API as serve on the SQLite store', async () => {
+    const serve = async (db: string): Promise<string> => {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli/bin.ts'), 'serve', '--db', db, '--port', '0'], { cwd: REPO_ROOT })
+      try {
+        const url = await new Promise<string>((resolve, reject) => {
+          let err = ''
+          child.stderr.on('data', (chunk: Buffer) => {
+            err += chunk.toString()
+            const found = /at (http:\/\/[^\s/]+)/.exec(err)
+            if (found) resolve(found[1]!)
+          })
+          child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)))
+        })
+        const res = await fetch(`${url}/api/stories?limit=100`)
+        expect(res.status).toBe(200)
+        return (await res.text()).replace(/"updatedAt":"[^"]*"/g, '')
+      } finally {
+        child.kill('SIGTERM')
+      }
+    }
+    expect(await serve(urlOf(copy))).toBe(await serve(sqlite))
+  }, 120_000)
 
   it('refuses to copy into a store that is not empty, exit 3, and leaves it as it was', async () => {
     const again = await runCli(['migrate', '--from', sqlite, '--to', urlOf(copy)])
