@@ -4,6 +4,7 @@ import { EXIT, runAnalyze, runCheck, runEntities, runExport, runExtract, runInge
 import { runBrief, runServe, runStories, runThreads, runTimeline } from './corpus.js'
 import { runMigrate } from './migrate.js'
 import { createOutput, type Output } from './output.js'
+import { queueDbOf, runQueuedAnalyze, runStatusCommand, runWorker } from './queue.js'
 import { COMMANDS, type CommandSpec } from './spec.js'
 
 type Handler = (args: string[], options: Record<string, string | boolean | undefined>, out: Output) => Promise<number>
@@ -13,7 +14,9 @@ const HANDLERS: Record<keyof typeof COMMANDS, Handler> = {
   extract: (args, o, out) => runExtract(args, o, out),
   list: (_args, o, out) => runList(o, out),
   show: (args, o, out) => runShow(args[0] ?? '', o, out),
-  analyze: (args, o, out) => runAnalyze(args, o, out),
+  analyze: (args, o, out) => (queueDbOf(o) !== undefined ? runQueuedAnalyze(args, o, out) : runAnalyze(args, o, out)),
+  worker: (_args, o, out) => runWorker(o, out),
+  status: (_args, o, out) => runStatusCommand(o, out),
   export: (_args, o, out) => runExport(o, out),
   quotes: (_args, o, out) => runTable('quotes', o, out),
   claims: (_args, o, out) => runTable('claims', o, out),
