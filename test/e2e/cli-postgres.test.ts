@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { analyze } from '../../src/api/analyze.js'
 import { main } from '../../src/cli/main.js'
+import { openStore } from '../../src/store/index.js'
 import type { Output } from '../../src/cli/output.js'
 import { REPO_ROOT, runCli, type CliRun } from '../helpers/cli.js'
 import { dropDatabase, postgresUnavailable, uniqueDatabaseName, urlOf } from '../helpers/postgres.js'
@@ -111,9 +113,14 @@ describe.skipIf(unavailable !== undefined)('dossier on PostgreSQL: migrate, then
     expect((await inProcess(['list', '--db', urlOf(missing)])).stderr).toContain('STORE_MISSING')
   })
 
-  it('analyze straight into PostgreSQL (DOSSIER_DB) finds the stories the SQLite store found', async () => {
-    const run = await runCli(['analyze', EXAMPLES, '--briefs', '0'], { env: { DOSSIER_DB: urlOf(direct) } })
-    expect(run.code).toBe(0)
+  it('analyze straight into a PostgreSQL store finds the stories the SQLite store found', async () => {
+    // The library call: `dossier analyze --db postgres://…` hands the inputs to the job queue's workers (see src/cli/queue.ts).
+    const store = await openStore({ path: urlOf(direct) })
+    try {
+      await analyze([EXAMPLES], { store, workers: 0 })
+    } finally {
+      await store.close()
+    }
     const stories = async (db: string) => (await inProcess(['export', '--what', 'stories', '--db', db])).stdout
     const strip = (text: string) => text.replace(/"updatedAt":"[^"]*"/g, '')
     expect(strip(await stories(urlOf(direct)))).toBe(strip(await stories(sqlite)))
