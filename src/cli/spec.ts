@@ -369,7 +369,7 @@ export const COMMANDS = {
   },
   check: {
     name: 'check',
-    summary: "check the store: SQLite's integrity check and every counter against its members; exit 3 on any problem",
+    summary: "check the store: its integrity (SQLite's check; on PostgreSQL, search vectors) and every counter against its members; exit 3 on any problem",
     args: [],
     options: [DB, format(['text', 'json'], 'text')],
     examples: [['dossier check --db news.db', 'exit 0 when sound, else each problem and exit 3'], ['dossier check --format json', 'the findings as JSON']],
