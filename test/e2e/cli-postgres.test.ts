@@ -19,6 +19,7 @@ async function inProcess(args: readonly string[]): Promise<{ code: number; stdou
   const stderr: string[] = []
   const out: Output = {
     data: (text) => stdout.push(text.endsWith('\n') ? text : `${text}\n`),
+    write: (chunk) => { stdout.push(chunk); return Promise.resolve() },
     error: (text) => stderr.push(text),
     warn: (text) => stderr.push(text),
     info: (text) => stderr.push(text),
