@@ -120,8 +120,8 @@ export const COMMANDS = {
       { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json'] },
     ],
     examples: [
-      ['dossier status --db postgres://dossier@db:5432/news', "the newest run's inputs and their state"],
-      ['dossier status --db postgres://dossier@db:5432/news --state failed --format json', 'the failed inputs with their reasons, as JSON'],
+      ['dossier status --db postgres://dossier@db:5432/news', 'the newest run: each input with its state, tries and worker'],
+      ['dossier status --db postgres://dossier@db:5432/news --state failed', 'only the inputs that failed, each with its reason'],
     ],
   },
   stories: {

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { analyze } from '../../src/api/analyze.js'
 import { main } from '../../src/cli/main.js'
@@ -101,6 +102,22 @@ describe.skipIf(unavailable !== undefined)('dossier on PostgreSQL: migrate, then
     expect(again.code).toBe(3)
     expect(again.stderr).toContain('STORE_NOT_EMPTY')
     expect((await inProcess(['list', '--db', urlOf(copy), '--format', 'jsonl'])).stdout.trim().split('\n')).toHaveLength(16)
+  })
+
+  it('migrate names the watch tables it cannot copy yet', async () => {
+    const withSources = join(dir, 'with-sources.db')
+    copyFileSync(sqlite, withSources)
+    const db = new Database(withSources)
+    db.prepare("INSERT INTO sources (url, kind, added_at, next_fetch_at) VALUES ('https://news.example/feed.xml', 'feed', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')").run()
+    db.close()
+    const target = uniqueDatabaseName('sources')
+    try {
+      const run = await inProcess(['migrate', '--from', withSources, '--to', urlOf(target)])
+      expect(run.code).toBe(0)
+      expect(run.stderr).toContain('not copied (the PostgreSQL store has no watch tables yet): sources 1')
+    } finally {
+      await dropDatabase(target)
+    }
   })
 
   it('a read command on a database that does not exist is exit 3 STORE_MISSING and creates nothing', async () => {

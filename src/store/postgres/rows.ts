@@ -76,13 +76,15 @@ function pgText(value: StoredText | null): string | null {
  * not come back deep-equal.
  */
 export function toPgDocumentWrite(doc: Document, storedAt: string): PgDocumentWrite {
-  const { row, fts, entities } = toDocumentWrite(doc, storedAt)
+  // Without its markup, which no derived value reads: the row model would pack (deflate) it for nothing.
+  const { markup, ...withoutMarkup } = doc
+  const { row, fts, entities } = toDocumentWrite(withoutMarkup, storedAt)
   const layers = Object.entries(doc.layers)
     .filter(([, layer]) => layer !== undefined)
     .map(([name, layer]) => ({ name, json: toExactJson(layer, `layers.${name}`) }))
   const params = [
     row.id, row.blobSha256, pgText(row.input), pgText(row.record), pgText(row.url), row.container, pgText(row.capturedAt), row.charset, row.hints,
-    doc.markup === undefined ? null : toPgText(doc.markup), toPgText(doc.source), row.messages, row.extra, pgText(row.title), pgText(row.published),
+    markup === undefined ? null : toPgText(markup), toPgText(doc.source), row.messages, row.extra, pgText(row.title), pgText(row.published),
     pgText(row.publisher), pgText(row.language), row.chars, row.storedAt, toTsvector(fts.title, fts.body),
   ]
   return { id: row.id, params, messages: row.messages, layers, fts, entities }
