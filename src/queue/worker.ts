@@ -95,7 +95,8 @@ export class QueueWorker {
       this.place()
       this.sweep()
     }, 1_000)
-    await queue.work((job) => this.handle(job), { concurrency: this.options.concurrency ?? 1 })
+    // One input more than threads: the next one is annotated while this thread's last is stored.
+    await queue.work((job) => this.handle(job), { concurrency: (this.options.concurrency ?? 1) + 1 })
   }
 
   async stop(): Promise<void> {
