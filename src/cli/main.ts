@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander'
 import { DossierError, UsageError } from '../errors.js'
 import { EXIT, runAnalyze, runCheck, runEntities, runExport, runExtract, runIngest, runList, runShow, runTable } from './commands.js'
 import { runBrief, runServe, runStories, runThreads, runTimeline } from './corpus.js'
+import { runMigrate } from './migrate.js'
 import { createOutput, type Output } from './output.js'
 import { queueDbOf, runQueuedAnalyze, runStatusCommand, runWorker } from './queue.js'
 import { COMMANDS, type CommandSpec } from './spec.js'
@@ -27,6 +28,7 @@ const HANDLERS: Record<keyof typeof COMMANDS, Handler> = {
   brief: (args, o, out) => runBrief(args, o, out),
   serve: (_args, o, out) => runServe(o, out),
   check: (_args, o, out) => runCheck(o, out),
+  migrate: (_args, o, out) => runMigrate(o, out),
 }
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
@@ -43,6 +45,7 @@ export async function main(argv: readonly string[], out: Output = createOutput()
       const option = new Option(o.flags, o.description)
       if (o.default !== undefined) option.default(o.default)
       if (o.choices) option.choices(o.choices)
+      if (o.env) option.env(o.env)
       command.addOption(option)
     }
     command.action(async (...params: unknown[]) => {

@@ -4,6 +4,8 @@ export interface OptionSpec {
   readonly description: string
   readonly default?: string | boolean
   readonly choices?: readonly string[]
+  /** An environment variable that sets the option when the command line does not. */
+  readonly env?: string
 }
 
 export interface CommandSpec {
@@ -13,7 +15,7 @@ export interface CommandSpec {
   readonly options: readonly OptionSpec[]
 }
 
-const DB: OptionSpec = { flags: '--db <file>', description: 'SQLite store file', default: 'dossier.db' }
+const DB: OptionSpec = { flags: '--db <file|url>', description: 'the store: a SQLite file, or a postgres:// URL', default: 'dossier.db', env: 'DOSSIER_DB' }
 const FETCH: readonly OptionSpec[] = [
   { flags: '--allow-private', description: 'allow fetching URLs on loopback and private addresses (never link-local)' },
   { flags: '--max-bytes <n>', description: 'size cap per input in bytes, after decompression', default: String(50 * 1024 * 1024) },
@@ -195,6 +197,16 @@ export const COMMANDS = {
       { flags: '--original', description: 'print the source text as read' },
       { flags: '--removed', description: 'list the removed ranges with their reasons' },
       { flags: '--format <format>', description: 'output format', default: 'text', choices: ['text', 'json'] },
+    ],
+  },
+  migrate: {
+    name: 'migrate',
+    summary: 'copy a SQLite store into an empty PostgreSQL store, all of it or nothing',
+    args: [],
+    options: [
+      { flags: '--from <file>', description: 'the SQLite store to copy' },
+      { flags: '--to <url>', description: 'the PostgreSQL store: postgres://user:password@host:5432/database (created if missing)' },
+      WAIT,
     ],
   },
   check: {
