@@ -10,7 +10,7 @@ import { allStageNames } from '../../src/pipeline/process.js'
 import { openStore } from '../../src/store/index.js'
 import { runCli } from '../helpers/cli.js'
 import { startPrivatePostgres } from '../helpers/private-postgres.js'
-import { createTestDatabase, postgresAvailable } from '../helpers/queue-services.js'
+import { createTestDatabase, postgresUnavailable } from '../helpers/postgres.js'
 import { exampleCorpus, startCli, storeContent } from './store-harness.js'
 
 // Queue workers under faults, as real processes (`dossier worker`) on a real PostgreSQL queue, the
@@ -21,7 +21,7 @@ import { exampleCorpus, startCli, storeContent } from './store-harness.js'
 
 const PAGE = 10
 const LEASE_MS = 3_000
-const hasPostgres = await postgresAvailable('the queue fault tests')
+const hasPostgres = (await postgresUnavailable()) === undefined
 
 const dir = mkdtempSync(join(tmpdir(), 'dossier-queue-faults-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -124,7 +124,7 @@ async function soundAndEqual(store: string): Promise<void> {
 
 describe.skipIf(!hasPostgres)('queue workers under faults', () => {
   it('a worker killed -9 mid-input and the placer killed mid-page: each retried, done once', async () => {
-    const database = await createTestDatabase('dossier_queue_kill')
+    const database = await createTestDatabase('queue_kill')
     const store = join(dir, 'killed.db')
     const cluster = new Cluster(store, database.url)
     try {
@@ -153,7 +153,7 @@ describe.skipIf(!hasPostgres)('queue workers under faults', () => {
   }, 600_000)
 
   it('an input its worker dies on every time fails after --max-attempts tries, with its reason; the rest is done', async () => {
-    const database = await createTestDatabase('dossier_queue_poison')
+    const database = await createTestDatabase('queue_poison')
     const inputs = join(dir, 'poison-corpus')
     exampleCorpus(inputs)
     // An ordinary article: what makes it poison here is that its worker dies whenever it holds it
