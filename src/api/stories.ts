@@ -323,7 +323,7 @@ async function relinkThreads(workspace: StoryWorkspace, writes: readonly StoryWr
  * passes each run's documents in input order, in pages of `STORY_PAGE_SIZE`, so its stories equal
  * those of a single-process `analyze` of the same inputs. The caller holds the placement lease, and
  * passes one `workspace` for the pages it places while it holds it (a fresh one when it took the
- * lease again: another placer may have written meanwhile).
+ * lease again: another placer may have written meanwhile). Without one, a fresh workspace.
  */
 export async function placeDocuments(
   store: Store, docs: readonly Document[], options: { readonly workspace?: StoryWorkspace; readonly onEvent?: UpdateStoriesOptions['onEvent'] } = {},

@@ -24,6 +24,8 @@ import { SearchCounts } from './search-counts.js'
 import type { SearchQuery } from '../search-query.js'
 import { acquireWriter } from './writer.js'
 import { checkBlobMatchesDocuments } from '../blob-check.js'
+import { SqliteSourceStore } from './sources.js'
+import type { SourceStore } from '../sources.js'
 
 /** The store file when the caller names none. */
 export const DEFAULT_STORE_PATH = './dossier.db'
@@ -65,6 +67,8 @@ export class SqliteStore implements Store {
   private readonly sql: Statements
   private readonly searchCounts: SearchCounts
   private storyTables: StoryTables | undefined
+  private sourceTables: SqliteSourceStore | undefined
+  private readonly extraTables = new Map<string, unknown>()
   private closed = false
 
   private readonly db: Database.Database
@@ -87,6 +91,19 @@ export class SqliteStore implements Store {
   private get stories(): StoryTables {
     this.storyTables ??= new StoryTables(this.db)
     return this.storyTables
+  }
+
+  /**
+   * What `dossier watch` keeps (sources, items seen, hosts), on this store's connection. A store
+   * opened read-only before it had those tables: StoreError `STORE_SCHEMA_OLD`.
+   */
+  get sources(): SourceStore {
+    this.checkOpen()
+    if (this.sourceTables) return this.sourceTables
+    const present = this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sources'").get() !== undefined
+    if (!present) throw new StoreError(`${this.file} has no watch tables yet; run a write command on it (\`dossier sources list\` upgrades it).`, 'STORE_SCHEMA_OLD')
+    this.sourceTables = new SqliteSourceStore(this.db, this.file)
+    return this.sourceTables
   }
 
   /**
@@ -400,6 +417,19 @@ export class SqliteStore implements Store {
     if (this.hasTable('stories')) part('invariants', () => checkInvariants(this.db))
     part('documents', () => checkDocumentInvariants(this.db, this.sql.pageDocuments))
     return problems
+  }
+
+  /**
+   * Tables kept beside the documents by another part of Dossier (watches and alerts), made on this
+   * store's connection by `make` once per key; a closed store refuses.
+   *
+   * @example
+   * const watches = store.tablesOf('watches', (db) => new SqliteWatchStore(db, store.file))
+   */
+  tablesOf<T>(key: string, make: (db: Database.Database, readOnly: boolean) => T): T {
+    this.checkOpen()
+    if (!this.extraTables.has(key)) this.extraTables.set(key, make(this.db, this.readOnly))
+    return this.extraTables.get(key) as T
   }
 
   async close(): Promise<void> {
