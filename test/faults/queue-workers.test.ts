@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process'
+import { randomBytes, randomInt } from 'node:crypto'
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -56,8 +58,10 @@ class Cluster {
     this.db.on('error', () => {}) // a restart of the server: the next query reconnects
   }
 
-  start(): Cli {
-    const worker = startCli(['worker', '--db', this.store, '--queue-db', this.queueDb, '--page-size', String(PAGE), '--lease-ms', String(LEASE_MS), ...this.extra])
+  /** Starts a worker; `netns` runs it in that network namespace, reaching the queue at `queueDb`. */
+  start(options: { readonly netns?: string; readonly queueDb?: string } = {}): Cli {
+    const args = ['worker', '--db', this.store, '--queue-db', options.queueDb ?? this.queueDb, '--page-size', String(PAGE), '--lease-ms', String(LEASE_MS), ...this.extra]
+    const worker = startCli(args, options.netns === undefined ? undefined : ['ip', 'netns', 'exec', options.netns])
     this.workers.set(worker.child.pid!, worker)
     return worker
   }
@@ -106,6 +110,56 @@ class Cluster {
     await Promise.all([...this.workers.values()].map((w) => w.exit))
     this.workers.clear()
     await this.db.end()
+  }
+}
+
+/** Why network namespaces cannot be made here (not root, no `ip`), or undefined when they can. */
+function netnsAvailable(): string | undefined {
+  if (process.getuid?.() !== 0) return 'making network namespaces needs root'
+  try {
+    execFileSync('ip', ['netns', 'list'], { stdio: 'pipe' })
+    return undefined
+  } catch (error) {
+    return `\`ip netns\` does not work here (${error instanceof Error ? error.message : String(error)})`
+  }
+}
+
+/**
+ * A network namespace joined to this host by a veth pair on a /24 of its own: a worker started in
+ * it reaches PostgreSQL at `hostAddress`; `cut` takes the host's end down (packets are lost, no
+ * connection is closed: the worker just stops hearing back), `restore` brings it up again.
+ */
+function makeNetns(): { netns: string; hostAddress: string; subnet: string; cut(): void; restore(): void; remove(): void } {
+  const tag = randomBytes(3).toString('hex')
+  const netns = `dq-${tag}`
+  const hostIf = `dqh${tag}`
+  const nsIf = `dqn${tag}`
+  const octet = randomInt(16, 250)
+  const ip = (...args: string[]): void => {
+    execFileSync('ip', args, { stdio: 'pipe' })
+  }
+  ip('netns', 'add', netns)
+  ip('link', 'add', hostIf, 'type', 'veth', 'peer', 'name', nsIf)
+  ip('link', 'set', nsIf, 'netns', netns)
+  ip('addr', 'add', `10.${octet}.77.1/24`, 'dev', hostIf)
+  ip('link', 'set', hostIf, 'up')
+  ip('netns', 'exec', netns, 'ip', 'addr', 'add', `10.${octet}.77.2/24`, 'dev', nsIf)
+  ip('netns', 'exec', netns, 'ip', 'link', 'set', nsIf, 'up')
+  ip('netns', 'exec', netns, 'ip', 'link', 'set', 'lo', 'up')
+  return {
+    netns,
+    hostAddress: `10.${octet}.77.1`,
+    subnet: `10.${octet}.77.0/24`,
+    cut: () => ip('link', 'set', hostIf, 'down'),
+    restore: () => ip('link', 'set', hostIf, 'up'),
+    remove: () => {
+      try {
+        ip('link', 'del', hostIf)
+      } catch {
+        // gone with the namespace already
+      }
+      ip('netns', 'del', netns)
+    },
   }
 }
 
@@ -189,6 +243,45 @@ describe.skipIf(!hasPostgres)('queue workers under faults', () => {
       await database.drop()
     }
   }, 600_000)
+
+  it('a worker cut off from the network while it holds an input: its lease runs out, another does it, the late result is refused', async () => {
+    const net = netnsAvailable()
+    if (net !== undefined) {
+      console.log(`skipping the network cut test: ${net}`)
+      return
+    }
+    const link = makeNetns()
+    const server = await startPrivatePostgres('the network cut test', { listen: [link.hostAddress], trust: [link.subnet] })
+    if (server === undefined) {
+      link.remove()
+      return
+    }
+    const store = join(dir, 'cut.db')
+    const cluster = new Cluster(store, server.url)
+    try {
+      const far = cluster.start({ netns: link.netns, queueDb: `postgres://postgres@${link.hostAddress}:${server.port}/postgres` })
+      await cluster.enqueue([corpus])
+      const held = await cluster.until('the far worker to hold an input', 180_000, async () =>
+        (await cluster.rows<{ seq: number }>(`SELECT seq FROM dossier_queue.items WHERE state = 'running' AND worker LIKE '%:${far.child.pid}'`))[0])
+      link.cut()
+      cluster.start()
+      await cluster.until('another worker to do the cut-off worker\'s input', 180_000, async () =>
+        (await cluster.rows<{ attempts: number }>(`SELECT attempts FROM dossier_queue.items WHERE seq = ${held.seq} AND state = 'done' AND worker NOT LIKE '%:${far.child.pid}'`))[0])
+      link.restore()
+      await cluster.until('the cut-off worker to learn its result was refused', 180_000, async () =>
+        (/another worker took it over while this one held it; this result was not recorded/.test(far.output().stderr) ? true : undefined))
+      await cluster.finished(300_000)
+      const items = await cluster.rows<{ seq: number; state: string; attempts: number }>('SELECT seq, state, attempts FROM dossier_queue.items ORDER BY seq')
+      expect(items.every((i) => i.state === 'done')).toBe(true)
+      expect(items.find((i) => i.seq === held.seq)?.attempts).toBe(2)
+      await cluster.stop()
+      await soundAndEqual(store)
+    } finally {
+      await cluster.stop().catch(() => {})
+      server.stop()
+      link.remove()
+    }
+  }, 900_000)
 
   it('PostgreSQL restarted mid-run: the workers reconnect and finish, done once', async () => {
     const server = await startPrivatePostgres('the PostgreSQL restart test')
