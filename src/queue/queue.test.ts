@@ -12,6 +12,7 @@ import { openStore, type Store } from '../store/index.js'
 import { exampleCorpus, storeContent } from '../../test/faults/store-harness.js'
 import { createTestDatabase, postgresUnavailable } from '../../test/helpers/postgres.js'
 import { AMQP_URL, rabbitAvailable, uniqueQueueName } from '../../test/helpers/queue-services.js'
+import { runCli } from '../../test/helpers/cli.js'
 import { openQueueDb } from './db.js'
 import { enqueueInputs, waitForRun } from './enqueue.js'
 import { listItems } from './items.js'
@@ -74,11 +75,26 @@ describe.each([
         workers.push(worker)
         await worker.start()
       }
-      const enqueued = await enqueueInputs([corpus.dir, join(dir, 'no-such-file.html')], { db, queue: await open() })
-      expect(enqueued.failed.map((f) => f.input)).toEqual([join(dir, 'no-such-file.html')])
-      const status = await waitForRun(db, enqueued.run)
+      const inputs = [corpus.dir, join(dir, 'no-such-file.html')]
+      let run: number
+      if (broker === 'pg-boss') {
+        // Through the command: it enqueues, follows the run to its end, names each failure, exits 1.
+        const cli = await runCli(['analyze', ...inputs, '--db', storePath, '--queue-db', database.url])
+        expect(cli.code, cli.stderr).toBe(1)
+        expect(cli.stdout).toMatch(new RegExp(`^run (\\d+): 0 queued, 0 running, ${corpus.files.length} done, 2 failed; \\d+ placed in stories\n$`))
+        expect(cli.stderr).toContain('no-such-file.html')
+        expect(cli.stderr).toContain('zz-empty.txt')
+        run = Number(/^run (\d+)/.exec(cli.stdout)![1])
+        const status = await runCli(['status', '--queue-db', database.url, '--format', 'json'])
+        expect((JSON.parse(status.stdout) as { items: unknown[] }).items).toHaveLength(corpus.files.length + 2)
+      } else {
+        const enqueued = await enqueueInputs(inputs, { db, queue: await open() })
+        expect(enqueued.failed.map((f) => f.input)).toEqual([join(dir, 'no-such-file.html')])
+        run = enqueued.run
+      }
+      const status = await waitForRun(db, run)
       expect(status.counts).toEqual({ queued: 0, running: 0, done: corpus.files.length, failed: 2 })
-      const failed = await listItems(db, enqueued.run, ['failed'])
+      const failed = await listItems(db, run, ['failed'])
       expect(failed.map((f) => f.input)).toEqual([join(corpus.dir, 'zz-empty.txt'), join(dir, 'no-such-file.html')])
       for (const f of failed) expect(f.reason).toMatch(/empty|no such file|not found/i)
       for (const w of workers) await w.stop()
