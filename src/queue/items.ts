@@ -223,3 +223,11 @@ export async function listItems(db: pg.Pool, run: number, states?: readonly Item
   )
   return rows.map((r) => ({ run: Number(r.run), seq: r.seq, input: r.input, state: r.state, attempts: r.attempts, worker: r.worker, documents: r.n ?? 0, reason: r.reason }))
 }
+
+/** Worker processes alive on this queue database now (holding their liveness lock). */
+export async function liveWorkers(db: pg.Pool): Promise<number> {
+  const { rows } = await db.query<{ n: string }>(
+    `SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = ${LIVENESS_LOCK_CLASS} AND objsubid = 2 AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+  )
+  return Number(rows[0]!.n)
+}
