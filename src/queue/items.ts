@@ -187,6 +187,14 @@ export async function finishItem(db: pg.Pool, ref: ItemRef, fence: number, outco
   return rowCount === 1
 }
 
+/** Gives back a claim not acted on, as if it had not been made (its try is not counted). */
+export async function unclaimItem(db: pg.Pool, ref: ItemRef, fence: number): Promise<void> {
+  await db.query(
+    `UPDATE ${Q}.items SET state = 'queued', attempts = attempts - 1, lease_until = NULL WHERE run = $1 AND seq = $2 AND fence = $3 AND state = 'running'`,
+    [ref.run, ref.seq, fence],
+  )
+}
+
 /** Gives an item back to the queue after a passing failure (its try stays counted). */
 export async function releaseItem(db: pg.Pool, ref: ItemRef, fence: number, reason: string): Promise<void> {
   await db.query(
