@@ -120,8 +120,8 @@ export const COMMANDS = {
       { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json'] },
     ],
     examples: [
-      ['dossier analyze articles/ --db news.db', 'read, annotate and cross-check; the briefs of the top 3 stories on stdout'],
-      ['dossier analyze dump.jsonl --db news.db --briefs 0 2> counts.txt', 'no briefs; the counts (on stderr) to a file'],
+      ['dossier status --db postgres://dossier@db:5432/news', "the newest run's inputs and their state"],
+      ['dossier status --db postgres://dossier@db:5432/news --state failed --format json', 'the failed inputs with their reasons, as JSON'],
     ],
   },
   stories: {
