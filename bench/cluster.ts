@@ -10,12 +10,12 @@
  * The store is PostgreSQL when this build has the PostgreSQL store, else a SQLite file shared by the
  * workers (printed). Each configuration gets a database of its own, dropped afterwards.
  *
- *   npm run bench:cluster -- [--articles 800] [--broker pg-boss|amqp://…] [--tiny 200]
+ *   npm run bench:cluster -- [--articles 800] [--broker pg-boss|amqp://…] [--tiny 200] [--store postgres|sqlite]
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
@@ -87,7 +87,15 @@ function startWorker(store: string, queueDb: string, broker: string): { child: C
   return { child, ready, log: () => log }
 }
 
-interface Timed { readonly ms: number; readonly enqueueMs: number; readonly documents: number }
+/** Wall time, and CPU time of the processes doing the work (user + system, every thread). */
+interface Timed { readonly ms: number; readonly cpuMs: number; readonly enqueueMs: number; readonly documents: number }
+
+/** CPU time a process has used so far, in milliseconds (Linux: /proc/<pid>/stat, clock ticks of 10 ms). */
+function cpuOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
 
 /** `workers` worker processes on a fresh database: warmed on `warm`, then timed on `inputs`. */
 async function distributed(inputs: readonly string[], warm: string, workers: number, broker: string, pgStore: boolean, scratch: string): Promise<Timed> {
@@ -101,14 +109,19 @@ async function distributed(inputs: readonly string[], warm: string, workers: num
       // One tiny input per worker first: every worker's thread has loaded the pipeline.
       const warmRun = await enqueueInputs(Array.from({ length: workers }, () => warm), { db, queue })
       await waitForRun(db, warmRun.run, { intervalMs: 100 })
+      const cpu0 = started.reduce((sum, w) => sum + cpuOf(w.child.pid!), 0)
       const t0 = performance.now()
       const run = await enqueueInputs(inputs, { db, queue })
       const enqueueMs = performance.now() - t0
       const status = await waitForRun(db, run.run, { intervalMs: 50 })
       const ms = performance.now() - t0
-      if (status.counts.failed > 0) throw new Error(`${status.counts.failed} inputs failed in the ${workers}-worker run`)
+      const cpuMs = started.reduce((sum, w) => sum + cpuOf(w.child.pid!), 0) - cpu0
+      if (status.counts.failed > 0) {
+        const { rows: failed } = await db.query<{ reason: string }>(`SELECT reason FROM dossier_queue.items WHERE run = $1 AND state = 'failed' LIMIT 3`, [run.run])
+        throw new Error(`${status.counts.failed} inputs failed in the ${workers}-worker run: ${failed.map((f) => f.reason).join('; ')}`)
+      }
       const { rows } = await db.query<{ n: string }>('SELECT coalesce(sum(cardinality(documents)), 0) AS n FROM dossier_queue.items WHERE run = $1', [run.run])
-      return { ms, enqueueMs, documents: Number(rows[0]!.n) }
+      return { ms, cpuMs, enqueueMs, documents: Number(rows[0]!.n) }
     } finally {
       for (const w of started) w.child.kill('SIGTERM')
       await Promise.all(started.map((w) => new Promise((r) => (w.child.exitCode !== null ? r(null) : w.child.once('exit', r)))))
@@ -134,9 +147,11 @@ async function embedded(inputs: readonly string[], warm: string, scratch: string
   })
   try {
     await run([warm])
+    const cpu0 = process.cpuUsage()
     const t0 = performance.now()
     const documents = await run(inputs)
-    return { ms: performance.now() - t0, enqueueMs: 0, documents }
+    const cpu = process.cpuUsage(cpu0)
+    return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, enqueueMs: 0, documents }
   } finally {
     await processor.close()
     await store.close()
@@ -160,7 +175,8 @@ async function main(): Promise<void> {
       writeFileSync(path, `Harbour notice ${i}\n\nThe harbour office said on 2 June 2024 that berth ${i} reopens after repairs, a spokesman, Tom Vale, said.\n`)
       return path
     })
-    const pgStore = await postgresStoreAvailable()
+    const storeChoice = arg('--store', 'postgres')
+    const pgStore = storeChoice === 'postgres' && (await postgresStoreAvailable())
     console.log(`bench:cluster: ${news.articles} generated articles in ${files.length} inputs; ${tiny} tiny inputs; broker ${broker}; ` +
       `distributed store: ${pgStore ? 'PostgreSQL' : 'a SQLite file shared by the workers (this build has no PostgreSQL store)'}`)
 
@@ -180,8 +196,10 @@ async function main(): Promise<void> {
 
     const rate = (t: Timed): number => t.documents / (t.ms / 1000)
     const perArticle = (t: Timed): number => t.ms / t.documents
-    printTable('Throughput (the same articles, each configuration on a fresh store)', ['configuration', 'articles', 'seconds', 'enqueue s', 'articles/s', 'ms/article', 'vs embedded'],
-      results.map(({ label, timed }) => [label, timed.documents, timed.ms / 1000, timed.enqueueMs / 1000, rate(timed), perArticle(timed), ratio(perArticle(timed), perArticle(base))]))
+    const cpuPerArticle = (t: Timed): number => t.cpuMs / t.documents
+    printTable('Throughput (the same articles, each configuration on a fresh store)', ['configuration', 'articles', 'seconds', 'enqueue s', 'articles/s', 'ms/article', 'vs embedded', 'CPU ms/article', 'CPU vs embedded'],
+      results.map(({ label, timed }) => [label, timed.documents, timed.ms / 1000, timed.enqueueMs / 1000, rate(timed), perArticle(timed), ratio(perArticle(timed), perArticle(base)), cpuPerArticle(timed), ratio(cpuPerArticle(timed), cpuPerArticle(base))]))
+    console.log(`(CPU: the worker processes' own, every thread; the embedded run's process; PostgreSQL's not counted. Load average now ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores.)`)
     const overheadMs = (tinyOne.ms - tinyBase.ms) / tiny
     printTable('Goals', ['figure', 'measured', 'peer', 'ratio', 'goal'], [
       ['per-article cost, PostgreSQL 1 worker vs embedded', `${perArticle(one).toFixed(2)} ms`, `${perArticle(base).toFixed(2)} ms`, ratio(perArticle(one), perArticle(base)), `≤ ${GOALS.pgOverSqlite}×`],

@@ -1,9 +1,10 @@
 import type pg from 'pg'
 import { UsageError } from '../errors.js'
 import {
-  BROKER_PGBOSS, QueueWorker, enqueueInputs, isPostgresUrl, latestRun, listItems, newWorkerIdentity, openJobQueue, openQueueDb, runStatus, waitForRun,
+  BROKER_PGBOSS, QueueWorker, enqueueInputs, isPostgresUrl, latestRun, listItems, liveWorkers, newWorkerIdentity, openJobQueue, openQueueDb, runStatus, waitForRun,
   type ItemState, type JobQueue, type RunStatus, type WorkerEvent,
 } from '../queue/index.js'
+import { redact } from '../queue/db.js'
 import { openStore } from '../store/index.js'
 import { EXIT } from './commands.js'
 import { budgetOption, optionalText, wholeNumber, type Options } from './options.js'
@@ -50,7 +51,10 @@ export async function runQueuedAnalyze(inputs: string[], options: Options, out: 
       fetchTimeoutMs: wholeNumber(options.timeout, '--timeout', 20_000),
     })
     for (const f of enqueued.failed) out.error(f.message)
-    out.info(`run ${enqueued.run}: ${enqueued.items} input${enqueued.items === 1 ? '' : 's'} enqueued on ${queue.kind}`)
+    const workers = await liveWorkers(db)
+    out.info(`run ${enqueued.run}: ${enqueued.items} input${enqueued.items === 1 ? '' : 's'} enqueued on ${queue.kind}; ${workers} worker${workers === 1 ? '' : 's'} running`)
+    // Without a worker the run waits for ever: say so once, and what starts one.
+    if (workers === 0) out.warn(`no \`dossier worker\` is running on this queue yet: the inputs wait for one (start \`dossier worker --db ${redact(String(options.db))}\` on any machine)`)
     if (options.detach) {
       out.data(`run ${enqueued.run} enqueued; \`dossier status --run ${enqueued.run}\` shows its progress`)
       return enqueued.failed.length > 0 ? EXIT.rejected : EXIT.ok
@@ -172,7 +176,8 @@ export async function runStatusCommand(options: Options, out: Output): Promise<n
     const input = (name: string): string => (name.length > INPUT_WIDTH ? `…${name.slice(-(INPUT_WIDTH - 1))}` : name)
     const rows = items.map((i) => [String(i.seq), i.state, String(i.attempts), String(i.documents), input(i.input), i.worker ?? '', i.reason ?? ''])
     out.data(formatTable(['#', 'STATE', 'TRIES', 'DOCS', 'INPUT', 'WORKER', 'REASON'], rows, [6, 7, 5, 5, INPUT_WIDTH, 24, 90]))
-    out.info(`run ${run} (${status.createdAt}${status.sealed ? '' : ', still being enqueued'}): ${counts(status)}`)
+    const workers = await liveWorkers(db)
+    out.info(`run ${run} (${status.createdAt}${status.sealed ? '' : ', still being enqueued'}): ${counts(status)}; ${workers} worker${workers === 1 ? '' : 's'} running`)
     return EXIT.ok
   } finally {
     await db.end()

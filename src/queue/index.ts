@@ -8,4 +8,4 @@ export { enqueueInputs, waitForRun, runFinished, type EnqueueReport } from './en
 export { QueueWorker, DEFAULT_LEASE_MS, DEFAULT_MAX_ATTEMPTS, type WorkerOptions, type WorkerEvent } from './worker.js'
 export { Placer, type PlacerEvent } from './placer.js'
 export { newWorkerIdentity, LivenessLock } from './liveness.js'
-export { latestRun, listItems, runStatus, type ItemState, type ItemStatus, type RunStatus, type ItemRef } from './items.js'
+export { latestRun, listItems, liveWorkers, runStatus, type ItemState, type ItemStatus, type RunStatus, type ItemRef } from './items.js'

@@ -187,6 +187,14 @@ export async function finishItem(db: pg.Pool, ref: ItemRef, fence: number, outco
   return rowCount === 1
 }
 
+/** Gives back a claim not acted on, as if it had not been made (its try is not counted). */
+export async function unclaimItem(db: pg.Pool, ref: ItemRef, fence: number): Promise<void> {
+  await db.query(
+    `UPDATE ${Q}.items SET state = 'queued', attempts = attempts - 1, lease_until = NULL WHERE run = $1 AND seq = $2 AND fence = $3 AND state = 'running'`,
+    [ref.run, ref.seq, fence],
+  )
+}
+
 /** Gives an item back to the queue after a passing failure (its try stays counted). */
 export async function releaseItem(db: pg.Pool, ref: ItemRef, fence: number, reason: string): Promise<void> {
   await db.query(
@@ -222,4 +230,12 @@ export async function listItems(db: pg.Pool, run: number, states?: readonly Item
     [run, states ?? null],
   )
   return rows.map((r) => ({ run: Number(r.run), seq: r.seq, input: r.input, state: r.state, attempts: r.attempts, worker: r.worker, documents: r.n ?? 0, reason: r.reason }))
+}
+
+/** Worker processes alive on this queue database now (holding their liveness lock). */
+export async function liveWorkers(db: pg.Pool): Promise<number> {
+  const { rows } = await db.query<{ n: string }>(
+    `SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = ${LIVENESS_LOCK_CLASS} AND objsubid = 2 AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+  )
+  return Number(rows[0]!.n)
 }

@@ -1,6 +1,7 @@
 import type pg from 'pg'
 import type { Document, DocumentId } from '../document/index.js'
 import { STORY_PAGE_SIZE, placeDocuments, type StoriesReport } from '../api/stories.js'
+import { StoryWorkspace } from '../api/story-workspace.js'
 import type { Store } from '../store/index.js'
 import type { WorkerIdentity } from './items.js'
 import { LIVENESS_LOCK_CLASS, QUEUE_SCHEMA as Q } from './schema.js'
@@ -65,9 +66,11 @@ export class Placer {
     if (fence === undefined) return
     try {
       const { rows } = await this.options.db.query<{ id: string }>(`SELECT id FROM ${Q}.runs WHERE NOT placement_done ORDER BY id`)
+      // The story states this placer reads stay in memory while it holds the lease, and no longer.
+      const workspace = new StoryWorkspace(this.options.store)
       for (const row of rows) {
         // Runs are placed in order: a later run's documents wait for every earlier one's.
-        if (!(await this.placeRun(Number(row.id), fence))) return
+        if (!(await this.placeRun(Number(row.id), fence, workspace))) return
       }
     } finally {
       await this.options.db.query(`UPDATE ${Q}.placer SET holder = NULL, holder_key = NULL, lease_until = NULL WHERE id = 1 AND fence = $1`, [fence])
@@ -95,7 +98,7 @@ export class Placer {
   }
 
   /** Places the ready pages of one run; true when the run is placed to its end. */
-  private async placeRun(run: number, fence: number): Promise<boolean> {
+  private async placeRun(run: number, fence: number, workspace: StoryWorkspace): Promise<boolean> {
     const { db, store } = this.options
     const pageSize = this.options.pageSize ?? STORY_PAGE_SIZE
     for (;;) {
@@ -114,7 +117,7 @@ export class Placer {
         const doc = await store.getDocument(id)
         if (doc !== undefined) docs.push(doc)
       }
-      const report = await placeDocuments(store, docs)
+      const report = await placeDocuments(store, docs, { workspace })
       // The cursor moves only while this placer still holds the lease.
       const moved = await db.query(
         `UPDATE ${Q}.runs SET place_seq = $2, place_index = $3, placed = placed + $4, placement_done = $5

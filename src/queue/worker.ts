@@ -7,7 +7,7 @@ import { readBytes } from '../stages/ingest/index.js'
 import type { Store } from '../store/index.js'
 import { sleep } from './db.js'
 import type { ItemMeta } from './enqueue.js'
-import { claimItem, finishItem, loadPayload, releaseItem, renewLeases, requeueAbandoned, type ItemRef, type WorkerIdentity } from './items.js'
+import { claimItem, finishItem, loadPayload, releaseItem, renewLeases, requeueAbandoned, unclaimItem, type ItemRef, type WorkerIdentity } from './items.js'
 import { LivenessLock } from './liveness.js'
 import { Placer, type PlacerEvent } from './placer.js'
 import type { JobQueue } from './queue.js'
@@ -95,7 +95,8 @@ export class QueueWorker {
       this.place()
       this.sweep()
     }, 1_000)
-    await queue.work((job) => this.handle(job), { concurrency: this.options.concurrency ?? 1 })
+    // One input more than threads: the next one is annotated while this thread's last is stored.
+    await queue.work((job) => this.handle(job), { concurrency: (this.options.concurrency ?? 1) + 1 })
   }
 
   async stop(): Promise<void> {
@@ -114,6 +115,8 @@ export class QueueWorker {
   }
 
   private sweeping = false
+  /** Set while a retried input runs: no other is claimed beside it. */
+  private isolating = false
 
   /** With a broker that redelivers only on expiry: publishes the items of dead workers again. */
   private sweep(): void {
@@ -135,6 +138,9 @@ export class QueueWorker {
   private async handle(job: ItemRef): Promise<void> {
     const { db, identity, onEvent } = this.options
     for (;;) {
+      // An input retried after its worker died runs alone: if it kills this worker too, no other
+      // input held beside it spends a try.
+      while (this.isolating) await sleep(200)
       const result = await claimItem(db, job, identity, this.leaseMs, this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)
       if (result.kind === 'finished') return
       if (result.kind === 'gave-up') {
@@ -143,8 +149,19 @@ export class QueueWorker {
         return
       }
       if (result.kind === 'claimed') {
-        onEvent?.({ kind: 'claimed', job, attempt: result.claim.attempt })
-        await this.process(job, result.claim.fence)
+        const { attempt, fence } = result.claim
+        if (attempt > 1 && (this.held.size > 0 || this.isolating)) {
+          await unclaimItem(db, job, fence)
+          await sleep(200)
+          continue
+        }
+        onEvent?.({ kind: 'claimed', job, attempt })
+        if (attempt > 1) this.isolating = true
+        try {
+          await this.process(job, fence)
+        } finally {
+          if (attempt > 1) this.isolating = false
+        }
         this.place()
         return
       }

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process'
+import { randomBytes, randomInt } from 'node:crypto'
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,7 +12,7 @@ import { allStageNames } from '../../src/pipeline/process.js'
 import { openStore } from '../../src/store/index.js'
 import { runCli } from '../helpers/cli.js'
 import { startPrivatePostgres } from '../helpers/private-postgres.js'
-import { createTestDatabase, postgresAvailable } from '../helpers/queue-services.js'
+import { createTestDatabase, postgresUnavailable } from '../helpers/postgres.js'
 import { exampleCorpus, startCli, storeContent } from './store-harness.js'
 
 // Queue workers under faults, as real processes (`dossier worker`) on a real PostgreSQL queue, the
@@ -21,7 +23,7 @@ import { exampleCorpus, startCli, storeContent } from './store-harness.js'
 
 const PAGE = 10
 const LEASE_MS = 3_000
-const hasPostgres = await postgresAvailable('the queue fault tests')
+const hasPostgres = (await postgresUnavailable()) === undefined
 
 const dir = mkdtempSync(join(tmpdir(), 'dossier-queue-faults-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -56,8 +58,10 @@ class Cluster {
     this.db.on('error', () => {}) // a restart of the server: the next query reconnects
   }
 
-  start(): Cli {
-    const worker = startCli(['worker', '--db', this.store, '--queue-db', this.queueDb, '--page-size', String(PAGE), '--lease-ms', String(LEASE_MS), ...this.extra])
+  /** Starts a worker; `netns` runs it in that network namespace, reaching the queue at `queueDb`. */
+  start(options: { readonly netns?: string; readonly queueDb?: string } = {}): Cli {
+    const args = ['worker', '--db', this.store, '--queue-db', options.queueDb ?? this.queueDb, '--page-size', String(PAGE), '--lease-ms', String(LEASE_MS), ...this.extra]
+    const worker = startCli(args, options.netns === undefined ? undefined : ['ip', 'netns', 'exec', options.netns])
     this.workers.set(worker.child.pid!, worker)
     return worker
   }
@@ -109,6 +113,56 @@ class Cluster {
   }
 }
 
+/** Why network namespaces cannot be made here (not root, no `ip`), or undefined when they can. */
+function netnsAvailable(): string | undefined {
+  if (process.getuid?.() !== 0) return 'making network namespaces needs root'
+  try {
+    execFileSync('ip', ['netns', 'list'], { stdio: 'pipe' })
+    return undefined
+  } catch (error) {
+    return `\`ip netns\` does not work here (${error instanceof Error ? error.message : String(error)})`
+  }
+}
+
+/**
+ * A network namespace joined to this host by a veth pair on a /24 of its own: a worker started in
+ * it reaches PostgreSQL at `hostAddress`; `cut` takes the host's end down (packets are lost, no
+ * connection is closed: the worker just stops hearing back), `restore` brings it up again.
+ */
+function makeNetns(): { netns: string; hostAddress: string; subnet: string; cut(): void; restore(): void; remove(): void } {
+  const tag = randomBytes(3).toString('hex')
+  const netns = `dq-${tag}`
+  const hostIf = `dqh${tag}`
+  const nsIf = `dqn${tag}`
+  const octet = randomInt(16, 250)
+  const ip = (...args: string[]): void => {
+    execFileSync('ip', args, { stdio: 'pipe' })
+  }
+  ip('netns', 'add', netns)
+  ip('link', 'add', hostIf, 'type', 'veth', 'peer', 'name', nsIf)
+  ip('link', 'set', nsIf, 'netns', netns)
+  ip('addr', 'add', `10.${octet}.77.1/24`, 'dev', hostIf)
+  ip('link', 'set', hostIf, 'up')
+  ip('netns', 'exec', netns, 'ip', 'addr', 'add', `10.${octet}.77.2/24`, 'dev', nsIf)
+  ip('netns', 'exec', netns, 'ip', 'link', 'set', nsIf, 'up')
+  ip('netns', 'exec', netns, 'ip', 'link', 'set', 'lo', 'up')
+  return {
+    netns,
+    hostAddress: `10.${octet}.77.1`,
+    subnet: `10.${octet}.77.0/24`,
+    cut: () => ip('link', 'set', hostIf, 'down'),
+    restore: () => ip('link', 'set', hostIf, 'up'),
+    remove: () => {
+      try {
+        ip('link', 'del', hostIf)
+      } catch {
+        // gone with the namespace already
+      }
+      ip('netns', 'del', netns)
+    },
+  }
+}
+
 /** The pid in a worker's name (`host:pid`). */
 const pidOf = (name: string): number => Number(name.slice(name.lastIndexOf(':') + 1))
 
@@ -124,7 +178,7 @@ async function soundAndEqual(store: string): Promise<void> {
 
 describe.skipIf(!hasPostgres)('queue workers under faults', () => {
   it('a worker killed -9 mid-input and the placer killed mid-page: each retried, done once', async () => {
-    const database = await createTestDatabase('dossier_queue_kill')
+    const database = await createTestDatabase('queue_kill')
     const store = join(dir, 'killed.db')
     const cluster = new Cluster(store, database.url)
     try {
@@ -153,12 +207,16 @@ describe.skipIf(!hasPostgres)('queue workers under faults', () => {
   }, 600_000)
 
   it('an input its worker dies on every time fails after --max-attempts tries, with its reason; the rest is done', async () => {
-    const database = await createTestDatabase('dossier_queue_poison')
+    const database = await createTestDatabase('queue_poison')
     const inputs = join(dir, 'poison-corpus')
     exampleCorpus(inputs)
     // An ordinary article: what makes it poison here is that its worker dies whenever it holds it
     // (as if the kernel's OOM killer took it each time); the test is that killer.
-    copyFileSync(join(inputs, 'meridian-post-xi-putin-joint-statement.html'), join(inputs, 'poison.html'))
+    // Last in input order: a worker holds one input more than it has threads, so the first kill
+    // may take another input with it (tried again, once); by the second, every other input is done.
+    // Forty generated articles: seconds of work, so the killer sees it held every time.
+    generateNews(join(dir, 'poison-news'), 40, 11)
+    copyFileSync(join(dir, 'poison-news', 'news-00000.jsonl'), join(inputs, 'zz-poison.jsonl'))
     const cluster = new Cluster(join(dir, 'poison.db'), database.url, ['--max-attempts', '2'])
     try {
       cluster.start()
@@ -166,7 +224,7 @@ describe.skipIf(!hasPostgres)('queue workers under faults', () => {
       await cluster.enqueue([inputs])
       let kills = 0
       await cluster.until('the run to finish while its poison kills its workers', 240_000, async () => {
-        const [holder] = await cluster.rows<{ worker: string }>(`SELECT worker FROM dossier_queue.items WHERE state = 'running' AND input LIKE '%poison.html'`)
+        const [holder] = await cluster.rows<{ worker: string }>(`SELECT worker FROM dossier_queue.items WHERE state = 'running' AND input LIKE '%poison.jsonl'`)
         if (holder !== undefined && cluster.workers.has(pidOf(holder.worker))) {
           cluster.kill(pidOf(holder.worker))
           kills++
@@ -177,18 +235,57 @@ describe.skipIf(!hasPostgres)('queue workers under faults', () => {
       })
       expect(kills).toBe(2)
       const items = await cluster.rows<{ input: string; state: string; attempts: number; reason: string | null }>('SELECT input, state, attempts, reason FROM dossier_queue.items ORDER BY seq')
-      const poison = items.find((i) => i.input.endsWith('poison.html'))!
+      const poison = items.find((i) => i.input.endsWith('poison.jsonl'))!
       expect(poison).toMatchObject({ state: 'failed', attempts: 2 })
       expect(poison.reason).toMatch(/gave up after 2 tries: each time its worker stopped before finishing it/)
-      expect(items.filter((i) => i !== poison).every((i) => i.state === 'done')).toBe(true)
+      expect(items.filter((i) => i !== poison && i.state !== 'done')).toEqual([])
       const status = await runCli(['status', '--queue-db', database.url, '--state', 'failed'])
-      expect(status.stdout).toContain('poison.html')
+      expect(status.stdout).toContain('poison.jsonl')
       expect(status.stdout).toContain('gave up after 2 tries')
     } finally {
       await cluster.stop().catch(() => {})
       await database.drop()
     }
   }, 600_000)
+
+  it('a worker cut off from the network while it holds an input: its lease runs out, another does it, the late result is refused', async () => {
+    const net = netnsAvailable()
+    if (net !== undefined) {
+      console.log(`skipping the network cut test: ${net}`)
+      return
+    }
+    const link = makeNetns()
+    const server = await startPrivatePostgres('the network cut test', { listen: [link.hostAddress], trust: [link.subnet] })
+    if (server === undefined) {
+      link.remove()
+      return
+    }
+    const store = join(dir, 'cut.db')
+    const cluster = new Cluster(store, server.url)
+    try {
+      const far = cluster.start({ netns: link.netns, queueDb: `postgres://postgres@${link.hostAddress}:${server.port}/postgres` })
+      await cluster.enqueue([corpus])
+      const held = await cluster.until('the far worker to hold an input', 180_000, async () =>
+        (await cluster.rows<{ seq: number }>(`SELECT seq FROM dossier_queue.items WHERE state = 'running' AND worker LIKE '%:${far.child.pid}'`))[0])
+      link.cut()
+      cluster.start()
+      await cluster.until('another worker to do the cut-off worker\'s input', 180_000, async () =>
+        (await cluster.rows<{ attempts: number }>(`SELECT attempts FROM dossier_queue.items WHERE seq = ${held.seq} AND state = 'done' AND worker NOT LIKE '%:${far.child.pid}'`))[0])
+      link.restore()
+      await cluster.until('the cut-off worker to learn its result was refused', 180_000, async () =>
+        (/another worker took it over while this one held it; this result was not recorded/.test(far.output().stderr) ? true : undefined))
+      await cluster.finished(300_000)
+      const items = await cluster.rows<{ seq: number; state: string; attempts: number }>('SELECT seq, state, attempts FROM dossier_queue.items ORDER BY seq')
+      expect(items.every((i) => i.state === 'done')).toBe(true)
+      expect(items.find((i) => i.seq === held.seq)?.attempts).toBe(2)
+      await cluster.stop()
+      await soundAndEqual(store)
+    } finally {
+      await cluster.stop().catch(() => {})
+      server.stop()
+      link.remove()
+    }
+  }, 900_000)
 
   it('PostgreSQL restarted mid-run: the workers reconnect and finish, done once', async () => {
     const server = await startPrivatePostgres('the PostgreSQL restart test')

@@ -30,8 +30,10 @@ export function exampleCorpus(dir: string): { readonly dir: string; readonly fil
  * Starts the real `dossier` command as this process's own child (node --import tsx, not the tsx
  * CLI, whose grandchild a SIGKILL would miss), its output collected.
  */
-export function startCli(args: readonly string[]): { child: ChildProcess; output: () => { stdout: string; stderr: string }; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli/bin.ts'), ...args], {
+export function startCli(args: readonly string[], wrapper: readonly string[] = []): { child: ChildProcess; output: () => { stdout: string; stderr: string }; exit: Promise<number | null> } {
+  // A wrapper (`ip netns exec NAME`) runs the command inside it; it execs, so the pid is still the CLI's.
+  const command = [...wrapper, process.execPath, '--import', 'tsx', join(REPO_ROOT, 'src/cli/bin.ts'), ...args]
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: REPO_ROOT,
     env: { ...process.env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { appendFileSync, chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -26,6 +26,7 @@ async function freePort(): Promise<number> {
 
 export interface PrivatePostgres {
   readonly url: string
+  readonly port: number
   /** Restarts the server (fast shutdown: every session is cut), waiting until it answers again. */
   restart(): void
   stop(): void
@@ -37,7 +38,7 @@ export interface PrivatePostgres {
  * shared server. Needs the server's programs and root (to run them as `postgres`); otherwise
  * undefined, with the reason printed.
  */
-export async function startPrivatePostgres(what: string): Promise<PrivatePostgres | undefined> {
+export async function startPrivatePostgres(what: string, options: { readonly listen?: readonly string[]; readonly trust?: readonly string[] } = {}): Promise<PrivatePostgres | undefined> {
   const bin = postgresBin()
   const skip = (reason: string): undefined => {
     console.log(`skipping ${what}: ${reason}`)
@@ -56,11 +57,17 @@ export async function startPrivatePostgres(what: string): Promise<PrivatePostgre
   }
   const data = join(dir, 'data')
   asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync'])
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`
-  asPostgres('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start'])
+  // Clients on other addresses (a network namespace's), trusted like loopback.
+  if (options.trust !== undefined && options.trust.length > 0) {
+    appendFileSync(join(data, 'pg_hba.conf'), options.trust.map((net) => `host all all ${net} trust\n`).join(''))
+  }
+  const listen = ['127.0.0.1', ...(options.listen ?? [])].join(',')
+  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=${listen} -c fsync=off`
+  asPostgres('pg_ctl', ['-D', data, '-o', serverOptions, '-l', join(dir, 'log'), '-w', 'start'])
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    restart: () => asPostgres('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-m', 'fast', '-w', 'restart']),
+    port,
+    restart: () => asPostgres('pg_ctl', ['-D', data, '-o', serverOptions, '-l', join(dir, 'log'), '-m', 'fast', '-w', 'restart']),
     stop: () => {
       try {
         asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'])
