@@ -5,7 +5,9 @@ import { openConnection } from '../sqlite/connection.js'
 import { storeFailure } from '../sqlite/failures.js'
 import { checkReadable } from '../sqlite/migrate.js'
 import { MIGRATIONS } from '../sqlite/migrations/index.js'
-import { fromDocumentRow, toDocumentWrite, type DocumentRow, type LayerRow } from '../sqlite/rows.js'
+import { fromPackedRow, type PackedDocumentRow } from '../sqlite/packed-rows.js'
+import { unpackBytes } from '../sqlite/packed.js'
+import { toDocumentWrite } from '../sqlite/rows.js'
 import { fromStoredText, type StoredText } from '../sqlite/text.js'
 import { insertDocuments, PostgresStore } from './postgres-store.js'
 import { toPgText } from './text.js'
@@ -77,9 +79,10 @@ export async function copySqliteToPostgres(from: string, to: string, options: Co
             options.onTable?.(table, rows)
           }
           done('blobs', await copyBlobs(source.db, db))
-          done('documents', await copyDocuments(source.db, db))
+          const documents = await copyDocuments(source.db, db)
+          done('documents', documents.documents)
           for (const table of TABLES) done(table.name, await copyTable(source.db, db, table))
-          await checkCounts(source.db, db, tables, from, target.file)
+          await checkCounts(source.db, db, tables, documents.layers, from, target.file)
           return { tables }
         })
       } finally {
@@ -109,7 +112,7 @@ async function copyBlobs(source: Database.Database, db: pg.PoolClient): Promise<
     await db.query(
       `INSERT INTO blobs (sha256, bytes, input, media_type, size, stored_at)
        SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[], $5::bigint[], $6::text[])`,
-      [batch.map((b) => b.sha256), batch.map((b) => b.bytes), batch.map((b) => toPgText(fromStoredText(b.input))), batch.map((b) => b.mediaType), batch.map((b) => b.size), batch.map((b) => b.storedAt)],
+      [batch.map((b) => b.sha256), batch.map((b) => unpackBytes(b.bytes)), batch.map((b) => toPgText(fromStoredText(b.input))), batch.map((b) => b.mediaType), batch.map((b) => b.size), batch.map((b) => b.storedAt)],
     )
     count += batch.length
   }
@@ -117,19 +120,21 @@ async function copyBlobs(source: Database.Database, db: pg.PoolClient): Promise<
 }
 
 // Document by document through the row model, so the copy derives exactly what a save derives.
-async function copyDocuments(source: Database.Database, db: pg.PoolClient): Promise<number> {
-  // Page by page: better-sqlite3 runs no other statement (the layers) while one is being iterated.
-  const page = source.prepare<[number, number], DocumentRow & { seq: number }>(
+// Returns the documents copied and the layers they hold (the source keeps them packed in one value).
+async function copyDocuments(source: Database.Database, db: pg.PoolClient): Promise<{ documents: number; layers: number }> {
+  const page = source.prepare<[number, number], PackedDocumentRow & { seq: number; layers: Buffer | null }>(
     `SELECT seq, id, blob_sha256 AS blobSha256, input, record, url, container, captured_at AS capturedAt, charset,
-       hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at AS storedAt
+       hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at AS storedAt, layers
      FROM documents WHERE seq > ? ORDER BY seq LIMIT ?`,
   )
-  const layers = source.prepare<[string], LayerRow>('SELECT name, json FROM document_layers WHERE document_id = ? ORDER BY rowid')
-  let count = 0
+  let documents = 0
+  let layers = 0
   for (let after = 0; ;) {
     const rows = page.all(after, BATCH)
-    count += await insertDocuments(db, rows.map((row) => toDocumentWrite(fromDocumentRow(row, layers.all(row.id)), row.storedAt)))
-    if (rows.length < BATCH) return count
+    const writes = rows.map((row) => toDocumentWrite(fromPackedRow(row, row.layers), row.storedAt))
+    documents += await insertDocuments(db, writes)
+    layers += writes.reduce((n, w) => n + w.layers.length, 0)
+    if (rows.length < BATCH) return { documents, layers }
     after = rows[rows.length - 1]!.seq
   }
 }
@@ -147,9 +152,10 @@ async function copyTable(source: Database.Database, db: pg.PoolClient, table: (t
   return count
 }
 
-async function checkCounts(source: Database.Database, db: pg.PoolClient, copied: ReadonlyArray<readonly [string, number]>, from: string, to: string): Promise<void> {
+async function checkCounts(source: Database.Database, db: pg.PoolClient, copied: ReadonlyArray<readonly [string, number]>, layers: number, from: string, to: string): Promise<void> {
   for (const [table, rows] of [...copied, ['document_layers', -1], ['entity_index', -1]] as const) {
-    const expected = source.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
+    // The source holds each document's layers in one packed value: the copy counted them as it read.
+    const expected = table === 'document_layers' ? layers : source.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
     const { rows: found } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)
     const stored = found[0]?.n ?? 0
     if (stored !== expected || (rows >= 0 && rows !== expected)) {
