@@ -26,5 +26,8 @@ export { findTimeline, allTimelines, resolveEntity, timelineFrom, TOPICS, type T
 export { exportCorpusRecords, CORPUS_RECORD_KINDS, type CorpusRecordKind, type CorpusRecordOf, type ConflictRecord } from './api/export-corpus.js'
 export { checkStory, type CheckArticle } from './stages/analysis/check.js'
 export { assessSourceQuality } from './stages/analysis/quality.js'
+export * from './watch/index.js'
+export { sourceStoreOf, SOURCE_KINDS, type SourceStore, type WatchSource, type SourceItem, type SourceKind } from './store/index.js'
+export { analyzeRead } from './api/analyze.js'
 export { createApp, startServer, type AppOptions, type ServerOptions, type RunningServer } from './http/index.js'
 export { HostAllowList } from './http/index.js'

@@ -83,7 +83,7 @@ export async function runAnalyze(inputs: string[], options: Options, out: Output
 }
 
 /** `--wait`: how long a write command waits for another writer, saying once on stderr that it waits. */
-function writerOptions(options: Options, out: Output): WriterOptions {
+export function writerOptions(options: Options, out: Output): WriterOptions {
   const seconds = wholeNumber(options.wait, '--wait', WRITER_WAIT_MS / 1000)
   return {
     waitMs: seconds * 1000,

@@ -209,6 +209,32 @@ export const COMMANDS = {
       WAIT,
     ],
   },
+  sources: {
+    name: 'sources',
+    summary: 'the sources `watch` follows: add <url...> | list | remove <id|url...> | import <opml>',
+    args: ['<action>', '[args...]'],
+    options: [
+      DB,
+      { flags: '--kind <kind>', description: 'with add: what the URL is (default: sitemap by its name, else feed)', choices: ['feed', 'sitemap', 'page'] },
+      { flags: '--title <title>', description: 'with add: a name for the source' },
+      { flags: '--format <format>', description: 'with list: output format', default: 'table', choices: ['table', 'json'] },
+    ],
+  },
+  watch: {
+    name: 'watch',
+    summary: 'poll the sources, fetch new articles politely, and analyse them into stories; until stopped, or --once',
+    args: [],
+    options: [
+      DB,
+      { flags: '--every <duration>', description: 'how often each source is polled (90s, 15m, 2h)', default: '15m' },
+      { flags: '--once', description: 'one cycle, then exit (for cron)' },
+      { flags: '--contact <url>', description: 'a URL or address sites can reach you at, sent in the User-Agent (default: $DOSSIER_CONTACT)' },
+      { flags: '--host-delay <ms>', description: 'least time between two requests to one host', default: '1000' },
+      { flags: '--concurrency <n>', description: 'requests in flight at once across hosts (one per host)', default: '8' },
+      { flags: '--format <format>', description: 'a line per cycle as text or JSON Lines', default: 'text', choices: ['text', 'jsonl'] },
+      ...FETCH, WORKERS, WAIT, ...BUDGET,
+    ],
+  },
   check: {
     name: 'check',
     summary: "check the store: SQLite's integrity check and every counter against its members; exit 3 on any problem",

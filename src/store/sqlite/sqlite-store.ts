@@ -25,6 +25,8 @@ import { SearchCounts } from './search-counts.js'
 import type { SearchQuery } from '../search-query.js'
 import { acquireWriter } from './writer.js'
 import { checkBlobMatchesDocuments } from '../blob-check.js'
+import { SqliteSourceStore } from './sources.js'
+import type { SourceStore } from '../sources.js'
 
 /** The store file when the caller names none. */
 export const DEFAULT_STORE_PATH = './dossier.db'
@@ -66,6 +68,7 @@ export class SqliteStore implements Store {
   private readonly sql: Statements
   private readonly searchCounts: SearchCounts
   private storyTables: StoryTables | undefined
+  private sourceTables: SqliteSourceStore | undefined
   private closed = false
 
   private readonly db: Database.Database
@@ -88,6 +91,19 @@ export class SqliteStore implements Store {
   private get stories(): StoryTables {
     this.storyTables ??= new StoryTables(this.db)
     return this.storyTables
+  }
+
+  /**
+   * What `dossier watch` keeps (sources, items seen, hosts), on this store's connection. A store
+   * opened read-only before it had those tables: StoreError `STORE_SCHEMA_OLD`.
+   */
+  get sources(): SourceStore {
+    this.checkOpen()
+    if (this.sourceTables) return this.sourceTables
+    const present = this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sources'").get() !== undefined
+    if (!present) throw new StoreError(`${this.file} has no watch tables yet; run a write command on it (\`dossier sources list\` upgrades it).`, 'STORE_SCHEMA_OLD')
+    this.sourceTables = new SqliteSourceStore(this.db, this.file)
+    return this.sourceTables
   }
 
   /**

@@ -5,6 +5,7 @@ import { STORIES_SQL } from './003_stories.js'
 import { WRITER_LEASE_SQL } from './004_writer_lease.js'
 import { STORY_SEQ_SQL } from './005_story_seq.js'
 import { COMPACT_DOCUMENTS_SQL, packDocuments } from './006_compact_documents.js'
+import { WATCH_SQL } from './007_watch.js'
 
 export { DOSSIER_APPLICATION_ID } from './application-id.js'
 
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'writer lease', sql: WRITER_LEASE_SQL, writersOnly: true },
   { version: 5, name: 'story order index', sql: STORY_SEQ_SQL, writersOnly: true },
   { version: 6, name: 'compact documents', sql: COMPACT_DOCUMENTS_SQL, convert: packDocuments, drops: ['document_layers'] },
+  { version: 7, name: 'watch sources', sql: WATCH_SQL, writersOnly: true },
 ]
