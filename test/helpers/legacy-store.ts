@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3'
 import type { Document } from '../../src/document/index.js'
 import type { Blob } from '../../src/store/store.js'
-import { toExactJson } from '../../src/store/sqlite/json.js'
 import { MIGRATIONS } from '../../src/store/sqlite/migrations/index.js'
 import { toDocumentWrite } from '../../src/store/sqlite/rows.js'
 import { fromStoredText, toStoredText } from '../../src/store/sqlite/text.js'
@@ -32,8 +31,8 @@ export function createLegacyStore(path: string, version = LEGACY_VERSION): Datab
 /**
  * Saves a blob and its documents as the store did at schema 5: the raw bytes, text columns as
  * TEXT (UTF-16LE bytes for text with a lone surrogate), one JSON row per layer in the layers'
- * order, the full-text row and, from schema 2, the entity index. The summary columns, full-text
- * body and entity rows are the ones the store derives today (they did not change).
+ * order, the full-text row and, from schema 2, the entity index: the shared row model
+ * (`sqlite/rows.ts`) as schema 5 bound it, before packing.
  */
 export function saveLegacy(db: Database.Database, blob: Blob, docs: readonly Document[]): void {
   const version = db.pragma('user_version', { simple: true }) as number
@@ -53,11 +52,9 @@ export function saveLegacy(db: Database.Database, blob: Blob, docs: readonly Doc
     db.prepare('INSERT OR IGNORE INTO blobs (sha256, bytes, input, media_type, size, stored_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(blob.sha256, Buffer.from(blob.bytes), toStoredText(blob.input), blob.mediaType ?? null, blob.bytes.byteLength, storedAt)
     for (const doc of docs) {
-      const { row, fts, entities } = toDocumentWrite(doc, storedAt)
-      const inserted = insertDocument.run({ ...row, source: toStoredText(doc.source), markup: doc.markup === undefined ? null : toStoredText(doc.markup) })
-      for (const [name, layer] of Object.entries(doc.layers)) {
-        if (layer !== undefined) insertLayer.run(doc.id, name, toExactJson(layer, `layers.${name}`))
-      }
+      const { row, layers, fts, entities } = toDocumentWrite(doc, storedAt)
+      const inserted = insertDocument.run(row)
+      for (const layer of layers) insertLayer.run(doc.id, layer.name, layer.json)
       insertFts.run(inserted.lastInsertRowid, fts.title, fts.body)
       for (const entity of entities) insertEntity?.run(entity)
     }

@@ -5,7 +5,7 @@ import { openConnection } from '../sqlite/connection.js'
 import { storeFailure } from '../sqlite/failures.js'
 import { checkReadable } from '../sqlite/migrate.js'
 import { MIGRATIONS } from '../sqlite/migrations/index.js'
-import { readDocument, unpackStored, type DocumentRow } from '../sqlite/rows.js'
+import { readDocument, unpackStored, type PackedDocumentRow } from '../sqlite/packed-rows.js'
 import { unpackBytes } from '../sqlite/packed.js'
 import { fromStoredText, type StoredText } from '../sqlite/text.js'
 import { insertDocuments, PostgresStore } from './postgres-store.js'
@@ -126,7 +126,7 @@ async function copyBlobs(source: Database.Database, db: pg.PoolClient, from: str
 // Through both row models: the SQLite store's reads the document (unpacking it), the PostgreSQL
 // store's writes it, so the copy derives exactly what a save derives.
 async function copyDocuments(source: Database.Database, db: pg.PoolClient, from: string): Promise<number> {
-  const page = source.prepare<[number, number], DocumentRow & { seq: number; layers: Buffer | null }>(
+  const page = source.prepare<[number, number], PackedDocumentRow & { seq: number; layers: Buffer | null }>(
     `SELECT seq, id, blob_sha256 AS blobSha256, input, record, url, container, captured_at AS capturedAt, charset,
        hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at AS storedAt, layers
      FROM documents WHERE seq > ? ORDER BY seq LIMIT ?`,

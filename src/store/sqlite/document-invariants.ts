@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { messageOf } from './connection.js'
-import { fromDocumentRow } from './rows.js'
+import { fromPackedRow } from './packed-rows.js'
 import type { Statements } from './statements.js'
 
 /** Documents unpacked per query: the check reads every document, never all at once. */
@@ -26,7 +26,7 @@ export function checkDocumentInvariants(db: Database.Database, page: Statements[
     for (const row of rows) {
       let entities: number
       try {
-        entities = new Set(fromDocumentRow(row, row.layers).layers.entities?.entities.map((e) => e.id)).size
+        entities = new Set(fromPackedRow(row, row.layers).layers.entities?.entities.map((e) => e.id)).size
       } catch (error) {
         unreadable.push(`${row.id} (${messageOf(error)})`)
         continue

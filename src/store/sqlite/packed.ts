@@ -27,7 +27,8 @@ const FORMAT = {
 
 // Deflate's window: a preset dictionary longer than this is used only for its last 32 KB.
 const WINDOW_BYTES = 32 * 1024
-const LEVEL = constants.Z_BEST_COMPRESSION
+// zlib's default: level 9 packed generated articles' text and layers 0.5% smaller for about 15% more time.
+const LEVEL = constants.Z_DEFAULT_COMPRESSION
 const LONE_SURROGATE = /\p{Cs}/u
 
 /** A packed value that does not unpack: a damaged row, or a format this code does not know. */

@@ -324,6 +324,27 @@ describe('SqliteStore: search', () => {
     expect(await store.countSearch('ferries', 10)).toBe(1)
   })
 
+  it('counts a query again once another connection saves what it finds', async () => {
+    const path = tempPath()
+    const reader = await open(path)
+    const writer = await open(path)
+    const save = async (text: string, input: string): Promise<void> => {
+      const blob = textBlob(text, input)
+      await writer.save(blob, [withText(makeDocument(blob, 0), 'Ferry news', text)])
+    }
+    await save('The ferries ran late.', 'inputs/a.txt')
+    expect(await reader.countSearch('ferries', 10)).toBe(1)
+    await save('The ferries ran early.', 'inputs/b.txt')
+    expect(await reader.countSearch('ferries', 10)).toBe(2)
+  })
+
+  it('pages a broad query newest first', async () => {
+    const notes = Array.from({ length: SEARCH_CANDIDATES + 5 }, (_, i) => [`Note ${i}`, `ferries, item ${i}.`] as const)
+    const { store, ids } = await storeWith(notes)
+    const second = await store.search('ferries', { limit: 3, offset: 3 })
+    expect(second.map((h) => h.id)).toEqual(ids.slice(-6, -3).reverse())
+  })
+
   it('countSearch refuses a malformed advanced query with SEARCH_SYNTAX', async () => {
     const { store } = await storeWith(ENTRIES)
     await expect(store.countSearch({ text: '"unclosed', mode: 'advanced' }, 10)).rejects.toMatchObject({ code: 'SEARCH_SYNTAX' })

@@ -15,7 +15,8 @@ import { UnstorableValueError } from './json.js'
 import { applyMigrations, checkReadable } from './migrate.js'
 import { MIGRATIONS, type Migration } from './migrations/index.js'
 import { packBytes, unpackBytes } from './packed.js'
-import { readDocument, toDocumentWrite, toSummary, unpackStored, type DocumentWrite } from './rows.js'
+import { readDocument, toPackedWrite, unpackStored, type PackedDocumentWrite } from './packed-rows.js'
+import { toSummary } from './rows.js'
 import { prepareStatements, SEARCH_CANDIDATES, type Statements } from './statements.js'
 import { StoryTables, checkStoryOrder, type StoryFilters } from './stories.js'
 import { toStoredText } from './text.js'
@@ -443,9 +444,9 @@ export class SqliteStore implements Store {
     return this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined
   }
 
-  private prepareWrite(doc: Document, storedAt: string): DocumentWrite {
+  private prepareWrite(doc: Document, storedAt: string): PackedDocumentWrite {
     try {
-      return toDocumentWrite(doc, storedAt)
+      return toPackedWrite(doc, storedAt)
     } catch (error) {
       if (!(error instanceof UnstorableValueError)) throw error
       throw new StoreError(
@@ -456,7 +457,7 @@ export class SqliteStore implements Store {
     }
   }
 
-  private writeAll(blob: Blob, writes: readonly DocumentWrite[], storedAt: string): SaveResult {
+  private writeAll(blob: Blob, writes: readonly PackedDocumentWrite[], storedAt: string): SaveResult {
     const run = this.db.transaction((): SaveResult => {
       this.sql.insertBlob.run({
         sha256: blob.sha256,

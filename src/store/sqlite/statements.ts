@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import type { PackedDocumentRow } from './packed-rows.js'
 import type { DocumentRow, EntityIndexRow } from './rows.js'
 import type { StoredText } from './text.js'
 
@@ -30,7 +31,7 @@ export interface BlobParams {
 }
 
 /** Named parameters of a new `documents` row: the row and its packed layers. */
-export type DocumentParams = DocumentRow & { readonly layers: Buffer }
+export type DocumentParams = PackedDocumentRow & { readonly layers: Buffer }
 
 /** Named parameters of the summary columns a layer update re-derives. */
 export interface SummaryParams {
@@ -80,7 +81,7 @@ export function prepareStatements(db: Database.Database): Statements {
        ON CONFLICT (id) DO NOTHING`,
     ),
     insertFts: db.prepare<[number | bigint, string, string]>('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)'),
-    getDocument: db.prepare<[string], DocumentRow & { layers: Buffer }>(
+    getDocument: db.prepare<[string], PackedDocumentRow & { layers: Buffer }>(
       `SELECT id, blob_sha256 AS blobSha256, input, record, url, container, captured_at AS capturedAt, charset,
          hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at AS storedAt, layers
        FROM documents WHERE id = ?`,
@@ -90,7 +91,7 @@ export function prepareStatements(db: Database.Database): Statements {
       `SELECT ${SUMMARY_COLUMNS} FROM documents ORDER BY seq LIMIT ? OFFSET ?`,
     ),
     countDocuments: db.prepare<[], number>('SELECT count(*) FROM documents').pluck(),
-    pageDocuments: db.prepare<[number, number], DocumentRow & { seq: number; layers: Buffer }>(
+    pageDocuments: db.prepare<[number, number], PackedDocumentRow & { seq: number; layers: Buffer }>(
       `SELECT seq, id, blob_sha256 AS blobSha256, input, record, url, container, captured_at AS capturedAt, charset,
          hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at AS storedAt, layers
        FROM documents WHERE seq > ? ORDER BY seq LIMIT ?`,
@@ -145,11 +146,11 @@ export interface Statements {
   readonly insertBlob: Statement<[BlobParams]>
   readonly insertDocument: Statement<[DocumentParams]>
   readonly insertFts: Statement<[number | bigint, string, string]>
-  readonly getDocument: Statement<[string], DocumentRow & { layers: Buffer }>
+  readonly getDocument: Statement<[string], PackedDocumentRow & { layers: Buffer }>
   readonly getLayers: Statement<[number], Buffer>
   readonly listDocuments: Statement<[number, number], SummaryRow>
   readonly countDocuments: Statement<[], number>
-  readonly pageDocuments: Statement<[number, number], DocumentRow & { seq: number; layers: Buffer }>
+  readonly pageDocuments: Statement<[number, number], PackedDocumentRow & { seq: number; layers: Buffer }>
   readonly documentSeq: Statement<[string], number>
   readonly updateLayers: Statement<[Buffer, string]>
   readonly updateSummary: Statement<[SummaryParams]>

@@ -3,7 +3,7 @@ import { StoreError, UsageError } from '../../errors.js'
 import type { DocumentId, Story, StoryCheck, StoryId, StorySummary, Thread, ThreadId } from '../../document/index.js'
 import { STORY_TEXT_CANDIDATES, type SignatureCandidate, type StoredStoryState, type StoryListOptions, type StoryState, type StoryStateSelect, type StoryUpdate, type StoryWrite } from '../store.js'
 import { toExactJson } from './json.js'
-import type { DocumentRow } from './rows.js'
+import type { PackedDocumentRow } from './packed-rows.js'
 
 /** A `stories` row as listing reads it. */
 interface SummaryRow {
@@ -62,7 +62,7 @@ export class StoryTables {
 
   constructor(private readonly db: Database.Database) {
     this.sql = {
-      pageUnplaced: db.prepare<[number, number], DocumentRow & { seq: number }>(
+      pageUnplaced: db.prepare<[number, number], PackedDocumentRow & { seq: number }>(
         `SELECT seq, id, blob_sha256 AS blobSha256, input, record, url, container, captured_at AS capturedAt, charset,
            hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at AS storedAt
          FROM documents WHERE seq > ? AND NOT EXISTS (SELECT 1 FROM story_members m WHERE m.document_id = documents.id)
@@ -134,7 +134,7 @@ export class StoryTables {
   }
 
   /** A page of documents in no story, after storage sequence `after`. */
-  unplacedPage(after: number, size: number): Array<DocumentRow & { seq: number }> {
+  unplacedPage(after: number, size: number): Array<PackedDocumentRow & { seq: number }> {
     return this.sql.pageUnplaced.all(after, size)
   }
 

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { joinLayers } from '../packed-rows.js'
 import { packBytes, packLayers, packText } from '../packed.js'
 
 /**
@@ -50,9 +51,7 @@ function packDocumentRows(db: Database.Database): void {
     const rows = page.all(after, DOCUMENTS_PER_PAGE)
     for (const row of rows) {
       const source = oldText(row.source)
-      // Each stored value is already JSON written by toExactJson: joined, not parsed and written again.
-      const json = `{${layersOf.all(row.id).map((l) => `${JSON.stringify(l.name)}:${l.json}`).join(',')}}`
-      update.run(packText(source), row.markup === null ? null : packText(oldText(row.markup)), packLayers(json, source), row.seq)
+      update.run(packText(source), row.markup === null ? null : packText(oldText(row.markup)), packLayers(joinLayers(layersOf.all(row.id)), source), row.seq)
     }
     if (rows.length < DOCUMENTS_PER_PAGE) break
     after = rows[rows.length - 1]!.seq
