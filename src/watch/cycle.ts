@@ -104,7 +104,9 @@ async function cycleWith(polite: PoliteFetcher, sources: SourceStore, startedAt:
       if (error) {
         const final = item.attempts + 1 >= MAX_ITEM_ATTEMPTS
         finishing.push(sources.finishItem(item.key, { error: `${error.code}: ${error.message}`, maxAttempts: MAX_ITEM_ATTEMPTS }, now()))
-        emit({ kind: 'item-failed', key: item.key, url, message: error.message, final })
+        // The event names the item by its URL; the reason alone follows (messages start with the input's name).
+        const reason = error.message.startsWith(`${input}: `) ? error.message.slice(input.length + 2) : error.message
+        emit({ kind: 'item-failed', key: item.key, url, message: reason, final })
         return
       }
       const document = entry.ids[0]!
