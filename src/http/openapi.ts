@@ -273,7 +273,7 @@ export const OPENAPI: OpenApiDocument = {
         properties: {
           id: { type: 'string' }, input: { type: 'string' }, url: { type: 'string' }, container: { type: 'string' }, title: { type: 'string' },
           published: { type: 'string' }, publisher: { type: 'string' }, chars: { type: 'integer' }, storedAt: { type: 'string' },
-          score: { type: 'number', description: 'With q: higher is a better match.' },
+          score: { type: 'number', description: 'With q: higher is a better match; 0 when a query matching more than 500 articles lists them newest first, unranked.' },
         },
       },
       Article: {
