@@ -250,6 +250,7 @@ export const OPENAPI: OpenApiDocument = {
           '201': { description: 'The source was added.', content: json({ type: 'object', required: ['source', 'added'], properties: { source: ref('WatchSource'), added: { const: true } } }) },
           ...errors,
           '403': { description: 'Sent by a page of another origin (CROSS_SITE_REQUEST).', content: json(ref('Error')) },
+          '409': { description: 'The server\'s store is read-only (STORE_READ_ONLY).', content: json(ref('Error')) },
           '413': { description: 'The JSON body is over the limit.', content: json(ref('Error')) },
           '415': { description: 'Not JSON.', content: json(ref('Error')) },
         },
@@ -257,7 +258,7 @@ export const OPENAPI: OpenApiDocument = {
     },
     '/api/sources/{id}': {
       get: one('One source with its latest items.', 'getSource', { type: 'object', required: ['source', 'items'], properties: { source: ref('WatchSource'), items: { type: 'array', items: ref('SourceItem') } } }, 'source'),
-      delete: { summary: 'Stops following a source; the items seen on it are forgotten (documents stay).', operationId: 'removeSource', parameters: [idParam('source')], responses: { '204': { description: 'Removed.' }, ...errors, ...notFound } },
+      delete: { summary: 'Stops following a source; the items seen on it are forgotten (documents stay).', operationId: 'removeSource', parameters: [idParam('source')], responses: { '204': { description: 'Removed.' }, ...errors, ...notFound, '409': { description: 'The server\'s store is read-only (STORE_READ_ONLY).', content: json(ref('Error')) } } },
     },
     ...WATCH_PATHS,
     '/api/openapi.json': { get: { summary: 'This document.', operationId: 'openapi', responses: { '200': { description: 'OpenAPI 3.1.', content: json({ type: 'object' }) } } } },

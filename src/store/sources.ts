@@ -109,6 +109,11 @@ export interface SourceStore {
    * before on any source (returned, as stored: pending). All in one transaction.
    */
   recordPoll(id: number, outcome: PollOutcome, at: Date, nextFetchAt: Date): Promise<FoundItem[]>
+  /**
+   * Records many polls answered 304 in one transaction (a thousand feeds polled, none changed,
+   * is one write, not a thousand). Losing them to a crash costs one more 304 each.
+   */
+  recordUnchanged(ids: readonly number[], at: Date, nextFetchAt: Date): Promise<void>
   /** Items waiting for their article, oldest first. */
   pendingItems(limit: number): Promise<PendingItem[]>
   /** Marks an item done (its document stored) or failed; a failure below `maxAttempts` stays pending. */

@@ -87,7 +87,9 @@ async function cycleWith(polite: PoliteFetcher, sources: SourceStore, startedAt:
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY
   const emit = options.onEvent ?? (() => {})
   const due = await sources.dueSources(startedAt)
-  const polls = await mapLimited(due, concurrency, (source) => pollSource(source, sources, polite, options, now, emit))
+  const unchanged = new UnchangedPolls(sources, now, options.everyMs ?? DEFAULT_EVERY_MS)
+  const polls = await mapLimited(due, concurrency, (source) => pollSource(source, sources, polite, options, now, emit, unchanged))
+  await unchanged.flush()
   const pending = await sources.pendingItems(MAX_ITEMS_PER_CYCLE)
   const documents: DocumentId[] = []
   let stories: StoriesReport = { placed: 0, duplicates: 0, opened: 0, changed: 0, threads: 0, skipped: [] }
@@ -104,7 +106,9 @@ async function cycleWith(polite: PoliteFetcher, sources: SourceStore, startedAt:
       if (error) {
         const final = item.attempts + 1 >= MAX_ITEM_ATTEMPTS
         finishing.push(sources.finishItem(item.key, { error: `${error.code}: ${error.message}`, maxAttempts: MAX_ITEM_ATTEMPTS }, now()))
-        emit({ kind: 'item-failed', key: item.key, url, message: error.message, final })
+        // The event names the item by its URL; the reason alone follows (messages start with the input's name).
+        const reason = error.message.startsWith(`${input}: `) ? error.message.slice(input.length + 2) : error.message
+        emit({ kind: 'item-failed', key: item.key, url, message: reason, final })
         return
       }
       const document = entry.ids[0]!
@@ -155,6 +159,7 @@ async function cycleWith(polite: PoliteFetcher, sources: SourceStore, startedAt:
 /** Polls one source and records the outcome; the count of new items, or how it went. */
 async function pollSource(
   source: WatchSource, sources: SourceStore, polite: PoliteFetcher, options: WatchCycleOptions, now: () => Date, emit: (e: WatchEvent) => void,
+  unchanged: UnchangedPolls,
 ): Promise<number | 'unchanged' | 'failed' | 'deferred'> {
   const every = options.everyMs ?? DEFAULT_EVERY_MS
   const validators = { ...(source.etag ? { etag: source.etag } : {}), ...(source.lastModified ? { lastModified: source.lastModified } : {}) }
@@ -176,7 +181,7 @@ async function pollSource(
   if (answer.kind === 'failed') return fail(answer.error.message, answer.status, answer.retryAfterMs)
   const next = new Date(at.getTime() + every)
   if (answer.kind === 'not-modified') {
-    await record({ kind: 'not-modified' }, next)
+    await unchanged.add(source.id)
     emit({ kind: 'polled', source, outcome: 'unchanged', items: 0 })
     return 'unchanged'
   }
@@ -215,6 +220,31 @@ async function readChildSitemaps(urls: readonly string[], source: WatchSource, p
     }
   }
   return { items, sitemaps: [], warnings }
+}
+
+/** Polls that found nothing new this many at a time are recorded in one transaction. */
+const UNCHANGED_BATCH = 200
+
+/**
+ * Polls answered 304, recorded in batches: the common case of a cycle (nothing changed) costs one
+ * store transaction per UNCHANGED_BATCH sources, not one each. A crash before a flush costs those
+ * sources one more 304 on restart; they are due again the moment of the crash anyway.
+ */
+class UnchangedPolls {
+  private ids: number[] = []
+  constructor(private readonly sources: SourceStore, private readonly now: () => Date, private readonly everyMs: number) {}
+
+  async add(id: number): Promise<void> {
+    this.ids.push(id)
+    if (this.ids.length >= UNCHANGED_BATCH) await this.flush()
+  }
+
+  async flush(): Promise<void> {
+    const ids = this.ids
+    this.ids = []
+    const at = this.now()
+    await this.sources.recordUnchanged(ids, at, new Date(at.getTime() + this.everyMs))
+  }
 }
 
 /**

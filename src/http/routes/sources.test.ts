@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openStore, type Store } from '../../store/index.js'
+import { openStore, sourceStoreOf, type Store } from '../../store/index.js'
 import { createApp } from '../app.js'
 
 let store: Store
@@ -45,5 +48,25 @@ describe('/api/sources', () => {
     [{ opml: '<rss/>' }, /not an OPML file/],
   ])('sources api: %j is refused with 400 and why', async (body, why) => {
     expect(await call('POST', '/api/sources', body)).toMatchObject({ status: 400, body: { error: { message: expect.stringMatching(why) } } })
+  })
+
+  it('sources api: on a read-only store, sources are listed and a change is refused with 409', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-sources-ro-'))
+    try {
+      const path = join(dir, 'ro.db')
+      const writable = await openStore({ path })
+      await sourceStoreOf(writable).addSource({ url: 'https://desk.example/rss', kind: 'feed' })
+      await writable.close()
+      const readOnly = await openStore({ path, mode: 'read' })
+      const roApp = createApp({ store: readOnly, webRoot: '/nonexistent-web-root' })
+      const list = await roApp.request('/api/sources')
+      expect((await list.json() as { sources: unknown[] }).sources).toHaveLength(1)
+      const post = await roApp.request('/api/sources', { method: 'POST', body: JSON.stringify({ url: 'https://other.example/rss' }), headers: { 'Content-Type': 'application/json' } })
+      expect(post.status).toBe(409)
+      expect(await post.json()).toMatchObject({ error: { code: 'STORE_READ_ONLY' } })
+      await readOnly.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { StoreError } from '../../errors.js'
 import { sourceStoreOf, type SourceStore, type Store } from '../../store/index.js'
 import { addSourceUrl, importOpml } from '../../watch/sources.js'
 import { HttpError, notFound } from '../errors.js'
@@ -31,19 +32,32 @@ export function sourceRoutes(store: Store, limits: ServerLimits): Hono {
     }
     const body = await c.req.json().catch(() => undefined) as Record<string, unknown> | undefined
     if (typeof body !== 'object' || body === null) throw new HttpError(400, 'BAD_PARAMETER', 'The body is not a JSON object.')
-    if (typeof body.opml === 'string') return sendJson(c, await importOpml(sources(), 'the OPML', body.opml))
+    if (typeof body.opml === 'string') return sendJson(c, await writing(() => importOpml(sources(), 'the OPML', body.opml as string)))
     if (typeof body.url !== 'string') throw new HttpError(400, 'BAD_PARAMETER', 'Give "url" (a feed, sitemap or page URL) or "opml" (an OPML document as text).')
     const kind = body.kind === undefined ? undefined : String(body.kind)
     const title = typeof body.title === 'string' ? body.title : undefined
-    const result = await addSourceUrl(sources(), body.url, kind, title)
+    const url = body.url
+    const result = await writing(() => addSourceUrl(sources(), url, kind, title))
     return sendJson(c, result, result.added ? 201 : 200)
   })
   routes.delete('/:id', async (c) => {
     const id = sourceId(c)
-    if (!(await sources().removeSource(id))) throw notFound('source', String(id))
+    if (!(await writing(() => sources().removeSource(id)))) throw notFound('source', String(id))
     return c.body(null, 204)
   })
   return routes
+}
+
+/** A change to a store the server opened read-only is the caller's to know about (409), not a server fault. */
+async function writing<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof StoreError && error.code === 'STORE_READ_ONLY') {
+      throw new HttpError(409, 'STORE_READ_ONLY', 'This server\'s store is read-only: sources cannot be added or removed here; use `dossier sources` where the store can be written.')
+    }
+    throw error
+  }
 }
 
 function sourceId(c: Context): number {

@@ -78,6 +78,9 @@ export class FetchStatusError extends UnreadableInputError {
   }
 }
 
+/** What is read of a 304's body (it should have none) before the connection is given up. */
+const NOT_MODIFIED_BODY_BYTES = 64 * 1024
+
 /** The code of the error a pinned lookup fails a connection with. */
 const ADDRESS_REFUSED = 'DOSSIER_ADDRESS_REFUSED'
 
@@ -112,7 +115,9 @@ export async function fetchUrl(input: string, options: FetchOptions): Promise<Fe
         continue
       }
       if (response.statusCode === 304 && options.validators) {
-        discard(response)
+        // A 304 has no body: read to its end, the kept-alive connection stays usable (destroying it
+        // would close the connection and build an abort error per poll).
+        await response.body.dump({ limit: NOT_MODIFIED_BODY_BYTES }).catch(() => {})
         return { bytes: new Uint8Array(0), url: url.href, capturedAt: new Date().toISOString(), status: 304, ...validatorsOf(response) }
       }
       if (response.statusCode < 200 || response.statusCode >= 300) {

@@ -49,6 +49,16 @@ describe('source store', () => {
     expect(await sources.getSource(s.id)).toMatchObject({ failures: 0, lastError: null, lastStatus: 304, status: 'ok' })
   })
 
+  it('sources: many unchanged polls are recorded at once, clearing their failures', async () => {
+    const a = (await sources.addSource({ url: 'https://a.example/feed', kind: 'feed' }, T0)).source
+    const b = (await sources.addSource({ url: 'https://b.example/feed', kind: 'feed' }, T0)).source
+    await sources.recordPoll(b.id, { kind: 'failed', error: 'HTTP 500' }, T0, later(1))
+    await sources.recordUnchanged([a.id, b.id], later(2), later(17))
+    for (const id of [a.id, b.id]) {
+      expect(await sources.getSource(id)).toMatchObject({ lastStatus: 304, failures: 0, lastError: null, lastFetchAt: later(2).toISOString(), nextFetchAt: later(17).toISOString() })
+    }
+  })
+
   it('sources: an item is done with its document, or fails for good after its last attempt', async () => {
     const s = (await sources.addSource({ url: 'https://a.example/feed', kind: 'feed' }, T0)).source
     await sources.recordPoll(s.id, { kind: 'ok', status: 200, found: [{ key: 'k1' }, { key: 'k2' }] }, T0, later(15))

@@ -93,6 +93,15 @@ export class SqliteSourceStore implements SourceStore {
     })
   }
 
+  async recordUnchanged(ids: readonly number[], at: Date, nextFetchAt: Date): Promise<void> {
+    if (ids.length === 0) return
+    const when = at.toISOString()
+    const next = nextFetchAt.toISOString()
+    this.write(`record ${ids.length} unchanged polls`, () => {
+      for (const id of ids) this.q.pollUnchanged.run({ id, at: when, next })
+    })
+  }
+
   async pendingItems(limit: number): Promise<PendingItem[]> {
     return this.read('list pending items', () =>
       (this.q.pendingItems.all(limit) as ItemRow[]).map((row) => ({
