@@ -364,7 +364,7 @@ export const COMMANDS = {
     ],
     examples: [
       ['dossier alerts --follow --db news.db', 'print each alert as JSON Lines as it fires'],
-      ['dossier alerts --watch 2 --after 40 --db news.db', "one watch's alerts after seq 40"],
+      ['dossier alerts --watch w-0a1b2c3d4e5f --after 40 --db news.db', "one watch's alerts after seq 40 (`dossier watches` lists the ids)"],
     ],
   },
   check: {

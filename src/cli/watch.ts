@@ -8,12 +8,15 @@ import { DEFAULT_HOST_DELAY_MS } from '../watch/polite.js'
 import { EXIT, writerOptions } from './commands.js'
 import { budgetOption, optionalText, wholeNumber, workersOption, type Options } from './options.js'
 import { formatTable, type Output } from './output.js'
+import { reportAlerts, reportCycleAlerts, startWebhookDeliveries } from './watches.js'
 
 /**
  * Called after every watch cycle, in order, once its documents are stored and placed: the alerts
  * of saved watches are evaluated here. Each hook gets the cycle's result (new document ids, stories).
  */
-export const cycleHooks: Array<(result: WatchCycleResult, context: { readonly store: Awaited<ReturnType<typeof openStore>>; readonly out: Output }) => Promise<void> | void> = []
+export const cycleHooks: Array<(result: WatchCycleResult, context: { readonly store: Awaited<ReturnType<typeof openStore>>; readonly out: Output }) => Promise<void> | void> = [
+  (result, { out }) => reportCycleAlerts(result.alerts, out),
+]
 
 const SOURCE_ACTIONS = ['add', 'list', 'remove', 'import'] as const
 
@@ -97,6 +100,8 @@ export function parseEvery(value: unknown): number {
 export async function runWatch(options: Options, out: Output): Promise<number> {
   const everyMs = parseEvery(options.every)
   const store = await openStore({ path: String(options.db) })
+  // Webhooks are sent, and retried on their backoff, for as long as the watch runs.
+  const deliveries = options.once ? null : startWebhookDeliveries(store, out)
   const stop = new AbortController()
   const onSignal = (): void => {
     out.info('stopping after this cycle…')
@@ -141,6 +146,8 @@ export async function runWatch(options: Options, out: Output): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
+    await deliveries?.stop()
+    if (options.once) await reportAlerts(store, 0, out)
     await store.close()
   }
 }

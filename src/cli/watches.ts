@@ -147,3 +147,8 @@ export function startWebhookDeliveries(store: Store, out: Output): DeliveryLoop 
     },
   })
 }
+
+/** After a `dossier watch` cycle: how many alerts its stories fired, on stderr. */
+export function reportCycleAlerts(alerts: readonly Alert[], out: Output): void {
+  if (alerts.length > 0) out.info(`alerts: ${alerts.length} fired (\`dossier alerts\` prints them)`)
+}

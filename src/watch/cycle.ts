@@ -1,6 +1,7 @@
 import type { DocumentId } from '../document/index.js'
 import { analyzeRead, type AnalyzeOptions } from '../api/analyze.js'
 import type { StoriesReport } from '../api/stories.js'
+import type { Alert } from '../watches/types.js'
 import { UnreadableInputError } from '../errors.js'
 import { readBytes, type IngestResult } from '../stages/ingest/index.js'
 import { sourceStoreOf, type PendingItem, type PollOutcome, type SourceStore, type Store, type WatchSource } from '../store/index.js'
@@ -45,6 +46,8 @@ export interface WatchCycleResult {
   /** Documents stored this cycle, annotated and placed in stories. */
   readonly documents: readonly DocumentId[]
   readonly stories: StoriesReport
+  /** Alerts the saved watches fired on this cycle's stories (`evaluateWatches`, run as `analyze` runs it). */
+  readonly alerts: readonly Alert[]
 }
 
 export interface WatchCycleOptions extends Pick<AnalyzeOptions, 'workers' | 'budget' | 'writer'> {
@@ -93,6 +96,7 @@ async function cycleWith(polite: PoliteFetcher, sources: SourceStore, startedAt:
   const pending = await sources.pendingItems(MAX_ITEMS_PER_CYCLE)
   const documents: DocumentId[] = []
   let stories: StoriesReport = { placed: 0, duplicates: 0, opened: 0, changed: 0, threads: 0, skipped: [] }
+  let alerts: readonly Alert[] = []
   if (pending.length > 0) {
     const fetched = fetchArticles(pending, polite, concurrency)
     const byInput = new Map<string, { item: PendingItem; ids: DocumentId[]; note?: string }>()
@@ -140,6 +144,7 @@ async function cycleWith(polite: PoliteFetcher, sources: SourceStore, startedAt:
     for (const input of [...byInput.keys()]) finish(input, { code: 'NOT_STORED', message: `${input}: nothing was stored` })
     await Promise.all(finishing)
     stories = report.stories
+    alerts = report.alerts
   }
   const result: WatchCycleResult = {
     startedAt: startedAt.toISOString(),
@@ -151,6 +156,7 @@ async function cycleWith(polite: PoliteFetcher, sources: SourceStore, startedAt:
     newItems: polls.reduce((n: number, p) => n + (typeof p === 'number' ? p : 0), 0),
     documents,
     stories,
+    alerts,
   }
   await options.onCycle?.(result)
   return result

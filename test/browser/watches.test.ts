@@ -45,9 +45,10 @@ describe.skipIf(!present)('web app: the Watches page, in Chromium', () => {
     await page.selectOption('form.watch-form select[name="kind"]', 'search')
     await page.fill('form.watch-form input[name="query"]', 'Norland')
     await page.fill('form.watch-form input[name="name"]', 'Norland ferries')
+    await page.fill('form.watch-form input[name="webhook"]', 'http://127.0.0.1:9/hook')
     await page.click('form.watch-form button[type="submit"]')
     await page.waitForSelector('section.watch h2:has-text("Norland ferries")')
-    expect(await page.locator('section.watch .watch-follows').textContent()).toBe('Search: Norland · alerts at 3 outlets')
+    expect(await page.locator('section.watch .watch-follows').textContent()).toBe('Search: Norland · alerts at 3 outlets · webhook http://127.0.0.1:9/hook')
     expect(await page.locator('section.watch ol.alerts li').count()).toBe(0)
 
     await page.evaluate(() => { (window as unknown as { marker: string }).marker = 'same page' })
@@ -56,6 +57,9 @@ describe.skipIf(!present)('web app: the Watches page, in Chromium', () => {
     await page.waitForFunction(() => document.querySelectorAll('ol.alerts > li.alert-new').length === 2, null, { timeout: 20_000 })
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page')
     expect(await page.locator('.alerts-announce').textContent()).toMatch(/^2 new alerts\.$|^1 new alert\.$/)
+    // `startServer` alone sends no webhooks (`dossier serve` does): both wait, none tried yet.
+    await page.waitForSelector('.watch-deliveries:has-text("0 delivered, 2 waiting")')
+    expect(await page.locator('.watch-deliveries').textContent()).toMatch(/^Webhook deliveries: 0 delivered, 2 waiting \(next at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\), 0 failed\.$/)
 
     const [watch] = await watchStoreOf(dossier.store).listWatches() as Watch[]
     const alerts = await watchStoreOf(dossier.store).listAlerts({ watch: watch!.id })

@@ -17,13 +17,16 @@ export interface Page {
 /** Writes pages as HTML files under `dir` and returns the folder, for `analyze`. */
 export function writePages(dir: string, pages: readonly Page[]): string {
   mkdirSync(dir, { recursive: true })
-  for (const p of pages) {
-    const body = p.paragraphs.map((t) => `<p>${t}</p>`).join('\n')
-    writeFileSync(join(dir, p.file), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${p.title}</title>
-<meta property="og:site_name" content="${p.outlet}"><meta property="article:published_time" content="${p.date}"></head>
-<body><article><h1>${p.title}</h1>\n${body}\n</article></body></html>`)
-  }
+  for (const p of pages) writeFileSync(join(dir, p.file), pageHtml(p))
   return dir
+}
+
+/** A page as the HTML an outlet's site serves. */
+export function pageHtml(p: Page): string {
+  const body = p.paragraphs.map((t) => `<p>${t}</p>`).join('\n')
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${p.title}</title>
+<meta property="og:site_name" content="${p.outlet}"><meta property="article:published_time" content="${p.date}"></head>
+<body><article><h1>${p.title}</h1>\n${body}\n</article></body></html>`
 }
 
 /** The first report of a ferry strike: one outlet, 300 passengers stranded. */

@@ -48,7 +48,7 @@ function sourcesTable(sources: readonly Source[], refresh: () => void): HTMLElem
 }
 
 function addForms(message: HTMLElement, refresh: () => void): HTMLElement {
-  const url = h('input', { name: 'url', type: 'url', placeholder: 'https://example.org/feed.xml', required: true }) as HTMLInputElement
+  const url = h('input', { name: 'url', type: 'url', placeholder: 'https://example.org/feed.xml' }) as HTMLInputElement
   const kind = h('select', { name: 'kind', 'aria-label': 'Kind' },
     h('option', { value: '' }, 'Guess the kind'), h('option', { value: 'feed' }, 'Feed'), h('option', { value: 'sitemap' }, 'Sitemap'), h('option', { value: 'page' }, 'Page to follow for links'))
   const addUrl = h('form', {

@@ -7,7 +7,7 @@ import { deleteResource, getJson, postJson, putJson } from '../api.js'
 import { citationLink, errorBox, loading, plural } from '../components.js'
 import { h, replaceChildren } from '../dom.js'
 import { routeHash, type Route } from '../routes.js'
-import type { Alert, AlertList, Watch, WatchInput, WatchTarget } from '../watch-types.js'
+import type { Alert, AlertList, Delivery, Watch, WatchInput, WatchTarget } from '../watch-types.js'
 
 /** How often the page asks for alerts newer than the last it shows. */
 export const ALERT_POLL_MS = 3000
@@ -96,15 +96,38 @@ function watchForm(watch: Watch | null, onSaved: (saved: Watch) => void, onCance
   return form
 }
 
-/** The page's state: each watch's section and alert list, and the newest alert seq shown. */
+/** The page's state: each watch's section and alert list, its webhook line, and the newest alert seq shown. */
 interface Shown {
   readonly lists: Map<string, HTMLElement>
+  readonly hooks: Map<string, () => void>
   last: number
+}
+
+/** A webhook's deliveries in one line: how many went, wait (and when next), failed (and why). */
+function deliveryLine(deliveries: readonly Delivery[]): string {
+  const count = (state: Delivery['state']): Delivery[] => deliveries.filter((d) => d.state === state)
+  const waiting = count('pending')
+  const failed = count('failed')
+  const next = waiting.map((d) => d.nextAt).sort()[0]
+  const lastError = [...failed, ...waiting].map((d) => d.lastError).find((e) => e !== null)
+  return `Webhook deliveries: ${count('delivered').length} delivered, ${waiting.length} waiting${next === undefined ? '' : ` (next at ${next.slice(0, 19).replace('T', ' ')})`}, ${failed.length} failed` +
+    (lastError === undefined || lastError === null ? '.' : `; last error: ${lastError}`)
+}
+
+/** Fills `line` with the watch's delivery state; a failed read says so in the line. */
+function showDeliveries(watch: Watch, line: HTMLElement): void {
+  getJson<{ deliveries: Delivery[] }>(`/api/watches/${encodeURIComponent(watch.id)}/deliveries`)
+    .then((answer) => replaceChildren(line, deliveryLine(answer.deliveries)), (error: unknown) => replaceChildren(line, `Webhook deliveries: cannot be read (${(error as Error).message}).`))
 }
 
 function watchSection(watch: Watch, alerts: readonly Alert[], shown: Shown, redraw: () => void): HTMLElement {
   const list = h('ol', { class: 'alerts' }, alerts.map((a) => alertItem(a, false)))
   shown.lists.set(watch.id, list)
+  const deliveries = h('p', { class: 'watch-deliveries', hidden: watch.webhook === null })
+  if (watch.webhook !== null) {
+    shown.hooks.set(watch.id, () => showDeliveries(watch, deliveries))
+    showDeliveries(watch, deliveries)
+  }
   const body = h('div', { class: 'watch-body' })
   const view = (): void => replaceChildren(body,
     h('p', { class: 'watch-follows' }, describeTarget(watch.target), ` · alerts at ${plural(watch.outlets, 'outlet')}`,
@@ -117,6 +140,7 @@ function watchSection(watch: Watch, alerts: readonly Alert[], shown: Shown, redr
   return h('section', { class: 'watch', id: `watch-${watch.id}` },
     h('h2', null, h('a', { href: routeHash('watches', watch.id) }, watch.name)),
     body,
+    deliveries,
     h('h3', null, 'Alerts'),
     list,
     h('p', { class: 'no-alerts', hidden: alerts.length > 0 }, 'No alerts yet: they appear here as stories change.'))
@@ -140,6 +164,7 @@ function addAlerts(shown: Shown, alerts: readonly Alert[], announce: HTMLElement
     const list = shown.lists.get(alert.watch)
     if (list === undefined || list.querySelector(`#alert-${CSS.escape(alert.id)}`) !== null) continue
     list.prepend(alertItem(alert, true))
+    shown.hooks.get(alert.watch)?.()
     const empty = list.parentElement?.querySelector('.no-alerts')
     if (empty instanceof HTMLElement) empty.hidden = true
     added++
@@ -180,7 +205,7 @@ export async function showWatches(main: HTMLElement, route: Route, retry: () => 
     const at = watches.findIndex((w) => w.id === focus)
     if (at > 0) watches.unshift(...watches.splice(at, 1))
   }
-  const shown: Shown = { lists: new Map(), last }
+  const shown: Shown = { lists: new Map(), hooks: new Map(), last }
   const announce = h('p', { class: 'alerts-announce', role: 'status', 'aria-live': 'polite' })
   const redraw = (): void => { void showWatches(main, route, retry) }
   const root = h('div', { class: 'watches-page' },
