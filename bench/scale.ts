@@ -6,8 +6,12 @@
  * measured in the same run, in a child process: annotation alone (read + every stage on the same
  * 2 workers, nothing stored) on the first batch's articles, and the in-memory clustering that
  * bench:stories measures (near-duplicates + StoryClusterer) on the same articles' features.
+ * After the batches, issue 11's incremental figures: 1,000 more articles (dated after the rest)
+ * added to the full store beside the same 1,000 added to an empty store, and the last batch's
+ * inputs analysed again (already stored: near-free).
  *
  *   npm run bench:scale -- [--articles 100000] [--batch 10000]
+ *   npm run bench:scale -- --articles 20000        a quick run (about 3 minutes on a quiet machine)
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
@@ -31,7 +35,9 @@ import { printTable, ratio } from './lib/table.js'
 const WORKERS = 2
 /** Articles per JSON Lines file in bench/lib/news.ts. */
 const ARTICLES_PER_FILE = 40
-const GOALS = { articlesPerS: 210, lastOverFirst: 0.8, overFloor: 0.75 }
+const GOALS = { articlesPerS: 210, lastOverFirst: 0.8, overFloor: 0.75, incrementOverEmpty: 1.25 }
+/** Articles of the incremental step: added to the full store and to an empty one. */
+const INCREMENT = 1_000
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(name)
@@ -77,17 +83,28 @@ async function floor(files: readonly string[]): Promise<Floor> {
   return { articles: docs.length, annotateMs, clusterMs, rssMb: process.resourceUsage().maxRSS / 1024 }
 }
 
+/** One timed `analyze` of the incremental figures. */
+async function timed(what: string, run: () => ReturnType<typeof analyze>): Promise<{ what: string; ms: number; added: number; placed: number }> {
+  const started = performance.now()
+  const report = await run()
+  const ms = performance.now() - started
+  console.log(`  ${what}: ${(ms / 1000).toFixed(1)} s`)
+  return { what, ms, added: report.documentsAdded, placed: report.stories.placed }
+}
+
 async function main(): Promise<void> {
   const total = arg('--articles', 100_000)
   const batch = arg('--batch', 10_000)
   const dir = mkdtempSync(join(tmpdir(), 'dossier-scale-'))
   try {
-    const corpus = generateNews(join(dir, 'news'), total)
-    const files = readdirSync(join(dir, 'news')).sort().map((f) => join(dir, 'news', f))
+    const corpus = generateNews(join(dir, 'news'), total + INCREMENT)
+    const all = readdirSync(join(dir, 'news')).sort().map((f) => join(dir, 'news', f))
+    const increment = all.slice(all.length - INCREMENT / ARTICLES_PER_FILE)
+    const files = all.slice(0, all.length - increment.length)
     const perBatch = Math.max(1, Math.round(batch / ARTICLES_PER_FILE))
     const batches: string[][] = []
     for (let i = 0; i < files.length; i += perBatch) batches.push(files.slice(i, i + perBatch))
-    console.log(`bench:scale: ${corpus.articles.toLocaleString('en-US')} generated articles (${(corpus.bytes / corpus.articles / 1024).toFixed(1)} KB each as JSON Lines) in ${batches.length} batches`)
+    console.log(`bench:scale: ${(corpus.articles - INCREMENT).toLocaleString('en-US')} generated articles (and ${INCREMENT.toLocaleString('en-US')} more for the incremental step) (${(corpus.bytes / corpus.articles / 1024).toFixed(1)} KB each as JSON Lines) in ${batches.length} batches`)
 
     const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--floor', ...batches[0]!], { encoding: 'utf8', maxBuffer: 1 << 20 })
     if (child.status !== 0) throw new Error(`bench:scale floor child failed: ${child.stderr}`)
@@ -98,6 +115,7 @@ async function main(): Promise<void> {
     const path = join(dir, 'scale.db')
     const store = await openStore({ path })
     const rows: (string | number)[][] = []
+    const incremental: Array<{ what: string; ms: number; added: number; placed: number }> = []
     const rates: number[] = []
     let stored = 0
     let totalMs = 0
@@ -114,8 +132,16 @@ async function main(): Promise<void> {
         rows.push([k + 1, stored - report.documentsAdded, report.documentsAdded, ms / 1000, rate, ratio(rate, rates[0]!), ratio(rate, annotateRate), Math.round(bytes / stored), Math.round(process.resourceUsage().maxRSS / 1024)])
         console.log(`  batch ${k + 1}/${batches.length}: ${rate.toFixed(0)} articles/s`)
       }
+      incremental.push(await timed('into the full store', () => analyze(increment, { store, workers: WORKERS })))
+      incremental.push(await timed('last batch again (all stored)', () => analyze(batches[batches.length - 1]!, { store, workers: WORKERS })))
     } finally {
       await store.close()
+    }
+    const empty = await openStore({ path: join(dir, 'empty.db') })
+    try {
+      incremental.unshift(await timed('into an empty store', () => analyze(increment, { store: empty, workers: WORKERS })))
+    } finally {
+      await empty.close()
     }
     printTable(
       `dossier analyze, batches into one store (${WORKERS} workers); floor in the same run on batch 1's ${fl.articles.toLocaleString('en-US')} articles: annotation alone ${annotateRate.toFixed(0)}/s, in-memory clustering ${clusterRate.toFixed(0)}/s`,
@@ -130,6 +156,12 @@ async function main(): Promise<void> {
     } finally {
       db.close()
     }
+    const [intoEmpty, intoFull, again] = incremental as [typeof incremental[number], typeof incremental[number], typeof incremental[number]]
+    printTable(
+      `${INCREMENT.toLocaleString('en-US')} more articles, into the ${stored.toLocaleString('en-US')}-article store beside into an empty store; then inputs already stored`,
+      ['run', 'articles added', 'placed in stories', 'time (s)', 'vs into an empty store'],
+      incremental.map((r) => [r.what, r.added, r.placed, r.ms / 1000, ratio(r.ms, intoEmpty.ms)]),
+    )
     const endToEnd = stored / (totalMs / 1000)
     const last = rates[rates.length - 1]!
     printTable(
@@ -139,6 +171,8 @@ async function main(): Promise<void> {
         ['end to end, articles/s', endToEnd, `≥ ${GOALS.articlesPerS}`, endToEnd >= GOALS.articlesPerS ? 'yes' : 'no'],
         ['last batch ÷ first', last / rates[0]!, `≥ ${GOALS.lastOverFirst}`, last / rates[0]! >= GOALS.lastOverFirst ? 'yes' : 'no'],
         ['end to end ÷ annotation floor', endToEnd / annotateRate, `≥ ${GOALS.overFloor}`, endToEnd / annotateRate >= GOALS.overFloor ? 'yes' : 'no'],
+        [`${INCREMENT.toLocaleString('en-US')} into the full store ÷ into an empty store (time)`, intoFull.ms / intoEmpty.ms, `≤ ${GOALS.incrementOverEmpty}`, intoFull.ms / intoEmpty.ms <= GOALS.incrementOverEmpty ? 'yes' : 'no'],
+        ['inputs already stored ÷ the same into an empty store (time)', again.ms / intoEmpty.ms, 'near 0', '—'],
         ['in-memory clustering ÷ annotation floor (peer)', clusterRate / annotateRate, '—', '—'],
       ],
     )

@@ -1,6 +1,7 @@
 import type { Document, DocumentId } from '../document/index.js'
 import { allStageNames } from '../pipeline/process.js'
-import { asWriter, storeInputs, type IngestOptions, type IngestReport } from './ingest.js'
+import { readInputs, type IngestResult } from '../stages/ingest/index.js'
+import { asWriter, storeResults, type IngestOptions, type IngestReport } from './ingest.js'
 import { placeStories, type StoriesReport } from './stories.js'
 
 export interface AnalyzeOptions extends IngestOptions {
@@ -43,10 +44,22 @@ export interface AnalyzeReport extends IngestReport {
  * console.log(report.counts.quotes, report.rejected)
  */
 export async function analyze(inputs: readonly string[], options: AnalyzeOptions): Promise<AnalyzeReport> {
-  return asWriter(options.store, options.writer, () => analyzeAsWriter(inputs, options))
+  return asWriter(options.store, options.writer, () => analyzeAsWriter(readInputs(inputs, options), options))
 }
 
-async function analyzeAsWriter(inputs: readonly string[], options: AnalyzeOptions): Promise<AnalyzeReport> {
+/**
+ * `analyze` on inputs already read (`readBytes` results), as they come: `dossier watch` fetches
+ * each article itself and hands it here, so a watched page is read, annotated and placed in
+ * stories exactly as an analysed file is. Holds the writer lease throughout.
+ *
+ * @example
+ * const report = await analyzeRead(pages(), { store })   // pages(): AsyncIterable<IngestResult>
+ */
+export async function analyzeRead(results: AsyncIterable<IngestResult>, options: AnalyzeOptions): Promise<AnalyzeReport> {
+  return asWriter(options.store, options.writer, () => analyzeAsWriter(results, options))
+}
+
+async function analyzeAsWriter(results: AsyncIterable<IngestResult>, options: AnalyzeOptions): Promise<AnalyzeReport> {
   const tally = { documents: 0, quotes: 0, claims: 0, events: 0, times: 0 }
   const entities = new Set<string>()
   // With reanalyze every stored document seen was annotated anew: its story must follow its layers.
@@ -61,7 +74,7 @@ async function analyzeAsWriter(inputs: readonly string[], options: AnalyzeOption
     tally.times += layers.times?.times.length ?? 0
     for (const e of layers.entities?.entities ?? []) entities.add(e.id)
   }
-  const report = await storeInputs(inputs, options, {
+  const report = await storeResults(results, options, {
     stages: allStageNames(),
     complete: options.reanalyze ? 'all' : 'missing',
     observe,

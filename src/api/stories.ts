@@ -1,15 +1,15 @@
 import type { Document, DocumentId, Story, StoryId } from '../document/index.js'
 import { checkStory } from '../stages/analysis/check.js'
-import { assessSourceQuality } from '../stages/analysis/quality.js'
-import { StoryClusterer, joinWindow, mergeWindows, storyWindow, widen, type ClusterState } from '../stages/stories/cluster.js'
+import { storyWindow, type ClusterState } from '../stages/stories/cluster.js'
 import { composeStory, type StoryMember } from '../stages/stories/compose.js'
 import { featuresOf, missingLayers, readArticle, type ArticleText } from '../stages/stories/features.js'
 import { estimateJaccard, minhashSignature } from '../stages/stories/minhash.js'
 import { NEAR_DUPLICATE_JACCARD, NearDuplicateIndex, bandKeys } from '../stages/stories/near-duplicates.js'
 import { DocumentFrequencies } from '../stages/stories/similarity.js'
 import { THREAD_LEAD_ACTORS, linkThreads, type ThreadNode } from '../stages/stories/threads.js'
-import type { SignatureWrite, Store, StoredStoryState, StoryWrite, WriterOptions } from '../store/index.js'
+import type { SignatureWrite, Store, StoryUpdate, StoryWrite, WriterOptions } from '../store/index.js'
 import { asWriter } from './ingest.js'
+import { StoryWorkspace, readMember, type CachedMember, type WorkspaceLimits } from './story-workspace.js'
 
 /** Documents placed per step: each step is one atomic write, and memory holds one page of documents. */
 export const STORY_PAGE_SIZE = 200
@@ -47,6 +47,8 @@ export interface UpdateStoriesOptions {
   readonly recompose?: Iterable<DocumentId>
   /** How the run waits for another writer of the store (see `Store.acquireWriter`). */
   readonly writer?: WriterOptions
+  /** What the run keeps in memory across pages at most; the defaults bound it near 300 MB. */
+  readonly memory?: WorkspaceLimits
 }
 
 /**
@@ -72,9 +74,11 @@ export async function updateStories(store: Store, options: UpdateStoriesOptions 
 export async function placeStories(store: Store, options: UpdateStoriesOptions = {}): Promise<StoriesReport> {
   const tally: Tally = { placed: 0, duplicates: 0, opened: 0, changed: 0, threads: 0, skipped: [], written: new Set() }
   const pageSize = options.pageSize ?? STORY_PAGE_SIZE
+  // One workspace for the whole run: what a page reads or writes stays in memory for the next.
+  const workspace = new StoryWorkspace(store, options.memory)
   let page: Document[] = []
   const flush = async (): Promise<void> => {
-    if (page.length > 0) await placePage(store, page, tally, options.onEvent)
+    if (page.length > 0) await placePage(store, workspace, page, tally, options.onEvent)
     page = []
   }
   for await (const doc of store.iterateUnplacedDocuments({ pageSize })) {
@@ -82,7 +86,7 @@ export async function placeStories(store: Store, options: UpdateStoriesOptions =
     if (page.length >= pageSize) await flush()
   }
   await flush()
-  if (options.recompose !== undefined) await recomposeStories(store, options.recompose, pageSize, tally)
+  if (options.recompose !== undefined) await recomposeStories(store, workspace, options.recompose, pageSize, tally)
   const { written: _written, ...report } = tally
   return report
 }
@@ -100,12 +104,14 @@ interface Placed {
   duplicateOf: { id: DocumentId; similarity: number } | null
   story: StoryId | null
   opened: boolean
+  /** The article as a story member, once composing read it. */
+  member?: CachedMember
 }
 
-async function placePage(store: Store, docs: readonly Document[], tally: Tally, onEvent: UpdateStoriesOptions['onEvent']): Promise<void> {
+async function placePage(store: Store, workspace: StoryWorkspace, docs: readonly Document[], tally: Tally, onEvent: UpdateStoriesOptions['onEvent']): Promise<void> {
   const readable = readPage(docs, tally, onEvent)
   await findCopies(store, readable)
-  const { clusterer, termFrequencies } = await clusterPage(store, readable)
+  const termFrequencies = await clusterPage(workspace, readable)
   const copyStories = new Set<StoryId>()
   const byId = new Map(readable.map((p) => [p.doc.id, p]))
   for (const p of readable) {
@@ -114,11 +120,20 @@ async function placePage(store: Store, docs: readonly Document[], tally: Tally, 
     if (p.story !== null) copyStories.add(p.story)
   }
   const placed = readable.filter((p) => p.story !== null)
-  const writes = await composeChanged(store, clusterer, placed, copyStories)
-  const threads = await relinkThreads(store, writes)
+  const writes = await composeChanged(workspace, placed, copyStories)
+  const threads = await relinkThreads(workspace, writes)
   const signatures: SignatureWrite[] = placed.map((p) => ({ document: p.doc.id, signature: p.signature, bands: bandKeys(p.signature) }))
-  await store.applyStoryUpdate({ stories: writes, threads: threads.threads, removedThreads: threads.removed, termFrequencies, signatures })
+  const update: StoryUpdate = { stories: writes, threads: threads.threads, removedThreads: threads.removed, termFrequencies, signatures }
+  try {
+    await store.applyStoryUpdate(update)
+  } catch (error) {
+    // Nothing of the page was stored, but the clusterer took its articles in: forget it all.
+    workspace.empty()
+    throw error
+  }
+  workspace.applied(update)
   for (const p of placed) {
+    workspace.keepMember(p.doc.id, p.member ?? readMember(p.doc, p.article))
     tally.placed++
     if (p.duplicateOf !== null) tally.duplicates++
     if (p.opened) tally.opened++
@@ -130,19 +145,23 @@ async function placePage(store: Store, docs: readonly Document[], tally: Tally, 
 }
 
 /** The stories of re-annotated documents, composed anew a step at a time; each step written in one transaction. */
-async function recomposeStories(store: Store, documents: Iterable<DocumentId>, step: number, tally: Tally): Promise<void> {
+async function recomposeStories(store: Store, workspace: StoryWorkspace, documents: Iterable<DocumentId>, step: number, tally: Tally): Promise<void> {
   const ids = new Set<StoryId>()
   for (const doc of documents) {
     const story = await store.storyOf(doc)
     if (story !== undefined && !tally.written.has(story)) ids.add(story)
   }
+  // The members' layers were replaced this run: what the workspace read of them before is stale.
+  workspace.empty()
   const all = [...ids]
   for (let i = 0; i < all.length; i += step) {
-    const states = await store.loadStoryStates({ ids: all.slice(i, i + step) })
-    const writes = await composeStories(store, new Map(states.map((s) => [s.id, toClusterState(s)])), [], { unchangedLeftOut: true })
+    const states = await workspace.states(all.slice(i, i + step))
+    const writes = await composeStories(workspace, new Map(states.map((s) => [s.id, s])), [], { unchangedLeftOut: true, store })
     if (writes.length === 0) continue
-    const threads = await relinkThreads(store, writes)
-    await store.applyStoryUpdate({ stories: writes, threads: threads.threads, removedThreads: threads.removed, termFrequencies: { documents: 0, terms: new Map() }, signatures: [] })
+    const threads = await relinkThreads(workspace, writes)
+    const update: StoryUpdate = { stories: writes, threads: threads.threads, removedThreads: threads.removed, termFrequencies: { documents: 0, terms: new Map() }, signatures: [] }
+    await store.applyStoryUpdate(update)
+    workspace.applied(update)
     tally.changed += writes.length
     tally.threads += threads.threads.length
     for (const w of writes) tally.written.add(w.story.id)
@@ -187,52 +206,35 @@ async function findCopies(store: Store, page: readonly Placed[]): Promise<void> 
   }
 }
 
-/** Clusters the page's originals among the stored stories their dates (or, undated, their actors) can reach. */
-async function clusterPage(store: Store, page: Placed[]): Promise<{ clusterer: StoryClusterer<DocumentId>; termFrequencies: { documents: number; terms: Map<string, number> } }> {
+/**
+ * Clusters the page's originals among the stories their dates (or, undated, their actors) can
+ * reach, in the run's long-lived clusterer; returns the page's term document frequencies to store.
+ */
+async function clusterPage(workspace: StoryWorkspace, page: Placed[]): Promise<{ documents: number; terms: Map<string, number> }> {
   const originals = page.filter((p) => p.duplicateOf === null)
   const terms = new Map<string, number>()
   for (const p of originals) for (const t of p.article.counts.keys()) terms.set(t, (terms.get(t) ?? 0) + 1)
-  const stored = await store.documentFrequencies([...terms.keys()])
+  const stored = await workspace.documentFrequencies(terms.keys())
   const df = new DocumentFrequencies(stored.documents, stored.terms)
   for (const p of originals) df.add(p.article.counts)
 
-  const clusterer = new StoryClusterer<DocumentId>((founder) => `st-${founder.slice(0, 12)}`)
   const dates = new Set(originals.map((p) => p.article.date).filter((d): d is string => d !== null))
-  const restore = async (states: readonly StoredStoryState[]): Promise<void> => {
-    for (const s of states) if (!clusterer.has(s.id)) clusterer.restore(await restoreState(store, s))
-  }
-  for (const window of mergeWindows([...dates].map((d) => joinWindow(d, d)))) await restore(await store.loadStoryStates({ window }))
   const undatedActors = new Set(originals.filter((p) => p.article.date === null).flatMap((p) => [...p.article.entities]))
-  if (undatedActors.size > 0) await restore(await store.loadStoryStates({ actors: [...undatedActors] }))
-
+  const canJoin = await workspace.prepare(dates, undatedActors)
   for (const p of originals) {
-    const placement = clusterer.add(featuresOf(p.doc.id, p.article, df))
+    const placement = workspace.clusterer.add(featuresOf(p.doc.id, p.article, df), canJoin)
     p.story = placement.story
     p.opened = placement.opened
   }
-  return { clusterer, termFrequencies: { documents: originals.length, terms } }
-}
-
-function toClusterState(s: StoredStoryState): ClusterState {
-  const reported = s.reported === undefined ? {} : { reported: s.reported === null ? null : { ...s.reported } }
-  return { id: s.id, first: s.first, last: s.last, centroid: new Map(s.centroid), entityCounts: new Map(s.entities), quotes: new Set(s.quotes), size: s.size, ...reported }
-}
-
-/** A stored story's clustering state with the span of the event dates its members report (from its members when the state predates keeping it). */
-async function restoreState(store: Store, s: StoredStoryState): Promise<ClusterState> {
-  if (s.reported !== undefined) return toClusterState(s)
-  let reported: ClusterState['reported'] = null
-  for (const a of (await store.getStory(s.id))?.articles ?? []) if (a.duplicateOf === null && a.eventDate !== null) reported = widen(reported, a.eventDate)
-  return { ...toClusterState(s), reported }
+  return { documents: originals.length, terms }
 }
 
 /** Every story the page opened or joined, composed from all its members, with its check and state. */
-async function composeChanged(store: Store, clusterer: StoryClusterer<DocumentId>, placed: readonly Placed[], copyStories: ReadonlySet<StoryId>): Promise<StoryWrite[]> {
-  const states = new Map(clusterer.changed().map((s) => [s.id, s]))
+async function composeChanged(workspace: StoryWorkspace, placed: readonly Placed[], copyStories: ReadonlySet<StoryId>): Promise<StoryWrite[]> {
+  const states = new Map(workspace.clusterer.takeChanged().map((s) => [s.id, s]))
   const missing = [...copyStories].filter((id) => !states.has(id))
-  const storedStates = missing.length === 0 ? [] : await store.loadStoryStates({ ids: missing })
-  for (const s of storedStates) states.set(s.id, toClusterState(s))
-  return composeStories(store, states, placed)
+  for (const s of await workspace.states(missing)) states.set(s.id, s)
+  return composeStories(workspace, states, placed)
 }
 
 /**
@@ -241,21 +243,21 @@ async function composeChanged(store: Store, clusterer: StoryClusterer<DocumentId
  * not written (its updatedAt stays).
  */
 async function composeStories(
-  store: Store, states: ReadonlyMap<StoryId, ClusterState>, placed: readonly Placed[], options: { unchangedLeftOut?: boolean } = {},
+  workspace: StoryWorkspace, states: ReadonlyMap<StoryId, ClusterState>, placed: readonly Placed[], options: { unchangedLeftOut?: boolean; store?: Store } = {},
 ): Promise<StoryWrite[]> {
   const now = new Date().toISOString()
   const writes: StoryWrite[] = []
   for (const [id, state] of states) {
-    const before = await store.getStory(id)
+    const before = await workspace.story(id)
     const members: StoryMember[] = []
     for (const a of before?.articles ?? []) {
-      const doc = await store.getDocument(a.id)
-      if (doc !== undefined) members.push(memberOf(doc, readArticle(doc), a.duplicateOf))
+      const member = await workspace.member(a.id)
+      if (member !== undefined) members.push({ ...member, duplicateOf: a.duplicateOf })
     }
-    for (const p of placed) if (p.story === id) members.push(memberOf(p.doc, p.article, p.duplicateOf))
+    for (const p of placed) if (p.story === id) members.push({ ...(p.member ??= readMember(p.doc, p.article)), duplicateOf: p.duplicateOf })
     const story: Story = { ...composeStory(id, members, state.centroid, now), thread: before?.thread ?? null }
     const check = checkStory(id, members.map((m) => ({ doc: m.doc, duplicateOf: m.duplicateOf?.id ?? null })))
-    if (options.unchangedLeftOut && before !== undefined && sameStory(before, story) && sameJson(await store.getStoryCheck(id), check)) continue
+    if (options.unchangedLeftOut && options.store && before !== undefined && sameStory(before, story) && sameJson(await options.store.getStoryCheck(id), check)) continue
     writes.push({
       story,
       check,
@@ -288,16 +290,12 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b)
 }
 
-function memberOf(doc: Document, article: ArticleText, duplicateOf: StoryMember['duplicateOf']): StoryMember {
-  return { doc, article, duplicateOf, headlineMismatch: assessSourceQuality(doc).some((n) => n.kind === 'headline-mismatch') }
-}
-
 /** Re-links threads around the changed stories: the stories naming their leading actors, and their threads' stories. */
-async function relinkThreads(store: Store, writes: readonly StoryWrite[]): Promise<ReturnType<typeof linkThreads>> {
+async function relinkThreads(workspace: StoryWorkspace, writes: readonly StoryWrite[]): Promise<ReturnType<typeof linkThreads>> {
   if (writes.length === 0) return { threads: [], removed: [] }
   const nodes = new Map<StoryId, ThreadNode>()
-  const add = (s: StoredStoryState): void => {
-    if (!nodes.has(s.id)) nodes.set(s.id, { id: s.id, title: s.title, eventDate: s.eventDate, thread: s.thread, actors: s.actors, centroid: new Map(s.centroid) })
+  const add = (n: ThreadNode): void => {
+    if (!nodes.has(n.id)) nodes.set(n.id, n)
   }
   for (const { story, state } of writes) {
     nodes.set(story.id, { id: story.id, title: story.title, eventDate: story.eventDate, thread: story.thread, actors: story.actors, centroid: new Map(state.centroid) })
@@ -309,12 +307,27 @@ async function relinkThreads(store: Store, writes: readonly StoryWrite[]): Promi
     const lead = story.actors.slice(0, THREAD_LEAD_ACTORS).map((a) => a.id).sort()
     if (lead.length === THREAD_LEAD_ACTORS) leads.set(lead.join('\n'), lead)
   }
-  for (const allActors of leads.values()) for (const s of await store.loadStoryStates({ allActors })) add(s)
+  for (const pair of leads.values()) for (const n of await workspace.storiesNaming(pair)) add(n)
   const threadIds = new Set([...nodes.values()].map((n) => n.thread).filter((t): t is string => t !== null))
   for (const id of threadIds) {
-    const thread = await store.getThread(id)
+    const thread = await workspace.thread(id)
     const ids = (thread?.stories ?? []).map((s) => s.id).filter((s) => !nodes.has(s))
-    if (ids.length > 0) for (const s of await store.loadStoryStates({ ids })) add(s)
+    if (ids.length > 0) for (const n of await workspace.nodes(ids)) add(n)
   }
   return linkThreads([...nodes.values()], new Set(writes.map((w) => w.story.id)))
+}
+
+/**
+ * Places the given documents as one step of `placeStories` (one page, one transaction), in the
+ * order given: for a caller that chooses the pages itself. The distributed placer (queue/placer.ts)
+ * passes each run's documents in input order, in pages of `STORY_PAGE_SIZE`, so its stories equal
+ * those of a single-process `analyze` of the same inputs. The caller holds the placement lease.
+ * Each call starts from a fresh workspace: between two calls another placer may have taken the
+ * lease and written, so nothing read before is trusted.
+ */
+export async function placeDocuments(store: Store, docs: readonly Document[], onEvent?: UpdateStoriesOptions['onEvent']): Promise<StoriesReport> {
+  const tally: Tally = { placed: 0, duplicates: 0, opened: 0, changed: 0, threads: 0, skipped: [], written: new Set() }
+  if (docs.length > 0) await placePage(store, new StoryWorkspace(store), docs, tally, onEvent)
+  const { written: _written, ...report } = tally
+  return report
 }

@@ -4,11 +4,11 @@ import type { StorySummary, Timeline } from '../document/index.js'
 import { describeStatementDate } from '../stages/analysis/stance-dates.js'
 import { UsageError } from '../errors.js'
 import { startServer } from '../http/index.js'
-import { openStore, type SearchQuery, type Store } from '../store/index.js'
+import { openStore, STORY_TEXT_CANDIDATES, type SearchQuery, type Store } from '../store/index.js'
 import { formatTable, type Output } from './output.js'
 import { fieldTable, printData } from './print.js'
 import { CSV_TABLES } from '../export/csv-tables.js'
-import { optionalText, wholeNumber, type Options } from './options.js'
+import { optionalText, storeName, wholeNumber, type Options } from './options.js'
 
 /** `dossier stories`: stored stories, top (most outlets) or most recent first, searched and filtered. */
 export async function runStories(options: Options, out: Output): Promise<number> {
@@ -26,12 +26,18 @@ export async function runStories(options: Options, out: Output): Promise<number>
     const rows = await store.listStories({ ...query, limit: wholeNumber(options.limit, '--limit', 50), offset: wholeNumber(options.offset, '--offset', 0) })
     if (!(await printData(out, options.format, rows, STORY_CSV))) {
       out.data(formatTable(['ID', 'EVENT', 'OUTLETS', 'ARTICLES', 'TITLE'], rows.map(storyRow), [15, 10, 7, 8, 90]))
-      out.info(`${rows.length} of ${await store.countStories(query)} stories`)
+      out.info(`${rows.length} of ${await store.countStories(query)} stories${await boundNote(store, query.text)}`)
     }
     return 0
   } finally {
     await store.close()
   }
+}
+
+/** What a search's story count leaves out when the search matches more articles than a listing reads. */
+async function boundNote(store: Store, text: SearchQuery | undefined): Promise<string> {
+  if (text === undefined || (await store.countSearch(text, STORY_TEXT_CANDIDATES + 1)) <= STORY_TEXT_CANDIDATES) return ''
+  return ` among the newest ${STORY_TEXT_CANDIDATES} of more than ${STORY_TEXT_CANDIDATES} matching articles (narrow the search for older ones)`
 }
 
 /** `--search`, read as words, or with operators under `--advanced`. */
@@ -111,7 +117,7 @@ export async function runServe(options: Options, out: Output): Promise<number> {
   const store = await openStore({ path: String(options.db), mode: 'auto' })
   try {
     const server = await startServer({ store, host, port, token, allowHosts })
-    out.info(`Dossier serves ${String(options.db)} at ${server.url}/${token === undefined ? '' : ' (API requests need the token; open the app at /#token=<token>)'}; Ctrl-C stops it.`)
+    out.info(`Dossier serves ${storeName(options.db)} at ${server.url}/${token === undefined ? '' : ' (API requests need the token; open the app at /#token=<token>)'}; Ctrl-C stops it.`)
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve)
       process.once('SIGTERM', resolve)

@@ -6,6 +6,8 @@ export interface OptionSpec {
   readonly description: string
   readonly default?: string | boolean
   readonly choices?: readonly string[]
+  /** An environment variable that sets the option when the command line does not. */
+  readonly env?: string
 }
 
 export interface CommandSpec {
@@ -28,7 +30,7 @@ function format(choices: readonly Format[], fallback: Format): OptionSpec {
 /** What every list command writes: a table to read, or data for a program or a spreadsheet. */
 const LIST_FORMATS = ['table', 'json', 'jsonl', 'csv'] as const satisfies readonly Format[]
 
-const DB: OptionSpec = { flags: '--db <file>', description: 'SQLite store file', default: 'dossier.db' }
+const DB: OptionSpec = { flags: '--db <file|url>', description: 'the store: a SQLite file, or a postgres:// URL', default: 'dossier.db', env: 'DOSSIER_DB' }
 const FETCH: readonly OptionSpec[] = [
   { flags: '--allow-private', description: 'allow fetching URLs on loopback and private addresses (never link-local)' },
   { flags: '--max-bytes <n>', description: 'size cap per input in bytes, after decompression', default: String(50 * 1024 * 1024) },
@@ -42,6 +44,12 @@ const WAIT: OptionSpec = { flags: '--wait <seconds>', description: 'wait this lo
 const BUDGET: readonly OptionSpec[] = [
   { flags: '--budget-ms <ms>', description: 'time one document may take on a worker before its input fails', default: '30000' },
   { flags: '--budget-mb <mb>', description: 'heap a worker may use before the input it holds fails', default: '2048' },
+]
+
+/** Where the queue keeps its state (and pg-boss its jobs), and which broker delivers them (src/queue). */
+const QUEUE: readonly OptionSpec[] = [
+  { flags: '--queue-db <url>', description: 'PostgreSQL database of the job queue (default: --db when it is postgres://…)' },
+  { flags: '--broker <broker>', description: 'pg-boss (jobs in the queue database) or an amqp:// URL (RabbitMQ)', default: 'pg-boss' },
 ]
 
 /** Options of the readable tables of annotations (quotes, claims, entities, events). */
@@ -73,10 +81,46 @@ export const COMMANDS = {
       DB, ...FETCH, WORKERS, WAIT, ...BUDGET,
       { flags: '--reanalyze', description: 'run every stage again on documents analysed before' },
       { flags: '--briefs <n>', description: 'then print the briefs of this many top stories (0: none)', default: '3' },
+      ...QUEUE,
+      { flags: '--detach', description: 'with a queue: enqueue the inputs and return; `dossier status` follows them' },
     ],
     examples: [
       ['dossier analyze articles/ --db news.db', 'read, annotate and cross-check; the briefs of the top 3 stories on stdout'],
       ['dossier analyze dump.jsonl --db news.db --briefs 0 2> counts.txt', 'no briefs; the counts (on stderr) to a file'],
+    ],
+  },
+  worker: {
+    name: 'worker',
+    summary: 'take inputs off the queue, read, annotate and store them, and place stories; run any number, on any machine',
+    args: [],
+    options: [
+      { flags: '--db <store>', description: 'the store: postgres://… (shared), or a SQLite file on this machine', default: 'dossier.db' },
+      ...QUEUE,
+      { flags: '--concurrency <n>', description: 'inputs worked on at once, each on a thread', default: '1' },
+      { flags: '--lease-ms <ms>', description: 'how long an input stays with a worker that stopped answering', default: '15000' },
+      { flags: '--max-attempts <n>', description: 'tries an input gets when its worker dies on it, before it fails', default: '3' },
+      { flags: '--page-size <n>', description: 'documents per story placement step (every worker of a store alike; as `analyze` when 200)', default: '200' },
+      ...BUDGET,
+    ],
+    examples: [
+      ['dossier worker --db postgres://dossier@db.example/news --concurrency 2', 'work the queued inputs, two at a time'],
+      ['dossier worker --db postgres://dossier@db.example/news --broker amqp://queue.example', 'take the work from RabbitMQ'],
+    ],
+  },
+  status: {
+    name: 'status',
+    summary: "a queued run's inputs: queued, running, done and failed, with the reason of each failure",
+    args: [],
+    options: [
+      { flags: '--db <store>', description: 'the store, when it is postgres://… (its database holds the queue)', default: 'dossier.db' },
+      QUEUE[0]!,
+      { flags: '--run <n>', description: 'the run (default: the newest)' },
+      { flags: '--state <state>', description: 'only inputs in this state', choices: ['queued', 'running', 'done', 'failed'] },
+      { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json'] },
+    ],
+    examples: [
+      ['dossier status --db postgres://dossier@db.example/news', 'the newest run: its inputs queued, running, done and failed'],
+      ['dossier status --db postgres://dossier@db.example/news --run 3 --state failed', 'run 3\'s failed inputs, each with its reason'],
     ],
   },
   stories: {
@@ -230,6 +274,51 @@ export const COMMANDS = {
     examples: [
       ['dossier show 9f2c0e1a7b3d4c5e6f708192 --db news.db', 'the clean text with title, date and outlet'],
       ['dossier show 9f2c0e1a7b3d4c5e6f708192 --removed', 'what cleaning removed, and why'],
+    ],
+  },
+  migrate: {
+    name: 'migrate',
+    summary: 'copy a SQLite store into an empty PostgreSQL store, all of it or nothing',
+    args: [],
+    options: [
+      { flags: '--from <file>', description: 'the SQLite store to copy' },
+      { flags: '--to <url>', description: 'the PostgreSQL store: postgres://user:password@host:5432/database (created if missing)' },
+      WAIT,
+    ],
+    examples: [['dossier migrate --from news.db --to postgres://dossier@db.example/news', 'copy a SQLite store into PostgreSQL, all or nothing']],
+  },
+  sources: {
+    name: 'sources',
+    summary: 'the sources `watch` follows: add <url...> | list | remove <id|url...> | import <opml>',
+    args: ['<action>', '[args...]'],
+    options: [
+      DB,
+      { flags: '--kind <kind>', description: 'with add: what the URL is (default: sitemap by its name, else feed)', choices: ['feed', 'sitemap', 'page'] },
+      { flags: '--title <title>', description: 'with add: a name for the source' },
+      { flags: '--format <format>', description: 'with list: output format', default: 'table', choices: ['table', 'json'] },
+    ],
+    examples: [
+      ['dossier sources add https://example.org/feed.xml --db news.db', 'follow a feed'],
+      ['dossier sources import subscriptions.opml --db news.db', 'follow every feed of an OPML file'],
+    ],
+  },
+  watch: {
+    name: 'watch',
+    summary: 'poll the sources, fetch new articles politely, and analyse them into stories; until stopped, or --once',
+    args: [],
+    options: [
+      DB,
+      { flags: '--every <duration>', description: 'how often each source is polled (90s, 15m, 2h)', default: '15m' },
+      { flags: '--once', description: 'one cycle, then exit (for cron)' },
+      { flags: '--contact <url>', description: 'a URL or address sites can reach you at, sent in the User-Agent (default: $DOSSIER_CONTACT)' },
+      { flags: '--host-delay <ms>', description: 'least time between two requests to one host', default: '1000' },
+      { flags: '--concurrency <n>', description: 'requests in flight at once across hosts (one per host)', default: '8' },
+      { flags: '--format <format>', description: 'a line per cycle as text or JSON Lines', default: 'text', choices: ['text', 'jsonl'] },
+      ...FETCH, WORKERS, WAIT, ...BUDGET,
+    ],
+    examples: [
+      ['dossier watch --db news.db --contact mailto:desk@example.org', 'poll every source each 15 minutes, naming whom sites can reach'],
+      ['dossier watch --db news.db --once --format jsonl', 'one cycle (for cron), its report as a JSON line'],
     ],
   },
   check: {

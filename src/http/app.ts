@@ -16,6 +16,7 @@ import { briefRoutes } from './routes/brief.js'
 import { entityRoutes } from './routes/entities.js'
 import { healthRoutes, pingRoutes } from './routes/health.js'
 import { importRoutes } from './routes/imports.js'
+import { sourceRoutes } from './routes/sources.js'
 import { storyRoutes } from './routes/stories.js'
 import { threadRoutes } from './routes/threads.js'
 import { timelineRoutes } from './routes/timeline.js'
@@ -64,6 +65,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/entities', entityRoutes(store))
   app.route('/api/timeline', timelineRoutes(store))
   app.route('/api/import', importRoutes(jobs, limits))
+  app.route('/api/sources', sourceRoutes(store, limits))
   const openapi = toSafeJson(OPENAPI)
   app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': JSON_TYPE }))
   // Catch-alls answer any method: they are left out of the 405 check, which would otherwise find

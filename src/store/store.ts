@@ -61,7 +61,11 @@ export interface EntityDocument extends DocumentSummary {
   readonly mentions: number
 }
 
-/** A document that matched a search, best first; `score` is higher for a better match. */
+/**
+ * A document that matched a search, best first; `score` is higher for a better match. A query
+ * matching very many documents may list them newest first instead, unranked, with score 0 (see
+ * `SqliteStore.search`).
+ */
 export interface SearchHit extends DocumentSummary {
   readonly score: number
 }
@@ -134,6 +138,11 @@ export interface StoredStoryState extends StoryState {
   readonly eventDate: string | null
   readonly thread: ThreadId | null
   readonly actors: Story['actors']
+  /**
+   * The stored date window (`StoryWrite.window`), which says which windows the story is loaded
+   * for; a store that does not return it leaves it out, and readers take it from `first`…`last`.
+   */
+  readonly window?: { readonly from: string; readonly to: string } | null
 }
 
 /** A new or changed story, its check and its clustering state. */

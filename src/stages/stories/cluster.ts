@@ -104,8 +104,21 @@ export class StoryClusterer<K> {
     return [...this.touched].map((i) => this.states[i]!)
   }
 
+  /** The stories opened or joined since the last call (or since it was made): one step's changes when a clusterer lives across steps. */
+  takeChanged(): ClusterState[] {
+    const changed = this.changed()
+    this.touched.clear()
+    return changed
+  }
+
   has(id: string): boolean {
     return this.index.has(id)
+  }
+
+  /** A story's state as it stands (joined articles included), or undefined when not held. */
+  state(id: string): ClusterState | undefined {
+    const i = this.index.get(id)
+    return i === undefined ? undefined : this.states[i]
   }
 
   /** Brings back a stored story (ignored when it is already here). */
@@ -114,11 +127,16 @@ export class StoryClusterer<K> {
     this.push(state)
   }
 
-  add(article: ArticleFeatures<K>): Placement {
+  /**
+   * Places an article: it joins the most similar story it may join, or opens one. `canJoin`
+   * narrows the stories it may join (a long-lived clusterer holds more than one step may see).
+   */
+  add(article: ArticleFeatures<K>, canJoin?: (state: ClusterState) => boolean): Placement {
     let best: number | undefined
     let bestScore = SAME_STORY_SIMILARITY
     for (const i of this.candidates(article)) {
       const state = this.states[i]!
+      if (canJoin !== undefined && !canJoin(state)) continue
       if (!withinEventGap(article.date, state) || !sameReportedEvent(article.reported ?? null, state.reported ?? null)) continue
       const score = storySimilarity(article, state)
       if (score >= bestScore) {

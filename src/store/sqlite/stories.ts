@@ -21,6 +21,8 @@ interface StateRow {
   readonly title: string
   readonly eventDate: string | null
   readonly thread: string | null
+  readonly windowFrom: string | null
+  readonly windowTo: string | null
   readonly state: string
 }
 
@@ -33,7 +35,7 @@ interface StoredState extends Omit<StoryState, 'id'> {
 export const NEXT_STORY_SEQ_SQL = 'SELECT coalesce(max(seq), 0) + 1 FROM stories'
 
 const SUMMARY_COLUMNS = 's.id, s.title, s.event_date AS eventDate, s.articles, s.outlets, s.thread, s.updated_at AS updatedAt'
-const STATE_COLUMNS = 's.id, s.title, s.event_date AS eventDate, s.thread, s.state'
+const STATE_COLUMNS = 's.id, s.title, s.event_date AS eventDate, s.thread, s.window_from AS windowFrom, s.window_to AS windowTo, s.state'
 
 const ORDERS = {
   top: 's.outlets DESC, s.articles DESC, s.sort_date DESC NULLS LAST, s.seq',
@@ -193,7 +195,14 @@ export class StoryTables {
         : 'allActors' in select
           ? this.sql.statesOfAllActors.all(JSON.stringify([...new Set(select.allActors)]), new Set(select.allActors).size)
           : this.sql.statesOfIds.all(JSON.stringify(select.ids))
-    return rows.map((r) => ({ ...(JSON.parse(r.state) as StoredState), id: r.id, title: r.title, eventDate: r.eventDate, thread: r.thread }))
+    return rows.map((r) => ({
+      ...(JSON.parse(r.state) as StoredState),
+      id: r.id,
+      title: r.title,
+      eventDate: r.eventDate,
+      thread: r.thread,
+      window: r.windowFrom === null || r.windowTo === null ? null : { from: r.windowFrom, to: r.windowTo },
+    }))
   }
 
   /**

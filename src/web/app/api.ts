@@ -10,6 +10,8 @@ export const TOKEN_KEY = 'dossier.token'
 export interface Page<T> {
   readonly items: readonly T[]
   readonly total: number
+  /** Counting stopped at a cap, or (stories searched by text) the list covers only the newest matching articles. */
+  readonly totalCapped?: true
   readonly limit: number
   readonly offset: number
 }
