@@ -12,6 +12,7 @@ import { openStore, type EntitySummary, type Store, type WriterOptions } from '.
 import { WRITER_WAIT_MS } from '../store/sqlite/writer.js'
 import { isPostgresUrl } from '../store/postgres/connection.js'
 import { printTopBriefs } from './corpus.js'
+import { reportAlerts } from './watches.js'
 import { drained, formatTable, type Output } from './output.js'
 import { fieldTable, printData } from './print.js'
 import { CSV_TABLES } from '../export/csv-tables.js'
@@ -80,6 +81,7 @@ export async function runAnalyze(inputs: string[], options: Options, out: Output
         `${stories.opened} new, ${stories.changed} new or grown; ${plural(stories.threads, 'thread')} written; ` +
         `${await store.countStories()} stories in store`,
     )
+    await reportAlerts(store, report.alerts.length, out)
     await printTopBriefs(store, wholeNumber(options.briefs, '--briefs', 3), out)
     return report.rejected.length > 0 ? EXIT.rejected : EXIT.ok
   } finally {

@@ -1,4 +1,5 @@
 import { briefOf, renderBrief, topStories, type BriefFormat } from '../api/brief.js'
+import { startWebhookDeliveries } from './watches.js'
 import { findTimeline, resolveEntity } from '../api/timeline.js'
 import type { StorySummary, Timeline } from '../document/index.js'
 import { describeStatementDate } from '../stages/analysis/stance-dates.js'
@@ -118,11 +119,13 @@ export async function runServe(options: Options, out: Output): Promise<number> {
   try {
     const server = await startServer({ store, host, port, token, allowHosts })
     out.info(`Dossier serves ${storeName(options.db)} at ${server.url}/${token === undefined ? '' : ' (API requests need the token; open the app at /#token=<token>)'}; Ctrl-C stops it.`)
+    const deliveries = startWebhookDeliveries(store, out)
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve)
       process.once('SIGTERM', resolve)
     })
     await server.close()
+    await deliveries?.stop()
     return 0
   } finally {
     await store.close()

@@ -9,6 +9,7 @@ import { queueDbOf, runQueuedAnalyze, runStatusCommand, runWorker } from './queu
 import { runSources, runWatch } from './watch.js'
 import { COMMANDS, type CommandSpec } from './spec.js'
 import { FORMATS } from '../export/formats.js'
+import { runAlerts, runWatches } from './watches.js'
 
 type Handler = (args: string[], options: Record<string, string | boolean | undefined>, out: Output) => Promise<number>
 
@@ -34,6 +35,8 @@ const HANDLERS: Record<keyof typeof COMMANDS, Handler> = {
   migrate: (_args, o, out) => runMigrate(o, out),
   sources: (args, o, out) => runSources(args, o, out),
   watch: (_args, o, out) => runWatch(o, out),
+  watches: (args, o, out) => runWatches(args, o, out),
+  alerts: (_args, o, out) => runAlerts(o, out),
 }
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */

@@ -8,6 +8,7 @@ import { BRIEF_FORMATS } from './routes/brief.js'
 import { ENTITY_TYPES } from './routes/entities.js'
 import { STORY_ORDERS } from './routes/stories.js'
 import { SEARCH_MODES } from '../store/index.js'
+import { WATCH_PATHS, WATCH_SCHEMAS } from './openapi-watches.js'
 
 type Schema = { readonly [key: string]: unknown }
 
@@ -228,6 +229,7 @@ export const OPENAPI: OpenApiDocument = {
       get: one('One source with its latest items.', 'getSource', { type: 'object', required: ['source', 'items'], properties: { source: ref('WatchSource'), items: { type: 'array', items: ref('SourceItem') } } }, 'source'),
       delete: { summary: 'Stops following a source; the items seen on it are forgotten (documents stay).', operationId: 'removeSource', parameters: [idParam('source')], responses: { '204': { description: 'Removed.' }, ...errors, ...notFound } },
     },
+    ...WATCH_PATHS,
     '/api/openapi.json': { get: { summary: 'This document.', operationId: 'openapi', responses: { '200': { description: 'OpenAPI 3.1.', content: json({ type: 'object' }) } } } },
   },
   components: {
@@ -253,6 +255,7 @@ export const OPENAPI: OpenApiDocument = {
           note: { type: ['string', 'null'], description: 'A fallback taken (the feed text stored instead of the page), or the last error.' }, seenAt: { type: 'string' }, doneAt: { type: ['string', 'null'] },
         },
       },
+      ...WATCH_SCHEMAS,
       Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } } },
       Health: { type: 'object', required: ['ok', 'documents', 'stories'], properties: { ok: { const: true }, documents: { type: 'integer' }, stories: { type: 'integer' } } },
       Span: span,

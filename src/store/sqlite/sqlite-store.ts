@@ -68,6 +68,7 @@ export class SqliteStore implements Store {
   private readonly searchCounts: SearchCounts
   private storyTables: StoryTables | undefined
   private sourceTables: SqliteSourceStore | undefined
+  private readonly extraTables = new Map<string, unknown>()
   private closed = false
 
   private readonly db: Database.Database
@@ -416,6 +417,19 @@ export class SqliteStore implements Store {
     if (this.hasTable('stories')) part('invariants', () => checkInvariants(this.db))
     part('documents', () => checkDocumentInvariants(this.db, this.sql.pageDocuments))
     return problems
+  }
+
+  /**
+   * Tables kept beside the documents by another part of Dossier (watches and alerts), made on this
+   * store's connection by `make` once per key; a closed store refuses.
+   *
+   * @example
+   * const watches = store.tablesOf('watches', (db) => new SqliteWatchStore(db, store.file))
+   */
+  tablesOf<T>(key: string, make: (db: Database.Database, readOnly: boolean) => T): T {
+    this.checkOpen()
+    if (!this.extraTables.has(key)) this.extraTables.set(key, make(this.db, this.readOnly))
+    return this.extraTables.get(key) as T
   }
 
   async close(): Promise<void> {

@@ -118,6 +118,16 @@ export async function postJson<T>(url: string, body: FormData | object): Promise
   return (await send(url, init)).json() as Promise<T>
 }
 
+/** PUTs JSON and reads the JSON answer. */
+export async function putJson<T>(url: string, body: object): Promise<T> {
+  return (await send(url, { method: 'PUT', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } })).json() as Promise<T>
+}
+
+/** DELETEs a resource (the answer has no body). */
+export async function deleteResource(url: string): Promise<void> {
+  await send(url, { method: 'DELETE' })
+}
+
 /**
  * Downloads an API answer as a file. A plain link cannot carry the bearer token, so export links
  * fetch with it and hand the bytes to the browser.

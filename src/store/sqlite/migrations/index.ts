@@ -6,6 +6,7 @@ import { WRITER_LEASE_SQL } from './004_writer_lease.js'
 import { STORY_SEQ_SQL } from './005_story_seq.js'
 import { COMPACT_DOCUMENTS_SQL, packDocuments } from './006_compact_documents.js'
 import { WATCH_SQL } from './007_watch.js'
+import { WATCHES_SQL } from './008_watches.js'
 
 export { DOSSIER_APPLICATION_ID } from './application-id.js'
 
@@ -39,4 +40,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'story order index', sql: STORY_SEQ_SQL, writersOnly: true },
   { version: 6, name: 'compact documents', sql: COMPACT_DOCUMENTS_SQL, convert: packDocuments, drops: ['document_layers'] },
   { version: 7, name: 'watch sources', sql: WATCH_SQL, writersOnly: true },
+  { version: 8, name: 'watches and alerts', sql: WATCHES_SQL, writersOnly: true },
 ]
