@@ -8,8 +8,8 @@ import { createOutput, type Output } from './output.js'
 import { queueDbOf, runQueuedAnalyze, runStatusCommand, runWorker } from './queue.js'
 import { runSources, runWatch } from './watch.js'
 import { COMMANDS, type CommandSpec } from './spec.js'
-import { FORMATS } from '../export/formats.js'
 import { runAlerts, runWatches } from './watches.js'
+import { FORMATS } from '../export/formats.js'
 
 type Handler = (args: string[], options: Record<string, string | boolean | undefined>, out: Output) => Promise<number>
 

@@ -87,6 +87,7 @@ export const COMMANDS = {
     examples: [
       ['dossier analyze articles/ --db news.db', 'read, annotate and cross-check; the briefs of the top 3 stories on stdout'],
       ['dossier analyze dump.jsonl --db news.db --briefs 0 2> counts.txt', 'no briefs; the counts (on stderr) to a file'],
+      ['dossier analyze feeds/ --db postgres://dossier@db:5432/news --detach', 'enqueue the inputs for `dossier worker` processes and return'],
     ],
   },
   worker: {
@@ -103,8 +104,8 @@ export const COMMANDS = {
       ...BUDGET,
     ],
     examples: [
-      ['dossier worker --db postgres://dossier@db.example/news --concurrency 2', 'work the queued inputs, two at a time'],
-      ['dossier worker --db postgres://dossier@db.example/news --broker amqp://queue.example', 'take the work from RabbitMQ'],
+      ['dossier worker --db postgres://dossier@db:5432/news --concurrency 2', 'take inputs off the queue on this machine, two at a time'],
+      ['dossier worker --db postgres://dossier@db:5432/news --broker amqp://guest:guest@mq:5672', 'the same, with RabbitMQ carrying the jobs'],
     ],
   },
   status: {
@@ -119,8 +120,8 @@ export const COMMANDS = {
       { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json'] },
     ],
     examples: [
-      ['dossier status --db postgres://dossier@db.example/news', 'the newest run: its inputs queued, running, done and failed'],
-      ['dossier status --db postgres://dossier@db.example/news --run 3 --state failed', 'run 3\'s failed inputs, each with its reason'],
+      ['dossier status --db postgres://dossier@db:5432/news', 'the newest run: its inputs queued, running, done and failed'],
+      ['dossier status --db postgres://dossier@db:5432/news --run 3 --state failed', 'run 3\'s failed inputs, each with its reason'],
     ],
   },
   stories: {
@@ -285,7 +286,9 @@ export const COMMANDS = {
       { flags: '--to <url>', description: 'the PostgreSQL store: postgres://user:password@host:5432/database (created if missing)' },
       WAIT,
     ],
-    examples: [['dossier migrate --from news.db --to postgres://dossier@db.example/news', 'copy a SQLite store into PostgreSQL, all or nothing']],
+    examples: [
+      ['dossier migrate --from news.db --to postgres://dossier@db:5432/news', 'copy an embedded store into an empty PostgreSQL store'],
+    ],
   },
   sources: {
     name: 'sources',
@@ -299,7 +302,8 @@ export const COMMANDS = {
     ],
     examples: [
       ['dossier sources add https://example.org/feed.xml --db news.db', 'follow a feed'],
-      ['dossier sources import subscriptions.opml --db news.db', 'follow every feed of an OPML file'],
+      ['dossier sources import subscriptions.opml --db news.db', 'follow every feed of an OPML list'],
+      ['dossier sources list --format json --db news.db', "each source's status, last and next fetch, last error"],
     ],
   },
   watch: {
@@ -317,8 +321,8 @@ export const COMMANDS = {
       ...FETCH, WORKERS, WAIT, ...BUDGET,
     ],
     examples: [
-      ['dossier watch --db news.db --contact mailto:desk@example.org', 'poll every source each 15 minutes, naming whom sites can reach'],
-      ['dossier watch --db news.db --once --format jsonl', 'one cycle (for cron), its report as a JSON line'],
+      ['dossier watch --every 15m --contact https://example.org/contact --db news.db', 'poll every source every 15 minutes until stopped'],
+      ['dossier watch --once --db news.db', 'one cycle, for cron'],
     ],
   },
   watches: {
@@ -341,8 +345,9 @@ export const COMMANDS = {
       { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json'] },
     ],
     examples: [
-      ['dossier watches add --entity Russia --outlets 3 --db news.db', 'alert when a story naming Russia reaches three outlets'],
-      ['dossier watches add --actor Russia --counterpart China --topic alliance --webhook https://hooks.example/desk', 'POST an alert when Russia\'s stance on an alliance with China shifts'],
+      ["dossier watches add --search 'Lavrov China' --db news.db", 'alert on new stories matching a search'],
+      ['dossier watches add --actor Russia --counterpart China --topic alliance --db news.db', "alert when Russia's stated position on an alliance with China shifts"],
+      ['dossier watches list --db news.db', 'the saved watches'],
     ],
   },
   alerts: {
@@ -358,13 +363,13 @@ export const COMMANDS = {
       { flags: '--interval <seconds>', description: 'with --follow: how often to look for new alerts', default: '2' },
     ],
     examples: [
-      ['dossier alerts --db news.db', 'every alert so far, one JSON line each'],
-      ['dossier alerts --follow --after 120', 'the alerts after seq 120, then each new one as it fires'],
+      ['dossier alerts --follow --db news.db', 'print each alert as JSON Lines as it fires'],
+      ['dossier alerts --watch 2 --after 40 --db news.db', "one watch's alerts after seq 40"],
     ],
   },
   check: {
     name: 'check',
-    summary: "check the store: SQLite's integrity check and every counter against its members; exit 3 on any problem",
+    summary: "check the store: its integrity (SQLite's check; on PostgreSQL, search vectors) and every counter against its members; exit 3 on any problem",
     args: [],
     options: [DB, format(['text', 'json'], 'text')],
     examples: [['dossier check --db news.db', 'exit 0 when sound, else each problem and exit 3'], ['dossier check --format json', 'the findings as JSON']],

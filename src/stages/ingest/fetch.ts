@@ -8,11 +8,11 @@ import { decodeContentEncoding } from './encoding.js'
 import { rejectInput } from './errors.js'
 import { escapeControlChars } from './names.js'
 
-type Undici = typeof import('undici')
-let undiciModule: Undici | undefined
-/** undici, loaded on the first fetch rather than on import (~150 ms): most inputs are files, and the reader entry point stays light. */
-function undici(): Undici {
-  return (undiciModule ??= createRequire(import.meta.url)('undici') as Undici)
+/** undici, loaded on the first URL and kept: it costs ~150 ms to load, and most inputs are files. */
+let loaded: typeof import('undici') | undefined
+function undici(): typeof import('undici') {
+  loaded ??= createRequire(import.meta.url)('undici') as typeof import('undici')
+  return loaded
 }
 
 export const DEFAULT_FETCH_TIMEOUT_MS = 20_000
