@@ -5,7 +5,7 @@ import { LazyPool, type Budget } from '../pipeline/pool.js'
 import { READER_STAGE_NAMES, failedStageOf } from '../pipeline/process.js'
 import { readInputs, type IngestOptions } from '../stages/ingest/index.js'
 import { escapeControlChars } from '../stages/ingest/names.js'
-import { checkWorkers, extractEach } from './ingest.js'
+import { checkWorkers, extractEach } from './extract-each.js'
 
 /** Inputs extracted ahead of the one being yielded, at most: bounds memory, keeps workers busy. */
 const MAX_INPUTS_IN_FLIGHT = 8

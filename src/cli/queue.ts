@@ -72,7 +72,7 @@ export async function runQueuedAnalyze(inputs: string[], options: Options, out: 
     for (const item of await listItems(db, enqueued.run, ['failed'])) {
       if (!enqueued.failed.some((f) => f.input === item.input)) out.error(item.reason ?? `${item.input}: failed`)
     }
-    out.data(`run ${enqueued.run}: ${counts(status)}`)
+    out.info(`run ${enqueued.run}: ${counts(status)}`)
     return status.counts.failed > 0 ? EXIT.rejected : EXIT.ok
   } finally {
     await queue?.close()
