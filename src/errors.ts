@@ -82,3 +82,16 @@ export class BudgetExceededError extends DossierError {
     super(`${input}: ${detail}`)
   }
 }
+
+/**
+ * The distributed queue could not do what was asked: its database or broker is unreachable, a
+ * run or option is unknown. `code` is `QUEUE_UNAVAILABLE`, `QUEUE_NO_RUN` or `QUEUE_FAILED`.
+ */
+export class QueueError extends DossierError {
+  readonly code: string
+  constructor(message: string, code = 'QUEUE_FAILED', options?: { cause?: unknown }) {
+    super(message)
+    this.code = code
+    if (options?.cause !== undefined) this.cause = options.cause
+  }
+}

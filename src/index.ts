@@ -19,6 +19,7 @@ export {
   type IterateOptions, type EntityListOptions, type EntitySummary, type EntityDocument, type SearchHit, type StoryListOptions,
 } from './store/index.js'
 export { SEARCH_MODES, parseSearchQuery, type SearchQuery, type SearchMode, type SearchExpr } from './store/index.js'
+export { PostgresStore, type PostgresStoreOptions } from './store/index.js'
 export { updateStories, type StoriesReport, type StoryEvent, type UpdateStoriesOptions } from './api/stories.js'
 export { briefOf, renderBrief, topStories, BRIEF_FORMATS, type BriefFormat } from './api/brief.js'
 export { findTimeline, allTimelines, resolveEntity, timelineFrom, TOPICS, type TimelineOptions, type TimelineQuery } from './api/timeline.js'

@@ -100,6 +100,10 @@ export interface StorePlan {
   readonly complete: 'never' | 'missing' | 'all'
   /** Sees every document of the inputs once it is stored, updated, or found complete. */
   readonly observe?: (doc: Document) => void
+  /** Inputs already read (a queue worker reads bytes it was sent), instead of reading `inputs`. */
+  readonly results?: Iterable<IngestResult> | AsyncIterable<IngestResult>
+  /** Threads to run stages on, shared across calls (a worker's); closed by its owner, not here. */
+  readonly processor?: Pick<LazyPool, 'run'>
 }
 
 export interface StoreReport extends IngestReport {
@@ -118,7 +122,8 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
   const observe = plan.observe ?? (() => {})
   const stages = selectStages(plan.stages)
   checkWorkers(options.workers ?? 'auto')
-  const processor = new LazyPool(options.workers ?? 'auto', options.budget)
+  const owned = plan.processor === undefined ? new LazyPool(options.workers ?? 'auto', options.budget) : undefined
+  const processor = plan.processor ?? owned!
   const rejected: Array<{ input: string; code: string; message: string }> = []
   // The store failure that ended the run: reading more inputs would only fail the same way.
   let stopped: { readonly error: unknown } | undefined
@@ -223,7 +228,7 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
     documentsInFlight += documents
   }
   try {
-    for await (const result of readInputs(inputs, options)) {
+    for await (const result of plan.results ?? readInputs(inputs, options)) {
       if (stopped !== undefined) break
       count++
       if (!result.ok) {
@@ -265,7 +270,7 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
     await chain
     if (stopped !== undefined) throw stopped.error
   } finally {
-    await processor.close()
+    await owned?.close()
   }
   return { inputs: count, documentsAdded: added, documentsExisting: existing, documentsAnnotated: annotated, unchanged, rejected }
 }
@@ -281,7 +286,7 @@ export interface Extracted {
  * so one document that cannot be extracted (an item of a feed or JSON Lines file) fails alone and
  * the others are still stored.
  */
-export async function extractEach(processor: LazyPool, stages: readonly string[], docs: readonly RawDocument[]): Promise<Extracted> {
+export async function extractEach(processor: Pick<LazyPool, 'run'>, stages: readonly string[], docs: readonly RawDocument[]): Promise<Extracted> {
   try {
     return { docs: await processor.run({ kind: 'extract', stages, docs }), failed: [] }
   } catch (error) {

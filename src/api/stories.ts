@@ -316,3 +316,16 @@ async function relinkThreads(workspace: StoryWorkspace, writes: readonly StoryWr
   }
   return linkThreads([...nodes.values()], new Set(writes.map((w) => w.story.id)))
 }
+
+/**
+ * Places the given documents as one step of `placeStories` (one page, one transaction), in the
+ * order given: for a caller that chooses the pages itself. The distributed placer (queue/placer.ts)
+ * passes each run's documents in input order, in pages of `STORY_PAGE_SIZE`, so its stories equal
+ * those of a single-process `analyze` of the same inputs. The caller holds the placement lease.
+ */
+export async function placeDocuments(store: Store, docs: readonly Document[], onEvent?: UpdateStoriesOptions['onEvent']): Promise<StoriesReport> {
+  const tally: Tally = { placed: 0, duplicates: 0, opened: 0, changed: 0, threads: 0, skipped: [], written: new Set() }
+  if (docs.length > 0) await placePage(store, docs, tally, onEvent)
+  const { written: _written, ...report } = tally
+  return report
+}

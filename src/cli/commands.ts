@@ -10,9 +10,10 @@ import { StoreError, UsageError } from '../errors.js'
 import type { IngestOptions } from '../stages/ingest/index.js'
 import { openStore, type EntitySummary, type Store, type WriterOptions } from '../store/index.js'
 import { WRITER_WAIT_MS } from '../store/sqlite/writer.js'
+import { isPostgresUrl } from '../store/postgres/connection.js'
 import { printTopBriefs } from './corpus.js'
 import { formatTable, type Output } from './output.js'
-import { budgetOption, wholeNumber, workersOption, type Options } from './options.js'
+import { budgetOption, storeName, wholeNumber, workersOption, type Options } from './options.js'
 import { ENTITY_TABLE, TABLES, namesEntity, type TableKind, type TableSpec } from './tables.js'
 
 /** Exit codes, as documented in the README. */
@@ -38,7 +39,7 @@ export async function runIngest(inputs: string[], options: Options, out: Output)
       `${report.unchanged} input${report.unchanged === 1 ? '' : 's'} unchanged`,
       `${report.rejected.length} rejected`,
     ]
-    out.data(`${parts.join(', ')} (${report.inputs} inputs) → ${String(options.db)}; ${await store.countDocuments()} documents in store`)
+    out.data(`${parts.join(', ')} (${report.inputs} inputs) → ${storeName(options.db)}; ${await store.countDocuments()} documents in store`)
     return report.rejected.length > 0 ? EXIT.rejected : EXIT.ok
   } finally {
     await store.close()
@@ -65,7 +66,7 @@ export async function runAnalyze(inputs: string[], options: Options, out: Output
       `${plural(counts.documents, 'document')} (${report.documentsAdded} added, ${report.documentsAnnotated} annotated, ` +
         `${report.documentsExisting} already analysed): ${plural(counts.quotes, 'quote')}, ${plural(counts.claims, 'claim')}, ` +
         `${counts.entities} ${counts.entities === 1 ? 'entity' : 'entities'}, ${plural(counts.events, 'event')}, ` +
-        `${plural(counts.times, 'time')}; ${plural(report.rejected.length, 'failure')} (${plural(report.inputs, 'input')}) → ${String(options.db)}`,
+        `${plural(counts.times, 'time')}; ${plural(report.rejected.length, 'failure')} (${plural(report.inputs, 'input')}) → ${storeName(options.db)}`,
     )
     const { stories } = report
     for (const skipped of stories.skipped) out.warn(`${skipped.input}: not placed in a story: ${skipped.reason}`)
@@ -89,7 +90,7 @@ function writerOptions(options: Options, out: Output): WriterOptions {
     onWait: (holder) => {
       out.endProgress()
       const who = holder.pid === null ? 'a process holding its write lock' : `pid ${holder.pid}${holder.since === null ? '' : `, writing since ${holder.since}`}`
-      out.warn(`waiting for another writer on ${String(options.db)} (${who})… up to ${seconds} s (--wait)`)
+      out.warn(`waiting for another writer on ${storeName(options.db)} (${who})… up to ${seconds} s (--wait)`)
     },
   }
 }
@@ -100,7 +101,7 @@ export async function runCheck(options: Options, out: Output): Promise<number> {
   const db = String(options.db)
   let store: Store
   try {
-    store = await openStore({ path: db, mode: existsSync(db) ? 'auto' : 'read' })
+    store = await openStore({ path: db, mode: isPostgresUrl(db) || existsSync(db) ? 'auto' : 'read' })
   } catch (error) {
     // Damaged where the store begins (header, schema): that is the finding, not a failure to check.
     if (!(error instanceof StoreError && error.code === 'STORE_CORRUPT')) throw error
@@ -115,10 +116,10 @@ export async function runCheck(options: Options, out: Output): Promise<number> {
     if (options.format === 'json') out.data(JSON.stringify({ store: String(options.db), sound: findings.length === 0, findings }, null, 2))
     else for (const finding of findings) out.data(finding)
     if (findings.length === 0) {
-      out.info(`${String(options.db)}: sound (${await store.countDocuments()} documents, ${await store.countStories()} stories)`)
+      out.info(`${storeName(options.db)}: sound (${await store.countDocuments()} documents, ${await store.countStories()} stories)`)
       return EXIT.ok
     }
-    out.error(`${String(options.db)}: ${findings.length} problem${findings.length === 1 ? '' : 's'} found`)
+    out.error(`${storeName(options.db)}: ${findings.length} problem${findings.length === 1 ? '' : 's'} found`)
     return EXIT.failure
   } finally {
     await store.close()
@@ -306,7 +307,7 @@ export async function runShow(id: string, options: Options, out: Output): Promis
   const store = await openStore({ path: String(options.db), mode: 'read' })
   try {
     const doc = await store.getDocument(id)
-    if (!doc) throw new UsageError(`No document with id "${id}" in ${String(options.db)}; \`dossier list\` shows the ids.`)
+    if (!doc) throw new UsageError(`No document with id "${id}" in ${storeName(options.db)}; \`dossier list\` shows the ids.`)
     if (options.format === 'json') out.data(JSON.stringify(doc, null, 2))
     else if (options.original) out.data(doc.source)
     else if (options.removed) out.data(formatRemoved(doc))

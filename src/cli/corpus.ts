@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js'
 import { startServer } from '../http/index.js'
 import { openStore, type SearchQuery, type Store } from '../store/index.js'
 import { formatTable, type Output } from './output.js'
-import { optionalText, wholeNumber, type Options } from './options.js'
+import { optionalText, storeName, wholeNumber, type Options } from './options.js'
 
 /** `dossier stories`: stored stories, top (most outlets) or most recent first, searched and filtered. */
 export async function runStories(options: Options, out: Output): Promise<number> {
@@ -106,7 +106,7 @@ export async function runServe(options: Options, out: Output): Promise<number> {
   const store = await openStore({ path: String(options.db), mode: 'auto' })
   try {
     const server = await startServer({ store, host, port, token, allowHosts })
-    out.info(`Dossier serves ${String(options.db)} at ${server.url}/${token === undefined ? '' : ' (API requests need the token; open the app at /#token=<token>)'}; Ctrl-C stops it.`)
+    out.info(`Dossier serves ${storeName(options.db)} at ${server.url}/${token === undefined ? '' : ' (API requests need the token; open the app at /#token=<token>)'}; Ctrl-C stops it.`)
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve)
       process.once('SIGTERM', resolve)

@@ -2,7 +2,9 @@ import { Command, CommanderError, Option } from 'commander'
 import { DossierError, UsageError } from '../errors.js'
 import { EXIT, runAnalyze, runCheck, runEntities, runExport, runExtract, runIngest, runList, runShow, runTable } from './commands.js'
 import { runBrief, runServe, runStories, runThreads, runTimeline } from './corpus.js'
+import { runMigrate } from './migrate.js'
 import { createOutput, type Output } from './output.js'
+import { queueDbOf, runQueuedAnalyze, runStatusCommand, runWorker } from './queue.js'
 import { COMMANDS, type CommandSpec } from './spec.js'
 
 type Handler = (args: string[], options: Record<string, string | boolean | undefined>, out: Output) => Promise<number>
@@ -12,7 +14,9 @@ const HANDLERS: Record<keyof typeof COMMANDS, Handler> = {
   extract: (args, o, out) => runExtract(args, o, out),
   list: (_args, o, out) => runList(o, out),
   show: (args, o, out) => runShow(args[0] ?? '', o, out),
-  analyze: (args, o, out) => runAnalyze(args, o, out),
+  analyze: (args, o, out) => (queueDbOf(o) !== undefined ? runQueuedAnalyze(args, o, out) : runAnalyze(args, o, out)),
+  worker: (_args, o, out) => runWorker(o, out),
+  status: (_args, o, out) => runStatusCommand(o, out),
   export: (_args, o, out) => runExport(o, out),
   quotes: (_args, o, out) => runTable('quotes', o, out),
   claims: (_args, o, out) => runTable('claims', o, out),
@@ -24,6 +28,7 @@ const HANDLERS: Record<keyof typeof COMMANDS, Handler> = {
   brief: (args, o, out) => runBrief(args, o, out),
   serve: (_args, o, out) => runServe(o, out),
   check: (_args, o, out) => runCheck(o, out),
+  migrate: (_args, o, out) => runMigrate(o, out),
 }
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
@@ -40,6 +45,7 @@ export async function main(argv: readonly string[], out: Output = createOutput()
       const option = new Option(o.flags, o.description)
       if (o.default !== undefined) option.default(o.default)
       if (o.choices) option.choices(o.choices)
+      if (o.env) option.env(o.env)
       command.addOption(option)
     }
     command.action(async (...params: unknown[]) => {

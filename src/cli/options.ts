@@ -1,5 +1,6 @@
 import { maxWorkers } from '../api/ingest.js'
 import { UsageError } from '../errors.js'
+import { isPostgresUrl, redactUrl } from '../store/postgres/connection.js'
 import { DEFAULT_BUDGET, type Budget } from '../pipeline/pool.js'
 
 /** Parsed options of one command, as commander gives them. */
@@ -32,4 +33,10 @@ export function budgetOption(options: Options): Budget {
   const mb = wholeNumber(options.budgetMb, '--budget-mb', DEFAULT_BUDGET.mb)
   if (ms === 0 || mb === 0) throw new UsageError('--budget-ms and --budget-mb take a whole number above 0.')
   return { ms, mb }
+}
+
+/** `--db` as messages name it: a PostgreSQL URL with its password hidden, a file as given. */
+export function storeName(db: unknown): string {
+  const name = String(db)
+  return isPostgresUrl(name) ? redactUrl(name) : name
 }

@@ -4,6 +4,8 @@ export interface OptionSpec {
   readonly description: string
   readonly default?: string | boolean
   readonly choices?: readonly string[]
+  /** An environment variable that sets the option when the command line does not. */
+  readonly env?: string
 }
 
 export interface CommandSpec {
@@ -13,7 +15,7 @@ export interface CommandSpec {
   readonly options: readonly OptionSpec[]
 }
 
-const DB: OptionSpec = { flags: '--db <file>', description: 'SQLite store file', default: 'dossier.db' }
+const DB: OptionSpec = { flags: '--db <file|url>', description: 'the store: a SQLite file, or a postgres:// URL', default: 'dossier.db', env: 'DOSSIER_DB' }
 const FETCH: readonly OptionSpec[] = [
   { flags: '--allow-private', description: 'allow fetching URLs on loopback and private addresses (never link-local)' },
   { flags: '--max-bytes <n>', description: 'size cap per input in bytes, after decompression', default: String(50 * 1024 * 1024) },
@@ -27,6 +29,12 @@ const WAIT: OptionSpec = { flags: '--wait <seconds>', description: 'wait this lo
 const BUDGET: readonly OptionSpec[] = [
   { flags: '--budget-ms <ms>', description: 'time one document may take on a worker before its input fails', default: '30000' },
   { flags: '--budget-mb <mb>', description: 'heap a worker may use before the input it holds fails', default: '2048' },
+]
+
+/** Where the queue keeps its state (and pg-boss its jobs), and which broker delivers them (src/queue). */
+const QUEUE: readonly OptionSpec[] = [
+  { flags: '--queue-db <url>', description: 'PostgreSQL database of the job queue (default: --db when it is postgres://…)' },
+  { flags: '--broker <broker>', description: 'pg-boss (jobs in the queue database) or an amqp:// URL (RabbitMQ)', default: 'pg-boss' },
 ]
 
 /** Options of the readable tables of annotations (quotes, claims, entities, events). */
@@ -53,6 +61,34 @@ export const COMMANDS = {
       DB, ...FETCH, WORKERS, WAIT, ...BUDGET,
       { flags: '--reanalyze', description: 'run every stage again on documents analysed before' },
       { flags: '--briefs <n>', description: 'then print the briefs of this many top stories (0: none)', default: '3' },
+      ...QUEUE,
+      { flags: '--detach', description: 'with a queue: enqueue the inputs and return; `dossier status` follows them' },
+    ],
+  },
+  worker: {
+    name: 'worker',
+    summary: 'take inputs off the queue, read, annotate and store them, and place stories; run any number, on any machine',
+    args: [],
+    options: [
+      { flags: '--db <store>', description: 'the store: postgres://… (shared), or a SQLite file on this machine', default: 'dossier.db' },
+      ...QUEUE,
+      { flags: '--concurrency <n>', description: 'inputs worked on at once, each on a thread', default: '1' },
+      { flags: '--lease-ms <ms>', description: 'how long an input stays with a worker that stopped answering', default: '15000' },
+      { flags: '--max-attempts <n>', description: 'tries an input gets when its worker dies on it, before it fails', default: '3' },
+      { flags: '--page-size <n>', description: 'documents per story placement step (every worker of a store alike; as `analyze` when 200)', default: '200' },
+      ...BUDGET,
+    ],
+  },
+  status: {
+    name: 'status',
+    summary: "a queued run's inputs: queued, running, done and failed, with the reason of each failure",
+    args: [],
+    options: [
+      { flags: '--db <store>', description: 'the store, when it is postgres://… (its database holds the queue)', default: 'dossier.db' },
+      QUEUE[0]!,
+      { flags: '--run <n>', description: 'the run (default: the newest)' },
+      { flags: '--state <state>', description: 'only inputs in this state', choices: ['queued', 'running', 'done', 'failed'] },
+      { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json'] },
     ],
   },
   stories: {
@@ -161,6 +197,16 @@ export const COMMANDS = {
       { flags: '--original', description: 'print the source text as read' },
       { flags: '--removed', description: 'list the removed ranges with their reasons' },
       { flags: '--format <format>', description: 'output format', default: 'text', choices: ['text', 'json'] },
+    ],
+  },
+  migrate: {
+    name: 'migrate',
+    summary: 'copy a SQLite store into an empty PostgreSQL store, all of it or nothing',
+    args: [],
+    options: [
+      { flags: '--from <file>', description: 'the SQLite store to copy' },
+      { flags: '--to <url>', description: 'the PostgreSQL store: postgres://user:password@host:5432/database (created if missing)' },
+      WAIT,
     ],
   },
   check: {

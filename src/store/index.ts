@@ -4,5 +4,7 @@ export type {
 } from './store.js'
 export { STORY_TEXT_CANDIDATES } from './store.js'
 export { openStore, type OpenStoreOptions } from './open.js'
+export { PostgresStore, type PostgresStoreOptions } from './postgres/postgres-store.js'
+export { isPostgresUrl, redactUrl } from './postgres/connection.js'
 export { SEARCH_MODES, parseSearchQuery, searchWords, type SearchMode, type SearchQuery, type SearchExpr } from './search-query.js'
 export { stopsTheRun } from './sqlite/failures.js'

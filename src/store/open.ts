@@ -1,9 +1,14 @@
 import { StoreError } from '../errors.js'
 import type { Store } from './store.js'
 import { SqliteStore } from './sqlite/sqlite-store.js'
+import { isPostgresUrl } from './postgres/connection.js'
+import { PostgresStore } from './postgres/postgres-store.js'
 
 export interface OpenStoreOptions {
-  /** SQLite file; `:memory:` for a store that lives as long as the process. Default `dossier.db`. */
+  /**
+   * SQLite file (`:memory:` for a store that lives as long as the process), or a PostgreSQL URL
+   * (`postgres://user:password@host:5432/database`). Default: `$DOSSIER_DB`, else `dossier.db`.
+   */
   readonly path?: string
   /**
    * `write` (default): create and migrate the store as needed. `read`: an existing store, read
@@ -13,10 +18,17 @@ export interface OpenStoreOptions {
   readonly mode?: 'write' | 'read' | 'auto'
 }
 
-/** Opens (creating and migrating if needed, unless read-only) the default embedded store. */
+/**
+ * Opens (creating and migrating if needed, unless read-only) the store at `path`: the embedded
+ * SQLite store, or the PostgreSQL store when `path` is a `postgres://` URL.
+ *
+ * @example
+ * const store = await openStore({ path: 'postgres://127.0.0.1:5432/dossier', mode: 'read' })
+ */
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
-  const path = options.path ?? 'dossier.db'
+  const path = options.path ?? (process.env.DOSSIER_DB || 'dossier.db')
   const mode = options.mode ?? 'write'
+  if (isPostgresUrl(path)) return openPostgres(path, mode)
   if (mode === 'read') return SqliteStore.open(path, { readOnly: true })
   try {
     return await SqliteStore.open(path)
@@ -24,6 +36,17 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     if (mode === 'auto' && error instanceof StoreError && (error.code === 'STORE_READ_ONLY' || error.code === 'STORE_OPEN_FAILED')) {
       return SqliteStore.open(path, { readOnly: true })
     }
+    throw error
+  }
+}
+
+// `auto` falls back to reading when this user may not write (or the server is a read-only standby).
+async function openPostgres(url: string, mode: 'write' | 'read' | 'auto'): Promise<Store> {
+  if (mode === 'read') return PostgresStore.open(url, { readOnly: true })
+  try {
+    return await PostgresStore.open(url)
+  } catch (error) {
+    if (mode === 'auto' && error instanceof StoreError && error.code === 'STORE_READ_ONLY') return PostgresStore.open(url, { readOnly: true })
     throw error
   }
 }

@@ -6,6 +6,8 @@ import type { Person } from './gazetteer/index.js'
 import { gazetteerMatcher, type GazetteerMatcher } from './matcher.js'
 import { genderOf, resolvePronouns } from './pronouns.js'
 import { readSentence } from './read.js'
+import { readUnspaced } from './unspaced.js'
+import { lexiconFor } from '../../language/index.js'
 import { assignPersons, resolveRoleReferences } from './resolve.js'
 
 export { mentionsIn, entityById, personMentionBefore } from './lookup.js'
@@ -27,14 +29,17 @@ export const entities: Stage = {
 }
 
 /** The entities layer of a document (see `entities`). */
-export function findEntities(doc: Document, config: Readonly<StageConfig> = {}, matcher: GazetteerMatcher = gazetteerMatcher()): EntitiesLayer {
+export function findEntities(doc: Document, config: Readonly<StageConfig> = {}, matcher: GazetteerMatcher = gazetteerMatcher(languageOf(doc))): EntitiesLayer {
   const sentences = doc.layers.sentences?.sentences ?? []
   const published = doc.layers.metadata?.published?.value
   const period = periodOf(published ?? (config.referenceDate ? { date: config.referenceDate, precision: 'day' } : undefined))
   let found: Found[] = []
-  sentences.forEach((s, i) => {
-    for (const f of readSentence(doc.source, s, i, matcher)) found.push(f)
-  })
+  if (lexiconFor(matcher.language)?.unspaced === true) found = readUnspaced(doc.source, sentences, matcher.gazetteer, matcher.language!)
+  else {
+    sentences.forEach((s, i) => {
+      for (const f of readSentence(doc.source, s, i, matcher)) found.push(f)
+    })
+  }
   found.sort(bySpan)
   found = assignPersons(found)
   const persons = new Map<string, Person>(matcher.gazetteer.persons.map((p) => [`person:${p.id}`, p]))
@@ -47,6 +52,11 @@ export function findEntities(doc: Document, config: Readonly<StageConfig> = {}, 
   }
   found = resolvePronouns(found, genders)
   return buildLayer(found, persons, period)
+}
+
+/** The document's primary language subtag ("de" of "de-AT"), when the metadata found one. */
+function languageOf(doc: Document): string | undefined {
+  return doc.layers.metadata?.language?.value.toLowerCase().split(/[-_]/)[0]
 }
 
 function bySpan(a: Found, b: Found): number {

@@ -1,5 +1,6 @@
 import { hasLexicalTag } from '../sentences/index.js'
-import { loadGazetteer, type Country, type Gazetteer, type Organization, type Person, type Treaty } from './gazetteer/index.js'
+import { loadGazetteer, type Country, type Gazetteer, type LocalizedNames, type Organization, type Person, type Treaty } from './gazetteer/index.js'
+import { INFLECTING, caseStems, nominativeStem } from '../../language/inflection.js'
 import { matchTitle } from './titles.js'
 import { nameWords, type Word } from './words.js'
 
@@ -33,6 +34,8 @@ interface Entry {
   /** Acronyms and short all-capital names match only in the same case ("US", not "us"). */
   readonly exactCase: string | null
   readonly takesArticle: boolean
+  /** A name in a language that writes it in lower case ("russe", "российский"): matched in any case. */
+  readonly anyCase?: boolean
 }
 
 interface TrieNode {
@@ -57,7 +60,20 @@ const COUNTRY_TAG = 'Country'
 export class GazetteerMatcher {
   private readonly root: TrieNode = { next: new Map(), entries: [] }
 
-  constructor(readonly gazetteer: Gazetteer) {
+  /** A name's word as stored: its key, without a final vowel in a language that inflects names ("Россия" → "росси"). */
+  private readonly keyOf: (key: string) => string
+  /** The keys a text's word may be stored under: itself, and its stems without a case ending ("России", "Лаврову"). */
+  private readonly lookupKeys: (key: string) => readonly string[]
+
+  /**
+   * A matcher over the gazetteer's names and, given a language (ISO 639-1), its names in that
+   * language too (`localized.json`): "Russland", "Лавров", "Poutine". Names of other languages
+   * stay out, so "Maurice" (French for Mauritius) is no country in an English text.
+   */
+  constructor(readonly gazetteer: Gazetteer, readonly language?: string) {
+    const inflecting = language !== undefined && INFLECTING.has(language)
+    this.keyOf = inflecting ? nominativeStem : (key) => key
+    this.lookupKeys = inflecting ? caseStems : (key) => [key]
     for (const c of gazetteer.countries) this.addCountry(c)
     for (const o of gazetteer.organizations) {
       this.add(o.name, { kind: 'org', org: o, acronym: false })
@@ -73,6 +89,23 @@ export class GazetteerMatcher {
     for (const p of gazetteer.persons) {
       for (const n of [p.name, ...p.variants]) if (matchTitle(nameWords(n), 0) === undefined) this.add(n, { kind: 'person', person: p })
     }
+    const local = language === undefined ? undefined : gazetteer.localized(language)
+    if (local !== undefined) this.addLocalized(local)
+  }
+
+  private addLocalized(local: LocalizedNames): void {
+    const countries = new Map(this.gazetteer.countries.map((c) => [c.alpha2, c]))
+    for (const [code, { names, adjectives }] of Object.entries(local.countries)) {
+      const country = countries.get(code)
+      if (country === undefined) continue
+      for (const n of names) this.add(n, { kind: 'country', country, form: { name: true, adjective: false, demonym: false } })
+      for (const a of adjectives) this.add(a, { kind: 'country', country, form: { name: false, adjective: true, demonym: false } }, true)
+    }
+    const persons = new Map(this.gazetteer.persons.map((p) => [p.id, p]))
+    for (const [id, names] of Object.entries(local.persons)) {
+      const person = persons.get(id)
+      if (person !== undefined) for (const n of names) this.add(n, { kind: 'person', person })
+    }
   }
 
   /** The longest gazetteer name starting at `words[from]`, if any. */
@@ -84,17 +117,25 @@ export class GazetteerMatcher {
       if (i > from && !w.spaced && !w.hyphenated) break
       if (w.possessive) {
         // "Lavrov's": the name may end here; "China's Foreign Ministry": it may go on.
-        const end = node.next.get(w.key)
+        const end = this.step(node, w.key)
         const hit = end && this.accept(end.entries, words, from, i + 1)
         if (hit) best = hit
         node = node.next.get(`${w.key}'s`)
         continue
       }
-      node = node.next.get(w.key)
+      node = this.step(node, w.key)
       const hit = node && this.accept(node.entries, words, from, i + 1)
       if (hit) best = hit
     }
     return best
+  }
+
+  private step(node: TrieNode, key: string): TrieNode | undefined {
+    for (const k of this.lookupKeys(key)) {
+      const next = node.next.get(k)
+      if (next !== undefined) return next
+    }
+    return undefined
   }
 
   /** The entry that fits the text's case; names shared by several records stay unmatched. */
@@ -102,7 +143,7 @@ export class GazetteerMatcher {
     const first = words[from]!
     const fitting = entries.filter((e) => {
       if (e.exactCase !== null) return words.slice(from, to).map((w) => w.text).join(' ') === e.exactCase
-      return first.capitalized || (to - from === 1 && hasLexicalTag(first.key, COUNTRY_TAG) && e.hit.kind === 'country')
+      return first.capitalized || e.anyCase === true || (to - from === 1 && hasLexicalTag(first.key, COUNTRY_TAG) && e.hit.kind === 'country')
     })
     if (fitting.length === 0) return undefined
     const chosen = chooseEntry(fitting)
@@ -127,14 +168,14 @@ export class GazetteerMatcher {
     for (const m of metonyms) if (m !== c.capital) this.add(m, { kind: 'metonym', country: c })
   }
 
-  private add(name: string, hit: GazetteerHit): void {
+  private add(name: string, hit: GazetteerHit, anyCase = false): void {
     const takesArticle = LEADING_THE.test(name)
     const bare = name.replace(LEADING_THE, '')
     const words = nameWords(bare)
     if (words.length === 0) return
     let node = this.root
     words.forEach((w, i) => {
-      const key = w.possessive && i < words.length - 1 ? `${w.key}'s` : w.key
+      const key = w.possessive && i < words.length - 1 ? `${w.key}'s` : this.keyOf(w.key)
       let child = node.next.get(key)
       if (child === undefined) {
         child = { next: new Map(), entries: [] }
@@ -144,7 +185,7 @@ export class GazetteerMatcher {
     })
     const letters = bare.replace(/[^\p{L}]/gu, '')
     const exactCase = letters.length <= MAX_ACRONYM_LETTERS && letters === letters.toUpperCase() ? words.map((w) => w.text).join(' ') : null
-    if (!node.entries.some((e) => sameRecord(e.hit, hit))) node.entries.push({ hit, exactCase, takesArticle })
+    if (!node.entries.some((e) => sameRecord(e.hit, hit))) node.entries.push({ hit, exactCase, takesArticle, ...(anyCase ? { anyCase } : {}) })
   }
 }
 
@@ -181,10 +222,15 @@ export function recordId(hit: GazetteerHit): string {
   }
 }
 
-let shared: GazetteerMatcher | undefined
+const shared = new Map<string, GazetteerMatcher>()
 
-/** The matcher over the shipped gazetteer, built on first use. */
-export function gazetteerMatcher(): GazetteerMatcher {
-  shared ??= new GazetteerMatcher(loadGazetteer())
-  return shared
+/**
+ * The matcher over the shipped gazetteer for a document's language (its localized names added),
+ * built on first use per language.
+ */
+export function gazetteerMatcher(language?: string): GazetteerMatcher {
+  const lang = language === undefined || loadGazetteer().localized(language) === undefined ? '' : language
+  let m = shared.get(lang)
+  if (m === undefined) shared.set(lang, (m = new GazetteerMatcher(loadGazetteer(), lang === '' ? undefined : lang)))
+  return m
 }

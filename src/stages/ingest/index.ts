@@ -5,6 +5,7 @@ import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_REDIRECTS, fetchUrl } from './fet
 import { DEFAULT_MAX_INPUT_BYTES, readBytes, type BytesMeta, type IngestResult } from './read.js'
 import { readStream } from './stream.js'
 
+export { expandInputs, type Source } from './expand.js'
 export { readBytes, DEFAULT_MAX_INPUT_BYTES, type IngestResult, type BytesMeta } from './read.js'
 
 export interface IngestOptions {
@@ -52,7 +53,11 @@ export async function* readInputs(inputs: readonly string[], options: IngestOpti
   }
 }
 
-async function loadSource(source: Exclude<Source, { kind: 'error' }>, options: IngestOptions, maxBytes: number): Promise<{ bytes: Uint8Array; meta: BytesMeta }> {
+/**
+ * Loads one expanded source's bytes (a file, stdin, a URL fetched politely) without reading them
+ * as documents: the queue enqueues bytes and its workers read them. Throws UnreadableInputError.
+ */
+export async function loadSource(source: Exclude<Source, { kind: 'error' }>, options: IngestOptions, maxBytes: number): Promise<{ bytes: Uint8Array; meta: BytesMeta }> {
   switch (source.kind) {
     case 'file':
       // Checked before reading: an oversized file is refused without loading it.

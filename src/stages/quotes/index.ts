@@ -1,8 +1,10 @@
 import type { EntitiesLayer, Entity, Quote, QuotesLayer, Sentence, Span, Speaker } from '../../document/index.js'
 import type { Stage } from '../../pipeline/stage.js'
+import { lexiconFor, type Lexicon } from '../../language/index.js'
 import { sentenceIndexAt, tokenize } from '../sentences/index.js'
 import { NAMING_CUES, SPEECH_VERBS, TITLE_INTRODUCERS } from './cues.js'
 import { findIndirect, mayReport } from './indirect.js'
+import { findLexiconQuotes, isRoleOnly } from './lexicon-quotes.js'
 import { pairQuoteMarks, type QuotedRun } from './marks.js'
 import { findTranscriptLines, labelSpeaker, type TranscriptLine } from './transcript.js'
 import { attributionAfter, attributionBefore, nearestCueBefore, readWords, resolveSpeaker, type Attribution, type Word } from './speaker.js'
@@ -29,10 +31,11 @@ const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'a',
  */
 export const quotes: Stage = {
   name: 'quotes',
-  requires: ['sentences', 'entities'],
+  requires: ['sentences', 'entities', 'metadata'],
   produces: ['quotes'],
   run(doc) {
-    return { quotes: findQuotes(doc.source, doc.layers.sentences?.sentences ?? [], doc.layers.entities) }
+    const lexicon = lexiconFor(doc.layers.metadata?.language?.value)
+    return { quotes: findQuotes(doc.source, doc.layers.sentences?.sentences ?? [], doc.layers.entities, lexicon?.code === 'en' ? undefined : lexicon) }
   },
 }
 
@@ -56,24 +59,59 @@ function transcriptQuote(line: TranscriptLine): Found {
  * @example
  * findQuotes(source, sentences, entities).quotes.map((q) => source.slice(q.span.start, q.span.end))
  */
-export function findQuotes(source: string, sentences: readonly Sentence[], entities: EntitiesLayer | undefined): QuotesLayer {
+export function findQuotes(source: string, sentences: readonly Sentence[], entities: EntitiesLayer | undefined, lexicon?: Lexicon): QuotesLayer {
+  if (lexicon !== undefined) return placeSpeakers(source, sentences, entities, lexiconQuotes(source, sentences, entities, lexicon), lexicon)
   const words = new SentenceWords(source, sentences)
   const runs = pairQuoteMarks(source, sentences)
   const lines = findTranscriptLines(source, sentences)
   // A transcript line is its speaker's quote; marks inside or around it pair into no other quote.
   const direct = findDirect(source, sentences, runs, words).filter((f) => !lines.some((l) => f.span.start < l.text.end && l.text.start < f.span.end))
   const found = [...direct, ...lines.map(transcriptQuote), ...findReported(source, sentences, runs, words)]
+  return placeSpeakers(source, sentences, entities, found)
+}
+
+/** Direct quotes of a text in another language than English, read with its lexicon. */
+function lexiconQuotes(source: string, sentences: readonly Sentence[], entities: EntitiesLayer | undefined, lexicon: Lexicon): Found[] {
+  const persons = new Set((entities?.entities ?? []).filter((e) => e.type === 'person').map((e) => e.id))
+  const namesPerson = (span: Span): boolean => (entities?.mentions ?? []).some((m) => persons.has(m.entity) && m.span.start >= span.start && m.span.end <= span.end)
+  return findLexiconQuotes(source, sentences, lexicon, namesPerson).map(({ run, attribution }) => ({
+    span: { start: run.parts[0]!.start, end: run.parts[run.parts.length - 1]!.end },
+    parts: run.parts,
+    direct: true,
+    partial: false,
+    attribution,
+  }))
+}
+
+/**
+ * Each found quote with its speaker: the entity its attribution names, a pronoun's or a bare
+ * quote's speaker carried from the quote before it in the same or the previous paragraph.
+ */
+function placeSpeakers(source: string, sentences: readonly Sentence[], entities: EntitiesLayer | undefined, found: Found[], lexicon?: Lexicon): QuotesLayer {
   found.sort((a, b) => a.span.start - b.span.start)
+  const pronouns = new Set(lexicon?.pronouns ?? [])
   const byId = new Map<string, Entity>((entities?.entities ?? []).map((e) => [e.id, e]))
   const out: Quote[] = []
   let last: { speaker: Speaker; block: number } | null = null
   for (const f of found) {
     const sentence = Math.max(0, sentenceIndexAt(sentences, f.span.start))
     const block = sentences[sentence]?.block ?? 0
-    let speaker = resolveSpeaker(source, entities, f.attribution?.subject ?? null, byId)
+    const subject = f.attribution?.subject ?? null
+    let speaker = resolveSpeaker(source, entities, subject, byId)
     if (f.transcript) speaker = labelSpeaker(source, entities, f.attribution!.subject!, speaker)
     if (f.attribution === null && last !== null && block - last.block <= 1) {
       speaker = { entity: last.speaker.entity, span: last.speaker.span, resolution: 'carried' }
+    } else if (lexicon !== undefined && subject !== null && speaker.entity === null) {
+      // "er sagte", "a-t-il ajouté", "a ajouté le ministre": a pronoun or a role noun stands for the
+      // speaker quoted just before, else for the person named last before the quote.
+      const pronoun = pronouns.has(source.slice(subject.start, subject.end).toLowerCase())
+      // A role after the quote refers back ("«…», a ajouté le ministre"); one before it introduces a
+      // speaker of its own ("Мэр ответил: «…»", "Secondo l'assessore, «…»").
+      const refersBack = f.attribution !== null && f.attribution.cue.start >= f.span.end
+      if (pronoun || (refersBack && isRoleOnly(source, subject, lexicon))) {
+        const antecedent = personBefore(entities, byId, f.span.start, out) ?? (last !== null && block - last.block <= 1 && last.speaker.span !== null ? last.speaker : null)
+        if (antecedent !== null) speaker = { entity: antecedent.entity, span: antecedent.span, resolution: pronoun ? 'pronoun' : 'role' }
+      }
     }
     if (speaker.span !== null) last = { speaker, block }
     out.push({
@@ -82,6 +120,21 @@ export function findQuotes(source: string, sentences: readonly Sentence[], entit
     })
   }
   return { quotes: out }
+}
+
+/**
+ * The last person named before `at` outside the quotes already found (a name inside a quote is
+ * spoken of, not speaking), as a speaker: what a pronoun or a role noun at an attribution stands for.
+ */
+function personBefore(entities: EntitiesLayer | undefined, byId: ReadonlyMap<string, Entity>, at: number, quotes: readonly Quote[]): { entity: string; span: Span } | null {
+  const mentions = entities?.mentions ?? []
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!
+    if (m.span.end > at || byId.get(m.entity)?.type !== 'person' || m.kind === 'pronoun') continue
+    if (quotes.some((q) => q.span.start <= m.span.start && m.span.end <= q.span.end)) continue
+    return { entity: m.entity, span: m.span }
+  }
+  return null
 }
 
 /** Each sentence's words, tokenised on first use. */

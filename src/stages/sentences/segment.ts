@@ -1,10 +1,13 @@
 import type { Block, Sentence, Span } from '../../document/index.js'
 import { ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS } from './abbreviations.js'
+import { LEXICONS } from '../../language/index.js'
 import { hasLexicalTag } from './lexicon.js'
 
-const TERMINATOR = /[.!?…]/
-const CLOSER = /["”’')\]»]/
-const OPENER = /["“‘'(«[]/
+const TERMINATOR = /[.!?…。！？]/
+/** Chinese and Japanese end a sentence with full-width marks and no space after them. */
+const FULL_WIDTH_TERMINATOR = /[。！？]/
+const CLOSER = /["”’')\]»«“」』]/
+const OPENER = /["“‘'(«»„[¿¡—「『]/
 const UPPER = /\p{Lu}/u
 const LOWER = /\p{Ll}/u
 const DIGIT = /\d/
@@ -74,8 +77,12 @@ function splitRun(source: string, run: Span): Span[] {
   return out
 }
 
+/** Month names of every language with a lexicon: "15. Oktober" is a date, not a sentence end. */
+const MONTH_NAMES: ReadonlySet<string> = new Set([...LEXICONS.values()].flatMap((l) => (l.unspaced ? [] : l.months.flat())))
+
 /** `i` is the first terminator, `j` the first character after the terminators and closers. */
 function isBoundary(source: string, i: number, j: number, end: number): boolean {
+  if (FULL_WIDTH_TERMINATOR.test(source[j - 1]!) || FULL_WIDTH_TERMINATOR.test(source[i]!)) return true
   if (!/\s/.test(source[j]!)) return isGluedBoundary(source, i, j)
   let k = j
   while (k < end && /\s/.test(source[k]!)) k++
@@ -83,8 +90,14 @@ function isBoundary(source: string, i: number, j: number, end: number): boolean 
   const next = source[k]!
   if (!(UPPER.test(next) || DIGIT.test(next) || OPENER.test(next) || next === '*' || next === '•' || next === '-')) return false
   // Only a bare period can end an abbreviation; "?", "!", "…" and a period before a closing quote end the sentence.
-  if (j - i === 1 && source[i] === '.') return !endsAbbreviation(source, i, k, end)
+  if (j - i === 1 && source[i] === '.') return !endsAbbreviation(source, i, k, end) && !isOrdinalDay(source, i, k, end)
   return true
+}
+
+/** "am 15. Oktober": a day number of one or two digits with the ordinal period, then a month name. */
+function isOrdinalDay(source: string, i: number, k: number, end: number): boolean {
+  if (!DIGIT.test(source[i - 1] ?? '') || DIGIT.test(source[i - 3] ?? '')) return false
+  return MONTH_NAMES.has(wordAt(source, k, end).toLowerCase())
 }
 
 /** "unthinkable.This": a period between a lower-case word of two letters or more and a capitalised word. */

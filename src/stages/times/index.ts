@@ -3,6 +3,8 @@ import type { Stage, StageConfig } from '../../pipeline/stage.js'
 import { loadCalendar, type Calendar } from './calendar.js'
 import { CHRONO_CUE, findChronoTimes } from './chrono.js'
 import type { FoundTime, TimeMeaning } from './meaning.js'
+import { lexiconFor, type Lexicon } from '../../language/index.js'
+import { findLexiconTimes } from './lexicon-times.js'
 import { findRuleTimes } from './patterns.js'
 import { resolveTime, type Reference, type Resolved } from './resolve.js'
 import { classifyRole, isFutureClause } from './role.js'
@@ -43,13 +45,16 @@ export function findTimes(doc: Document, config: Readonly<StageConfig> = {}, cal
   const datelineSpan = published?.basis.startsWith('text:') ? published.span : undefined
   const times: TimeExpression[] = []
   const sentences = doc.layers.sentences?.sentences ?? []
+  const lexicon = foreignLexicon(doc)
+  const speech = lexicon === undefined ? undefined : speechCue(lexicon)
   let context: { block: number; year: number } | undefined
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!.span
     const block = sentences[i]!.block
     const text = doc.source.slice(s.start, s.end)
-    if (!cue.test(text)) continue
-    const found = findRuleTimes(text, calendar)
+    const foreign = lexicon === undefined ? [] : findLexiconTimes(text, lexicon)
+    if (foreign.length === 0 && !cue.test(text)) continue
+    const found = [...foreign, ...findRuleTimes(text, calendar)]
     if (CHRONO_CUE.test(text)) found.push(...findChronoTimes(text))
     for (const f of keepLongest(found)) {
       const span: Span = { start: s.start + f.start, end: s.start + f.end }
@@ -57,7 +62,7 @@ export function findTimes(doc: Document, config: Readonly<StageConfig> = {}, cal
       const resolved = resolveInContext(f.meaning, reference, future, context?.block === block ? context.year : undefined)
       if (resolved.anchor === 'absolute' && resolved.precision !== 'decade') context = { block, year: Number(resolved.value!.slice(0, 4)) }
       const dateline = datelineSpan !== undefined && datelineSpan.start < span.end && span.start < datelineSpan.end
-      const role = classifyRole({ sentence: text, start: f.start, end: f.end, meaning: f.meaning, resolved, reference, future, dateline })
+      const role = classifyRole({ sentence: text, start: f.start, end: f.end, meaning: f.meaning, resolved, reference, future, dateline, ...(speech ? { speech } : {}) })
       const modifier = f.modifier ?? resolved.modifier
       times.push({
         id: `t${times.length}`,
@@ -93,6 +98,25 @@ function resolveInContext(meaning: TimeMeaning, reference: Reference | undefined
   if (resolved.value !== null || contextYear === undefined) return resolved
   if ((meaning.kind !== 'month' && meaning.kind !== 'season' && meaning.kind !== 'date') || meaning.year !== undefined || ('shift' in meaning && meaning.shift !== undefined)) return resolved
   return { ...resolveTime({ ...meaning, year: contextYear }, undefined, future), anchor: 'context' }
+}
+
+/** The lexicon of a document written in another language than English, when Dossier has one. */
+function foreignLexicon(doc: Document): Lexicon | undefined {
+  const lexicon = lexiconFor(doc.layers.metadata?.language?.value)
+  return lexicon?.code === 'en' ? undefined : lexicon
+}
+
+const speechCues = new WeakMap<Lexicon, RegExp>()
+
+/** The lexicon's speech verbs as one test: a sentence that reports a statement. */
+function speechCue(lexicon: Lexicon): RegExp {
+  let cue = speechCues.get(lexicon)
+  if (!cue) {
+    const words = [...lexicon.speechVerbs].sort((a, b) => b.length - a.length).join('|')
+    cue = lexicon.unspaced ? new RegExp(`(?:${words})`, 'u') : new RegExp(`(?<![\\p{L}])(?:${words})(?![\\p{L}])`, 'iu')
+    speechCues.set(lexicon, cue)
+  }
+  return cue
 }
 
 const REFERENCE_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/

@@ -18,7 +18,8 @@ export type TimeMeaning =
   | { readonly kind: 'season'; readonly year?: number; readonly season: Season; readonly shift?: -1 | 0 | 1 }
   | { readonly kind: 'year'; readonly year: number }
   | { readonly kind: 'decade'; readonly decade: number }
-  | { readonly kind: 'weekday'; readonly weekday: number; readonly shift?: -1 | 0 | 1 }
+  /** `sameWeek`: the weekday of the publication's own week, Monday first ("ce mercredi", "в эту среду", "本周三"). */
+  | { readonly kind: 'weekday'; readonly weekday: number; readonly shift?: -1 | 0 | 1; readonly sameWeek?: true }
   /** "yesterday" (day, -1), "last month" (month, -1), "two years ago" (year, -2). */
   | { readonly kind: 'relative'; readonly unit: Unit; readonly amount: number }
   /** "several weeks before the U.S. presidential election". */

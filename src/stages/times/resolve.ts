@@ -46,7 +46,7 @@ export function resolveTime(meaning: TimeMeaning, ref: Reference | undefined, fu
     case 'season':
       return resolveMonthLike(SEASON_START_MONTH[meaning.season], 'season', meaning.year, meaning.shift, ref, future)
     case 'weekday':
-      return resolveWeekday(meaning.weekday, meaning.shift, ref, future)
+      return meaning.sameWeek ? resolveSameWeek(meaning.weekday, ref) : resolveWeekday(meaning.weekday, meaning.shift, ref, future)
     case 'relative':
       return resolveRelative(meaning.unit, meaning.amount, ref)
     case 'event':
@@ -104,6 +104,16 @@ function resolveWeekday(weekday: number, shift: -1 | 0 | 1 | undefined, ref: Ref
   if (shift === -1) n = today - (back || DAYS_PER_WEEK)
   else if (shift === 1) n = today + (ahead || DAYS_PER_WEEK)
   else n = future || shift === 0 ? today + ahead : today - back
+  return { value: formatValue(calendarDay(n), 'day'), precision: 'day', anchor: 'publication' }
+}
+
+/** The weekday in the week (Monday to Sunday) of the reference day. */
+function resolveSameWeek(weekday: number, ref: Reference | undefined): Resolved {
+  if (!atLeast(ref, 'day')) return unresolved('day')
+  const r = parseValue(ref.date)
+  const today = dayNumber(r.year, r.month, r.day)
+  const mondayBased = (d: number): number => (d + DAYS_PER_WEEK - 1) % DAYS_PER_WEEK
+  const n = today - mondayBased(weekdayOf(today)) + mondayBased(weekday)
   return { value: formatValue(calendarDay(n), 'day'), precision: 'day', anchor: 'publication' }
 }
 

@@ -50,6 +50,8 @@ export interface RoleInput {
   readonly future: boolean
   /** The expression is the date line the metadata read the publication date from. */
   readonly dateline: boolean
+  /** What says the sentence reports a statement, for a language other than English (its speech verbs). */
+  readonly speech?: RegExp
 }
 
 /**
@@ -70,7 +72,7 @@ export function classifyRole(t: RoleInput): TimeRole {
   const ref = t.reference ? periodOf(t.reference.date, t.reference.precision) : undefined
   if (period && ref && period.first > ref.last) return 'future'
   if (t.future && !(period && ref && period.last < ref.first)) return 'future'
-  if (SPEECH_CUE.test(t.sentence.replace(PARENTHETICAL, ' ')) && isReportedEventTime(t, period, ref)) return 'reported-event'
+  if ((t.speech ?? SPEECH_CUE).test(t.sentence.replace(PARENTHETICAL, ' ')) && isReportedEventTime(t, period, ref)) return 'reported-event'
   if (period) return 'past'
   return 'other'
 }

@@ -2,9 +2,9 @@ import { StoreError } from '../../errors.js'
 
 /**
  * Store failures that stop a whole run: no later input can succeed while the store is busy, full,
- * read-only or damaged, so ingest reports them once (exit 3) instead of rejecting every input.
+ * read-only, damaged or (PostgreSQL) unreachable, so ingest reports them once (exit 3) instead of rejecting every input.
  */
-export const RUN_STOPPING_CODES: ReadonlySet<string> = new Set(['STORE_BUSY', 'STORE_FULL', 'STORE_READ_ONLY', 'STORE_CORRUPT', 'STORE_IO'])
+export const RUN_STOPPING_CODES: ReadonlySet<string> = new Set(['STORE_BUSY', 'STORE_FULL', 'STORE_READ_ONLY', 'STORE_CORRUPT', 'STORE_IO', 'STORE_UNREACHABLE'])
 
 /** True for a StoreError that no later input of the run can get past (see RUN_STOPPING_CODES). */
 export function stopsTheRun(error: unknown): boolean {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import type {
   Document, DocumentId, DocumentMessage, EntityId, EntityType, LayerName, Layers, Story, StoryCheck, StoryId, StorySummary, Thread, ThreadId,
@@ -21,6 +20,7 @@ import { toStoredText } from './text.js'
 import { toFts5Match } from './fts5-query.js'
 import type { SearchQuery } from '../search-query.js'
 import { acquireWriter } from './writer.js'
+import { checkBlobMatchesDocuments } from '../blob-check.js'
 
 /** The store file when the caller names none. */
 export const DEFAULT_STORE_PATH = './dossier.db'
@@ -472,19 +472,6 @@ export class SqliteStore implements Store {
 
   private checkOpen(): void {
     if (this.closed) throw new UsageError(`The store ${this.file} is closed; open it again with SqliteStore.open().`)
-  }
-}
-
-// A mismatch here is a caller's bug, and storing it would break the address every reader trusts.
-function checkBlobMatchesDocuments(blob: Blob, docs: readonly Document[]): void {
-  const actual = createHash('sha256').update(blob.bytes).digest('hex')
-  if (actual !== blob.sha256) {
-    throw new UsageError(`Blob of ${blob.input} is labelled ${blob.sha256} but its bytes hash to ${actual}; pass the SHA-256 (lowercase hex) of the bytes.`)
-  }
-  for (const doc of docs) {
-    if (doc.origin.blob !== blob.sha256) {
-      throw new UsageError(`Document ${doc.id} says it was read from blob ${doc.origin.blob}, but it is being saved with blob ${blob.sha256}; save each document with the bytes it was read from.`)
-    }
   }
 }
 

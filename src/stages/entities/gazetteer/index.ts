@@ -1,7 +1,7 @@
 import { UsageError } from '../../../errors.js'
 import { DEFAULT_DATA_DIR, readGazetteerFiles, type GazetteerFiles } from './load.js'
 import { NameIndex } from './names.js'
-import type { Country, HeldOffice, Office, OfficeTerm, Organization, Person, Treaty } from './types.js'
+import type { Country, HeldOffice, LocalizedNames, Office, OfficeTerm, Organization, Person, Treaty } from './types.js'
 
 export type * from './types.js'
 export { GazetteerDataError, DEFAULT_DATA_DIR } from './load.js'
@@ -32,6 +32,8 @@ export interface Gazetteer {
   findPerson(name: string): Person | undefined
   findOrganization(nameOrAcronym: string): Organization | undefined
   findTreaty(name: string): Treaty | undefined
+  /** Names of countries and people in another language (ISO 639-1 code), when the gazetteer has them. */
+  localized(language: string): LocalizedNames | undefined
 }
 
 let cached: Gazetteer | undefined
@@ -90,6 +92,7 @@ function buildGazetteer(files: GazetteerFiles): Gazetteer {
     findPerson: (name) => personIndex.one(name),
     findOrganization: (name) => orgIndex.one(name),
     findTreaty: (name) => treatyIndex.one(name),
+    localized: (language) => files.localized[language],
   }
 }
 

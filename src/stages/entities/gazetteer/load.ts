@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { DossierError } from '../../../errors.js'
 import { checkSchema, type JsonSchema } from './schema.js'
-import type { Country, OfficeTerm, Organization, PersonName, Role, Treaty } from './types.js'
+import type { Country, LocalizedNames, OfficeTerm, Organization, PersonName, Role, Treaty } from './types.js'
 
 /** The shipped data; four levels up from src/stages/entities/gazetteer/ and from dist/stages/entities/gazetteer/. */
 export const DEFAULT_DATA_DIR = new URL('../../../../data/gazetteer/', import.meta.url)
@@ -21,9 +21,11 @@ export interface GazetteerFiles {
   readonly officeholders: { readonly knowledgeCutoff: string; readonly persons: readonly PersonName[]; readonly terms: readonly OfficeTerm[] }
   readonly people: { readonly knowledgeCutoff: string; readonly people: readonly (PersonName & { readonly roles: readonly Role[] })[] }
   readonly treaties: readonly Treaty[]
+  /** Names in other languages, by ISO 639-1 code. */
+  readonly localized: Readonly<Record<string, LocalizedNames>>
 }
 
-export const GAZETTEER_FILES = ['countries', 'organizations', 'officeholders', 'people', 'treaties'] as const
+export const GAZETTEER_FILES = ['countries', 'organizations', 'officeholders', 'people', 'treaties', 'localized'] as const
 export type GazetteerFileName = (typeof GAZETTEER_FILES)[number]
 
 /**
@@ -49,6 +51,7 @@ export function readGazetteerFiles(dir: URL): GazetteerFiles {
     officeholders: readCheckedFile(dir, 'officeholders') as GazetteerFiles['officeholders'],
     people: readCheckedFile(dir, 'people') as GazetteerFiles['people'],
     treaties: (readCheckedFile(dir, 'treaties') as { treaties: Treaty[] }).treaties,
+    localized: (readCheckedFile(dir, 'localized') as { languages: Record<string, LocalizedNames> }).languages,
   }
   checkReferences(files)
   return files
@@ -69,6 +72,13 @@ function checkReferences(files: GazetteerFiles): void {
     .filter((o) => o.parent !== undefined && !orgIds.has(o.parent))
     .map((o) => `${o.id}: unknown parent "${o.parent}"`)
   if (parentProblems.length > 0) throw new GazetteerDataError('organizations.json', parentProblems)
+  const allPersons = new Set([...personIds, ...files.people.people.map((p) => p.id)])
+  const countryCodes = new Set(files.countries.map((c) => c.alpha2))
+  const localProblems = Object.entries(files.localized).flatMap(([lang, names]) => [
+    ...Object.keys(names.persons).filter((id) => !allPersons.has(id)).map((id) => `${lang}: unknown person "${id}"`),
+    ...Object.keys(names.countries).filter((code) => !countryCodes.has(code)).map((code) => `${lang}: unknown country "${code}"`),
+  ])
+  if (localProblems.length > 0) throw new GazetteerDataError('localized.json', localProblems)
 }
 
 function readJson(url: URL, label: string): unknown {

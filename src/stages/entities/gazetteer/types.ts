@@ -98,3 +98,11 @@ export interface HeldOffice {
   /** The term is marked uncertain, or the day lies past the data's knowledge cut-off. */
   readonly unverified: boolean
 }
+
+/** A country's and people's names in one other language than English (`localized.json`). */
+export interface LocalizedNames {
+  /** alpha-2 → its names and adjectives in the language. */
+  readonly countries: Readonly<Record<string, { readonly names: readonly string[]; readonly adjectives: readonly string[] }>>
+  /** person id → names as the language's press writes them. */
+  readonly persons: Readonly<Record<string, readonly string[]>>
+}

@@ -1,0 +1,164 @@
+/**
+ * Quotes, speakers and dates in eight languages (issue 14), on the team's own articles with gold
+ * annotations (test/fixtures/languages/<lang>.json; see its README). Each article is read twice
+ * through the real pipeline: in its own language (the lexicon's rules), and as English (the
+ * English rules alone: what Dossier read before it had lexicons), the peer in the same run.
+ *
+ *   npm run bench:languages
+ *
+ * A gold quote is found when a direct quote covers at least half of its words' characters and
+ * half of the found quote lies inside it; its speaker is right when the speaker's words, or the
+ * names of the entity they resolve to, hold the gold speaker's longest word (its last letter
+ * left out, so "Лаврова" holds "Лавров"). A gold date is right when a time expression overlaps
+ * its words with the same value.
+ */
+import { readFileSync, readdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { Document, RawDocument, Span } from '../src/document/index.js'
+import { processDocument } from '../src/pipeline/process.js'
+import { findEntities } from '../src/stages/entities/index.js'
+import { findQuotes } from '../src/stages/quotes/index.js'
+import { findTimes } from '../src/stages/times/index.js'
+import { printTable, ratio } from './lib/table.js'
+
+const DIR = resolve(import.meta.dirname, '../test/fixtures/languages')
+
+interface Article {
+  readonly id: string
+  readonly split: 'dev' | 'held-back'
+  readonly published: string
+  readonly text: string
+  readonly quotes: readonly { readonly text: string; readonly speaker: string | null }[]
+  readonly dates: readonly { readonly text: string; readonly value: string }[]
+}
+
+interface Score {
+  gold: number
+  found: number
+  matched: number
+  foundRight: number
+  speakers: number
+  speakersRight: number
+  dates: number
+  datesRight: number
+}
+
+const empty = (): Score => ({ gold: 0, found: 0, matched: 0, foundRight: 0, speakers: 0, speakersRight: 0, dates: 0, datesRight: 0 })
+
+/** The same document read by the English rules only: its times, entities and quotes again, as if it were English. */
+function asEnglish(doc: Document): Document {
+  const metadata = doc.layers.metadata!
+  const english: Document = { ...doc, layers: { ...doc.layers, metadata: { ...metadata, language: { value: 'en', basis: 'hint:language', confidence: 1 } } } }
+  const entities = findEntities(english)
+  const withEntities: Document = { ...english, layers: { ...english.layers, entities, times: findTimes(english) } }
+  return { ...withEntities, layers: { ...withEntities.layers, quotes: findQuotes(doc.source, doc.layers.sentences?.sentences ?? [], entities) } }
+}
+
+function read(article: Article, language: string): Document {
+  const raw: RawDocument = {
+    id: article.id,
+    origin: { input: `${article.id}.txt`, blob: '', container: 'text' },
+    charset: { name: 'utf-8', basis: 'container', confidence: 1 },
+    hints: { language, published: article.published },
+    content: { kind: 'text', body: article.text },
+  }
+  return processDocument(raw)
+}
+
+function locate(source: string, text: string, from = 0): Span | null {
+  const at = source.indexOf(text, from)
+  return at < 0 ? null : { start: at, end: at + text.length }
+}
+
+function overlap(a: Span, b: Span): number {
+  return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start))
+}
+
+function score(article: Article, doc: Document, into: Score): string[] {
+  const errors: string[] = []
+  const found = (doc.layers.quotes?.quotes ?? []).filter((q) => q.direct)
+  const entities = new Map((doc.layers.entities?.entities ?? []).map((e) => [e.id, e]))
+  into.gold += article.quotes.length
+  into.found += found.length
+  const used = new Set<number>()
+  let cursor = 0
+  for (const g of article.quotes) {
+    const span = locate(doc.source, g.text, cursor)
+    if (span === null) throw new Error(`${article.id}: gold quote not in the text: ${g.text}`)
+    cursor = span.end
+    const k = found.findIndex((q, i) => !used.has(i) && overlap(q.span, span) * 2 >= span.end - span.start && overlap(q.span, span) * 2 >= q.span.end - q.span.start)
+    if (k < 0) {
+      errors.push(`missed quote: ${g.text}`)
+      continue
+    }
+    used.add(k)
+    into.matched++
+    if (g.speaker === null) continue
+    into.speakers++
+    const q = found[k]!
+    const said = q.speaker.span === null ? '' : doc.source.slice(q.speaker.span.start, q.speaker.span.end)
+    const entity = q.speaker.entity === null ? undefined : entities.get(q.speaker.entity)
+    const names = [said, ...(entity ? [entity.name, ...entity.aliases] : [])].map((n) => n.toLowerCase())
+    const key = longestWord(g.speaker).toLowerCase()
+    const stem = key.length > 4 ? key.slice(0, -1) : key
+    if (names.some((n) => n.includes(stem))) into.speakersRight++
+    else errors.push(`wrong speaker for "${g.text.slice(0, 40)}": ${said || '(none)'} (gold ${g.speaker})`)
+  }
+  into.foundRight += used.size
+  for (let i = 0; i < found.length; i++) if (!used.has(i)) errors.push(`extra quote: ${doc.source.slice(found[i]!.span.start, found[i]!.span.end).slice(0, 60)}`)
+  const times = doc.layers.times?.times ?? []
+  cursor = 0
+  for (const d of article.dates) {
+    into.dates++
+    const span = locate(doc.source, d.text, cursor)
+    if (span === null) throw new Error(`${article.id}: gold date not in the text: ${d.text}`)
+    cursor = span.end
+    const hit = times.find((t) => overlap(t.span, span) > 0)
+    if (hit?.value === d.value) into.datesRight++
+    else errors.push(`date "${d.text}": ${hit ? `${hit.value ?? 'unresolved'}` : 'not found'} (gold ${d.value})`)
+  }
+  return errors
+}
+
+function longestWord(text: string): string {
+  return text.split(/\s+/).sort((a, b) => b.length - a.length)[0] ?? text
+}
+
+const share = (a: number, b: number): number => (b === 0 ? NaN : a / b)
+
+const languages = readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)))
+const log: string[] = []
+for (const split of ['dev', 'held-back'] as const) {
+  const rows: (string | number)[][] = []
+  for (const lang of languages) {
+    const articles = (JSON.parse(readFileSync(resolve(DIR, `${lang}.json`), 'utf8')) as Article[]).filter((a) => a.split === split)
+    const own = empty()
+    const english = empty()
+    for (const a of articles) {
+      const doc = read(a, lang)
+      for (const e of score(a, doc, own)) log.push(`${a.id} (${split}): ${e}`)
+      score(a, asEnglish(doc), english)
+    }
+    rows.push([
+      lang,
+      articles.length,
+      own.gold,
+      share(own.matched, own.gold),
+      share(english.matched, english.gold),
+      share(own.foundRight, own.found),
+      share(own.speakersRight, own.speakers),
+      share(english.speakersRight, english.speakers),
+      share(own.datesRight, own.dates),
+      share(english.datesRight, english.dates),
+      lang === 'en' ? '—' : ratio(own.matched + own.speakersRight + own.datesRight, english.matched + english.speakersRight + english.datesRight),
+    ])
+  }
+  printTable(
+    `bench:languages — ${split} articles (the team's own, test/fixtures/languages); peer: the same text read with the English rules only`,
+    ['language', 'articles', 'gold quotes', 'quote recall', 'peer', 'quote precision', 'speaker right', 'peer', 'dates right', 'peer', 'right answers ÷ peer'],
+    rows,
+  )
+}
+console.log(`\nGoals (issue 14, on unseen news): direct-quote recall ≥ 0.8 and speaker accuracy ≥ 0.8 in German, French, Spanish and Russian; dates right ≥ 0.9.`)
+console.log(`\nErrors (${log.length}):`)
+for (const line of log) console.log(`  ${line}`)

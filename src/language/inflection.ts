@@ -1,0 +1,32 @@
+/** Languages that inflect names and nouns by case: "Лавров", "Лаврова", "Лаврову" are one name. */
+export const INFLECTING: ReadonlySet<string> = new Set(['ru', 'pl'])
+
+/**
+ * Case endings of Russian and Polish nouns, adjectives and names (accents folded, as keys are:
+ * "й" is "и", "ą" is "a"). A text's word is looked up as itself and as each stem left by one of
+ * them, against names stored without their final vowel, so "Лаврова", "Россией", "Китая",
+ * "Rosji", "Ławrowem" meet "Лавров", "Россия", "Китай", "Rosja", "Ławrow". A stem keeps at least
+ * three letters, so short names ("США") are left whole.
+ */
+const CASE_ENDINGS = [
+  'ами', 'ями', 'ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'иеи', 'ieg', 'iego', 'iej', 'ami', 'ach', 'owi', 'emu', 'ego',
+  'ои', 'еи', 'ом', 'ем', 'ам', 'ям', 'ах', 'ях', 'ым', 'им', 'ых', 'их', 'ую', 'юю', 'ая', 'яя', 'ое', 'ее', 'ыи', 'ии',
+  'ej', 'em', 'om', 'ie', 'ia', 'ym', 'im',
+  'а', 'я', 'у', 'ю', 'е', 'ы', 'и', 'о', 'ь', 'a', 'i', 'y', 'u', 'e', 'o',
+]
+const FINAL_VOWEL = /[аяуюеыиоьaiyueo]$/
+const MIN_STEM_LETTERS = 3
+
+/** A stored name's word: without its final vowel ("россия" → "росси"), when at least three letters remain. */
+export function nominativeStem(key: string): string {
+  return FINAL_VOWEL.test(key) && key.length > MIN_STEM_LETTERS ? key.slice(0, -1) : key
+}
+
+/** The keys a text's word may be stored under, most likely first (see `CASE_ENDINGS`). */
+export function caseStems(key: string): readonly string[] {
+  const out = [key, nominativeStem(key)]
+  for (const ending of CASE_ENDINGS) {
+    if (key.endsWith(ending) && key.length - ending.length >= MIN_STEM_LETTERS) out.push(key.slice(0, -ending.length))
+  }
+  return out
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import type { RawDocument } from '../../document/index.js'
+import { processDocument } from '../../pipeline/process.js'
+
+/** The entity ids a text names, in a language, with the surface forms seen. */
+function entitiesOf(text: string, language: string): Record<string, string[]> {
+  const raw: RawDocument = { id: 'e', origin: { input: 'e', blob: '', container: 'text' }, charset: { name: 'utf-8', basis: 'container', confidence: 1 }, hints: { language }, content: { kind: 'text', body: `Headline\n\n${text}` } }
+  const layer = processDocument(raw).layers.entities!
+  return Object.fromEntries(layer.entities.filter((e) => e.known).map((e) => [e.id, [...e.aliases].sort()]))
+}
+
+describe('entities named in other languages resolve to the same gazetteer ids', () => {
+  it('countries and people by their names in each language', () => {
+    expect(entitiesOf('Russland und China sprachen am Montag. Wladimir Putin empfing den Gast.', 'de')).toMatchObject({ 'country:RU': ['Russland'], 'country:CN': ['China'], 'person:vladimir-putin': ['Wladimir Putin'] })
+    expect(entitiesOf('La Russie et la Chine ont parlé lundi. Vladimir Poutine a reçu son hôte.', 'fr')).toMatchObject({ 'country:RU': ['Russie'], 'country:CN': ['Chine'], 'person:vladimir-putin': ['Vladimir Poutine'] })
+    expect(entitiesOf('普京和习近平在北京会晤，俄罗斯与中国签署了声明。', 'zh')).toMatchObject({ 'person:vladimir-putin': ['普京'], 'person:xi-jinping': ['习近平'], 'country:RU': ['俄罗斯'], 'country:CN': ['中国'] })
+  })
+
+  it('Russian and Polish names in any grammatical case', () => {
+    expect(entitiesOf('Делегация России встретилась с Лавровым, а потом с представителями Китая.', 'ru')).toMatchObject({ 'country:RU': ['России'], 'person:sergey-lavrov': ['Лавровым'], 'country:CN': ['Китая'] })
+    expect(entitiesOf('Delegacja Rosji spotkała się z Ławrowem w Chinach.', 'pl')).toMatchObject({ 'country:RU': ['Rosji'], 'person:sergey-lavrov': ['Ławrowem'], 'country:CN': ['Chinach'] })
+  })
+
+  it('a name in one language is no name in another: "Maurice" is Mauritius only in French', () => {
+    expect(entitiesOf('Maurice Dupont arrived in Paris on Monday.', 'en')['country:MU']).toBeUndefined()
+    expect(entitiesOf("L'île Maurice a signé l'accord lundi.", 'fr')['country:MU']).toEqual(['Maurice'])
+  })
+
+  it('a Russian short name keeps its letters: США is the United States, not a stem', () => {
+    expect(entitiesOf('США и Россия провели переговоры.', 'ru')).toMatchObject({ 'country:US': ['США'], 'country:RU': ['Россия'] })
+  })
+})

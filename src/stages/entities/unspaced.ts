@@ -1,0 +1,82 @@
+import type { Sentence } from '../../document/index.js'
+import type { Found } from './found.js'
+import type { Gazetteer } from './gazetteer/index.js'
+
+interface Name {
+  readonly id: string
+  readonly type: 'person' | 'country'
+  readonly canonical: string
+  readonly country?: string
+  readonly adjective: boolean
+}
+
+interface Names {
+  readonly pattern: RegExp
+  readonly byName: ReadonlyMap<string, Name>
+}
+
+const cache = new WeakMap<Gazetteer, Map<string, Names | null>>()
+
+function namesOf(gazetteer: Gazetteer, language: string): Names | null {
+  let perLanguage = cache.get(gazetteer)
+  if (perLanguage === undefined) cache.set(gazetteer, (perLanguage = new Map()))
+  const known = perLanguage.get(language)
+  if (known !== undefined) return known
+  const local = gazetteer.localized(language)
+  const byName = new Map<string, Name>()
+  if (local !== undefined) {
+    const countries = new Map(gazetteer.countries.map((c) => [c.alpha2, c]))
+    for (const [code, { names, adjectives }] of Object.entries(local.countries)) {
+      const c = countries.get(code)
+      if (c === undefined) continue
+      for (const n of names) byName.set(n, { id: `country:${code}`, type: 'country', canonical: c.name, country: code, adjective: false })
+      for (const a of adjectives) byName.set(a, { id: `country:${code}`, type: 'country', canonical: c.name, country: code, adjective: true })
+    }
+    const persons = new Map(gazetteer.persons.map((p) => [p.id, p]))
+    for (const [id, names] of Object.entries(local.persons)) {
+      const p = persons.get(id)
+      if (p !== undefined) for (const n of names) byName.set(n, { id: `person:${id}`, type: 'person', canonical: p.name, adjective: false })
+    }
+  }
+  // A name of one character ("俄" for Russia) is a word only in headlines' shorthand; in running
+  // text it is part of longer words too often to match alone.
+  const list = [...byName.keys()].filter((n) => [...n].length > 1).sort((a, b) => b.length - a.length)
+  const names = list.length === 0 ? null : { pattern: new RegExp(list.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gu'), byName }
+  perLanguage.set(language, names)
+  return names
+}
+
+/**
+ * Gazetteer names in a language written without spaces between words (Chinese): the longest
+ * name at each place, by its characters. Names the gazetteer does not know are not found: no
+ * rule here tells a name from other words without a segmenter that knows names.
+ *
+ * @example
+ * readUnspaced('拉夫罗夫说，俄罗斯不会结盟。', sentences, gazetteer, 'zh') // Found 拉夫罗夫 (person:sergey-lavrov), 俄罗斯 (country:RU)
+ */
+export function readUnspaced(source: string, sentences: readonly Sentence[], gazetteer: Gazetteer, language: string): Found[] {
+  const names = namesOf(gazetteer, language)
+  if (names === null) return []
+  const found: Found[] = []
+  sentences.forEach((s, index) => {
+    names.pattern.lastIndex = s.span.start
+    for (let m = names.pattern.exec(source); m !== null && m.index < s.span.end; m = names.pattern.exec(source)) {
+      const name = names.byName.get(m[0])!
+      found.push({
+        span: { start: m.index, end: m.index + m[0].length },
+        sentence: index,
+        word: m.index - s.span.start,
+        kind: 'name',
+        ...(name.adjective ? { use: 'attribute' as const } : {}),
+        id: name.id,
+        type: name.type,
+        surface: m[0],
+        canonical: name.canonical,
+        known: true,
+        ...(name.country !== undefined ? { country: name.country } : {}),
+        roles: [],
+      })
+    }
+  })
+  return found
+}

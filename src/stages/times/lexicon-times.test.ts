@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { lexiconFor } from '../../language/index.js'
+import { findLexiconTimes } from './lexicon-times.js'
+import { resolveTime } from './resolve.js'
+
+const REF = { date: '2025-10-16', precision: 'day' as const }
+
+/** Each found expression as its words and the day it resolves to against a Thursday, 2025-10-16. */
+function read(text: string, lang: string): [string, string | null][] {
+  return findLexiconTimes(text, lexiconFor(lang)!).map((f) => [text.slice(f.start, f.end), resolveTime(f.meaning, REF, false).value])
+}
+
+describe('dates and day words read from a lexicon', () => {
+  it.each([
+    ['de', 'Die Gespräche begannen am 3. März 2024 in Genf.', [['3. März 2024', '2024-03-03']]],
+    ['de', 'Der Minister reiste am Mittwoch ab und kehrt übermorgen zurück.', [['Mittwoch', '2025-10-15'], ['übermorgen', '2025-10-18']]],
+    ['de', 'Letzten Freitag lehnte der Rat den Entwurf ab.', [['Letzten Freitag', '2025-10-10']]],
+    ['fr', 'Le sommet s’est tenu le 1er juillet 2023, et mercredi dernier le conseil a voté.', [['1er juillet 2023', '2023-07-01'], ['mercredi dernier', '2025-10-15']]],
+    ['es', 'El acuerdo se firmó el 12 de enero de 2022 y ayer fue ratificado.', [['12 de enero de 2022', '2022-01-12'], ['ayer', '2025-10-15']]],
+    ['it', 'La riunione di martedì scorso ha rinviato tutto al 5 ottobre.', [['martedì scorso', '2025-10-14'], ['5 ottobre', '2025-10-05']]],
+    ['ru', 'Переговоры прошли 21 февраля 2023 года, а в прошлую пятницу стороны встретились снова.', [['21 февраля 2023 года', '2023-02-21'], ['прошлую пятницу', '2025-10-10']]],
+    ['pl', 'W środę minister spotkał się z ambasadorem, a 2 maja 2021 r. podpisano umowę.', [['środę', '2025-10-15'], ['2 maja 2021 r.', '2021-05-02']]],
+    ['zh', '双方于2024年5月16日签署声明，昨天再次会谈。', [['2024年5月16日', '2024-05-16'], ['昨天', '2025-10-15']]],
+  ])('%s: %s', (lang, text, expected) => {
+    expect(read(text, lang)).toEqual(expect.arrayContaining(expected as [string, string][]))
+  })
+
+  it('reads a month with its year as a month', () => {
+    expect(read('В октябре 2025 года сделка была закрыта.', 'ru')).toEqual([['октябре 2025 года', '2025-10']])
+    expect(read('Im September 2024 fiel die Entscheidung.', 'de')).toEqual([['September 2024', '2024-09']])
+  })
+
+  it('does not take the morning for tomorrow', () => {
+    expect(read('Am Morgen tagte der Ausschuss.', 'de')).toEqual([])
+    expect(read('Llegó por la mañana a la capital.', 'es')).toEqual([])
+    expect(read('Der Vertrag wird morgen unterzeichnet.', 'de')).toEqual([['morgen', '2025-10-17']])
+  })
+
+  it('does not read a weekday inside a longer word', () => {
+    expect(read('Die Mittwochsausgabe erschien früh.', 'de')).toEqual([])
+    expect(read('Он работал над средой разработки.', 'ru')).toEqual([])
+  })
+})
