@@ -325,7 +325,9 @@ async function relinkThreads(workspace: StoryWorkspace, writes: readonly StoryWr
  */
 export async function placeDocuments(store: Store, docs: readonly Document[], onEvent?: UpdateStoriesOptions['onEvent']): Promise<StoriesReport> {
   const tally: Tally = { placed: 0, duplicates: 0, opened: 0, changed: 0, threads: 0, skipped: [], written: new Set() }
-  if (docs.length > 0) await placePage(store, docs, tally, onEvent)
+  // A workspace for this step alone: between two calls another placer may have written, so
+  // nothing read here may be trusted by the next call.
+  if (docs.length > 0) await placePage(store, new StoryWorkspace(store), docs, tally, onEvent)
   const { written: _written, ...report } = tally
   return report
 }
