@@ -22,9 +22,18 @@ export { SEARCH_MODES, parseSearchQuery, type SearchQuery, type SearchMode, type
 export { PostgresStore, type PostgresStoreOptions } from './store/index.js'
 export { updateStories, type StoriesReport, type StoryEvent, type UpdateStoriesOptions } from './api/stories.js'
 export { briefOf, renderBrief, topStories, BRIEF_FORMATS, type BriefFormat } from './api/brief.js'
-export { findTimeline, allTimelines, resolveEntity, timelineFrom, TOPICS, type TimelineOptions, type TimelineQuery } from './api/timeline.js'
+export { findTimeline, timelineOf, allTimelines, resolveEntity, timelineFrom, TOPICS, type TimelineOptions, type TimelineQuery } from './api/timeline.js'
 export { exportCorpusRecords, CORPUS_RECORD_KINDS, type CorpusRecordKind, type CorpusRecordOf, type ConflictRecord } from './api/export-corpus.js'
 export { checkStory, type CheckArticle } from './stages/analysis/check.js'
 export { assessSourceQuality } from './stages/analysis/quality.js'
+export * from './watch/index.js'
+export { sourceStoreOf, SOURCE_KINDS, type SourceStore, type WatchSource, type SourceItem, type SourceKind } from './store/index.js'
+export { analyzeRead } from './api/analyze.js'
 export { createApp, startServer, type AppOptions, type ServerOptions, type RunningServer } from './http/index.js'
 export { HostAllowList } from './http/index.js'
+export {
+  createWatch, updateWatch, removeWatch, evaluateWatches, deliverWebhooks, watchStoreOf, keepsWatches, signBody, alertIdOf,
+  ALERT_KINDS, DEFAULT_OUTLET_THRESHOLD, DEFAULT_DELIVERY_POLICY, SIGNATURE_HEADER, DELIVERY_HEADER,
+  type Watch, type WatchId, type WatchInput, type WatchTarget, type Alert, type AlertId, type AlertKind, type Delivery, type WatchStore,
+  type EvaluationReport, type DeliveryPolicy, type DeliveryReport,
+} from './watches/index.js'

@@ -1,7 +1,11 @@
-import type { Document, DocumentId } from '../document/index.js'
+import type { Document, DocumentId, StoryId } from '../document/index.js'
 import { allStageNames } from '../pipeline/process.js'
-import { asWriter, storeInputs, type IngestOptions, type IngestReport } from './ingest.js'
+import { readInputs, type IngestResult } from '../stages/ingest/index.js'
+import { asWriter, storeResults, type IngestOptions, type IngestReport } from './ingest.js'
 import { placeStories, type StoriesReport } from './stories.js'
+import { evaluateWatches } from '../watches/evaluate.js'
+import { keepsWatches } from '../watches/open.js'
+import type { Alert } from '../watches/types.js'
 
 export interface AnalyzeOptions extends IngestOptions {
   /**
@@ -29,12 +33,15 @@ export interface AnalyzeReport extends IngestReport {
   readonly counts: AnnotationCounts
   /** Stories placement over every stored document not yet in a story (this run's and earlier ones'). */
   readonly stories: StoriesReport
+  /** Alerts the saved watches fired on the stories this run changed (`evaluateWatches`). */
+  readonly alerts: readonly Alert[]
 }
 
 /**
  * Reads inputs like `ingest`, then runs every stage (sentences, times, entities, quotes, claims,
  * events …), stores the documents with their annotations, and places them in stories
- * (`updateStories`), holding the store's writer lease throughout. Inputs stored before are not read
+ * (`updateStories`), then fires the alerts of saved watches on the stories it changed
+ * (`evaluateWatches`), holding the store's writer lease throughout. Inputs stored before are not read
  * again: their documents get the layers they lack (every layer again with `reanalyze`).
  *
  * @example
@@ -43,10 +50,22 @@ export interface AnalyzeReport extends IngestReport {
  * console.log(report.counts.quotes, report.rejected)
  */
 export async function analyze(inputs: readonly string[], options: AnalyzeOptions): Promise<AnalyzeReport> {
-  return asWriter(options.store, options.writer, () => analyzeAsWriter(inputs, options))
+  return asWriter(options.store, options.writer, () => analyzeAsWriter(readInputs(inputs, options), options))
 }
 
-async function analyzeAsWriter(inputs: readonly string[], options: AnalyzeOptions): Promise<AnalyzeReport> {
+/**
+ * `analyze` on inputs already read (`readBytes` results), as they come: `dossier watch` fetches
+ * each article itself and hands it here, so a watched page is read, annotated and placed in
+ * stories exactly as an analysed file is. Holds the writer lease throughout.
+ *
+ * @example
+ * const report = await analyzeRead(pages(), { store })   // pages(): AsyncIterable<IngestResult>
+ */
+export async function analyzeRead(results: AsyncIterable<IngestResult>, options: AnalyzeOptions): Promise<AnalyzeReport> {
+  return asWriter(options.store, options.writer, () => analyzeAsWriter(results, options))
+}
+
+async function analyzeAsWriter(results: AsyncIterable<IngestResult>, options: AnalyzeOptions): Promise<AnalyzeReport> {
   const tally = { documents: 0, quotes: 0, claims: 0, events: 0, times: 0 }
   const entities = new Set<string>()
   // With reanalyze every stored document seen was annotated anew: its story must follow its layers.
@@ -61,11 +80,17 @@ async function analyzeAsWriter(inputs: readonly string[], options: AnalyzeOption
     tally.times += layers.times?.times.length ?? 0
     for (const e of layers.entities?.entities ?? []) entities.add(e.id)
   }
-  const report = await storeInputs(inputs, options, {
+  const report = await storeResults(results, options, {
     stages: allStageNames(),
     complete: options.reanalyze ? 'all' : 'missing',
     observe,
   })
-  const stories = await placeStories(options.store, options.reanalyze ? { recompose: reannotated } : {})
-  return { ...report, counts: { ...tally, entities: entities.size }, stories }
+  const changed = new Set<StoryId>()
+  const onEvent = (event: { kind: string; story?: StoryId }): void => {
+    if (event.story !== undefined) changed.add(event.story)
+  }
+  const stories = await placeStories(options.store, options.reanalyze ? { recompose: reannotated, onEvent } : { onEvent })
+  // Still under the writer lease: the stories read are those just written.
+  const alerts = keepsWatches(options.store) ? (await evaluateWatches(options.store, changed)).alerts : []
+  return { ...report, counts: { ...tally, entities: entities.size }, stories, alerts }
 }

@@ -118,6 +118,14 @@ export interface StoreReport extends IngestReport {
  * error, once, instead of rejecting every input after it. The caller holds the writer lease.
  */
 export async function storeInputs(inputs: readonly string[], options: IngestOptions, plan: StorePlan): Promise<StoreReport> {
+  return storeResults(plan.results ?? readInputs(inputs, options), options, plan)
+}
+
+/**
+ * `storeInputs` on inputs already read (`readBytes` results): what `dossier watch` gives it, having
+ * fetched each page itself (politely, conditionally). The caller holds the writer lease.
+ */
+export async function storeResults(results: Iterable<IngestResult> | AsyncIterable<IngestResult>, options: IngestOptions, plan: StorePlan): Promise<StoreReport> {
   const { store, onEvent = () => {} } = options
   const observe = plan.observe ?? (() => {})
   const stages = selectStages(plan.stages)
@@ -228,7 +236,7 @@ export async function storeInputs(inputs: readonly string[], options: IngestOpti
     documentsInFlight += documents
   }
   try {
-    for await (const result of plan.results ?? readInputs(inputs, options)) {
+    for await (const result of results) {
       if (stopped !== undefined) break
       count++
       if (!result.ok) {

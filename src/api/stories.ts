@@ -322,11 +322,11 @@ async function relinkThreads(workspace: StoryWorkspace, writes: readonly StoryWr
  * order given: for a caller that chooses the pages itself. The distributed placer (queue/placer.ts)
  * passes each run's documents in input order, in pages of `STORY_PAGE_SIZE`, so its stories equal
  * those of a single-process `analyze` of the same inputs. The caller holds the placement lease.
+ * Each call starts from a fresh workspace: between two calls another placer may have taken the
+ * lease and written, so nothing read before is trusted.
  */
 export async function placeDocuments(store: Store, docs: readonly Document[], onEvent?: UpdateStoriesOptions['onEvent']): Promise<StoriesReport> {
   const tally: Tally = { placed: 0, duplicates: 0, opened: 0, changed: 0, threads: 0, skipped: [], written: new Set() }
-  // A workspace for this step alone: between two calls another placer may have written, so
-  // nothing read here may be trusted by the next call.
   if (docs.length > 0) await placePage(store, new StoryWorkspace(store), docs, tally, onEvent)
   const { written: _written, ...report } = tally
   return report

@@ -38,10 +38,20 @@ export async function findTimeline(store: Store, options: TimelineOptions): Prom
   if (actor.id === counterpart.id) {
     throw new UsageError(`"${options.actor}" and "${options.counterpart}" are the same entity (${actor.id}); a timeline needs two.`)
   }
-  const query: TimelineQuery = { actor, counterpart, topic }
+  return timelineOf(store, { actor, counterpart, topic })
+}
+
+/**
+ * `findTimeline` for a query whose entities are known by id (a saved watch): no name is looked
+ * up, and an id no stored article names gives an empty timeline.
+ *
+ * @example
+ * await timelineOf(store, { actor: { id: 'country:RU', name: 'Russia' }, counterpart: { id: 'country:CN', name: 'China' }, topic: 'alliance' })
+ */
+export async function timelineOf(store: Store, query: TimelineQuery): Promise<Timeline> {
   const found: FoundStatement[] = []
   // One article at a time: only its statements are kept, not the article.
-  for (const id of await documentsMentioningBoth(store, actor.id, counterpart.id)) {
+  for (const id of await documentsMentioningBoth(store, query.actor.id, query.counterpart.id)) {
     const doc = await store.getDocument(id)
     if (doc !== undefined) found.push(...findStatements(doc, query).map(detached))
   }

@@ -12,6 +12,7 @@ import { openStore, type EntitySummary, type Store, type WriterOptions } from '.
 import { WRITER_WAIT_MS } from '../store/sqlite/writer.js'
 import { isPostgresUrl } from '../store/postgres/connection.js'
 import { printTopBriefs } from './corpus.js'
+import { reportAlerts } from './watches.js'
 import { formatTable, type Output } from './output.js'
 import { budgetOption, storeName, wholeNumber, workersOption, type Options } from './options.js'
 import { ENTITY_TABLE, TABLES, namesEntity, type TableKind, type TableSpec } from './tables.js'
@@ -75,6 +76,7 @@ export async function runAnalyze(inputs: string[], options: Options, out: Output
         `${stories.opened} new, ${stories.changed} new or grown; ${plural(stories.threads, 'thread')} written; ` +
         `${await store.countStories()} stories in store`,
     )
+    await reportAlerts(store, report.alerts.length, out)
     await printTopBriefs(store, wholeNumber(options.briefs, '--briefs', 3), out)
     return report.rejected.length > 0 ? EXIT.rejected : EXIT.ok
   } finally {
@@ -83,7 +85,7 @@ export async function runAnalyze(inputs: string[], options: Options, out: Output
 }
 
 /** `--wait`: how long a write command waits for another writer, saying once on stderr that it waits. */
-function writerOptions(options: Options, out: Output): WriterOptions {
+export function writerOptions(options: Options, out: Output): WriterOptions {
   const seconds = wholeNumber(options.wait, '--wait', WRITER_WAIT_MS / 1000)
   return {
     waitMs: seconds * 1000,

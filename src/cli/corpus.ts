@@ -1,10 +1,11 @@
 import { briefOf, renderBrief, topStories, type BriefFormat } from '../api/brief.js'
+import { startWebhookDeliveries } from './watches.js'
 import { findTimeline, resolveEntity } from '../api/timeline.js'
 import type { StorySummary, Timeline } from '../document/index.js'
 import { describeStatementDate } from '../stages/analysis/stance-dates.js'
 import { UsageError } from '../errors.js'
 import { startServer } from '../http/index.js'
-import { openStore, type SearchQuery, type Store } from '../store/index.js'
+import { openStore, STORY_TEXT_CANDIDATES, type SearchQuery, type Store } from '../store/index.js'
 import { formatTable, type Output } from './output.js'
 import { optionalText, storeName, wholeNumber, type Options } from './options.js'
 
@@ -25,12 +26,18 @@ export async function runStories(options: Options, out: Output): Promise<number>
     if (options.format === 'json') out.data(JSON.stringify(rows, null, 2))
     else {
       out.data(formatTable(['ID', 'EVENT', 'OUTLETS', 'ARTICLES', 'TITLE'], rows.map(storyRow), [15, 10, 7, 8, 90]))
-      out.info(`${rows.length} of ${await store.countStories(query)} stories`)
+      out.info(`${rows.length} of ${await store.countStories(query)} stories${await boundNote(store, query.text)}`)
     }
     return 0
   } finally {
     await store.close()
   }
+}
+
+/** What a search's story count leaves out when the search matches more articles than a listing reads. */
+async function boundNote(store: Store, text: SearchQuery | undefined): Promise<string> {
+  if (text === undefined || (await store.countSearch(text, STORY_TEXT_CANDIDATES + 1)) <= STORY_TEXT_CANDIDATES) return ''
+  return ` among the newest ${STORY_TEXT_CANDIDATES} of more than ${STORY_TEXT_CANDIDATES} matching articles (narrow the search for older ones)`
 }
 
 /** `--search`, read as words, or with operators under `--advanced`. */
@@ -107,11 +114,13 @@ export async function runServe(options: Options, out: Output): Promise<number> {
   try {
     const server = await startServer({ store, host, port, token, allowHosts })
     out.info(`Dossier serves ${storeName(options.db)} at ${server.url}/${token === undefined ? '' : ' (API requests need the token; open the app at /#token=<token>)'}; Ctrl-C stops it.`)
+    const deliveries = startWebhookDeliveries(store, out)
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve)
       process.once('SIGTERM', resolve)
     })
     await server.close()
+    await deliveries?.stop()
     return 0
   } finally {
     await store.close()

@@ -5,7 +5,9 @@ import { runBrief, runServe, runStories, runThreads, runTimeline } from './corpu
 import { runMigrate } from './migrate.js'
 import { createOutput, type Output } from './output.js'
 import { queueDbOf, runQueuedAnalyze, runStatusCommand, runWorker } from './queue.js'
+import { runSources, runWatch } from './watch.js'
 import { COMMANDS, type CommandSpec } from './spec.js'
+import { runAlerts, runWatches } from './watches.js'
 
 type Handler = (args: string[], options: Record<string, string | boolean | undefined>, out: Output) => Promise<number>
 
@@ -29,6 +31,10 @@ const HANDLERS: Record<keyof typeof COMMANDS, Handler> = {
   serve: (_args, o, out) => runServe(o, out),
   check: (_args, o, out) => runCheck(o, out),
   migrate: (_args, o, out) => runMigrate(o, out),
+  sources: (args, o, out) => runSources(args, o, out),
+  watch: (_args, o, out) => runWatch(o, out),
+  watches: (args, o, out) => runWatches(args, o, out),
+  alerts: (_args, o, out) => runAlerts(o, out),
 }
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { Hono, type Context } from 'hono'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import type { Store } from '../store/index.js'
-import { requireToken } from './auth.js'
+import { requireFeedToken, requireToken } from './auth.js'
 import { refuseCrossSite } from './csrf.js'
 import { HttpError, sendError } from './errors.js'
 import { HostAllowList, requireAllowedHost } from './hosts.js'
@@ -16,9 +16,11 @@ import { briefRoutes } from './routes/brief.js'
 import { entityRoutes } from './routes/entities.js'
 import { healthRoutes, pingRoutes } from './routes/health.js'
 import { importRoutes } from './routes/imports.js'
+import { sourceRoutes } from './routes/sources.js'
 import { storyRoutes } from './routes/stories.js'
 import { threadRoutes } from './routes/threads.js'
 import { timelineRoutes } from './routes/timeline.js'
+import { alertRoutes, feedRoutes, watchRoutes } from './routes/watches.js'
 import { securityHeaders } from './security.js'
 import { serveWebApp } from './static.js'
 
@@ -64,6 +66,11 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/entities', entityRoutes(store))
   app.route('/api/timeline', timelineRoutes(store))
   app.route('/api/import', importRoutes(jobs, limits))
+  app.route('/api/sources', sourceRoutes(store, limits))
+  app.route('/api/watches', watchRoutes(store, limits))
+  app.route('/api/alerts', alertRoutes(store))
+  if (options.token !== undefined) app.use('/feeds/*', requireFeedToken(options.token))
+  app.route('/feeds', feedRoutes(store))
   const openapi = toSafeJson(OPENAPI)
   app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': JSON_TYPE }))
   // Catch-alls answer any method: they are left out of the 405 check, which would otherwise find

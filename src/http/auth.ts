@@ -36,3 +36,17 @@ export function requireToken(token: string): MiddlewareHandler {
     await next()
   }
 }
+
+/**
+ * Like {@link requireToken}, for feeds: a feed reader cannot send a header, so the token may come
+ * as `?token=` in the feed's URL instead.
+ */
+export function requireFeedToken(token: string): MiddlewareHandler {
+  return async (c, next) => {
+    const given = bearerToken(c.req.header('Authorization')) ?? c.req.query('token')
+    if (given === undefined || !tokenMatches(given, token)) {
+      throw new HttpError(401, 'UNAUTHORIZED', 'This server needs a token: add ?token=<token> to the feed\'s URL.')
+    }
+    await next()
+  }
+}

@@ -8,6 +8,7 @@ import { BRIEF_FORMATS } from './routes/brief.js'
 import { ENTITY_TYPES } from './routes/entities.js'
 import { STORY_ORDERS } from './routes/stories.js'
 import { SEARCH_MODES } from '../store/index.js'
+import { WATCH_PATHS, WATCH_SCHEMAS } from './openapi-watches.js'
 
 type Schema = { readonly [key: string]: unknown }
 
@@ -38,7 +39,7 @@ export interface OpenApiDocument {
   readonly openapi: '3.1.0'
   readonly info: { readonly title: string; readonly version: string; readonly description: string }
   readonly security: ReadonlyArray<Readonly<Record<string, readonly string[]>>>
-  readonly paths: Readonly<Record<string, Readonly<Partial<Record<'get' | 'post', Operation>>>>>
+  readonly paths: Readonly<Record<string, Readonly<Partial<Record<'get' | 'post' | 'put' | 'delete', Operation>>>>>
   readonly components: { readonly schemas: Readonly<Record<string, Schema>>; readonly securitySchemes: Readonly<Record<string, Schema>> }
 }
 
@@ -196,11 +197,65 @@ export const OPENAPI: OpenApiDocument = {
         responses: { '200': { description: 'The job.', content: json(ref('ImportJob')) }, ...errors, ...notFound },
       },
     },
+    '/api/sources': {
+      get: { summary: 'The sources `dossier watch` follows, each with its status.', operationId: 'listSources', responses: { '200': { description: 'Every source, by id.', content: json({ type: 'object', required: ['sources'], properties: { sources: { type: 'array', items: ref('WatchSource') } } }) }, ...errors } },
+      post: {
+        summary: 'Follows a source (a feed, sitemap or page URL), or every feed of an OPML list. The next watch cycle polls it.',
+        operationId: 'addSource',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                oneOf: [
+                  { type: 'object', required: ['url'], properties: { url: { type: 'string' }, kind: { enum: ['feed', 'sitemap', 'page'] }, title: { type: 'string' } } },
+                  { type: 'object', required: ['opml'], properties: { opml: { type: 'string', description: 'An OPML document, as text.' } } },
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': { description: 'The URL was followed already (`added: false`), or the OPML list was imported (`added`, `existing`, `rejected`).', content: json({ type: 'object' }) },
+          '201': { description: 'The source was added.', content: json({ type: 'object', required: ['source', 'added'], properties: { source: ref('WatchSource'), added: { const: true } } }) },
+          ...errors,
+          '403': { description: 'Sent by a page of another origin (CROSS_SITE_REQUEST).', content: json(ref('Error')) },
+          '413': { description: 'The JSON body is over the limit.', content: json(ref('Error')) },
+          '415': { description: 'Not JSON.', content: json(ref('Error')) },
+        },
+      },
+    },
+    '/api/sources/{id}': {
+      get: one('One source with its latest items.', 'getSource', { type: 'object', required: ['source', 'items'], properties: { source: ref('WatchSource'), items: { type: 'array', items: ref('SourceItem') } } }, 'source'),
+      delete: { summary: 'Stops following a source; the items seen on it are forgotten (documents stay).', operationId: 'removeSource', parameters: [idParam('source')], responses: { '204': { description: 'Removed.' }, ...errors, ...notFound } },
+    },
+    ...WATCH_PATHS,
     '/api/openapi.json': { get: { summary: 'This document.', operationId: 'openapi', responses: { '200': { description: 'OpenAPI 3.1.', content: json({ type: 'object' }) } } } },
   },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Required when the server was started with --token.' } },
     schemas: {
+      WatchSource: {
+        type: 'object',
+        required: ['id', 'url', 'kind', 'title', 'addedAt', 'lastFetchAt', 'lastStatus', 'lastOkAt', 'nextFetchAt', 'failures', 'lastError', 'lastErrorAt', 'items', 'documents', 'lastNewAt', 'status'],
+        properties: {
+          id: { type: 'integer' }, url: { type: 'string' }, kind: { enum: ['feed', 'sitemap', 'page'] }, title: { type: ['string', 'null'] }, addedAt: { type: 'string' },
+          etag: { type: ['string', 'null'] }, lastModified: { type: ['string', 'null'] },
+          lastFetchAt: { type: ['string', 'null'] }, lastStatus: { type: ['integer', 'null'], description: 'HTTP status of the last poll; 304: unchanged.' }, lastOkAt: { type: ['string', 'null'] },
+          nextFetchAt: { type: 'string' }, failures: { type: 'integer', description: 'Polls failed in a row.' }, lastError: { type: ['string', 'null'] }, lastErrorAt: { type: ['string', 'null'] },
+          items: { type: 'integer' }, documents: { type: 'integer' }, lastNewAt: { type: ['string', 'null'] }, status: { enum: ['new', 'ok', 'failing'] },
+        },
+      },
+      SourceItem: {
+        type: 'object',
+        required: ['key', 'source', 'link', 'title', 'published', 'state', 'attempts', 'document', 'note', 'seenAt', 'doneAt'],
+        properties: {
+          key: { type: 'string' }, source: { type: 'integer' }, link: { type: ['string', 'null'] }, title: { type: ['string', 'null'] }, published: { type: ['string', 'null'] },
+          state: { enum: ['pending', 'done', 'failed'] }, attempts: { type: 'integer' }, document: { type: ['string', 'null'] },
+          note: { type: ['string', 'null'], description: 'A fallback taken (the feed text stored instead of the page), or the last error.' }, seenAt: { type: 'string' }, doneAt: { type: ['string', 'null'] },
+        },
+      },
+      ...WATCH_SCHEMAS,
       Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } } },
       Health: { type: 'object', required: ['ok', 'documents', 'stories'], properties: { ok: { const: true }, documents: { type: 'integer' }, stories: { type: 'integer' } } },
       Span: span,
@@ -221,7 +276,7 @@ export const OPENAPI: OpenApiDocument = {
         properties: {
           id: { type: 'string' }, input: { type: 'string' }, url: { type: 'string' }, container: { type: 'string' }, title: { type: 'string' },
           published: { type: 'string' }, publisher: { type: 'string' }, chars: { type: 'integer' }, storedAt: { type: 'string' },
-          score: { type: 'number', description: 'With q: higher is a better match.' },
+          score: { type: 'number', description: 'With q: higher is a better match; 0 when a query matching more than 500 articles lists them newest first, unranked.' },
         },
       },
       Article: {

@@ -1,4 +1,5 @@
-import { StoreError } from '../errors.js'
+import { StoreError, UsageError } from '../errors.js'
+import type { SourceStore } from './sources.js'
 import type { Store } from './store.js'
 import { SqliteStore } from './sqlite/sqlite-store.js'
 import { isPostgresUrl } from './postgres/connection.js'
@@ -49,4 +50,17 @@ async function openPostgres(url: string, mode: 'write' | 'read' | 'auto'): Promi
     if (mode === 'auto' && error instanceof StoreError && error.code === 'STORE_READ_ONLY') return PostgresStore.open(url, { readOnly: true })
     throw error
   }
+}
+
+/**
+ * The watch state (sources, items seen, hosts) of a store. Kept apart from `Store` so a backend
+ * without it still passes the store contract; the embedded SQLite store has it.
+ *
+ * @example
+ * const sources = sourceStoreOf(await openStore({ path: 'dossier.db' }))
+ * for (const s of await sources.listSources()) console.log(s.url, s.status)
+ */
+export function sourceStoreOf(store: Store): SourceStore {
+  if (store instanceof SqliteStore) return store.sources
+  throw new UsageError('This store does not keep watched sources; `dossier watch` and `dossier sources` need the SQLite store (--db <file>).')
 }

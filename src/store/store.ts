@@ -61,7 +61,11 @@ export interface EntityDocument extends DocumentSummary {
   readonly mentions: number
 }
 
-/** A document that matched a search, best first; `score` is higher for a better match. */
+/**
+ * A document that matched a search, best first; `score` is higher for a better match. A query
+ * matching very many documents may list them newest first instead, unranked, with score 0 (see
+ * `SqliteStore.search`).
+ */
 export interface SearchHit extends DocumentSummary {
   readonly score: number
 }

@@ -114,7 +114,7 @@ function takeCensus(dbPath: string): Census {
     orphanDocuments: one('SELECT count(*) FROM documents d LEFT JOIN blobs b ON b.sha256 = d.blob_sha256 WHERE b.sha256 IS NULL'),
     blobsWithWrongCount: one(`SELECT count(*) FROM blobs b WHERE (SELECT count(*) FROM documents d WHERE d.blob_sha256 = b.sha256) != ${DOCS_PER_BLOB}`),
     duplicateIds: one('SELECT count(*) FROM (SELECT id FROM documents GROUP BY id HAVING count(*) > 1)'),
-    documentsWithoutLayers: one('SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_layers l WHERE l.document_id = d.id)'),
+    documentsWithoutLayers: one('SELECT count(*) FROM documents WHERE layers IS NULL'),
     // The entity index is written in the document's transaction: a kill never leaves one without the other.
     documentsWithoutIndex: one('SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM entity_index e WHERE e.document_id = d.id)'),
   }

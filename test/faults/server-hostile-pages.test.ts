@@ -2,9 +2,10 @@
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { StorySummary } from '../../src/document/index.js'
+import type { StoryCheck, StorySummary } from '../../src/document/index.js'
 import type { DocumentSummary, EntitySummary } from '../../src/store/index.js'
 import type { RouteName } from '../../src/web/app/routes.js'
+import { createWatch, watchStoreOf, type AlertDraft } from '../../src/watches/index.js'
 import { REPO_ROOT } from '../helpers/cli.js'
 import { chromiumAvailable, launchChromium, LAPTOP, openPage, startDossier, waitForApp, type Dossier, type PageRecord } from '../browser/harness.js'
 import { expectClean, injected, MARKUP, NOTHING } from '../browser/inert.js'
@@ -37,6 +38,8 @@ const VISITS: Readonly<Record<RouteName, (corpus: Corpus) => string[]>> = {
     `#/entities/${enc(MARKUP)}`,
   ],
   import: () => ['#/import', `#/import?q=${enc(MARKUP)}`],
+  watches: () => ['#/watches', `#/watches/${enc(MARKUP)}`],
+  sources: () => ['#/sources'],
   'not-found': () => [`#/${enc(MARKUP)}`, `#/stories/a/${enc(MARKUP)}`],
 }
 
@@ -60,6 +63,13 @@ describe.skipIf(!present)('server faults: hostile input through every page of th
       articles: (await dossier.api<{ items: DocumentSummary[] }>('/api/articles?limit=200')).items,
       entities: (await dossier.api<{ items: EntitySummary[] }>('/api/entities?limit=200')).items,
     }
+    // A watch named in markup, with an alert on each story (their titles carry markup), citing the check's spans.
+    const watch = await createWatch(dossier.store, { query: 'script', name: MARKUP })
+    const drafts = await Promise.all(corpus.stories.map(async (story): Promise<AlertDraft> => ({
+      watch: watch.id, kind: 'new-story', key: `story:${story.id}`, story: { id: story.id, title: story.title }, title: `New story: ${story.title}`,
+      citations: (await dossier.api<StoryCheck>(`/api/stories/${story.id}/check`)).facts.flatMap((f) => f.citations).slice(0, 5),
+    })))
+    await watchStoreOf(dossier.store).recordAlerts(drafts, null, new Date())
   }, 240_000)
   afterAll(async () => {
     await browser?.close()

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import Database from 'better-sqlite3'
+import { unpackLayers, unpackText } from '../../src/store/sqlite/packed.js'
 import { REPO_ROOT } from '../helpers/cli.js'
 
 /**
@@ -55,7 +56,8 @@ export function storeContent(path: string): Record<string, unknown> {
     const all = (sql: string): unknown[] => db.prepare(sql).all()
     return {
       documents: all('SELECT id, blob_sha256, record, url, title, published, publisher, language, chars FROM documents ORDER BY id'),
-      layers: all('SELECT document_id, name, json FROM document_layers ORDER BY document_id, name'),
+      layers: (all('SELECT id, source, layers FROM documents ORDER BY id') as Array<{ id: string; source: Buffer; layers: Buffer }>)
+        .map((d) => ({ id: d.id, layers: unpackLayers(d.layers, unpackText(d.source)) })),
       entityIndex: all('SELECT * FROM entity_index ORDER BY entity_id, document_id'),
       stories: (all('SELECT id, title, event_date, sort_date, articles, outlets, thread, window_from, window_to, json, state FROM stories ORDER BY id') as Array<{ json: string }>)
         .map((s) => ({ ...s, json: withoutWriteTimes(JSON.parse(s.json)) })),

@@ -8,8 +8,12 @@ import { sendJson } from '../json.js'
 import { sendList } from '../list.js'
 import { pageParams, searchParam, type Page } from '../params.js'
 
-/** Search hits counted for `total` at most: past it, `total` is this cap and `totalCapped` is set. */
-export const SEARCH_TOTAL_CAP = 10_000
+/**
+ * Search hits counted for `total` at most: past it, `total` is this cap and `totalCapped` is set
+ * (the API says "at least"). Counting walks the matches: to 1,000 it costs the same at any store
+ * size, and a reader pages 20 at a time.
+ */
+export const SEARCH_TOTAL_CAP = 1_000
 
 /** One article in full: its text, what cleaning kept and removed, every layer, its quality notes. */
 export interface ArticleDetail {

@@ -5,6 +5,7 @@ import { UnreadableInputError } from '../../errors.js'
 import { blockedAddressReason } from './address.js'
 import { decodeContentEncoding } from './encoding.js'
 import { rejectInput } from './errors.js'
+import { escapeControlChars } from './names.js'
 
 export const DEFAULT_FETCH_TIMEOUT_MS = 20_000
 export const DEFAULT_MAX_REDIRECTS = 5
@@ -19,6 +20,30 @@ export interface FetchOptions {
    * step; tests pass a resolver that changes its answer, as a rebinding DNS server does.
    */
   readonly lookup?: LookupFunction
+  /** The User-Agent sent (default `Dossier/0.1`); `dossier watch` names its contact URL here. */
+  readonly userAgent?: string
+  /**
+   * Validators from an earlier answer: sent as If-None-Match / If-Modified-Since, and a 304 answer
+   * comes back as `{ status: 304 }` with no bytes instead of failing.
+   */
+  readonly validators?: { readonly etag?: string; readonly lastModified?: string }
+  /**
+   * A connection pool to reuse across fetches (keep-alive), from `createFetchAgent` with the same
+   * `allowPrivate` and `lookup`; the caller closes it. Default: a pool for this fetch alone.
+   */
+  readonly agent?: Agent
+}
+
+/**
+ * A connection pool whose every new connection has its address checked (see `fetchUrl`), for many
+ * fetches in a row: `dossier watch` polls a thousand feeds over kept-alive connections.
+ *
+ * @example
+ * const agent = createFetchAgent({ allowPrivate: false })
+ * try { await fetchUrl(url, { ...limits, agent }) } finally { await agent.close() }
+ */
+export function createFetchAgent(options: Pick<FetchOptions, 'allowPrivate' | 'lookup'>): Agent {
+  return new Agent({ connect: { lookup: pinnedLookup(options.allowPrivate, options.lookup ?? dnsLookup) } })
 }
 
 export interface Fetched {
@@ -28,6 +53,21 @@ export interface Fetched {
   readonly contentType?: string
   /** The response's Date header, else the time it arrived (ISO 8601). */
   readonly capturedAt: string
+  /** 200 (any 2xx), or 304 when `validators` were sent and the resource has not changed. */
+  readonly status: number
+  /** The validators to send next time, when the server gave them. */
+  readonly etag?: string
+  readonly lastModified?: string
+}
+
+/**
+ * A fetch the server answered with an error status (4xx, 5xx). `retryAfterMs` is the wait its
+ * Retry-After header asks for (seconds or an HTTP date), when it sent one.
+ */
+export class FetchStatusError extends UnreadableInputError {
+  constructor(input: string, reason: string, readonly status: number, readonly retryAfterMs?: number) {
+    super(input, reason, 'FETCH_FAILED')
+  }
 }
 
 /** The code of the error a pinned lookup fails a connection with. */
@@ -50,12 +90,12 @@ class AddressRefusedError extends Error {
  */
 export async function fetchUrl(input: string, options: FetchOptions): Promise<Fetched> {
   const signal = AbortSignal.timeout(options.timeoutMs)
-  const agent = new Agent({ connect: { lookup: pinnedLookup(options.allowPrivate, options.lookup ?? dnsLookup) } })
+  const agent = options.agent ?? createFetchAgent(options)
   try {
     let url = parseHttpUrl(input, input)
     for (let hop = 0; ; hop++) {
       checkLiteralHost(input, url, options.allowPrivate)
-      const response = await send(input, url, agent, signal, options.timeoutMs)
+      const response = await send(input, url, agent, signal, options)
       const location = header(response, 'location')
       if (response.statusCode >= 300 && response.statusCode < 400 && location) {
         discard(response)
@@ -63,9 +103,13 @@ export async function fetchUrl(input: string, options: FetchOptions): Promise<Fe
         url = parseHttpUrl(input, location, url)
         continue
       }
+      if (response.statusCode === 304 && options.validators) {
+        discard(response)
+        return { bytes: new Uint8Array(0), url: url.href, capturedAt: new Date().toISOString(), status: 304, ...validatorsOf(response) }
+      }
       if (response.statusCode < 200 || response.statusCode >= 300) {
         discard(response)
-        rejectInput(input, 'FETCH_FAILED', `HTTP ${response.statusCode} from ${url.href}`)
+        throw new FetchStatusError(input, escapeControlChars(`HTTP ${response.statusCode} from ${url.href}`), response.statusCode, retryAfterMs(header(response, 'retry-after')))
       }
       const raw = await readCapped(input, response, options.maxBytes, signal, options.timeoutMs)
       const bytes = decodeBody(input, raw, header(response, 'content-encoding'), options.maxBytes)
@@ -76,10 +120,12 @@ export async function fetchUrl(input: string, options: FetchOptions): Promise<Fe
         url: url.href,
         ...(contentType ? { contentType } : {}),
         capturedAt: new Date(Number.isNaN(date) ? Date.now() : date).toISOString(),
+        status: response.statusCode,
+        ...validatorsOf(response),
       }
     }
   } finally {
-    void agent.destroy().catch(() => {})
+    if (!options.agent) void agent.destroy().catch(() => {})
   }
 }
 
@@ -128,13 +174,16 @@ function refusal(url: URL, what: string, why: string): string {
   return `refused to fetch ${url.href}: ${what}${hint}`
 }
 
-async function send(input: string, url: URL, agent: Dispatcher, signal: AbortSignal, timeoutMs: number): Promise<Dispatcher.ResponseData> {
+async function send(input: string, url: URL, agent: Dispatcher, signal: AbortSignal, options: FetchOptions): Promise<Dispatcher.ResponseData> {
+  const { timeoutMs, validators } = options
   try {
     return await request(url, {
       dispatcher: agent,
       signal,
       headers: {
-        'user-agent': 'Dossier/0.1',
+        'user-agent': options.userAgent ?? 'Dossier/0.1',
+        ...(validators?.etag ? { 'if-none-match': validators.etag } : {}),
+        ...(validators?.lastModified ? { 'if-modified-since': validators.lastModified } : {}),
         accept: 'text/html,application/xhtml+xml,application/xml,text/plain;q=0.9,*/*;q=0.8',
         // Decoded here, strictly (see decodeContentEncoding), not by the HTTP client.
         'accept-encoding': 'gzip, deflate, br',
@@ -156,6 +205,21 @@ async function send(input: string, url: URL, agent: Dispatcher, signal: AbortSig
 function discard(response: Dispatcher.ResponseData): void {
   response.body.on('error', () => {})
   response.body.destroy()
+}
+
+function validatorsOf(response: Dispatcher.ResponseData): { etag?: string; lastModified?: string } {
+  const etag = header(response, 'etag')
+  const lastModified = header(response, 'last-modified')
+  return { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) }
+}
+
+/** Retry-After as milliseconds from now: delta-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
+  const text = value?.trim()
+  if (!text) return undefined
+  if (/^\d+$/.test(text)) return Number(text) * 1000
+  const at = Date.parse(text)
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
 }
 
 function header(response: Dispatcher.ResponseData, name: string): string | undefined {

@@ -48,10 +48,6 @@ const INVARIANTS: ReadonlyArray<readonly [finding: string, sql: string]> = [
   ['thread stories that do not name the thread',
     `SELECT t.id || ' lists ' || json_extract(x.value, '$.id') FROM threads t, json_each(t.json, '$.stories') x
      WHERE NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = json_extract(x.value, '$.id') AND s.thread = t.id)`],
-  ['documents whose entity index differs from their entities layer',
-    `SELECT l.document_id FROM document_layers l WHERE l.name = 'entities'
-     AND (SELECT count(DISTINCT json_extract(e.value, '$.id')) FROM json_each(l.json, '$.entities') e)
-       != (SELECT count(*) FROM entity_index i WHERE i.document_id = l.document_id)`],
 ]
 
 /**

@@ -27,6 +27,8 @@ export function applyMigrations(db: Database.Database, migrations: readonly Migr
     const apply = db.transaction(() => {
       if (readVersion(db) >= migration.version) return
       db.exec(migration.sql)
+      migration.convert?.(db)
+      for (const table of migration.drops ?? []) db.exec(`DROP TABLE ${table}`)
       db.pragma(`user_version = ${migration.version}`)
     })
     try {
@@ -86,7 +88,9 @@ function readVersion(db: Database.Database): number {
 // SQLITE_NOTADB → STORE_CORRUPT), before a command has done anything. A full check is `dossier check`.
 function checkTables(db: Database.Database, applied: readonly Migration[], file: string): void {
   const present = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[])
-  const missing = applied.flatMap((m) => [...m.sql.matchAll(/CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?"?(\w+)/gi)].map((match) => match[1]!)).filter((t) => !present.has(t))
+  const dropped = new Set(applied.flatMap((m) => m.drops ?? []))
+  const missing = applied.flatMap((m) => [...m.sql.matchAll(/CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?"?(\w+)/gi)].map((match) => match[1]!))
+    .filter((t) => !present.has(t) && !dropped.has(t))
   if (missing.length > 0) {
     throw new StoreError(
       `${file}: the store lacks its table${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the file is damaged. \`dossier check --db ${file}\` tells more.`,

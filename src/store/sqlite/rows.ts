@@ -1,9 +1,15 @@
 import { cleanTextOf, type Document, type Layers, type Origin } from '../../document/index.js'
 import type { DocumentSummary } from '../store.js'
 import { toExactJson } from './json.js'
+import { StoreError } from '../../errors.js'
+import { packLayers, packText, UnpackableValueError, unpackLayers, unpackText } from './packed.js'
 import { fromStoredText, toStoredText, toStoredTextOrNull, type StoredText } from './text.js'
 
-/** A `documents` row as the statements bind and read it (column names in camelCase). */
+/**
+ * A `documents` row as the statements bind and read it (column names in camelCase), without its
+ * packed layers, which only whole-document reads select. `source` and `markup` are packed
+ * (`packed.ts`); the summary columns after them stay plain for listing and search.
+ */
 export interface DocumentRow {
   readonly id: string
   readonly blobSha256: string
@@ -14,8 +20,8 @@ export interface DocumentRow {
   readonly capturedAt: StoredText | null
   readonly charset: string
   readonly hints: string
-  readonly markup: StoredText | null
-  readonly source: StoredText
+  readonly markup: Buffer | null
+  readonly source: Buffer
   readonly messages: string
   readonly extra: string | null
   readonly title: StoredText | null
@@ -24,11 +30,6 @@ export interface DocumentRow {
   readonly language: StoredText | null
   readonly chars: number
   readonly storedAt: string
-}
-
-export interface LayerRow {
-  readonly name: string
-  readonly json: string
 }
 
 /** An `entity_index` row: one entity of one document. */
@@ -40,10 +41,11 @@ export interface EntityIndexRow {
   readonly mentions: number
 }
 
-/** Everything one document writes: its row, its layers, its full-text entry and its entity index rows. */
+/** Everything one document writes: its row, its packed layers, its full-text entry and its entity index rows. */
 export interface DocumentWrite {
   readonly row: DocumentRow
-  readonly layers: readonly LayerRow[]
+  /** Every layer in one value: the JSON of `doc.layers`, packed against the source text. */
+  readonly layers: Buffer
   readonly fts: { readonly title: string; readonly body: string }
   readonly entities: readonly EntityIndexRow[]
 }
@@ -55,8 +57,8 @@ const ORIGIN_COLUMNS = new Set(['input', 'record', 'url', 'blob', 'container', '
 
 /**
  * Turns a document into what the store writes, deriving the summary columns (title, published,
- * publisher, language, chars) once here so that listing never parses JSON. Throws
- * `UnstorableValueError` when a value would not come back deep-equal.
+ * publisher, language, chars) once here so that listing never parses JSON, and packing the text
+ * and the layers. Throws `UnstorableValueError` when a value would not come back deep-equal.
  *
  * @example
  * const { row, layers, fts } = toDocumentWrite(doc, new Date().toISOString())
@@ -79,8 +81,8 @@ export function toDocumentWrite(doc: Document, storedAt: string): DocumentWrite 
     capturedAt: toStoredTextOrNull(doc.origin.capturedAt),
     charset: toExactJson(doc.charset, 'charset'),
     hints: toExactJson(doc.hints, 'hints'),
-    markup: toStoredTextOrNull(doc.markup),
-    source: toStoredText(doc.source),
+    markup: doc.markup === undefined ? null : packText(doc.markup),
+    source: packText(doc.source),
     messages: toExactJson(doc.messages, 'messages'),
     extra: extraJson(doc),
     title: toStoredTextOrNull(title),
@@ -90,9 +92,7 @@ export function toDocumentWrite(doc: Document, storedAt: string): DocumentWrite 
     chars: cleanText.length,
     storedAt,
   }
-  const layers = Object.entries(doc.layers)
-    .filter(([, layer]) => layer !== undefined)
-    .map(([name, layer]) => ({ name, json: toExactJson(layer, `layers.${name}`) }))
+  const layers = packLayers(toExactJson(doc.layers, 'layers'), doc.source)
   return { row, layers, fts: { title: title ?? '', body: cleanText }, entities: toEntityIndexRows(doc) }
 }
 
@@ -110,8 +110,11 @@ function toEntityIndexRows(doc: Document): EntityIndexRow[] {
   return [...rows.values()]
 }
 
-/** Rebuilds the document a `toDocumentWrite` row and its layers came from. */
-export function fromDocumentRow(row: DocumentRow, layerRows: readonly LayerRow[]): Document {
+/**
+ * Rebuilds the document a `toDocumentWrite` row and its packed layers came from. Throws
+ * `UnpackableValueError` when a packed column does not unpack (a damaged row).
+ */
+export function fromDocumentRow(row: DocumentRow, packedLayers: Buffer | null): Document {
   const extra = row.extra === null ? {} : (JSON.parse(row.extra) as { doc?: object; origin?: object })
   const origin: Origin = {
     input: fromStoredText(row.input),
@@ -122,18 +125,57 @@ export function fromDocumentRow(row: DocumentRow, layerRows: readonly LayerRow[]
     ...optional('capturedAt', row.capturedAt),
     ...extra.origin,
   }
-  const layers: Record<string, unknown> = {}
-  for (const layer of layerRows) layers[layer.name] = JSON.parse(layer.json)
+  const source = unpackText(row.source)
+  const layers = packedLayers === null ? {} : parseLayers(unpackLayers(packedLayers, source))
   return {
     ...extra.doc,
     id: row.id,
     origin,
     charset: JSON.parse(row.charset) as Document['charset'],
     hints: JSON.parse(row.hints) as Document['hints'],
-    ...optional('markup', row.markup),
-    source: fromStoredText(row.source),
-    layers: layers as Layers,
+    ...(row.markup === null ? {} : { markup: unpackText(row.markup) }),
+    source,
+    layers,
     messages: JSON.parse(row.messages) as Document['messages'],
+  }
+}
+
+/**
+ * `fromDocumentRow` for a store reader: a row that does not unpack is StoreError `STORE_CORRUPT`
+ * naming the file and the document.
+ *
+ * @example
+ * const doc = readDocument(row, row.layers, 'dossier.db')
+ */
+export function readDocument(row: DocumentRow, packedLayers: Buffer | null, file: string): Document {
+  return unpackStored(() => fromDocumentRow(row, packedLayers), file, `document ${row.id}`)
+}
+
+/**
+ * Runs `unpack`, turning a packed value that does not unpack into StoreError `STORE_CORRUPT`
+ * naming the file and what was being read.
+ *
+ * @example
+ * const bytes = unpackStored(() => unpackBytes(packed), 'dossier.db', `blob ${sha256}`)
+ */
+export function unpackStored<T>(unpack: () => T, file: string, what: string): T {
+  try {
+    return unpack()
+  } catch (error) {
+    if (!(error instanceof UnpackableValueError)) throw error
+    throw new StoreError(
+      `${file}: ${what} cannot be read: ${error.message}; the store file is damaged; \`dossier check --db ${file}\` lists what is wrong.`,
+      'STORE_CORRUPT',
+      { cause: error },
+    )
+  }
+}
+
+function parseLayers(json: string): Layers {
+  try {
+    return JSON.parse(json) as Layers
+  } catch (error) {
+    throw new UnpackableValueError(`its layers unpack to text that is not JSON (${(error as Error).message})`)
   }
 }
 

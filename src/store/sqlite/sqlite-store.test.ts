@@ -8,6 +8,8 @@ import type { Document } from '../../document/index.js'
 import { SearchSyntaxError, StoreError, UsageError } from '../../errors.js'
 import type { SearchQuery } from '../search-query.js'
 import { blobOf, entitiesLayer, makeDocument, runStoreContract } from '../contract.js'
+import { createLegacyStore, saveLegacy } from '../../../test/helpers/legacy-store.js'
+import { PAGE_BYTES } from './connection.js'
 import { MIGRATIONS, type Migration } from './migrations/index.js'
 import { SEARCH_CANDIDATES, SqliteStore } from './sqlite-store.js'
 
@@ -58,6 +60,18 @@ describe('SqliteStore: opening and migrations', () => {
     const db = new Database(path, { readonly: true })
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('page_size', { simple: true })).toBe(PAGE_BYTES)
+    db.close()
+  })
+
+  it('keeps the page size of a store created with other pages', async () => {
+    const path = tempPath()
+    const legacy = createLegacyStore(path)
+    const size = legacy.pragma('page_size', { simple: true })
+    legacy.close()
+    await (await open(path)).close()
+    const db = new Database(path, { readonly: true })
+    expect(db.pragma('page_size', { simple: true })).toBe(size)
     db.close()
   })
 
@@ -160,7 +174,7 @@ describe('SqliteStore: saving', () => {
     const blob = textBlob('The third document trips a trigger.')
     const docs = [0, 1, 2].map((i) => makeDocument(blob, i, { full: true }))
     const db = new Database(path)
-    db.exec(`CREATE TRIGGER fail_third AFTER INSERT ON document_layers WHEN NEW.document_id = '${docs[2]!.id}'
+    db.exec(`CREATE TRIGGER fail_third AFTER INSERT ON documents WHEN NEW.id = '${docs[2]!.id}'
       BEGIN SELECT RAISE(ABORT, 'forced failure'); END`)
     db.close()
     const error = await expectStoreError(store.save(blob, docs), 'STORE_WRITE_FAILED')
@@ -188,15 +202,10 @@ describe('SqliteStore: saving', () => {
 
   it('indexes the entities of documents stored before the entity index existed', async () => {
     const path = tempPath()
-    const old = await open(path, MIGRATIONS.slice(0, 2))
+    const db = createLegacyStore(path, 1)
     const blob = textBlob('Stored by schema version 1.')
     const doc = { ...makeDocument(blob, 0), layers: { entities: entitiesLayer([['person:~ada-brennan', 'person', 'Ada Brennan', 2]]) } }
-    await old.save(blob, [doc])
-    await old.close()
-    // Back to what a version 1 store holds: the layer, and no index.
-    const db = new Database(path)
-    db.exec('DROP TABLE entity_index')
-    db.pragma('user_version = 1')
+    saveLegacy(db, blob, [doc])
     db.close()
     const upgraded = await open(path)
     expect(await upgraded.listEntities()).toEqual([{ id: 'person:~ada-brennan', type: 'person', name: 'Ada Brennan', documents: 1, mentions: 2 }])
@@ -291,15 +300,28 @@ describe('SqliteStore: search', () => {
   })
 
   it.each([
-    ['at the limit: ranked, the best match first', 0],
-    ['past it: newest first', 1],
+    ['at the limit: ranked, the best match first, each scored', 0],
+    ['past it: newest first, unranked (score 0)', 1],
   ])('a query matching SEARCH_CANDIDATES documents, %s', async (_label, extra) => {
     // The oldest document is the best match: its title holds the word.
     const notes = Array.from({ length: SEARCH_CANDIDATES - 1 + extra }, (_, i) => [`Note ${i}`, `ferries, item ${i}.`] as const)
     const { store, ids } = await storeWith([['Ferries everywhere', 'ferries ferries ferries'], ...notes])
     const hits = await store.search('ferries', { limit: 3 })
     expect(hits[0]!.id).toBe(extra === 0 ? ids[0] : ids.at(-1))
-    expect(hits.every((h) => h.score > 0)).toBe(true)
+    expect(hits.map((h) => h.score > 0)).toEqual(Array(3).fill(extra === 0))
+    if (extra === 1) expect(hits.map((h) => h.id)).toEqual(ids.slice(-3).reverse())
+  })
+
+  it('counts a query again once a save or a layer update changes what it finds', async () => {
+    const { store, ids } = await storeWith(ENTRIES)
+    expect(await store.countSearch('ferries', 10)).toBe(1)
+    const blob = textBlob('More ferries\nThe ferries ran late.', 'inputs/late.txt')
+    await store.save(blob, [withText(makeDocument(blob, 0), 'More ferries', 'The ferries ran late.')])
+    expect(await store.countSearch('ferries', 10)).toBe(2)
+    // The first article's body is all removed: only its title ("Harbour reopens") is searched now.
+    const source = (await store.getDocument(ids[0]!))!.source
+    await store.updateLayers(ids[0]!, { clean: { blocks: [], removed: [{ span: { start: 0, end: source.length }, reason: 'navigation' }], flags: [] } })
+    expect(await store.countSearch('ferries', 10)).toBe(1)
   })
 
   it('countSearch refuses a malformed advanced query with SEARCH_SYNTAX', async () => {
@@ -356,12 +378,12 @@ describe('SqliteStore: read-only', () => {
 
   it('reads a store that lacks only a migration writers use, and refuses one that lacks what readers need', async () => {
     const path = tempPath()
-    await (await open(path, MIGRATIONS.filter((m) => !m.writersOnly))).close()
-    const readable = await SqliteStore.open(path, { readOnly: true })
+    await (await open(path)).close()
+    const readable = await SqliteStore.open(path, { readOnly: true, migrations: [...MIGRATIONS, { ...NOTE_COLUMN, writersOnly: true }] })
     opened.push(readable)
     expect(await readable.countStories()).toBe(0)
     const old = tempPath()
-    await (await open(old, MIGRATIONS.slice(0, 2))).close()
+    createLegacyStore(old, 2).close()
     const error = await expectStoreError(SqliteStore.open(old, { readOnly: true }), 'STORE_SCHEMA_OLD')
     expect(error.message).toContain('3 (stories)')
   })

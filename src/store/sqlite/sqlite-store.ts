@@ -9,18 +9,23 @@ import type {
 } from '../store.js'
 import { messageOf, openConnection, type Connection } from './connection.js'
 import { storeFailure } from './failures.js'
+import { checkDocumentInvariants } from './document-invariants.js'
 import { checkInvariants } from './invariants.js'
 import { UnstorableValueError } from './json.js'
 import { applyMigrations, checkReadable } from './migrate.js'
 import { MIGRATIONS, type Migration } from './migrations/index.js'
-import { fromDocumentRow, toDocumentWrite, toSummary, type DocumentWrite } from './rows.js'
+import { packBytes, unpackBytes } from './packed.js'
+import { readDocument, toDocumentWrite, toSummary, unpackStored, type DocumentWrite } from './rows.js'
 import { prepareStatements, SEARCH_CANDIDATES, type Statements } from './statements.js'
 import { StoryTables, checkStoryOrder, type StoryFilters } from './stories.js'
 import { toStoredText } from './text.js'
 import { toFts5Match } from './fts5-query.js'
+import { SearchCounts } from './search-counts.js'
 import type { SearchQuery } from '../search-query.js'
 import { acquireWriter } from './writer.js'
 import { checkBlobMatchesDocuments } from '../blob-check.js'
+import { SqliteSourceStore } from './sources.js'
+import type { SourceStore } from '../sources.js'
 
 /** The store file when the caller names none. */
 export const DEFAULT_STORE_PATH = './dossier.db'
@@ -60,7 +65,10 @@ export type { SearchHit }
  */
 export class SqliteStore implements Store {
   private readonly sql: Statements
+  private readonly searchCounts: SearchCounts
   private storyTables: StoryTables | undefined
+  private sourceTables: SqliteSourceStore | undefined
+  private readonly extraTables = new Map<string, unknown>()
   private closed = false
 
   private readonly db: Database.Database
@@ -76,12 +84,26 @@ export class SqliteStore implements Store {
   ) {
     this.db = connection.db
     this.sql = prepareStatements(this.db)
+    this.searchCounts = new SearchCounts(this.db, (match, cap) => this.sql.countSearch.get(match, cap)?.n ?? 0)
   }
 
   // Prepared on first use: a store opened at an older schema (upgrade tests) has no story tables.
   private get stories(): StoryTables {
     this.storyTables ??= new StoryTables(this.db)
     return this.storyTables
+  }
+
+  /**
+   * What `dossier watch` keeps (sources, items seen, hosts), on this store's connection. A store
+   * opened read-only before it had those tables: StoreError `STORE_SCHEMA_OLD`.
+   */
+  get sources(): SourceStore {
+    this.checkOpen()
+    if (this.sourceTables) return this.sourceTables
+    const present = this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sources'").get() !== undefined
+    if (!present) throw new StoreError(`${this.file} has no watch tables yet; run a write command on it (\`dossier sources list\` upgrades it).`, 'STORE_SCHEMA_OLD')
+    this.sourceTables = new SqliteSourceStore(this.db, this.file)
+    return this.sourceTables
   }
 
   /**
@@ -111,8 +133,10 @@ export class SqliteStore implements Store {
 
   async getBlob(sha256: string): Promise<Uint8Array | undefined> {
     return this.read('read a blob', () => {
-      const bytes = this.sql.getBlob.get(sha256)
-      return bytes === undefined ? undefined : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+      const packed = this.sql.getBlob.get(sha256)
+      if (packed === undefined) return undefined
+      const bytes = unpackStored(() => unpackBytes(packed), this.file, `blob ${sha256}`)
+      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     })
   }
 
@@ -129,13 +153,15 @@ export class SqliteStore implements Store {
       return this.writeAll(blob, writes, storedAt)
     } catch (error) {
       throw storeFailure(error, this.file, `could not save ${blob.input}`, 'STORE_WRITE_FAILED')
+    } finally {
+      this.searchCounts.forget()
     }
   }
 
   async getDocument(id: DocumentId): Promise<Document | undefined> {
     return this.read('read a document', () => {
       const row = this.sql.getDocument.get(id)
-      return row === undefined ? undefined : fromDocumentRow(row, this.sql.getLayers.all(id))
+      return row === undefined ? undefined : readDocument(row, row.layers, this.file)
     })
   }
 
@@ -165,6 +191,8 @@ export class SqliteStore implements Store {
       this.db.transaction(() => this.replaceLayers(id, layers, names, messages)).immediate()
     } catch (error) {
       throw storeFailure(error, this.file, `could not update layers ${names.join(', ')} of document ${id}`, 'STORE_WRITE_FAILED')
+    } finally {
+      this.searchCounts.forget()
     }
   }
 
@@ -183,7 +211,7 @@ export class SqliteStore implements Store {
     let after = 0
     for (;;) {
       const page = this.read('read documents', () =>
-        this.sql.pageDocuments.all(after, pageSize).map((row) => ({ seq: row.seq, doc: fromDocumentRow(row, this.sql.getLayers.all(row.id)) })),
+        this.sql.pageDocuments.all(after, pageSize).map((row) => ({ seq: row.seq, doc: readDocument(row, row.layers, this.file) })),
       )
       for (const { doc } of page) yield doc
       if (page.length < pageSize) return
@@ -223,7 +251,8 @@ export class SqliteStore implements Store {
    * `{ text, mode: 'advanced' }` reads operators (see search-query.ts). A query without words
    * finds nothing; a malformed advanced one throws SearchSyntaxError. A query matching more than
    * `SEARCH_CANDIDATES` (500) documents, a word most articles contain, lists its matches newest
-   * first (each with its score): ranking every match would score the whole index on every request.
+   * first with score 0 (unranked): scoring even one page of them costs a walk of the whole index
+   * (see SEARCH_CANDIDATES), so its first page costs the same at 1k or 1M articles.
    *
    * @example
    * await store.search({ text: 'flood* NOT "weather forecast"', mode: 'advanced' }, { limit: 20, offset: 40 })
@@ -233,14 +262,15 @@ export class SqliteStore implements Store {
     const match = toFts5Match(query)
     if (match === undefined) return []
     return this.read('search', () => {
-      const broad = (this.sql.countSearch.get(match, SEARCH_CANDIDATES + 1)?.n ?? 0) > SEARCH_CANDIDATES
+      const broad = this.searchCounts.count(match, SEARCH_CANDIDATES + 1) > SEARCH_CANDIDATES
       return (broad ? this.sql.searchNewest : this.sql.search).all(match, limit, offset).map((row) => ({ ...toSummary(row), score: row.score }))
     })
   }
 
   /**
    * How many documents `search` matches, counted up to `cap` (a broad word stops there): cheaper
-   * than the search, which scores what it finds.
+   * than the search, which scores what it finds. Counts are remembered until the store changes, so
+   * the count `search` made for the same query, or the last page's, is not walked again.
    *
    * @example
    * const total = await store.countSearch('"central bank"', 10_000) // 10_000 means "at least"
@@ -249,7 +279,7 @@ export class SqliteStore implements Store {
     if (!Number.isInteger(cap) || cap < 0) throw new UsageError(`countSearch: cap must be a whole number of documents, got ${cap}.`)
     const match = toFts5Match(query)
     if (match === undefined) return 0
-    return this.read('count search hits', () => this.sql.countSearch.get(match, cap)?.n ?? 0)
+    return this.read('count search hits', () => this.searchCounts.count(match, cap))
   }
 
   /**
@@ -300,7 +330,7 @@ export class SqliteStore implements Store {
     let after = 0
     for (;;) {
       const page = this.read('read unplaced documents', () =>
-        this.stories.unplacedPage(after, pageSize).map((row) => ({ seq: row.seq, doc: fromDocumentRow(row, this.sql.getLayers.all(row.id)) })),
+        this.stories.unplacedPage(after, pageSize).map((row) => ({ seq: row.seq, doc: readDocument(row, this.sql.getLayers.get(row.seq) ?? null, this.file) })),
       )
       for (const { doc } of page) yield doc
       if (page.length < pageSize) return
@@ -356,7 +386,8 @@ export class SqliteStore implements Store {
   /**
    * Checks the whole store, returning what is wrong (empty when sound): SQLite's integrity check,
    * documents or layers pointing at nothing, the FTS5 index's own check, and Dossier's invariants
-   * (`invariants.ts`: every counter equals what its members say). Each part runs even when one
+   * (`invariants.ts`: every counter equals what its members say; `document-invariants.ts`: every
+   * document unpacks and its entity index matches its entities layer). Each part runs even when one
    * before it failed on a damaged page, so the list says as much as can be read.
    */
   async checkIntegrity(): Promise<string[]> {
@@ -384,7 +415,21 @@ export class SqliteStore implements Store {
       return []
     })
     if (this.hasTable('stories')) part('invariants', () => checkInvariants(this.db))
+    part('documents', () => checkDocumentInvariants(this.db, this.sql.pageDocuments))
     return problems
+  }
+
+  /**
+   * Tables kept beside the documents by another part of Dossier (watches and alerts), made on this
+   * store's connection by `make` once per key; a closed store refuses.
+   *
+   * @example
+   * const watches = store.tablesOf('watches', (db) => new SqliteWatchStore(db, store.file))
+   */
+  tablesOf<T>(key: string, make: (db: Database.Database, readOnly: boolean) => T): T {
+    this.checkOpen()
+    if (!this.extraTables.has(key)) this.extraTables.set(key, make(this.db, this.readOnly))
+    return this.extraTables.get(key) as T
   }
 
   async close(): Promise<void> {
@@ -415,7 +460,7 @@ export class SqliteStore implements Store {
     const run = this.db.transaction((): SaveResult => {
       this.sql.insertBlob.run({
         sha256: blob.sha256,
-        bytes: Buffer.from(blob.bytes.buffer, blob.bytes.byteOffset, blob.bytes.byteLength),
+        bytes: packBytes(blob.bytes),
         input: toStoredText(blob.input),
         mediaType: blob.mediaType ?? null,
         size: blob.bytes.byteLength,
@@ -423,10 +468,9 @@ export class SqliteStore implements Store {
       })
       let added = 0
       for (const { row, layers, fts, entities } of writes) {
-        const inserted = this.sql.insertDocument.run(row)
+        const inserted = this.sql.insertDocument.run({ ...row, layers })
         if (inserted.changes === 0) continue
         added++
-        for (const layer of layers) this.sql.insertLayer.run(row.id, layer.name, layer.json)
         this.sql.insertFts.run(inserted.lastInsertRowid, fts.title, fts.body)
         for (const entity of entities) this.sql.insertEntity.run(entity)
       }
@@ -443,11 +487,12 @@ export class SqliteStore implements Store {
     if (row === undefined) {
       throw new StoreError(`${this.file}: no document ${id} to update; save it first.`, 'STORE_NO_DOCUMENT')
     }
-    const stored = fromDocumentRow(row, this.sql.getLayers.all(id))
+    const stored = readDocument(row, row.layers, this.file)
     const merged: Document = { ...stored, layers: { ...stored.layers, ...layers }, messages: messages ?? stored.messages }
     const write = this.prepareWrite(merged, row.storedAt)
     if (messages !== undefined) this.sql.updateMessages.run(write.row.messages, id)
-    for (const layer of write.layers) if (names.includes(layer.name)) this.sql.upsertLayer.run(id, layer.name, layer.json)
+    // The layers are one packed value: the unchanged ones are packed again beside the new.
+    if (names.length > 0) this.sql.updateLayers.run(write.layers, id)
     if (names.some((n) => SUMMARY_LAYERS.has(n))) {
       const { title, published, publisher, language, chars } = write.row
       this.sql.updateSummary.run({ id, title, published, publisher, language, chars })

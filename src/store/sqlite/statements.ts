@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { DocumentRow, EntityIndexRow, LayerRow } from './rows.js'
+import type { DocumentRow, EntityIndexRow } from './rows.js'
 import type { StoredText } from './text.js'
 
 /** How much more a search term found in the title counts than one in the body (bm25 column weight). */
@@ -7,8 +7,11 @@ const TITLE_WEIGHT = 3.0
 
 /**
  * Matches of one search that are ranked, at most: a query matching more (a word most articles
- * contain) lists its matches newest first, each scored; a name or a phrase matches fewer and is
- * ranked best first. Ranking every match of a broad word would score the whole index per request.
+ * contain) lists its matches newest first, unscored; a name or a phrase matches fewer and is
+ * ranked best first. FTS5's bm25 weighs each word by the number of documents holding it, which it
+ * counts by walking the word's whole list of documents on every query: for a word in every article
+ * that is the whole index per request (6–14 ms at 100k articles, linear in the store), even to
+ * score one page.
  */
 export const SEARCH_CANDIDATES = 500
 
@@ -25,6 +28,9 @@ export interface BlobParams {
   readonly size: number
   readonly storedAt: string
 }
+
+/** Named parameters of a new `documents` row: the row and its packed layers. */
+export type DocumentParams = DocumentRow & { readonly layers: Buffer }
 
 /** Named parameters of the summary columns a layer update re-derives. */
 export interface SummaryParams {
@@ -66,35 +72,31 @@ export function prepareStatements(db: Database.Database): Statements {
       `INSERT INTO blobs (sha256, bytes, input, media_type, size, stored_at)
        VALUES (@sha256, @bytes, @input, @mediaType, @size, @storedAt) ON CONFLICT (sha256) DO NOTHING`,
     ),
-    insertDocument: db.prepare<[DocumentRow]>(
+    insertDocument: db.prepare<[DocumentParams]>(
       `INSERT INTO documents (id, blob_sha256, input, record, url, container, captured_at, charset,
-         hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at)
+         hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at, layers)
        VALUES (@id, @blobSha256, @input, @record, @url, @container, @capturedAt, @charset,
-         @hints, @markup, @source, @messages, @extra, @title, @published, @publisher, @language, @chars, @storedAt)
+         @hints, @markup, @source, @messages, @extra, @title, @published, @publisher, @language, @chars, @storedAt, @layers)
        ON CONFLICT (id) DO NOTHING`,
     ),
-    insertLayer: db.prepare<[string, string, string]>('INSERT INTO document_layers (document_id, name, json) VALUES (?, ?, ?)'),
     insertFts: db.prepare<[number | bigint, string, string]>('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)'),
-    getDocument: db.prepare<[string], DocumentRow>(
+    getDocument: db.prepare<[string], DocumentRow & { layers: Buffer }>(
       `SELECT id, blob_sha256 AS blobSha256, input, record, url, container, captured_at AS capturedAt, charset,
-         hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at AS storedAt
+         hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at AS storedAt, layers
        FROM documents WHERE id = ?`,
     ),
-    getLayers: db.prepare<[string], LayerRow>('SELECT name, json FROM document_layers WHERE document_id = ? ORDER BY rowid'),
+    getLayers: db.prepare<[number], Buffer>('SELECT layers FROM documents WHERE seq = ?').pluck(),
     listDocuments: db.prepare<[number, number], SummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM documents ORDER BY seq LIMIT ? OFFSET ?`,
     ),
     countDocuments: db.prepare<[], number>('SELECT count(*) FROM documents').pluck(),
-    pageDocuments: db.prepare<[number, number], DocumentRow & { seq: number }>(
+    pageDocuments: db.prepare<[number, number], DocumentRow & { seq: number; layers: Buffer }>(
       `SELECT seq, id, blob_sha256 AS blobSha256, input, record, url, container, captured_at AS capturedAt, charset,
-         hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at AS storedAt
+         hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at AS storedAt, layers
        FROM documents WHERE seq > ? ORDER BY seq LIMIT ?`,
     ),
     documentSeq: db.prepare<[string], number>('SELECT seq FROM documents WHERE id = ?').pluck(),
-    upsertLayer: db.prepare<[string, string, string]>(
-      `INSERT INTO document_layers (document_id, name, json) VALUES (?, ?, ?)
-       ON CONFLICT (document_id, name) DO UPDATE SET json = excluded.json`,
-    ),
+    updateLayers: db.prepare<[Buffer, string]>('UPDATE documents SET layers = ? WHERE id = ?'),
     updateSummary: db.prepare<[SummaryParams]>(
       `UPDATE documents SET title = @title, published = @published, publisher = @publisher, language = @language, chars = @chars
        WHERE id = @id`,
@@ -123,11 +125,10 @@ export function prepareStatements(db: Database.Database): Statements {
        FROM documents_fts JOIN documents ON documents.seq = documents_fts.rowid
        WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts, ${TITLE_WEIGHT}, 1.0) LIMIT ? OFFSET ?`,
     ),
-    // FTS5 walks a match newest first and stops at the page: only the page is scored.
+    // FTS5 walks a match newest first and stops at the page; no bm25 (see SEARCH_CANDIDATES), so 0.
     searchNewest: db.prepare<[string, number, number], SummaryRow & { score: number }>(
-      `SELECT ${SUMMARY_COLUMNS}, hits.score AS score
-       FROM (SELECT rowid, -bm25(documents_fts, ${TITLE_WEIGHT}, 1.0) AS score FROM documents_fts
-             WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) AS hits
+      `SELECT ${SUMMARY_COLUMNS}, 0 AS score
+       FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) AS hits
        JOIN documents ON documents.seq = hits.rowid ORDER BY hits.rowid DESC`,
     ),
     // Counting walks the match without scoring it, and stops at the cap.
@@ -142,16 +143,15 @@ export interface Statements {
   readonly hasBlob: Statement<[string], 1>
   readonly getBlob: Statement<[string], Buffer>
   readonly insertBlob: Statement<[BlobParams]>
-  readonly insertDocument: Statement<[DocumentRow]>
-  readonly insertLayer: Statement<[string, string, string]>
+  readonly insertDocument: Statement<[DocumentParams]>
   readonly insertFts: Statement<[number | bigint, string, string]>
-  readonly getDocument: Statement<[string], DocumentRow>
-  readonly getLayers: Statement<[string], LayerRow>
+  readonly getDocument: Statement<[string], DocumentRow & { layers: Buffer }>
+  readonly getLayers: Statement<[number], Buffer>
   readonly listDocuments: Statement<[number, number], SummaryRow>
   readonly countDocuments: Statement<[], number>
-  readonly pageDocuments: Statement<[number, number], DocumentRow & { seq: number }>
+  readonly pageDocuments: Statement<[number, number], DocumentRow & { seq: number; layers: Buffer }>
   readonly documentSeq: Statement<[string], number>
-  readonly upsertLayer: Statement<[string, string, string]>
+  readonly updateLayers: Statement<[Buffer, string]>
   readonly updateSummary: Statement<[SummaryParams]>
   readonly updateMessages: Statement<[string, string]>
   readonly deleteFts: Statement<[number | bigint]>

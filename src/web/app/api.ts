@@ -10,6 +10,8 @@ export const TOKEN_KEY = 'dossier.token'
 export interface Page<T> {
   readonly items: readonly T[]
   readonly total: number
+  /** Counting stopped at a cap, or (stories searched by text) the list covers only the newest matching articles. */
+  readonly totalCapped?: true
   readonly limit: number
   readonly offset: number
 }
@@ -114,6 +116,16 @@ export async function postJson<T>(url: string, body: FormData | object): Promise
     ? { method: 'POST', body }
     : { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }
   return (await send(url, init)).json() as Promise<T>
+}
+
+/** PUTs JSON and reads the JSON answer. */
+export async function putJson<T>(url: string, body: object): Promise<T> {
+  return (await send(url, { method: 'PUT', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } })).json() as Promise<T>
+}
+
+/** DELETEs a resource (the answer has no body). */
+export async function deleteResource(url: string): Promise<void> {
+  await send(url, { method: 'DELETE' })
 }
 
 /**

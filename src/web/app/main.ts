@@ -11,6 +11,8 @@ import { showEntity } from './pages/entity.js'
 import { showImport } from './pages/import.js'
 import { showStories } from './pages/stories.js'
 import { showStory } from './pages/story.js'
+import { showSources } from './pages/sources.js'
+import { showWatches } from './pages/watches.js'
 
 type Show = (main: HTMLElement, route: Route, retry: () => void) => void | Promise<void>
 
@@ -20,6 +22,8 @@ const PAGES: Readonly<Record<Route['name'], Show>> = {
   article: showArticle,
   entity: showEntity,
   import: showImport,
+  watches: showWatches,
+  sources: showSources,
   'not-found': (main) => replaceChildren(main, h('h1', null, 'Not found'), h('p', null, h('a', { href: '#/stories' }, 'Go to the stories'))),
 }
 

@@ -1,9 +1,10 @@
 /*
  * Hash routes: `#/stories`, `#/stories/:id`, `#/articles/:id`, `#/entities/:id`, `#/import`,
+ * `#/watches`, `#/watches/:id`, `#/sources`,
  * each with an optional `?query`. Pure: no DOM here.
  */
 
-export type RouteName = 'stories' | 'story' | 'article' | 'entity' | 'import' | 'not-found'
+export type RouteName = 'stories' | 'story' | 'article' | 'entity' | 'import' | 'watches' | 'sources' | 'not-found'
 
 export interface Route {
   readonly name: RouteName
@@ -19,6 +20,9 @@ const PAGES: ReadonlyArray<readonly [RegExp, RouteName]> = [
   [/^\/articles\/([^/]+)$/, 'article'],
   [/^\/entities\/([^/]+)$/, 'entity'],
   [/^\/import\/?$/, 'import'],
+  [/^\/watches\/?$/, 'watches'],
+  [/^\/watches\/([^/]+)$/, 'watches'],
+  [/^\/sources\/?$/, 'sources'],
 ]
 
 /**
@@ -63,7 +67,7 @@ export function parseRoute(hash: string): Route {
  * routeHash('entities', 'country:RU') // '#/entities/country%3ARU'
  * routeHash('stories', null, { q: 'alliance', page: '' }) // '#/stories?q=alliance'
  */
-export function routeHash(base: 'stories' | 'articles' | 'entities' | 'import', id: string | null = null, query: Readonly<Record<string, string | number | null | undefined>> = {}): string {
+export function routeHash(base: 'stories' | 'articles' | 'entities' | 'import' | 'watches' | 'sources', id: string | null = null, query: Readonly<Record<string, string | number | null | undefined>> = {}): string {
   const params = new URLSearchParams()
   for (const [name, value] of Object.entries(query)) {
     if (value !== null && value !== undefined && value !== '') params.set(name, String(value))

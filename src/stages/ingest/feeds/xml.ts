@@ -30,6 +30,9 @@ const NAMESPACES: Readonly<Record<string, string>> = {
   'http://www.itunes.com/dtds/podcast-1.0.dtd': 'itunes',
   'http://www.w3.org/1999/xhtml': 'xhtml',
   'http://www.w3.org/xml/1998/namespace': 'xml',
+  // Sitemaps and Google News sitemaps, read by `dossier watch` with this parser.
+  'http://www.sitemaps.org/schemas/sitemap/0.9': '',
+  'http://www.google.com/schemas/sitemap-news/0.9': 'news',
 }
 
 /** Elements nested deeper than this are read as text of their ancestor: no feed needs more, and it bounds recursion. */

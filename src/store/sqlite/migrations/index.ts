@@ -1,8 +1,12 @@
+import type Database from 'better-sqlite3'
 import { INITIAL_SQL } from './001_initial.js'
 import { ENTITY_INDEX_SQL } from './002_entity_index.js'
 import { STORIES_SQL } from './003_stories.js'
 import { WRITER_LEASE_SQL } from './004_writer_lease.js'
 import { STORY_SEQ_SQL } from './005_story_seq.js'
+import { COMPACT_DOCUMENTS_SQL, packDocuments } from './006_compact_documents.js'
+import { WATCH_SQL } from './007_watch.js'
+import { WATCHES_SQL } from './008_watches.js'
 
 export { DOSSIER_APPLICATION_ID } from './application-id.js'
 
@@ -21,6 +25,10 @@ export interface Migration {
   readonly sql: string
   /** Only writers use what it adds: a read-only open of a store that lacks it still reads (it cannot migrate). */
   readonly writersOnly?: boolean
+  /** Rewrites stored rows after `sql`, in the same transaction: what SQL alone cannot compute (packing). */
+  readonly convert?: (db: Database.Database) => void
+  /** Tables dropped once `convert` has run (in the same transaction), so the open check no longer expects them. */
+  readonly drops?: readonly string[]
 }
 
 /** Every migration of the store, oldest first. */
@@ -30,4 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'stories', sql: STORIES_SQL },
   { version: 4, name: 'writer lease', sql: WRITER_LEASE_SQL, writersOnly: true },
   { version: 5, name: 'story order index', sql: STORY_SEQ_SQL, writersOnly: true },
+  { version: 6, name: 'compact documents', sql: COMPACT_DOCUMENTS_SQL, convert: packDocuments, drops: ['document_layers'] },
+  { version: 7, name: 'watch sources', sql: WATCH_SQL, writersOnly: true },
+  { version: 8, name: 'watches and alerts', sql: WATCHES_SQL, writersOnly: true },
 ]

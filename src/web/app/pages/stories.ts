@@ -55,8 +55,21 @@ function pager(values: Filters, page: Page<StorySummary>): HTMLElement {
   const last = Math.min(page.offset + page.items.length, page.total)
   return h('nav', { class: 'pager', 'aria-label': 'Pages' },
     page.offset > 0 ? h('a', { href: at(Math.max(0, page.offset - page.limit)), rel: 'prev' }, '‹ Previous') : h('span', { class: 'disabled' }, '‹ Previous'),
-    h('span', { class: 'count' }, page.total === 0 ? 'no stories' : `${page.offset + 1}–${last} of ${page.total}`),
+    h('span', { class: 'count' }, storyCountText(page)),
     last < page.total ? h('a', { href: at(page.offset + page.limit), rel: 'next' }, 'Next ›') : h('span', { class: 'disabled' }, 'Next ›'))
+}
+
+/**
+ * The pager's count. A text search matching more articles than the server reads lists the stories
+ * of the newest of them, and says so rather than pass the count for all.
+ *
+ * @example
+ * storyCountText({ items, total: 212, offset: 0, limit: 25, totalCapped: true }) // '1–25 of 212, from the newest matching articles; narrow the search for older ones'
+ */
+export function storyCountText(page: Page<unknown>): string {
+  if (page.total === 0) return page.totalCapped ? 'no stories among the newest matching articles' : 'no stories'
+  const range = `${page.offset + 1}–${Math.min(page.offset + page.items.length, page.total)} of ${page.total}`
+  return page.totalCapped ? `${range}, from the newest matching articles; narrow the search for older ones` : range
 }
 
 function storyRows(items: readonly StorySummary[]): ReturnType<typeof table> {

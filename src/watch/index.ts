@@ -1,0 +1,8 @@
+export { runWatchCycle, DEFAULT_EVERY_MS, MAX_ITEM_ATTEMPTS, MAX_NEW_PER_POLL, type WatchCycleOptions, type WatchCycleResult, type WatchEvent } from './cycle.js'
+export { watch, type WatchOptions } from './loop.js'
+export { PoliteFetcher, ROBOTS_AGENT, DEFAULT_HOST_DELAY_MS, type PoliteOptions, type PoliteResult } from './polite.js'
+export { discoverItems, type Discovered } from './discover.js'
+export { readOpml, type OpmlFeed, type ReadOpml } from './opml.js'
+export { importOpml, addSourceUrl, guessSourceKind } from './sources.js'
+export { findArticleLinks } from './links.js'
+export { articleKey } from './urls.js'
