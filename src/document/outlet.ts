@@ -15,9 +15,19 @@ export const UNKNOWN_OUTLET = 'unknown outlet'
  * outletOf(doc) // 'Harbour Daily', or 'example.org', or 'unknown outlet'
  */
 export function outletOf(doc: Document): string {
-  const publisher = doc.layers.metadata?.publisher?.value.trim()
+  return outletFrom(doc.layers.metadata?.publisher?.value, doc.layers.metadata?.canonicalUrl?.value ?? doc.origin.url ?? doc.hints.url)
+}
+
+/**
+ * The outlet of a publisher name and a URL, by the rule of {@link outletOf}: for a caller that holds
+ * a stored summary (`publisher`, `url`) rather than the document.
+ *
+ * @example
+ * outletFrom(undefined, 'https://www.example.org/a') // 'example.org'
+ */
+export function outletFrom(publisherName: string | undefined, url: string | undefined): string {
+  const publisher = publisherName?.trim()
   if (publisher !== undefined && publisher !== '' && !looksLikeDateOrTime(publisher)) return publisher
-  const url = doc.layers.metadata?.canonicalUrl?.value ?? doc.origin.url ?? doc.hints.url
   if (url !== undefined) {
     try {
       const host = new URL(url).hostname.replace(/^www\./, '')

@@ -11,7 +11,10 @@ import { ImportJobs } from './jobs.js'
 import { JSON_TYPE, toSafeJson } from './json.js'
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js'
 import { OPENAPI } from './openapi.js'
+import { OutletIndex } from './outlets.js'
 import { articleRoutes } from './routes/articles.js'
+import { coverageRoutes } from './routes/coverage.js'
+import { outletRoutes } from './routes/outlets.js'
 import { briefRoutes } from './routes/brief.js'
 import { entityRoutes } from './routes/entities.js'
 import { healthRoutes, pingRoutes } from './routes/health.js'
@@ -59,12 +62,15 @@ export function createApp(options: AppOptions): Hono {
   app.use('*', refuseCrossSite(options.token))
   app.route('/api/health', healthRoutes(store))
   app.route('/api/ping', pingRoutes())
-  app.route('/api/stories', storyRoutes(store))
+  const outlets = new OutletIndex(store)
+  app.route('/api/stories', storyRoutes(store, outlets))
   app.route('/api/stories', briefRoutes(store))
   app.route('/api/threads', threadRoutes(store))
   app.route('/api/articles', articleRoutes(store))
   app.route('/api/entities', entityRoutes(store))
   app.route('/api/timeline', timelineRoutes(store))
+  app.route('/api/outlets', outletRoutes(outlets))
+  app.route('/api/coverage', coverageRoutes(store))
   app.route('/api/import', importRoutes(jobs, limits))
   app.route('/api/sources', sourceRoutes(store, limits))
   app.route('/api/watches', watchRoutes(store, limits))

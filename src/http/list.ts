@@ -17,8 +17,9 @@ export interface ListBody<T> {
 export const LIST_FORMATS = ['json', 'csv'] as const
 
 /**
- * Sends one page of a list: JSON `{ items, total, limit, offset }`, or with `?format=csv` the
- * items as a CSV download (the page only, so `limit`/`offset` still apply).
+ * Sends one page of a list: JSON `{ items, total, limit, offset }`, or with `?format=csv&limit=N`
+ * the page as a CSV download. A route answers `format=csv` without `limit` with the whole list,
+ * streamed (export.ts), before it gets here.
  */
 export function sendList<T>(c: Context, name: string, page: Page, items: readonly T[], total: { count: number; capped?: boolean }, columns: readonly CsvColumn<T>[]): Response {
   if (choiceParam(c, 'format', LIST_FORMATS, 'json') === 'csv') {

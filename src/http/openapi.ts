@@ -7,6 +7,8 @@ import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, MAX_PARAM_CHARS } from './params.js
 import { BRIEF_FORMATS } from './routes/brief.js'
 import { ENTITY_TYPES } from './routes/entities.js'
 import { STORY_ORDERS } from './routes/stories.js'
+import { ARTICLE_SORTS, SORT_DIRECTIONS } from './article-order.js'
+import { COVERAGE_BUCKETS } from './coverage.js'
 import { SEARCH_MODES } from '../store/index.js'
 import { WATCH_PATHS, WATCH_SCHEMAS } from './openapi-watches.js'
 
@@ -50,7 +52,7 @@ const nullable = (type: string): Schema => ({ type: [type, 'null'] })
 const page: readonly Parameter[] = [
   { name: 'limit', in: 'query', description: `Items per page (default ${DEFAULT_PAGE_LIMIT}).`, schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_LIMIT } },
   { name: 'offset', in: 'query', description: 'Items to skip.', schema: { type: 'integer', minimum: 0 } },
-  { name: 'format', in: 'query', description: '`csv` for a CSV download of the page (RFC 4180; cells that start like a formula get a leading `\'`).', schema: { enum: LIST_FORMATS } },
+  { name: 'format', in: 'query', description: '`csv` for a CSV download (RFC 4180; cells that start like a formula get a leading `\'`): with `limit`, that page; without, the whole list from `offset`, streamed.', schema: { enum: LIST_FORMATS } },
 ]
 const idParam = (what: string): Parameter => ({ name: 'id', in: 'path', required: true, description: `The ${what}'s id.`, schema: { type: 'string' } })
 
@@ -115,11 +117,12 @@ export const OPENAPI: OpenApiDocument = {
         { name: 'q', in: 'query', description: 'Search of the member articles (title and clean text); see `mode` and the README\'s "Search" section.', schema: { type: 'string', maxLength: MAX_PARAM_CHARS } },
         SEARCH_MODE,
         { name: 'entity', in: 'query', description: 'An entity id a member article mentions.', schema: { type: 'string' } },
-        { name: 'outlet', in: 'query', description: 'An outlet of a member article.', schema: { type: 'string' } },
+        { name: 'outlet', in: 'query', description: 'An outlet of a member article, in any case (every stored spelling of it; see /api/outlets).', schema: { type: 'string' } },
         { name: 'from', in: 'query', description: 'Event date at or after (YYYY, YYYY-MM, YYYY-MM-DD).', schema: { type: 'string' } },
         { name: 'to', in: 'query', description: 'Event date at or before; a year or month includes the whole period.', schema: { type: 'string' } },
         { name: 'thread', in: 'query', description: 'A thread id.', schema: { type: 'string' } },
         { name: 'order', in: 'query', description: '`top` (outlets, articles, date) or `recent`.', schema: { enum: STORY_ORDERS } },
+        { name: 'outlets', in: 'query', description: '`1`: each item also gives `outletNames` (its articles\' outlets, most articles first), `first` and `last` (its dates).', schema: { enum: ['1', 'true', 'yes', '0', 'false', 'no'] } },
       ]),
     },
     '/api/stories/{id}': { get: one('One story with its articles.', 'getStory', ref('Story'), 'story') },
@@ -139,12 +142,39 @@ export const OPENAPI: OpenApiDocument = {
         },
       },
     },
+    '/api/stories/{id}/coverage': {
+      get: one('Who covered the story: its outlets with their articles and dates, and outlets that write about its actors (2+ articles elsewhere) but have none in it.', 'getStoryCoverage', ref('StoryCoverage'), 'story'),
+    },
+    '/api/outlets': {
+      get: list('Outlets of the stored articles (publisher, else the URL host), grouped in any case, most articles first.', 'listOutlets', 'Outlet', [
+        { name: 'q', in: 'query', description: 'Part of the name, any case.', schema: { type: 'string' } },
+      ]),
+    },
+    '/api/coverage': {
+      get: {
+        summary: 'Articles per day (or month) for a search or the whole store, in all and by outlet.',
+        operationId: 'getCoverage',
+        parameters: [
+          { name: 'q', in: 'query', description: 'Search of title and clean text; all articles when absent.', schema: { type: 'string', maxLength: MAX_PARAM_CHARS } },
+          SEARCH_MODE,
+          { name: 'by', in: 'query', description: '`day` (default; a range over ten years is given by month) or `month`.', schema: { enum: COVERAGE_BUCKETS } },
+          { name: 'from', in: 'query', description: 'Published at or after (YYYY, YYYY-MM, YYYY-MM-DD).', schema: { type: 'string' } },
+          { name: 'to', in: 'query', description: 'Published at or before; a year or month includes the whole period.', schema: { type: 'string' } },
+          { name: 'outlet', in: 'query', description: 'One outlet, any case.', schema: { type: 'string' } },
+          { name: 'format', in: 'query', description: '`csv`: one row per date and outlet (`date,outlet,articles`).', schema: { enum: LIST_FORMATS } },
+        ],
+        responses: { '200': { description: 'The counts.', content: { ...json(ref('Coverage')), 'text/csv': { schema: { type: 'string' } } } }, ...errors },
+      },
+    },
     '/api/threads': { get: list('Threads: stories linked by actors and topic over time.', 'listThreads', 'Thread', []) },
     '/api/threads/{id}': { get: one('One thread.', 'getThread', ref('Thread'), 'thread') },
     '/api/articles': {
       get: list('Articles, in storage order, or searched (best first, with score).', 'listArticles', 'ArticleSummary', [
         { name: 'q', in: 'query', description: 'Search of title and clean text; see `mode` and the README\'s "Search" section.', schema: { type: 'string', maxLength: MAX_PARAM_CHARS } },
         SEARCH_MODE,
+        { name: 'snippets', in: 'query', description: 'With q, `1`: each hit gets `snippet`, the passage with the searched words and each match as a source span.', schema: { enum: ['1', 'true', 'yes', '0', 'false', 'no'] } },
+        { name: 'sort', in: 'query', description: 'Order of the whole list (or of the search\'s hits, up to 10,000): `stored`, `published`, `title`, `outlet`, `chars`; a missing value goes last.', schema: { enum: ARTICLE_SORTS } },
+        { name: 'dir', in: 'query', description: '`asc` or `desc` (default `desc` for published and chars, else `asc`).', schema: { enum: SORT_DIRECTIONS } },
       ]),
     },
     '/api/articles/{id}': { get: one('One article: source, cleaning, layers, quality notes, story.', 'getArticle', ref('Article'), 'article') },
@@ -277,6 +307,10 @@ export const OPENAPI: OpenApiDocument = {
           id: { type: 'string' }, input: { type: 'string' }, url: { type: 'string' }, container: { type: 'string' }, title: { type: 'string' },
           published: { type: 'string' }, publisher: { type: 'string' }, chars: { type: 'integer' }, storedAt: { type: 'string' },
           score: { type: 'number', description: 'With q: higher is a better match; 0 when a query matching more than 500 articles lists them newest first, unranked.' },
+          snippet: {
+            type: ['object', 'null'], description: 'With q and snippets=1: the passage (a kept span) with the searched words.',
+            properties: { span: ref('Span'), text: { type: 'string' }, highlights: { type: 'array', items: ref('Span') } },
+          },
         },
       },
       Article: {
@@ -290,6 +324,22 @@ export const OPENAPI: OpenApiDocument = {
           story: nullable('string'),
         },
       },
+      Outlet: {
+        type: 'object', required: ['name', 'spellings', 'articles'],
+        properties: { name: { type: 'string', description: 'Its commonest spelling.' }, spellings: { type: 'array', items: { type: 'string' } }, articles: { type: 'integer' } },
+      },
+      Coverage: {
+        type: 'object', required: ['by', 'points', 'outlets', 'articles', 'undated'],
+        properties: {
+          by: { enum: COVERAGE_BUCKETS },
+          points: { type: 'array', description: 'Every day (or month) from the first dated article to the last, empty ones included.', items: { type: 'object', required: ['date', 'articles', 'outlets'], properties: { date: { type: 'string' }, articles: { type: 'integer' }, outlets: { type: 'object', additionalProperties: { type: 'integer' } } } } },
+          outlets: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, articles: { type: 'integer' } } } },
+          articles: { type: 'integer', description: 'Articles counted, dated or not.' },
+          undated: { type: 'integer', description: 'Articles without a publication date as precise as the bucket: in no point.' },
+          capped: { const: true, description: 'More articles matched than were counted (10,000).' },
+        },
+      },
+      StoryCoverage: open('carried: [{ outlet, articles: [{ id, title, url, published, copy }], first }], earliest first; missing: [{ outlet, articles, actors, latest }]; actors: the story actors asked about.', ['story', 'actors', 'carried', 'missing']),
       EntitySummary: {
         type: 'object', required: ['id', 'type', 'name', 'documents', 'mentions'],
         properties: { id: { type: 'string' }, type: { type: 'string' }, name: { type: 'string' }, documents: { type: 'integer' }, mentions: { type: 'integer' } },

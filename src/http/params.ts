@@ -44,6 +44,13 @@ export function choiceParam<T extends string>(c: Context, name: string, choices:
   return text as T
 }
 
+/** A yes/no flag: `1`, `true` or `yes` is true, `0`, `false` or `no` (or absent) is false. */
+export function booleanParam(c: Context, name: string): boolean {
+  return YES.has(choiceParam(c, name, ['1', 'true', 'yes', '0', 'false', 'no'], 'false'))
+}
+
+const YES: ReadonlySet<string> = new Set(['1', 'true', 'yes'])
+
 /** A date prefix (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), or undefined when absent. */
 export function dateParam(c: Context, name: string): string | undefined {
   const text = textParam(c, name)

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { StoryCheck, StorySummary } from '../../src/document/index.js'
+import type { Story, StoryCheck, StorySummary } from '../../src/document/index.js'
 import { startServer } from '../../src/http/index.js'
 import { isMinorEvent } from '../../src/web/app/facts.js'
 import { REPO_ROOT } from '../helpers/cli.js'
@@ -44,13 +44,21 @@ describe.skipIf(!present)('web app on the examples, in Chromium', () => {
     await dossier?.close()
   })
 
-  it('stories: the list shows every story with its event date and outlet count', async () => {
+  it('stories: the list shows every story with its event date, outlets and coverage', async () => {
     const page = await open('#/stories')
     const rows = page.locator('table.stories tbody tr')
     expect(await rows.count()).toBe(Math.min(stories.length, 25))
     const first = stories[0]!
+    const story = await dossier.api<Story>(`/api/stories/${first.id}`)
     const cells = await rows.first().locator('td').allTextContents()
-    expect(cells).toEqual([first.title, first.eventDate ?? '—', String(first.outlets), String(first.articles)])
+    expect(cells.slice(0, 2)).toEqual([first.title, first.eventDate ?? '—'])
+    // The outlets: the count, then the three with most articles in the story by name, the rest counted.
+    const counts = new Map<string, number>()
+    for (const a of story.articles) counts.set(a.source, (counts.get(a.source) ?? 0) + 1)
+    const names = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name)
+    expect(cells[2]).toBe(`${first.outlets}: ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` +${names.length - 3}` : ''}`)
+    expect(cells[3]).toBe(String(first.articles))
+    expect(cells[4]).toBe(story.first === story.last ? story.first ?? '—' : `${story.first} – ${story.last}`)
     await screenshot(page, 'stories-laptop')
   })
 

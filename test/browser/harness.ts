@@ -102,9 +102,12 @@ export interface PageRecord {
   readonly errors: string[]
 }
 
-/** A page of a fresh context at `viewport`, recording dialogs (dismissed), console messages and page errors. */
-export async function openPage(browser: Browser, viewport: { width: number; height: number }): Promise<{ page: Page; record: PageRecord }> {
-  const context = await browser.newContext({ viewport })
+/**
+ * A page of a fresh context at `viewport`, recording dialogs (dismissed), console messages and page
+ * errors; `touch` makes it a phone's (touch events, taps).
+ */
+export async function openPage(browser: Browser, viewport: { width: number; height: number }, touch = false): Promise<{ page: Page; record: PageRecord }> {
+  const context = await browser.newContext({ viewport, ...(touch ? { hasTouch: true, isMobile: true } : {}) })
   const page = await context.newPage()
   const record: PageRecord = { dialogs: [], console: [], errors: [] }
   page.on('dialog', (dialog) => {

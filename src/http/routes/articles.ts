@@ -3,10 +3,13 @@ import { cleanTextOf, type Document, type QualityNote, type RemovalReason, type 
 import { assessSourceQuality } from '../../stages/analysis/quality.js'
 import type { DocumentSummary, SearchHit, SearchQuery, Store } from '../../store/index.js'
 import { fieldColumns } from '../csv.js'
+import { streamCsv, wantsFullExport } from '../export.js'
 import { notFound } from '../errors.js'
 import { sendJson } from '../json.js'
 import { sendList } from '../list.js'
-import { pageParams, searchParam, type Page } from '../params.js'
+import { ARTICLE_SORTS, SORT_DIRECTIONS, sortArticles, type ArticleSort, type SortDirection } from '../article-order.js'
+import { booleanParam, choiceParam, pageParams, searchParam, type Page } from '../params.js'
+import { snippetOf, type Snippet } from '../snippets.js'
 
 /**
  * Search hits counted for `total` at most: past it, `total` is this cap and `totalCapped` is set
@@ -34,12 +37,12 @@ export function articleRoutes(store: Store): Hono {
   routes.get('/', async (c) => {
     const page = pageParams(c)
     const q = searchParam(c)
-    if (q === undefined) {
-      const [items, count] = await Promise.all([store.listDocuments(page), store.countDocuments()])
-      return sendList(c, 'articles', page, items, { count }, ARTICLE_COLUMNS)
-    }
-    const { items, count, capped } = await searchPage(store, q, page)
-    return sendList(c, 'articles', page, items, { count, capped }, ARTICLE_COLUMNS)
+    if (wantsFullExport(c)) return streamCsv(c, 'articles', ARTICLE_COLUMNS, (p) => (q === undefined ? store.listDocuments(p) : store.search(q, p)), page.offset)
+    const sort = choiceParam(c, 'sort', ARTICLE_SORTS)
+    const direction = choiceParam(c, 'dir', SORT_DIRECTIONS, sort === 'published' || sort === 'chars' ? 'desc' : 'asc')
+    const found = sort === undefined ? await pageInStoreOrder(store, q, page) : await pageSorted(store, q, page, sort, direction)
+    const items = q !== undefined && booleanParam(c, 'snippets') ? await withSnippets(store, q, found.items) : found.items
+    return sendList(c, 'articles', page, items, found, ARTICLE_COLUMNS)
   })
   routes.get('/:id', async (c) => {
     const id = c.req.param('id')
@@ -63,13 +66,42 @@ export async function searchPage(store: Store, q: SearchQuery, page: Page): Prom
   return { items, count: found, capped: found >= SEARCH_TOTAL_CAP }
 }
 
+/** Articles a sorted listing orders at most: past it, the order covers the first this many stored (or found). */
+export const SORTED_ARTICLES_CAP = SEARCH_TOTAL_CAP
+
+type Found = { items: Array<DocumentSummary | SearchHit>; count: number; capped?: boolean }
+
+async function pageInStoreOrder(store: Store, q: SearchQuery | undefined, page: Page): Promise<Found> {
+  if (q !== undefined) return searchPage(store, q, page)
+  const [items, count] = await Promise.all([store.listDocuments(page), store.countDocuments()])
+  return { items, count }
+}
+
+/** One page of the articles (or of a search's hits) in the asked order, over at most SORTED_ARTICLES_CAP of them. */
+async function pageSorted(store: Store, q: SearchQuery | undefined, page: Page, sort: ArticleSort, direction: SortDirection): Promise<Found> {
+  const [all, count] = q === undefined
+    ? await Promise.all([store.listDocuments({ limit: SORTED_ARTICLES_CAP }), store.countDocuments()])
+    : await Promise.all([store.search(q, { limit: SORTED_ARTICLES_CAP }), store.countSearch(q, SEARCH_TOTAL_CAP)])
+  const sorted = sortArticles<DocumentSummary | SearchHit>(all, sort, direction)
+  return { items: sorted.slice(page.offset, page.offset + page.limit), count: Math.max(count, all.length), capped: count > all.length || count >= SEARCH_TOTAL_CAP }
+}
+
+/** Each hit with its snippet (the passage with the searched words, see snippets.ts): one document read per hit of the page. */
+async function withSnippets(store: Store, q: SearchQuery, items: ReadonlyArray<DocumentSummary | SearchHit>): Promise<Array<(DocumentSummary | SearchHit) & { snippet: Snippet | null }>> {
+  return Promise.all(items.map(async (item) => {
+    const doc = await store.getDocument(item.id)
+    return { ...item, snippet: doc === undefined ? null : snippetOf(doc, q) }
+  }))
+}
+
 /** The detail body of one article. */
 export function articleDetailOf(doc: Document, story: StoryId | null): ArticleDetail {
   const { clean, metadata, sentences, entities, quotes, claims, events, times } = doc.layers
   const title = metadata?.title?.value ?? doc.hints.title
   const published = metadata?.published?.value.date
   const publisher = metadata?.publisher?.value
-  const url = doc.origin.url
+  // Where it was published, as stories cite it: the page's canonical address before the one it was fetched from.
+  const url = metadata?.canonicalUrl?.value ?? doc.origin.url ?? doc.hints.url
   const kept = (clean?.blocks ?? []).flatMap((b) => b.spans)
   return {
     summary: {

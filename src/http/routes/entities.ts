@@ -4,6 +4,7 @@ import { recordsOf, type QuoteRecord } from '../../api/export.js'
 import type { EntityDocument, EntitySummary, Store } from '../../store/index.js'
 import { fieldColumns } from '../csv.js'
 import { notFound } from '../errors.js'
+import { streamCsv, wantsFullExport } from '../export.js'
 import { sendJson } from '../json.js'
 import { sendList } from '../list.js'
 import { choiceParam, pageParams, textParam } from '../params.js'
@@ -44,6 +45,7 @@ export function entityRoutes(store: Store): Hono {
     // the page and the total, filtered here by name when asked.
     const all = await store.listEntities({ type })
     const matching = q === undefined ? all : all.filter((e) => e.name.toLowerCase().includes(q) || e.id.toLowerCase().includes(q))
+    if (wantsFullExport(c)) return streamCsv(c, 'entities', ENTITY_COLUMNS, async (p) => matching.slice(p.offset, p.offset + p.limit), page.offset)
     return sendList(c, 'entities', page, matching.slice(page.offset, page.offset + page.limit), { count: matching.length }, ENTITY_COLUMNS)
   })
   routes.get('/:id', async (c) => {

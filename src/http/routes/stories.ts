@@ -1,12 +1,16 @@
 import { Hono } from 'hono'
 import type { Fact, StorySummary } from '../../document/index.js'
-import { STORY_TEXT_CANDIDATES, type Store, type StoryListOptions } from '../../store/index.js'
+import type { Store } from '../../store/index.js'
 import { fieldColumns, toCsv, type CsvColumn } from '../csv.js'
 import { notFound } from '../errors.js'
 import { ResponseCache } from '../cache.js'
 import { JSON_TYPE, sendJson, toSafeJson, utf8 } from '../json.js'
 import { sendList } from '../list.js'
-import { choiceParam, dateParam, pageParams, searchParam, textParam } from '../params.js'
+import { booleanParam, choiceParam, dateParam, pageParams, searchParam, textParam } from '../params.js'
+import { streamCsv, wantsFullExport } from '../export.js'
+import type { OutletIndex } from '../outlets.js'
+import { storyCoverage } from '../story-coverage.js'
+import { listStoryPage, storyPages, withOutletNames, type StoryFilters } from '../story-list.js'
 import { LIST_FORMATS } from '../list.js'
 
 export const STORY_ORDERS = ['top', 'recent'] as const
@@ -24,37 +28,37 @@ const FACT_COLUMNS: readonly CsvColumn<Fact>[] = [
 ]
 
 /** `/api/stories`: the story list with its filters, one story and its cross-check. */
-export function storyRoutes(store: Store): Hono {
+export function storyRoutes(store: Store, outlets: OutletIndex): Hono {
   const routes = new Hono()
   routes.get('/', async (c) => {
     const page = pageParams(c)
-    const filters: StoryListOptions = {
+    const outlet = textParam(c, 'outlet')
+    const filters: StoryFilters = {
       text: searchParam(c),
       entity: textParam(c, 'entity'),
-      outlet: textParam(c, 'outlet'),
       from: dateParam(c, 'from'),
       to: dateParam(c, 'to'),
       thread: textParam(c, 'thread'),
       order: choiceParam(c, 'order', STORY_ORDERS, 'top'),
+      // An outlet is read in any case: it stands for every spelling of it the store holds.
+      ...(outlet !== undefined ? { outlets: await outlets.spellingsOf(outlet) } : {}),
     }
-    if (filters.text !== undefined) {
-      // One listing gives the page and the total: a text filter reads at most the newest
-      // STORY_TEXT_CANDIDATES matching articles, so it lists no more stories than that.
-      const [found, matches] = await Promise.all([
-        store.listStories({ ...filters, limit: STORY_TEXT_CANDIDATES }),
-        store.countSearch(filters.text, STORY_TEXT_CANDIDATES + 1),
-      ])
-      const capped = matches > STORY_TEXT_CANDIDATES
-      return sendList(c, 'stories', page, found.slice(page.offset, page.offset + page.limit), { count: found.length, capped }, STORY_COLUMNS)
-    }
-    const [items, count] = await Promise.all([store.listStories({ ...filters, ...page }), store.countStories(filters)])
-    return sendList(c, 'stories', page, items, { count }, STORY_COLUMNS)
+    if (wantsFullExport(c)) return streamCsv(c, 'stories', STORY_COLUMNS, storyPages(store, filters), page.offset)
+    const found = await listStoryPage(store, filters, page)
+    const items = booleanParam(c, 'outlets') ? await withOutletNames(store, found.items) : found.items
+    return sendList(c, 'stories', page, items, found, STORY_COLUMNS)
   })
   routes.get('/:id', async (c) => {
     const id = c.req.param('id')
     const story = await store.getStory(id)
     if (story === undefined) throw notFound('story', id)
     return sendJson(c, story)
+  })
+  routes.get('/:id/coverage', async (c) => {
+    const id = c.req.param('id')
+    const story = await store.getStory(id)
+    if (story === undefined) throw notFound('story', id)
+    return sendJson(c, await storyCoverage(store, story))
   })
   // A check is saved with its story, so the story's updatedAt names its version.
   const checks = new ResponseCache<Uint8Array<ArrayBuffer>>()

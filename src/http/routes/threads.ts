@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { Thread } from '../../document/index.js'
 import type { Store } from '../../store/index.js'
 import { notFound } from '../errors.js'
+import { streamCsv, wantsFullExport } from '../export.js'
 import { sendJson } from '../json.js'
 import { sendList } from '../list.js'
 import { pageParams } from '../params.js'
@@ -24,6 +25,7 @@ export function threadRoutes(store: Store): Hono {
   const routes = new Hono()
   routes.get('/', async (c) => {
     const page = pageParams(c)
+    if (wantsFullExport(c)) return streamCsv(c, 'threads', THREAD_COLUMNS, (p) => store.listThreads(p), page.offset)
     const items = await store.listThreads(page)
     // The store has no thread count: a page that is not full ends the list; else count by listing.
     const count = items.length > 0 && items.length < page.limit

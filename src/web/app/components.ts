@@ -2,7 +2,7 @@
  * Small pieces every page uses: tables, export links, citation links, errors and the token prompt.
  */
 import { ApiError, downloadFile, readToken, saveToken } from './api.js'
-import { h, type Child } from './dom.js'
+import { h, safeHref, type Child } from './dom.js'
 import { spanHref } from './spans.js'
 import type { Citation } from './types.js'
 
@@ -82,4 +82,35 @@ export function dateText(value: string | null | undefined): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`
+}
+
+/**
+ * The link to an article where it was published: only an http(s) address becomes a link. Any
+ * other address (`mailto:`, `javascript:`, a bare path) is shown as text saying it is not a web
+ * address, so a citation never becomes an invisible or dead link. With `sayWhenAbsent`, an
+ * article without any address says so too (ingest drops a feed item's `mailto:` link, for one).
+ *
+ * @example
+ * originalLink('https://example.org/a') // <a class="original" href="https://example.org/a">original ↗</a>
+ * originalLink('mailto:desk@example.org') // <span class="original-unlinked">not a web address: mailto:desk@example.org</span>
+ */
+export function originalLink(url: string | null | undefined, sayWhenAbsent = false): HTMLElement | null {
+  const address = url?.trim() ?? ''
+  if (address === '') return sayWhenAbsent ? h('span', { class: 'original-unlinked no-address' }, 'no web address given') : null
+  if (/^https?:\/\//i.test(address) && safeHref(address) !== null) {
+    return h('a', { href: address, rel: 'noopener noreferrer nofollow', target: '_blank', class: 'original' }, 'original ↗')
+  }
+  return h('span', { class: 'original-unlinked', title: 'Only http and https addresses are linked.' }, `not a web address: ${address.slice(0, 80)}`)
+}
+
+/**
+ * Links to the previous and next page of a list kept in the hash; `at(offset)` makes a page's hash,
+ * `count` (default "26–50 of 60") says which rows these are.
+ */
+export function pager(page: { readonly offset: number; readonly limit: number; readonly total: number; readonly items: readonly unknown[] }, at: (offset: number) => string, noun: string, count?: string): HTMLElement {
+  const last = Math.min(page.offset + page.items.length, page.total)
+  return h('nav', { class: 'pager', 'aria-label': 'Pages' },
+    page.offset > 0 ? h('a', { href: at(Math.max(0, page.offset - page.limit)), rel: 'prev' }, '‹ Previous') : h('span', { class: 'disabled' }, '‹ Previous'),
+    h('span', { class: 'count' }, count ?? (page.total === 0 ? `no ${noun}` : `${page.offset + 1}–${last} of ${page.total}`)),
+    last < page.total ? h('a', { href: at(page.offset + page.limit), rel: 'next' }, 'Next ›') : h('span', { class: 'disabled' }, 'Next ›'))
 }

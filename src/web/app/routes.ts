@@ -1,10 +1,10 @@
 /*
- * Hash routes: `#/stories`, `#/stories/:id`, `#/articles/:id`, `#/entities/:id`, `#/import`,
- * `#/watches`, `#/watches/:id`, `#/sources`,
+ * Hash routes: `#/stories`, `#/stories/:id`, `#/articles`, `#/articles/:id`, `#/entities/:id`,
+ * `#/threads`, `#/coverage`, `#/import`, `#/watches`, `#/watches/:id`, `#/sources`,
  * each with an optional `?query`. Pure: no DOM here.
  */
 
-export type RouteName = 'stories' | 'story' | 'article' | 'entity' | 'import' | 'watches' | 'sources' | 'not-found'
+export type RouteName = 'stories' | 'story' | 'articles' | 'article' | 'entity' | 'threads' | 'coverage' | 'import' | 'watches' | 'sources' | 'not-found'
 
 export interface Route {
   readonly name: RouteName
@@ -17,7 +17,10 @@ const PAGES: ReadonlyArray<readonly [RegExp, RouteName]> = [
   [/^\/?$/, 'stories'],
   [/^\/stories\/?$/, 'stories'],
   [/^\/stories\/([^/]+)$/, 'story'],
+  [/^\/articles\/?$/, 'articles'],
   [/^\/articles\/([^/]+)$/, 'article'],
+  [/^\/threads\/?$/, 'threads'],
+  [/^\/coverage\/?$/, 'coverage'],
   [/^\/entities\/([^/]+)$/, 'entity'],
   [/^\/import\/?$/, 'import'],
   [/^\/watches\/?$/, 'watches'],
@@ -67,7 +70,7 @@ export function parseRoute(hash: string): Route {
  * routeHash('entities', 'country:RU') // '#/entities/country%3ARU'
  * routeHash('stories', null, { q: 'alliance', page: '' }) // '#/stories?q=alliance'
  */
-export function routeHash(base: 'stories' | 'articles' | 'entities' | 'import' | 'watches' | 'sources', id: string | null = null, query: Readonly<Record<string, string | number | null | undefined>> = {}): string {
+export function routeHash(base: 'stories' | 'articles' | 'entities' | 'threads' | 'coverage' | 'import' | 'watches' | 'sources', id: string | null = null, query: Readonly<Record<string, string | number | null | undefined>> = {}): string {
   const params = new URLSearchParams()
   for (const [name, value] of Object.entries(query)) {
     if (value !== null && value !== undefined && value !== '') params.set(name, String(value))

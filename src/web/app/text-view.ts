@@ -24,6 +24,8 @@ function renderRun(source: string, run: Run): Node {
     'data-start': run.start,
     'data-end': run.end,
     'data-fact': facts === '' ? null : facts,
+    // A fact's words are a control (they light the fact up in every source): reachable by Tab.
+    ...(facts === '' || entity !== undefined ? {} : { tabindex: 0, role: 'button', 'aria-label': `${text} — ${runTitle(run) ?? 'fact'}` }),
   }
   // An entity mention links to its page; a link inside other marks still carries their classes.
   return entity !== undefined
@@ -41,7 +43,7 @@ export function renderSource(article: Pick<ArticleView, 'source' | 'clean'>, mar
   for (const piece of layoutPieces(article.source, article.clean.kept, article.clean.removed)) {
     if (piece.removed) {
       const reason = piece.removed.note ? `${piece.removed.reason}: ${piece.removed.note}` : piece.removed.reason
-      container.appendChild(h('div', { class: 'removed', 'data-reason': piece.removed.reason },
+      container.appendChild(h('div', { class: 'removed', 'data-reason': piece.removed.reason, 'data-removed-start': piece.span.start, 'data-removed-end': piece.span.end },
         h('span', { class: 'removed-reason' }, `removed — ${reason}`),
         h('span', { class: 'removed-text' }, article.source.slice(piece.span.start, piece.span.end))))
       paragraph = null

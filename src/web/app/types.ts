@@ -9,7 +9,7 @@ import type { QualityNote, StoryId, StorySummary } from '../../document/corpus.j
 import type { DocumentSummary, EntitySummary } from '../../store/store.js'
 
 export type {
-  Brief, Citation, Conflict, Fact, Story, StoryCheck, StorySummary, Timeline, StanceStatement, StancePosition, QualityNote,
+  Brief, Citation, Conflict, Fact, Story, StoryCheck, StorySummary, Thread, Timeline, StanceStatement, StancePosition, QualityNote,
 } from '../../document/corpus.js'
 export type { DocumentSummary, EntitySummary }
 
@@ -76,4 +76,50 @@ export interface ImportJob {
   readonly report?: unknown
   /** Why a failed job stopped, in a sentence. */
   readonly error?: string
+}
+
+/** The passage of a search hit with the searched words (`/api/articles?q=…&snippets=1`); spans are into the article's source. */
+export interface Snippet {
+  readonly span: Span
+  readonly text: string
+  readonly highlights: readonly Span[]
+}
+
+/** A row of `/api/articles`: with `q` and `snippets=1`, a score and a snippet. */
+export type ArticleRow = DocumentSummary & { readonly score?: number; readonly snippet?: Snippet | null }
+
+/** A row of `/api/stories?outlets=1`. */
+export interface StoryRow extends StorySummary {
+  readonly outletNames?: readonly string[]
+  readonly first?: string | null
+  readonly last?: string | null
+}
+
+/** `GET /api/outlets`. */
+export interface Outlet {
+  readonly name: string
+  readonly spellings: readonly string[]
+  readonly articles: number
+}
+
+/** `GET /api/coverage`. */
+export interface Coverage {
+  readonly by: 'day' | 'month'
+  readonly points: ReadonlyArray<{ readonly date: string; readonly articles: number; readonly outlets: Readonly<Record<string, number>> }>
+  readonly outlets: ReadonlyArray<{ readonly name: string; readonly articles: number }>
+  readonly articles: number
+  readonly undated: number
+  readonly capped?: true
+}
+
+/** `GET /api/stories/:id/coverage`. */
+export interface StoryCoverage {
+  readonly story: string
+  readonly actors: ReadonlyArray<{ readonly id: EntityId; readonly name: string }>
+  readonly carried: ReadonlyArray<{
+    readonly outlet: string
+    readonly first: string | null
+    readonly articles: ReadonlyArray<{ readonly id: string; readonly title: string | null; readonly url: string | null; readonly published: string | null; readonly copy: boolean }>
+  }>
+  readonly missing: ReadonlyArray<{ readonly outlet: string; readonly articles: number; readonly actors: readonly string[]; readonly latest: string | null }>
 }

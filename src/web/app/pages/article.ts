@@ -4,8 +4,8 @@
  * to and highlighted.
  */
 import { getJson } from '../api.js'
-import { dateText, errorBox, loading, table } from '../components.js'
-import { h, replaceChildren, safeHref } from '../dom.js'
+import { dateText, errorBox, loading, originalLink, table } from '../components.js'
+import { h, replaceChildren } from '../dom.js'
 import { routeHash, type Route } from '../routes.js'
 import { parseSpanParam, spanHref, type Mark } from '../spans.js'
 import { annotationMarks, renderSource } from '../text-view.js'
@@ -27,20 +27,32 @@ function toggles(text: HTMLElement): HTMLElement {
 
 function metaLine(article: ArticleView): HTMLElement {
   const s = article.summary
-  // A stored URL is data: a `javascript:` one gets no link at all, not a dead one.
-  const url = s.url === undefined ? null : safeHref(s.url)
+  // A stored URL is data: only an http(s) one is a link; any other is shown as what it is.
+  const original = originalLink(s.url, true)
   return h('p', { class: 'meta' },
     s.publisher ?? s.input, ' · ', dateText(s.published), ' · ', `${s.chars} characters`,
-    url ? [' · ', h('a', { href: url, rel: 'noopener noreferrer nofollow', class: 'original' }, 'original')] : null,
+    original ? [' · ', original] : null,
     article.story ? [' · ', h('a', { href: routeHash('stories', article.story) }, 'its story')] : null)
+}
+
+/** The removal reasons of the removed passages a span reaches into, when none of it is kept text; else null. */
+export function removedReasons(article: Pick<ArticleView, 'clean'>, span: { start: number; end: number }): string[] | null {
+  if (article.clean.kept.some((k) => k.start < span.end && k.end > span.start)) return null
+  return [...new Set(article.clean.removed.filter((r) => r.span.start < span.end && r.span.end > span.start).map((r) => r.reason))]
 }
 
 function qualitySection(article: ArticleView): HTMLElement | null {
   if (article.quality.length === 0) return null
   return h('section', { class: 'quality' },
     h('h2', null, 'Quality notes'),
-    h('ul', { class: 'quality-notes' }, article.quality.map((n) => h('li', { 'data-kind': n.kind },
-      n.span ? h('a', { href: spanHref(article.summary.id, n.span) }, n.note) : n.note))))
+    h('ul', { class: 'quality-notes' }, article.quality.map((n) => {
+      if (!n.span) return h('li', { 'data-kind': n.kind }, n.note)
+      // A note about text cleaning removed says so: its link shows that passage, not an empty highlight.
+      const removed = removedReasons(article, n.span)
+      return h('li', { 'data-kind': n.kind },
+        h('a', { href: spanHref(article.summary.id, n.span) }, n.note),
+        removed === null ? null : h('span', { class: 'in-removed' }, ` — in text cleaning removed${removed.length > 0 ? ` (${removed.join(', ')})` : ''}`))
+    })))
 }
 
 function claimsSection(article: ArticleView): HTMLElement | null {
@@ -55,8 +67,31 @@ function claimsSection(article: ArticleView): HTMLElement | null {
     ])))
 }
 
-/** Adds `.mark-target` to the runs inside the asked span and scrolls the first into view. */
+/**
+ * Adds `.mark-target` to the runs inside the asked span and scrolls the first into view. A span
+ * inside text cleaning removed has no run: the removed passages it reaches are shown and marked
+ * instead, with a notice saying where the words are.
+ */
 function highlightTarget(text: HTMLElement, target: { start: number; end: number }): void {
+  if (!markRuns(text, target)) showRemovedTarget(text, target)
+}
+
+function showRemovedTarget(text: HTMLElement, target: { start: number; end: number }): void {
+  const blocks = [...text.querySelectorAll('.removed')].filter((b) => Number(b.getAttribute('data-removed-start')) < target.end && Number(b.getAttribute('data-removed-end')) > target.start)
+  const notice = h('p', { class: 'target-removed', role: 'status' }, blocks.length === 0
+    ? 'The cited words are not in this article’s text: their span lies outside it.'
+    : 'The cited words are in text cleaning removed from the article; that passage is shown below, marked.')
+  text.before(notice)
+  if (blocks.length === 0) return
+  text.classList.add('show-removed')
+  const toggle = text.parentElement?.querySelector<HTMLInputElement>('input[name="show-removed"]')
+  if (toggle) toggle.checked = true
+  for (const block of blocks) block.classList.add('mark-target')
+  blocks[0]!.scrollIntoView({ block: 'center' })
+}
+
+/** Marks the runs inside the span; false when none is (the words are not in the kept text). */
+function markRuns(text: HTMLElement, target: { start: number; end: number }): boolean {
   let first: Element | null = null
   for (const run of text.querySelectorAll('[data-start]')) {
     const start = Number(run.getAttribute('data-start'))
@@ -67,6 +102,7 @@ function highlightTarget(text: HTMLElement, target: { start: number; end: number
     }
   }
   first?.scrollIntoView({ block: 'center' })
+  return first !== null
 }
 
 /** Renders an article page into `main`. */

@@ -4,7 +4,8 @@
  */
 import { getJson } from '../api.js'
 import { dateText, errorBox, loading, plural, table } from '../components.js'
-import { monthBars, timelineChart } from '../charts.js'
+import { chartBox, chartWidth } from '../chart-tips.js'
+import { monthBars, timelineChart, timelineLegend } from '../charts.js'
 import { h, replaceChildren } from '../dom.js'
 import { routeHash, type Route } from '../routes.js'
 import { spanHref } from '../spans.js'
@@ -68,11 +69,11 @@ export async function showEntity(main: HTMLElement, route: Route, retry: () => v
     h('p', { class: 'crumbs' }, h('a', { href: '#/stories' }, '‹ Stories')),
     h('h1', null, entity.name),
     h('p', { class: 'meta' }, `${entity.type} · ${plural(entity.documents, 'article')} · ${plural(entity.mentions, 'mention')}`),
-    h('section', { class: 'mentions' }, h('h2', null, 'Mentions over time'), h('div', { class: 'chart-wrap' }, monthBars(view.mentionsByMonth))),
+    h('section', { class: 'mentions' }, h('h2', null, 'Mentions over time'), view.mentionsByMonth.length === 0 ? monthBars([]) : chartBox(monthBars(view.mentionsByMonth, chartWidth()))),
     quotesSection(view),
     timelines,
     storiesSection(view))
   const found = await timelinesOf(view)
   replaceChildren(timelines, h('h2', null, 'Stance timelines'),
-    found.length === 0 ? h('p', { class: 'empty' }, 'No stance timeline involves this entity.') : h('div', { class: 'chart-wrap' }, timelineChart(found)))
+    found.length === 0 ? h('p', { class: 'empty' }, 'No stance timeline involves this entity.') : [timelineLegend(), chartBox(timelineChart(found, chartWidth()))])
 }

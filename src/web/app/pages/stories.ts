@@ -1,18 +1,25 @@
 /*
- * `#/stories`: the story list with full-text search, filters by entity, outlet and date range,
- * pagination and export links. The filters live in the hash, so a filtered list is a link.
+ * `#/stories`: the story list, top or most recent first, with full-text search, filters by entity,
+ * outlet (picked from the store's outlets, any case) and date range, each story's outlets and
+ * coverage, pagination and export links. The filters live in the hash, so a filtered list is a link.
  */
 import { apiUrl, getJson, type Page } from '../api.js'
-import { dateText, errorBox, exportLinks, loading, table } from '../components.js'
+import { dateText, errorBox, exportLinks, loading, pager, plural, table } from '../components.js'
 import { h, replaceChildren } from '../dom.js'
 import { routeHash, type Route } from '../routes.js'
-import type { EntitySummary, StorySummary } from '../types.js'
+import type { EntitySummary, Outlet, StoryRow } from '../types.js'
 
 /** Stories per page of the list. */
 const PAGE_SIZE = 25
+/** The largest page the address may ask for (`limit`), as the API allows. */
+const MAX_PAGE_SIZE = 200
 /** Entities offered in the entity filter: the most widely mentioned. */
 const ENTITY_CHOICES = 200
-const FILTERS = ['q', 'mode', 'entity', 'outlet', 'from', 'to'] as const
+/** Outlets offered in the outlet filter: those with most articles. */
+const OUTLET_CHOICES = 200
+/** Outlet names a row shows; the rest are counted. */
+const OUTLETS_SHOWN = 3
+const FILTERS = ['q', 'mode', 'entity', 'outlet', 'from', 'to', 'thread', 'order'] as const
 
 type Filters = Record<(typeof FILTERS)[number], string>
 
@@ -24,7 +31,18 @@ function field(label: string, input: HTMLElement): HTMLElement {
   return h('label', { class: 'field' }, h('span', null, label), input)
 }
 
-function filterForm(values: Filters, entities: readonly EntitySummary[]): HTMLFormElement {
+/** The outlet picker: the store's outlets with their article counts; a name in the hash matches in any case. */
+function outletSelect(value: string, outlets: readonly Outlet[]): HTMLSelectElement {
+  const wanted = value.toLocaleLowerCase('en')
+  const chosen = outlets.find((o) => o.spellings.some((s) => s.toLocaleLowerCase('en') === wanted))
+  const select = h('select', { name: 'outlet' },
+    h('option', { value: '' }, 'any outlet'),
+    outlets.map((o) => h('option', { value: o.name, selected: o === chosen }, `${o.name} (${plural(o.articles, 'article')})`)))
+  if (value !== '' && chosen === undefined) select.appendChild(h('option', { value, selected: true }, value))
+  return select
+}
+
+function filterForm(values: Filters, entities: readonly EntitySummary[], outlets: readonly Outlet[]): HTMLFormElement {
   const q = h('input', { type: 'search', name: 'q', value: values.q, placeholder: 'words or "a phrase"', enterkeyhint: 'search' })
   // Off: every word typed is searched as written; on: AND, OR, NOT, ( ), prefix* and NEAR(a b, N) are operators.
   const advanced = h('input', { type: 'checkbox', name: 'mode', value: 'advanced', checked: values.mode === 'advanced' })
@@ -32,7 +50,7 @@ function filterForm(values: Filters, entities: readonly EntitySummary[]): HTMLFo
     h('option', { value: '' }, 'any entity'),
     entities.map((e) => h('option', { value: e.id, selected: e.id === values.entity }, `${e.name} (${e.type}, ${e.documents})`)))
   if (values.entity !== '' && !entities.some((e) => e.id === values.entity)) entity.appendChild(h('option', { value: values.entity, selected: true }, values.entity))
-  const outlet = h('input', { type: 'text', name: 'outlet', value: values.outlet, placeholder: 'outlet' })
+  const outlet = outletSelect(values.outlet, outlets)
   const from = h('input', { type: 'text', name: 'from', value: values.from, placeholder: 'YYYY[-MM[-DD]]', pattern: '\\d{4}(-\\d{2}(-\\d{2})?)?', inputmode: 'numeric' })
   const to = h('input', { type: 'text', name: 'to', value: values.to, placeholder: 'YYYY[-MM[-DD]]', pattern: '\\d{4}(-\\d{2}(-\\d{2})?)?', inputmode: 'numeric' })
   return h('form', {
@@ -40,7 +58,7 @@ function filterForm(values: Filters, entities: readonly EntitySummary[]): HTMLFo
     role: 'search',
     onsubmit: (event) => {
       event.preventDefault()
-      location.hash = routeHash('stories', null, { q: q.value.trim(), mode: advanced.checked ? 'advanced' : '', entity: entity.value, outlet: outlet.value.trim(), from: from.value.trim(), to: to.value.trim() })
+      location.hash = routeHash('stories', null, { q: q.value.trim(), mode: advanced.checked ? 'advanced' : '', entity: entity.value, outlet: outlet.value, from: from.value.trim(), to: to.value.trim(), thread: values.thread, order: values.order })
     },
   },
   field('Search', q), field('Entity', entity), field('Outlet', outlet), field('From', from), field('To', to),
@@ -50,13 +68,28 @@ function filterForm(values: Filters, entities: readonly EntitySummary[]): HTMLFo
     h('a', { href: '#/stories', class: 'button-link' }, 'Clear')))
 }
 
-function pager(values: Filters, page: Page<StorySummary>): HTMLElement {
-  const at = (offset: number): string => routeHash('stories', null, { ...values, offset: offset === 0 ? '' : offset })
-  const last = Math.min(page.offset + page.items.length, page.total)
-  return h('nav', { class: 'pager', 'aria-label': 'Pages' },
-    page.offset > 0 ? h('a', { href: at(Math.max(0, page.offset - page.limit)), rel: 'prev' }, '‹ Previous') : h('span', { class: 'disabled' }, '‹ Previous'),
-    h('span', { class: 'count' }, storyCountText(page)),
-    last < page.total ? h('a', { href: at(page.offset + page.limit), rel: 'next' }, 'Next ›') : h('span', { class: 'disabled' }, 'Next ›'))
+/** Top or most recent first: two links, the one in use marked as current. */
+function orderToggle(values: Filters): HTMLElement {
+  const link = (order: string, label: string): HTMLElement => {
+    const on = (values.order || 'top') === order
+    return h('a', { href: routeHash('stories', null, { ...values, order: order === 'top' ? '' : order }), class: `order${on ? ' on' : ''}`, 'aria-current': on ? 'true' : null }, label)
+  }
+  return h('nav', { class: 'order-toggle', 'aria-label': 'Order' }, 'Show: ', link('top', 'Top'), ' · ', link('recent', 'Recent'))
+}
+
+/** Which outlets carried the story: the first few by name, the rest counted. */
+function outletCell(s: StoryRow): HTMLElement {
+  const names = s.outletNames ?? []
+  const shown = names.slice(0, OUTLETS_SHOWN)
+  return h('span', { class: 'outlet-names' },
+    h('strong', null, String(s.outlets)), names.length === 0 ? null : ': ',
+    shown.join(', '), names.length > shown.length ? ` +${names.length - shown.length}` : '')
+}
+
+/** How long the story was covered: its first and last dates. */
+function coverageCell(s: StoryRow): string {
+  if (!s.first) return '—'
+  return s.last && s.last !== s.first ? `${s.first} – ${s.last}` : s.first
 }
 
 /**
@@ -72,39 +105,47 @@ export function storyCountText(page: Page<unknown>): string {
   return page.totalCapped ? `${range}, from the newest matching articles; narrow the search for older ones` : range
 }
 
-function storyRows(items: readonly StorySummary[]): ReturnType<typeof table> {
-  return table(null, ['Story', 'Event date', 'Outlets', 'Articles'], items.map((s) => [
+function storyRows(items: readonly StoryRow[]): ReturnType<typeof table> {
+  return table(null, ['Story', 'Event date', 'Outlets', 'Articles', 'Covered'], items.map((s) => [
     h('a', { href: routeHash('stories', s.id), class: 'story-link' }, s.title),
     dateText(s.eventDate),
-    String(s.outlets),
+    outletCell(s),
     String(s.articles),
+    coverageCell(s),
   ]), 'stories')
 }
 
 /** Renders the story list into `main`. */
 export async function showStories(main: HTMLElement, route: Route, retry: () => void): Promise<void> {
   const values = filtersOf(route)
-  const offset = Math.max(0, Number(route.query.get('offset') ?? '0') || 0)
+  const offset = Math.max(0, Math.trunc(Number(route.query.get('offset') ?? '0')) || 0)
+  const asked = Math.trunc(Number(route.query.get('limit')))
+  const limit = asked >= 1 && asked <= MAX_PAGE_SIZE ? asked : PAGE_SIZE
   replaceChildren(main, h('h1', null, 'Stories'), loading('stories'))
-  const query = { ...values, limit: PAGE_SIZE, offset }
+  const query = { ...values, limit, offset, outlets: 1 }
   try {
-    const [page, entities] = await Promise.all([
-      getJson<Page<StorySummary>>(apiUrl('/api/stories', query)),
+    const [page, entities, outlets] = await Promise.all([
+      getJson<Page<StoryRow>>(apiUrl('/api/stories', query)),
       getJson<Page<EntitySummary>>(apiUrl('/api/entities', { limit: ENTITY_CHOICES })).catch(() => ({ items: [] as EntitySummary[] })),
+      getJson<Page<Outlet>>(apiUrl('/api/outlets', { limit: OUTLET_CHOICES })).catch(() => ({ items: [] as Outlet[] })),
     ])
-    const exportQuery = { ...values, limit: 200, offset }
+    // The exports are the whole filtered list, streamed by the API: no page, no offset.
+    const exportQuery = { ...values }
     replaceChildren(main,
       h('h1', null, 'Stories'),
-      filterForm(values, entities.items),
+      filterForm(values, entities.items, outlets.items),
+      values.thread === '' ? null : h('p', { class: 'meta' }, 'Stories of one thread. ', h('a', { href: routeHash('stories', null, { ...values, thread: '' }) }, 'All stories')),
+      orderToggle(values),
       page.items.length === 0
         ? h('p', { class: 'empty' }, page.total === 0 && Object.values(values).every((v) => v === '') ? 'No stories yet: import some articles.' : 'No story matches.')
         : storyRows(page.items),
-      pager(values, page),
+      pager(page, (at) => routeHash('stories', null, { ...values, offset: at === 0 ? '' : at, limit: limit === PAGE_SIZE ? '' : limit }), 'stories', storyCountText(page)),
       exportLinks([
-        { label: 'CSV', url: apiUrl('/api/stories', { ...exportQuery, format: 'csv' }), file: 'stories.csv' },
-        { label: 'JSON', url: apiUrl('/api/stories', exportQuery), file: 'stories.json' },
-      ]))
+        { label: 'CSV (all)', url: apiUrl('/api/stories', { ...exportQuery, format: 'csv' }), file: 'stories.csv' },
+        { label: 'JSON (this page)', url: apiUrl('/api/stories', { ...exportQuery, limit, offset }), file: 'stories.json' },
+      ]),
+      values.q === '' ? null : h('p', { class: 'coverage-link' }, h('a', { href: routeHash('coverage', null, { q: values.q, mode: values.mode }) }, 'Coverage of this search over time ›')))
   } catch (error) {
-    replaceChildren(main, h('h1', null, 'Stories'), filterForm(values, []), errorBox(error, retry))
+    replaceChildren(main, h('h1', null, 'Stories'), filterForm(values, [], []), errorBox(error, retry))
   }
 }

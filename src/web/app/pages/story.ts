@@ -4,14 +4,15 @@
  * and figures they share highlighted.
  */
 import { apiUrl, getJson } from '../api.js'
-import { citationLink, dateText, errorBox, exportLinks, loading, plural, table } from '../components.js'
-import { entityGraph, timelineChart, type GraphEdge, type GraphNode } from '../charts.js'
+import { citationLink, dateText, errorBox, exportLinks, loading, originalLink, plural, table } from '../components.js'
+import { chartBox, chartWidth } from '../chart-tips.js'
+import { entityGraph, timelineChart, timelineLegend, type GraphEdge, type GraphNode } from '../charts.js'
 import { h, replaceChildren, type Child } from '../dom.js'
 import { routeHash, type Route } from '../routes.js'
 import type { Mark } from '../spans.js'
 import { renderSource } from '../text-view.js'
 import { tableFacts } from '../facts.js'
-import type { ArticleView, Brief, Citation, Conflict, Fact, Story, StoryCheck, Timeline } from '../types.js'
+import type { ArticleView, Brief, Citation, Conflict, Fact, Story, StoryCheck, StoryCoverage, Timeline } from '../types.js'
 
 /** Articles fetched for the side-by-side view and the graph; a bigger story shows its first ones. */
 const MAX_ARTICLES_SHOWN = 8
@@ -42,6 +43,7 @@ interface Loaded {
   readonly brief: Brief | null
   readonly timelines: readonly Timeline[]
   readonly articles: readonly ArticleView[]
+  readonly coverage: StoryCoverage | null
 }
 
 /**
@@ -64,9 +66,10 @@ async function load(id: string): Promise<Loaded> {
   const base = `/api/stories/${encodeURIComponent(id)}`
   const story = await getJson<Story>(base)
   const shown = story.articles.slice(0, MAX_ARTICLES_SHOWN)
-  const [check, brief, ...articles] = await Promise.allSettled([
+  const [check, brief, coverage, ...articles] = await Promise.allSettled([
     getJson<StoryCheck>(`${base}/check`),
     getJson<Brief>(`${base}/brief`),
+    getJson<StoryCoverage>(`${base}/coverage`),
     ...shown.map((a) => getJson<ArticleView>(`/api/articles/${encodeURIComponent(a.id)}`)),
   ])
   const briefOrNull = settled(brief as PromiseSettledResult<Brief>)
@@ -77,6 +80,7 @@ async function load(id: string): Promise<Loaded> {
     brief: briefOrNull,
     timelines: briefOrNull?.timelines ?? (await actorTimelines(story)),
     articles: articles.map((a) => settled(a as PromiseSettledResult<ArticleView>)).filter((a): a is ArticleView => a !== null),
+    coverage: settled(coverage as PromiseSettledResult<StoryCoverage>),
   }
 }
 
@@ -89,6 +93,15 @@ function citationMarks(citations: readonly Citation[], numbers: ReadonlyMap<stri
   return citations.map((c) => h('sup', null, citationLink(c, `[${numbers.get(c.article) ?? '?'}]`)))
 }
 
+/**
+ * The outlet count as the brief gives it (its outlets by name), and, when copies make it differ,
+ * the independent count the story list sorts by: the two pages say the same number.
+ */
+export function outletCount(story: Pick<Story, 'articles' | 'outlets'>): string {
+  const names = new Set(story.articles.map((a) => a.source)).size
+  return names === story.outlets ? plural(names, 'outlet') : `${plural(names, 'outlet')} (${story.outlets} independent: a copy counts with its original)`
+}
+
 function header(story: Story): HTMLElement {
   const base = `/api/stories/${encodeURIComponent(story.id)}`
   return h('header', { class: 'story-head' },
@@ -96,7 +109,7 @@ function header(story: Story): HTMLElement {
     h('h1', null, story.title),
     h('p', { class: 'meta' },
       `Event date: ${dateText(story.eventDate)}`, story.eventDateBasis === 'published' ? ' (publication date)' : '',
-      ` · ${plural(story.outlets, 'outlet')} · ${plural(story.articles.length, 'article')}`,
+      ` · ${outletCount(story)} · ${plural(story.articles.length, 'article')}`,
       story.first && story.last && story.first !== story.last ? ` · ${story.first} – ${story.last}` : ''),
     exportLinks([
       { label: 'Brief (Markdown)', url: apiUrl(`${base}/brief`, { format: 'md' }), file: `${story.id}.md` },
@@ -203,7 +216,8 @@ function timelineSection(timelines: readonly Timeline[]): HTMLElement | null {
   if (withStatements.length === 0) return null
   return h('section', { class: 'timeline' },
     h('h2', null, 'Stance timeline'),
-    h('div', { class: 'chart-wrap' }, timelineChart(withStatements)),
+    timelineLegend(),
+    chartBox(timelineChart(withStatements, chartWidth())),
     table(null, ['Date', 'Who', 'Position', 'Quote'], withStatements.flatMap((t) => t.statements.map((s) => [
       dateText(s.date),
       `${s.speaker?.name ?? s.actor.name} → ${t.counterpart.name}`,
@@ -238,7 +252,7 @@ function graphSection(story: Story, articles: readonly ArticleView[]): HTMLEleme
   if (nodes.length === 0) return null
   return h('section', { class: 'graph' },
     h('h2', null, 'Actors and relations'),
-    h('div', { class: 'chart-wrap' }, entityGraph(nodes, edges)),
+    chartBox(entityGraph(nodes, edges, chartWidth())),
     edges.length === 0 ? h('p', { class: 'empty' }, 'No actor → target events in these articles.') : null)
 }
 
@@ -265,21 +279,30 @@ function sourcesSection(loaded: Loaded, numbers: ReadonlyMap<string, number>): H
     const notes = quality.get(article.summary.id) ?? article.quality
     return h('article', { class: 'source-column', 'data-article': article.summary.id },
       h('h3', null, `[${numbers.get(article.summary.id) ?? '?'}] `, h('a', { href: routeHash('articles', article.summary.id) }, member?.title ?? article.summary.title ?? article.summary.input)),
-      h('p', { class: 'meta' }, member?.source ?? '', member?.published ? ` · ${member.published}` : '',
+      h('p', { class: 'meta' }, member?.source ?? '', member?.published ? ` · ${member.published}` : '', ' ', originalLink(member?.url, true),
         member?.duplicateOf ? h('span', { class: 'duplicate' }, ` · copy of [${numbers.get(member.duplicateOf.id) ?? '?'}]`) : null),
       notes.length === 0 ? null : h('ul', { class: 'quality-notes' }, notes.map((n) => h('li', { 'data-kind': n.kind }, n.note))),
       renderSource(article, factMarks(loaded.check, article.summary.id)))
   })
   const grid = h('div', { class: 'side-by-side' }, columns)
-  // Clicking a shared fact lights it up in every source.
-  grid.addEventListener('click', (event) => {
-    const run = (event.target as Element).closest('[data-fact]')
-    if (!run) return
+  // Clicking a shared fact, or Enter or Space on it, lights it up in every source.
+  const lightUp = (run: Element): void => {
     const facts = (run.getAttribute('data-fact') ?? '').split(' ')
     for (const lit of grid.querySelectorAll('.active')) lit.classList.remove('active')
     for (const other of grid.querySelectorAll('[data-fact]')) {
       if ((other.getAttribute('data-fact') ?? '').split(' ').some((f) => facts.includes(f))) other.classList.add('active')
     }
+  }
+  grid.addEventListener('click', (event) => {
+    const run = (event.target as Element).closest('[data-fact]')
+    if (run) lightUp(run)
+  })
+  grid.addEventListener('keydown', (event) => {
+    const key = (event as KeyboardEvent).key
+    const run = (event.target as Element).closest('[data-fact]')
+    if (!run || (key !== 'Enter' && key !== ' ')) return
+    event.preventDefault()
+    lightUp(run)
   })
   const hidden = loaded.story.articles.length - loaded.articles.length
   return h('section', { class: 'sources' },
@@ -291,6 +314,31 @@ function sourcesSection(loaded: Loaded, numbers: ReadonlyMap<string, number>): H
     grid,
     hidden > 0 ? h('p', { class: 'more' }, `${plural(hidden, 'more article')} in this story:`, h('ul', null,
       loaded.story.articles.slice(MAX_ARTICLES_SHOWN).map((a) => h('li', null, h('a', { href: routeHash('articles', a.id) }, a.title ?? a.id), ` — ${a.source}`)))) : null)
+}
+
+/** Who carried the story and when, and who usually covers its actors but did not (Ground News's coverage view). */
+function coverageSection(coverage: StoryCoverage | null): HTMLElement | null {
+  if (coverage === null) return null
+  const actors = coverage.actors.map((a) => a.name).join(', ')
+  return h('section', { class: 'story-coverage' },
+    h('h2', null, 'Coverage'),
+    h('h3', null, `Carried by ${plural(coverage.carried.length, 'outlet')}`),
+    table(null, ['Outlet', 'First', 'Articles'], coverage.carried.map((c) => [
+      h('strong', null, c.outlet),
+      dateText(c.first),
+      h('ul', { class: 'carried-articles' }, c.articles.map((a) => h('li', null,
+        h('a', { href: routeHash('articles', a.id) }, a.title ?? a.id), ` · ${dateText(a.published)}`,
+        a.copy ? h('span', { class: 'duplicate' }, ' · copy') : null, ' ', originalLink(a.url, true)))),
+    ]), 'carried'),
+    h('h3', null, 'Not carried by'),
+    coverage.actors.length === 0
+      ? h('p', { class: 'empty' }, 'The story names no actor to compare outlets by.')
+      : coverage.missing.length === 0
+        ? h('p', { class: 'empty' }, `Every outlet with two or more other articles about ${actors} carried this story.`)
+        : [h('p', { class: 'meta' }, `Outlets with two or more other articles about ${actors} that have none in this story:`),
+          table(null, ['Outlet', 'Other articles', 'About', 'Latest'], coverage.missing.map((m) => [
+            h('strong', null, m.outlet), String(m.articles), m.actors.join(', '), dateText(m.latest),
+          ]), 'not-carried')])
 }
 
 /** Renders a story page into `main`. */
@@ -310,6 +358,7 @@ export async function showStory(main: HTMLElement, route: Route, retry: () => vo
     briefSection(loaded.brief, numbers),
     factsSection(loaded.check, loaded.checkError, loaded.story.id),
     conflictsSection(loaded.check),
+    coverageSection(loaded.coverage),
     timelineSection(loaded.timelines),
     graphSection(loaded.story, loaded.articles),
     sourcesSection(loaded, numbers))
