@@ -47,7 +47,7 @@ export interface UpdateStoriesOptions {
   readonly recompose?: Iterable<DocumentId>
   /** How the run waits for another writer of the store (see `Store.acquireWriter`). */
   readonly writer?: WriterOptions
-  /** What the run keeps in memory across pages at most; the defaults bound it near 300 MB. */
+  /** What the run keeps in memory across pages at most (stories, read members); see `WORKSPACE_MAX_STORIES`. */
   readonly memory?: WorkspaceLimits
 }
 

@@ -8,9 +8,9 @@ import type { Store, StoredStoryState, StoryUpdate } from '../store/index.js'
 
 /**
  * Stories a workspace holds before it empties itself and refills from the store as pages need:
- * about 25 KB each (centroid, actor counts, quotes, index entries), so a run's memory stays near
- * 300 MB however long it runs. A run over time-ordered news uses only the last weeks' stories, so
- * emptying costs one reload of those.
+ * a story is a centroid of up to 300 terms with its actor counts, quotes and index entries (an
+ * estimate of 25 KB, not measured), so what the workspace holds stays bounded however long the run.
+ * A run over time-ordered news uses only the last weeks' stories, so emptying costs one reload of those.
  */
 export const WORKSPACE_MAX_STORIES = 12_000
 /** Story members (documents with their layers, read) kept for composing stories that grow again on a later page. */

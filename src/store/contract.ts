@@ -492,7 +492,9 @@ function runStoryContract(fresh: () => Promise<Store>): void {
     await store.applyStoryUpdate(update)
     const states = await store.loadStoryStates(select)
     expect(states.map((s) => s.id).sort()).toEqual(expected)
-    expect(states[0]).toMatchObject({ ...update.stories.find((w) => w.story.id === expected[0])!.state, thread: null })
+    const written = update.stories.find((w) => w.story.id === expected[0])!
+    // The stored window too: the story step's workspace tells from it which pages may reach the story.
+    expect(states[0]).toMatchObject({ ...written.state, thread: null, window: written.window })
   })
 
   it.each([

@@ -50,7 +50,7 @@ describe.skipIf(!present)('story results stay as recorded before the scale redes
         expect(again.stories.placed).toBe(0)
         expect(await storyPicture(store)).toEqual(picture)
       })
-    }, 240_000)
+    }, 900_000)
   }
 
   it('news in batches of two story pages into one store gives the same picture as one run', async () => {
@@ -60,5 +60,5 @@ describe.skipIf(!present)('story results stay as recorded before the scale redes
       for (let i = 0; i < files.length; i += filesPerBatch) await analyze(files.slice(i, i + filesPerBatch), { store, workers: 0 })
       expect(digestPicture(await storyPicture(store))).toEqual(recorded('news'))
     })
-  }, 240_000)
+  }, 900_000)
 })

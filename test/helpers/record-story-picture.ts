@@ -1,8 +1,11 @@
 /**
  * Records the story pictures that test/e2e/stories-unchanged.test.ts compares against:
- *   npx tsx test/helpers/record-story-picture.ts
+ *   npx tsx test/helpers/record-story-picture.ts [seeds|examples|news …]
  * Run on the engine whose results are the reference (it was run on main before the story step
- * kept its working state in memory, issue 11), never to make a failing comparison pass.
+ * kept its working state in memory, issue 11), never to make a failing comparison pass. When a
+ * stage changes what articles say (a new language's quotes), record again the picture it changes,
+ * after `stories-workspace.test.ts` shows the story step still gives what reading the store afresh
+ * on every page gives.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -16,7 +19,9 @@ import { PICTURE_DIR, PICTURE_NEWS_ARTICLES, PICTURE_NEWS_SEED, pictureInputs } 
 const dir = mkdtempSync(join(tmpdir(), 'dossier-picture-'))
 try {
   generateNews(join(dir, 'news'), PICTURE_NEWS_ARTICLES, PICTURE_NEWS_SEED)
+  const only = process.argv.slice(2)
   for (const [name, inputs] of Object.entries(pictureInputs(join(dir, 'news')))) {
+    if (only.length > 0 && !only.includes(name)) continue
     const store = await openStore({ path: join(dir, `${name}.db`) })
     try {
       await analyze(inputs, { store, workers: 0 })

@@ -108,7 +108,11 @@ export class StoryTables {
       upsertCheck: db.prepare<[string, string]>(
         'INSERT INTO story_checks (story_id, json) VALUES (?, ?) ON CONFLICT (story_id) DO UPDATE SET json = excluded.json',
       ),
-      deleteActors: db.prepare<[string]>('DELETE FROM story_actors WHERE story_id = ?'),
+      actorsOf: db.prepare<[string], string>('SELECT entity_id FROM story_actors WHERE story_id = ?').pluck(),
+      deleteActor: db.prepare<[string, string]>('DELETE FROM story_actors WHERE entity_id = ? AND story_id = ?'),
+      membersOf: db.prepare<[string], { document: string; source: string; duplicateOf: string | null }>(
+        'SELECT document_id AS document, source, duplicate_of AS duplicateOf FROM story_members WHERE story_id = ?',
+      ),
       insertActor: db.prepare<[string, string]>('INSERT OR IGNORE INTO story_actors (entity_id, story_id) VALUES (?, ?)'),
       upsertMember: db.prepare<[string, string, string, string | null]>(
         `INSERT INTO story_members (document_id, story_id, source, duplicate_of) VALUES (?, ?, ?, ?)
@@ -257,9 +261,19 @@ export class StoryTables {
       state: toExactJson(stored, `story ${story.id} state`),
     })
     this.sql.upsertCheck.run(story.id, toExactJson(check, `check of story ${story.id}`))
-    this.sql.deleteActors.run(story.id)
-    for (const actor of story.actors) this.sql.insertActor.run(actor.id, story.id)
-    for (const article of story.articles) this.sql.upsertMember.run(article.id, story.id, article.source, article.duplicateOf?.id ?? null)
+    // Only the rows that changed: a story grown by one article keeps its other members and most of
+    // its actors, and rewriting them all made every write of a long story cost its whole length.
+    const actors = new Set(story.actors.map((a) => a.id))
+    const storedActors = new Set(this.sql.actorsOf.all(story.id))
+    for (const actor of storedActors) if (!actors.has(actor)) this.sql.deleteActor.run(actor, story.id)
+    for (const actor of actors) if (!storedActors.has(actor)) this.sql.insertActor.run(actor, story.id)
+    const members = new Map(this.sql.membersOf.all(story.id).map((m) => [m.document, m]))
+    for (const article of story.articles) {
+      const duplicateOf = article.duplicateOf?.id ?? null
+      const stored = members.get(article.id)
+      if (stored !== undefined && stored.source === article.source && stored.duplicateOf === duplicateOf) continue
+      this.sql.upsertMember.run(article.id, story.id, article.source, duplicateOf)
+    }
   }
 }
 
