@@ -1,4 +1,7 @@
-/** Dossier's public library API: re-exports only. */
+/**
+ * Dossier's public library API: re-exports only. `dossier/reader`, `dossier/store` and
+ * `dossier/server` (src/entries/) each load only their part.
+ */
 export * from './document/index.js'
 export * from './errors.js'
 export type { Stage, StageConfig } from './pipeline/index.js'
@@ -23,7 +26,13 @@ export { PostgresStore, type PostgresStoreOptions } from './store/index.js'
 export { updateStories, type StoriesReport, type StoryEvent, type UpdateStoriesOptions } from './api/stories.js'
 export { briefOf, renderBrief, topStories, BRIEF_FORMATS, type BriefFormat } from './api/brief.js'
 export { findTimeline, timelineOf, allTimelines, resolveEntity, timelineFrom, TOPICS, type TimelineOptions, type TimelineQuery } from './api/timeline.js'
-export { exportCorpusRecords, CORPUS_RECORD_KINDS, type CorpusRecordKind, type CorpusRecordOf, type ConflictRecord } from './api/export-corpus.js'
+export { exportCorpusRecords, CORPUS_RECORD_KINDS, type CorpusRecordKind, type CorpusRecordOf, type ConflictRecord, type FactRecord } from './api/export-corpus.js'
+export {
+  exportText, EXPORT_KINDS, EXPORT_FORMATS, EXPORT_FORMATS_OF, FORMATS, toNewsArticle, factReview, conflictReview,
+  type ExportKind, type ExportOptions, type Format, type ActorGraph, type ActorNode, type RelationEdge, type JsonLdNode,
+} from './export/index.js'
+export { buildActorGraph } from './export/graph.js'
+export { toGexf, toGraphml } from './export/graph-formats.js'
 export { checkStory, type CheckArticle } from './stages/analysis/check.js'
 export { assessSourceQuality } from './stages/analysis/quality.js'
 export * from './watch/index.js'

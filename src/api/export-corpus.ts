@@ -1,10 +1,10 @@
-import type { Conflict, Story, StoryId, Timeline } from '../document/index.js'
+import type { Conflict, Fact, Story, StoryId, Timeline } from '../document/index.js'
 import { UsageError } from '../errors.js'
 import type { Store } from '../store/index.js'
 import { allTimelines } from './timeline.js'
 
-/** Corpus-level records `exportCorpusRecords` writes: one per story, per conflict, per timeline. */
-export const CORPUS_RECORD_KINDS = ['stories', 'conflicts', 'timelines'] as const
+/** Corpus-level records `exportCorpusRecords` writes: one per story, per checked fact, per conflict, per timeline. */
+export const CORPUS_RECORD_KINDS = ['stories', 'facts', 'conflicts', 'timelines'] as const
 export type CorpusRecordKind = (typeof CORPUS_RECORD_KINDS)[number]
 
 /** A conflict with the story it was found in. */
@@ -13,8 +13,15 @@ export interface ConflictRecord extends Conflict {
   readonly storyTitle: string
 }
 
+/** A checked fact (agreed, single-source or in conflict) with the story it was checked in. */
+export interface FactRecord extends Fact {
+  readonly story: StoryId
+  readonly storyTitle: string
+}
+
 export interface CorpusRecordOf {
   stories: Story
+  facts: FactRecord
   conflicts: ConflictRecord
   timelines: Timeline
 }
@@ -24,7 +31,8 @@ const STORY_PAGE = 200
 
 /**
  * Every corpus-level record of one kind: stories (each with its articles and their sources),
- * the conflicts of every story, or the stance timeline of every actor, counterpart and topic with
+ * the checked facts of every story (quotes, figures, events, each agreed, single-source or in
+ * conflict, citing every article that carries it), the conflicts of every story, or the stance timeline of every actor, counterpart and topic with
  * two or more statements.
  *
  * @example
@@ -46,6 +54,10 @@ export async function* exportCorpusRecords<K extends CorpusRecordKind>(store: St
     }
     const [story, check] = await Promise.all([store.getStory(id), store.getStoryCheck(id)])
     if (!story || !check) continue
+    if (what === 'facts') {
+      for (const fact of check.facts) yield { story: id, storyTitle: story.title, ...fact } as CorpusRecordOf[K]
+      continue
+    }
     for (const conflict of check.conflicts) yield { story: id, storyTitle: story.title, ...conflict } as CorpusRecordOf[K]
   }
 }

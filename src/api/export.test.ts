@@ -50,8 +50,16 @@ const doc = textDocument(SOURCE, {
 describe('export records', () => {
   it('export: every record names its article by source and id', () => {
     for (const what of ['articles', 'entities', 'quotes', 'claims', 'events', 'times'] as const) {
-      for (const record of recordsOf(doc, what)) expect(record).toMatchObject({ source: 'stories/bridge.txt', article: 'doc-1' })
+      for (const record of recordsOf(doc, what)) expect(record).toMatchObject({ source: 'stories/bridge.txt', article: 'doc-1', input: 'stories/bridge.txt', record: null, externalId: null })
     }
+  })
+
+  it('export: every record carries the input, record and external id of a JSON Lines item, the article its meta', () => {
+    const item = { ...doc, origin: { ...doc.origin, input: 'desk.jsonl', record: '12', externalId: 'desk-17', meta: { desk: 'city' } } }
+    for (const what of ['articles', 'entities', 'quotes', 'claims', 'events', 'times'] as const) {
+      for (const record of recordsOf(item, what)) expect(record).toMatchObject({ input: 'desk.jsonl', record: '12', externalId: 'desk-17' })
+    }
+    expect(recordsOf(item, 'articles')[0]?.meta).toEqual({ desk: 'city' })
   })
 
   it('export: the source is the article URL when the origin knows it', () => {

@@ -15,16 +15,29 @@ export interface Located {
   readonly text: string
 }
 
-/** Every record names its article: by where it came from, and by document id. */
+/**
+ * Every record names its article: by where it came from, by document id, and by its place in the
+ * user's own data (input, record, external id), so results join back to what was read.
+ */
 export interface ArticleRef {
   /** The article's URL when known, else the input as named (a path, `-`). */
   readonly source: string
   /** The document id (`dossier show <id>`). */
   readonly article: string
+  /** The input as the user named it: a path, a URL, `-`. */
+  readonly input: string
+  /** The item within the input: a JSON Lines line number, a feed item's guid, a WARC record id; null for a single page. */
+  readonly record: string | null
+  /** The item's own id in the user's data (a JSON Lines record's `id`), or null. */
+  readonly externalId: string | null
 }
 
 export interface ArticleRecord extends ArticleRef {
   readonly id: string
+  /** The article's own URL, when known. */
+  readonly url: string | null
+  /** A JSON Lines record's `meta` object as given, or null. */
+  readonly meta: { readonly [key: string]: unknown } | null
   readonly title: string | null
   readonly published: string | null
   readonly publisher: string | null
@@ -152,6 +165,12 @@ const BUILDERS: { readonly [K in RecordKind]: (r: RecordReader) => Array<RecordO
   times: (r) => (r.doc.layers.times?.times ?? []).map((t) => r.time(t)),
 }
 
+/** How a record names its article and the place in the user's data it came from. */
+export function articleRefOf(doc: Pick<Document, 'id' | 'origin'>): ArticleRef {
+  const { origin } = doc
+  return { source: origin.url ?? origin.input, article: doc.id, input: origin.input, record: origin.record ?? null, externalId: origin.externalId ?? null }
+}
+
 /** Flattens one document's layer items into records, resolving entity ids to canonical names. */
 class RecordReader {
   readonly ref: ArticleRef
@@ -160,7 +179,7 @@ class RecordReader {
   private readonly timesById = new Map<string, TimeExpression>()
 
   constructor(readonly doc: Document) {
-    this.ref = { source: doc.origin.url ?? doc.origin.input, article: doc.id }
+    this.ref = articleRefOf(doc)
     for (const e of doc.layers.entities?.entities ?? []) this.names.set(e.id, e.name)
     for (const m of doc.layers.entities?.mentions ?? []) {
       const list = this.mentionsOf.get(m.entity)
@@ -192,6 +211,8 @@ class RecordReader {
     return {
       ...this.ref,
       id: this.doc.id,
+      url: this.doc.origin.url ?? this.doc.hints.url ?? null,
+      meta: this.doc.origin.meta ?? null,
       title: meta?.title?.value ?? this.doc.hints.title ?? null,
       published: meta?.published?.value.date ?? null,
       publisher: meta?.publisher?.value ?? null,

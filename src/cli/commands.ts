@@ -3,8 +3,8 @@ import { once } from 'node:events'
 import { analyze } from '../api/analyze.js'
 import { ingest, type IngestEvent } from '../api/ingest.js'
 import { extract, toExtractRecord, type ExtractRecord } from '../api/extract.js'
-import { exportRecords, recordsOf, type RecordKind } from '../api/export.js'
-import { CORPUS_RECORD_KINDS, exportCorpusRecords, type CorpusRecordKind } from '../api/export-corpus.js'
+import { recordsOf } from '../api/export.js'
+import { exportText, type ExportKind, type Format } from '../export/index.js'
 import { textOf, type Document, type EntityType } from '../document/index.js'
 import { StoreError, UsageError } from '../errors.js'
 import type { IngestOptions } from '../stages/ingest/index.js'
@@ -13,8 +13,12 @@ import { WRITER_WAIT_MS } from '../store/sqlite/writer.js'
 import { isPostgresUrl } from '../store/postgres/connection.js'
 import { printTopBriefs } from './corpus.js'
 import { reportAlerts } from './watches.js'
-import { formatTable, type Output } from './output.js'
-import { budgetOption, storeName, wholeNumber, workersOption, type Options } from './options.js'
+import { drained, formatTable, type Output } from './output.js'
+import { fieldTable, printData } from './print.js'
+import { CSV_TABLES } from '../export/csv-tables.js'
+import type { CsvTable } from '../export/csv.js'
+import type { DocumentSummary } from '../store/index.js'
+import { budgetOption, optionalText, storeName, wholeNumber, workersOption, type Options } from './options.js'
 import { ENTITY_TABLE, TABLES, namesEntity, type TableKind, type TableSpec } from './tables.js'
 
 /** Exit codes, as documented in the README. */
@@ -40,7 +44,7 @@ export async function runIngest(inputs: string[], options: Options, out: Output)
       `${report.unchanged} input${report.unchanged === 1 ? '' : 's'} unchanged`,
       `${report.rejected.length} rejected`,
     ]
-    out.data(`${parts.join(', ')} (${report.inputs} inputs) → ${storeName(options.db)}; ${await store.countDocuments()} documents in store`)
+    out.info(`${parts.join(', ')} (${report.inputs} inputs) → ${storeName(options.db)}; ${await store.countDocuments()} documents in store`)
     return report.rejected.length > 0 ? EXIT.rejected : EXIT.ok
   } finally {
     await store.close()
@@ -63,7 +67,8 @@ export async function runAnalyze(inputs: string[], options: Options, out: Output
     out.endProgress()
     const { counts } = report
     const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
-    out.data(
+    // Counts are messages, not data: stdout carries only the briefs, so `analyze … > briefs.md` holds them alone.
+    out.info(
       `${plural(counts.documents, 'document')} (${report.documentsAdded} added, ${report.documentsAnnotated} annotated, ` +
         `${report.documentsExisting} already analysed): ${plural(counts.quotes, 'quote')}, ${plural(counts.claims, 'claim')}, ` +
         `${counts.entities} ${counts.entities === 1 ? 'entity' : 'entities'}, ${plural(counts.events, 'event')}, ` +
@@ -71,7 +76,7 @@ export async function runAnalyze(inputs: string[], options: Options, out: Output
     )
     const { stories } = report
     for (const skipped of stories.skipped) out.warn(`${skipped.input}: not placed in a story: ${skipped.reason}`)
-    out.data(
+    out.info(
       `stories: ${stories.placed} ${stories.placed === 1 ? 'article' : 'articles'} placed (${stories.duplicates} near-copies), ` +
         `${stories.opened} new, ${stories.changed} new or grown; ${plural(stories.threads, 'thread')} written; ` +
         `${await store.countStories()} stories in store`,
@@ -134,39 +139,29 @@ function reportEvent(event: IngestEvent, out: Output, tick: () => number): void 
   else out.progress(tick(), event.input)
 }
 
-/** `dossier export`: records streamed as they are read, to stdout or a file. */
+/** `dossier export`: records streamed as they are read, in the format asked, to stdout or a file. */
 export async function runExport(options: Options, out: Output): Promise<number> {
-  const what = String(options.what)
-  const asArray = options.format === 'json'
+  const what = String(options.what) as ExportKind
+  const format = options.format === undefined ? undefined : (String(options.format) as Format)
   const store = await openStore({ path: String(options.db), mode: 'read' })
-  const sink = options.out ? await fileSink(String(options.out)) : { write: async (line: string) => out.data(line), close: async () => {} }
   try {
-    // One record behind, so the last one is written without a trailing comma.
-    let held: string | undefined
-    if (asArray) await sink.write('[')
-    const records: AsyncIterable<unknown> = (CORPUS_RECORD_KINDS as readonly string[]).includes(what)
-      ? exportCorpusRecords(store, what as CorpusRecordKind)
-      : exportRecords(store, { what: what as RecordKind })
-    for await (const record of records) {
-      const json = JSON.stringify(record)
-      if (!asArray) await sink.write(json)
-      else {
-        if (held !== undefined) await sink.write(`${held},`)
-        held = json
-      }
-    }
-    if (asArray) {
-      if (held !== undefined) await sink.write(held)
-      await sink.write(']')
+    // Checked before a file is opened: a format that does not fit the kind leaves no empty file behind.
+    const chunks = exportText(store, { what, format, story: optionalText(options.story) })
+    const first = await chunks.next()
+    const sink = options.out ? await fileSink(String(options.out)) : { write: (chunk: string) => out.write(chunk), close: async () => {} }
+    try {
+      if (!first.done) await sink.write(first.value)
+      for await (const chunk of chunks) await sink.write(chunk)
+    } finally {
+      await sink.close()
     }
     return EXIT.ok
   } finally {
-    await sink.close()
     await store.close()
   }
 }
 
-async function fileSink(path: string): Promise<{ write(line: string): Promise<void>; close(): Promise<void> }> {
+async function fileSink(path: string): Promise<{ write(chunk: string): Promise<void>; close(): Promise<void> }> {
   const stream = createWriteStream(path)
   try {
     await once(stream, 'open')
@@ -179,25 +174,12 @@ async function fileSink(path: string): Promise<{ write(line: string): Promise<vo
     if (failure) throw new UsageError(`Cannot write ${path}: ${failure.message}.`)
   }
   return {
-    write: async (line) => {
+    write: async (chunk) => {
       check()
-      if (!stream.write(`${line}\n`)) await drained(stream)
+      if (!stream.write(chunk)) await drained(stream)
     },
     close: () => new Promise<void>((resolve) => stream.end(() => resolve())).then(check),
   }
-}
-
-/** Resolves when a stream's buffer has drained, or when it closed (after an error, which `close` reports). */
-function drained(stream: NodeJS.WritableStream): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      stream.off('drain', done)
-      stream.off('close', done)
-      resolve()
-    }
-    stream.on('drain', done)
-    stream.on('close', done)
-  })
 }
 
 /** `dossier quotes|claims|events`: the stored records of one kind as a table, or as JSON. */
@@ -216,8 +198,7 @@ export async function runTable(kind: TableKind, options: Options, out: Output): 
         if (picked.length < limit) picked.push({ record, article: articleLabel(doc) })
       }
     }
-    if (options.format === 'json') out.data(JSON.stringify(picked.map((p) => p.record), null, 2))
-    else {
+    if (!(await printData(out, options.format, picked.map((p) => p.record), CSV_TABLES[kind] as CsvTable<unknown>))) {
       out.data(formatTable(spec.header, picked.map((p) => spec.row(p.record, p.article)), spec.widths))
       out.info(`${picked.length} of ${found} ${kind}${needle === undefined ? '' : ` naming "${needle}"`}`)
     }
@@ -235,8 +216,7 @@ export async function runEntities(options: Options, out: Output): Promise<number
   try {
     const type = options.type === undefined ? undefined : (String(options.type) as EntityType)
     const rows = needle === undefined ? await store.listEntities({ limit, type }) : await findEntities(store, needle, limit, type)
-    if (options.format === 'json') out.data(JSON.stringify(rows, null, 2))
-    else {
+    if (!(await printData(out, options.format, rows, ENTITY_CSV))) {
       out.data(formatTable(ENTITY_TABLE.header, rows.map(ENTITY_TABLE.row), ENTITY_TABLE.widths))
       out.info(`${rows.length} entities`)
     }
@@ -245,6 +225,9 @@ export async function runEntities(options: Options, out: Output): Promise<number
     await store.close()
   }
 }
+
+const ENTITY_CSV = fieldTable<EntitySummary>('id', 'type', 'name', 'documents', 'mentions')
+const DOCUMENT_CSV = fieldTable<DocumentSummary>('id', 'input', 'url', 'container', 'title', 'published', 'publisher', 'chars', 'storedAt')
 
 /** Rows of the entity index read per query while filtering by name. */
 const ENTITY_PAGE = 500
@@ -292,9 +275,7 @@ export async function runList(options: Options, out: Output): Promise<number> {
       limit: wholeNumber(options.limit, '--limit', 50),
       offset: wholeNumber(options.offset, '--offset', 0),
     })
-    if (options.format === 'json') out.data(JSON.stringify(rows, null, 2))
-    else if (options.format === 'jsonl') for (const row of rows) out.data(JSON.stringify(row))
-    else {
+    if (!(await printData(out, options.format, rows, DOCUMENT_CSV))) {
       const total = await store.countDocuments()
       out.data(formatTable(['ID', 'PUBLISHED', 'PUBLISHER', 'TITLE'], rows.map((r) => [r.id, r.published ?? '-', r.publisher ?? '-', r.title ?? r.input])))
       out.info(`${rows.length} of ${total} documents`)

@@ -7,6 +7,8 @@ import { UsageError } from '../errors.js'
 import { startServer } from '../http/index.js'
 import { openStore, STORY_TEXT_CANDIDATES, type SearchQuery, type Store } from '../store/index.js'
 import { formatTable, type Output } from './output.js'
+import { fieldTable, printData } from './print.js'
+import { CSV_TABLES } from '../export/csv-tables.js'
 import { optionalText, storeName, wholeNumber, type Options } from './options.js'
 
 /** `dossier stories`: stored stories, top (most outlets) or most recent first, searched and filtered. */
@@ -23,8 +25,7 @@ export async function runStories(options: Options, out: Output): Promise<number>
       order: options.order === 'recent' ? ('recent' as const) : ('top' as const),
     }
     const rows = await store.listStories({ ...query, limit: wholeNumber(options.limit, '--limit', 50), offset: wholeNumber(options.offset, '--offset', 0) })
-    if (options.format === 'json') out.data(JSON.stringify(rows, null, 2))
-    else {
+    if (!(await printData(out, options.format, rows, STORY_CSV))) {
       out.data(formatTable(['ID', 'EVENT', 'OUTLETS', 'ARTICLES', 'TITLE'], rows.map(storyRow), [15, 10, 7, 8, 90]))
       out.info(`${rows.length} of ${await store.countStories(query)} stories${await boundNote(store, query.text)}`)
     }
@@ -47,6 +48,7 @@ function searchOf(options: Options): SearchQuery | undefined {
   return text === undefined || options.advanced !== true ? text : { text, mode: 'advanced' }
 }
 
+const STORY_CSV = fieldTable<StorySummary>('id', 'title', 'eventDate', 'articles', 'outlets', 'thread', 'updatedAt')
 const storyRow = (s: StorySummary): string[] => [s.id, s.eventDate ?? '-', String(s.outlets), String(s.articles), s.title]
 
 /** `dossier threads`: stories linked by shared actors and topic over time, each with its stories in order. */
@@ -55,6 +57,7 @@ export async function runThreads(options: Options, out: Output): Promise<number>
   try {
     const threads = await store.listThreads({ limit: wholeNumber(options.limit, '--limit', 50) })
     if (options.format === 'json') out.data(JSON.stringify(threads, null, 2))
+    else if (options.format === 'jsonl') for (const thread of threads) out.data(JSON.stringify(thread))
     else {
       const lines: string[] = []
       for (const t of threads) {
@@ -95,10 +98,12 @@ async function pickStory(store: Store, query: string, db: string): Promise<strin
   )
 }
 
-/** The briefs of the top `n` stories, in Markdown, one after another. */
+/** The briefs of the top `n` stories, in Markdown, one after another: the first at the top of stdout, a rule between them. */
 export async function printTopBriefs(store: Store, n: number, out: Output): Promise<void> {
+  let first = true
   for (const story of await topStories(store, n)) {
-    out.data(`\n${'─'.repeat(72)}\n`)
+    if (!first) out.data(`\n${'─'.repeat(72)}\n`)
+    first = false
     out.data(renderBrief(await briefOf(store, story.id), 'md'))
   }
 }
@@ -139,7 +144,7 @@ export async function runTimeline(actor: string, counterpart: string, options: O
   try {
     const timeline = await findTimeline(store, { actor, counterpart, topic: optionalText(options.topic) })
     if (options.format === 'json') out.data(JSON.stringify(timeline, null, 2))
-    else {
+    else if (!(await printData(out, options.format, [timeline], CSV_TABLES.timelines))) {
       out.data(formatTimeline(timeline))
       out.info(`${timeline.statements.length} statements of ${timeline.actor.name} on ${timeline.counterpart.name}${timeline.topic ? ` (${timeline.topic})` : ''}`)
     }

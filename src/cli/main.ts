@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { Command, CommanderError, Option } from 'commander'
 import { DossierError, UsageError } from '../errors.js'
 import { EXIT, runAnalyze, runCheck, runEntities, runExport, runExtract, runIngest, runList, runShow, runTable } from './commands.js'
@@ -8,6 +9,7 @@ import { queueDbOf, runQueuedAnalyze, runStatusCommand, runWorker } from './queu
 import { runSources, runWatch } from './watch.js'
 import { COMMANDS, type CommandSpec } from './spec.js'
 import { runAlerts, runWatches } from './watches.js'
+import { FORMATS } from '../export/formats.js'
 
 type Handler = (args: string[], options: Record<string, string | boolean | undefined>, out: Output) => Promise<number>
 
@@ -42,10 +44,13 @@ export async function main(argv: readonly string[], out: Output = createOutput()
   let exitCode: number = EXIT.ok
   const program = new Command('dossier')
     .description('Dossier: a sourced, cross-checked picture of what the news says.')
+    .version(packageVersion(), '-V, --version', 'print the version and exit')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => void out.write(s), writeErr: (s) => process.stderr.write(s) })
+    .addHelpText('after', programHelp())
   for (const spec of Object.values(COMMANDS) as CommandSpec[]) {
-    const command = program.command(spec.name).description(spec.summary).exitOverride()
+    const command = program.command(spec.name).description(spec.summary).exitOverride().addHelpText('after', examplesHelp(spec))
+      .configureOutput({ writeOut: (s) => void out.write(s), writeErr: (s) => process.stderr.write(s) })
     for (const arg of spec.args) command.argument(arg)
     for (const o of spec.options) {
       const option = new Option(o.flags, o.description)
@@ -75,4 +80,34 @@ export async function main(argv: readonly string[], out: Output = createOutput()
     out.error(error instanceof DossierError ? `${error.message} [${error.code}]` : String(error instanceof Error ? error.stack : error))
     return EXIT.failure
   }
+}
+
+/** The version in package.json (beside `src/` and `dist/` alike). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+}
+
+/** Examples after a command's options, as clig.dev asks: what to type, and what it does. */
+export function examplesHelp(spec: CommandSpec): string {
+  return `\nExamples:\n${spec.examples.map(([command, what]) => `  $ ${command}\n      ${what}`).join('\n')}\n`
+}
+
+/** After the command list: the one --format vocabulary, the exit codes and first steps. */
+function programHelp(): string {
+  const width = Math.max(...Object.keys(FORMATS).map((f) => f.length))
+  return [
+    '',
+    'Formats (--format; each command takes those that fit what it prints):',
+    ...Object.entries(FORMATS).map(([name, what]) => `  ${name.padEnd(width)}  ${what}`),
+    '',
+    'Data goes to stdout; counts, progress, warnings and errors go to stderr.',
+    'Exit codes: 0 ok, 1 some inputs rejected, 2 usage error, 3 failure (store missing, busy, damaged).',
+    '',
+    'Examples:',
+    '  $ dossier analyze articles/ --db news.db',
+    '  $ dossier stories --db news.db --search "ferry strike"',
+    '  $ dossier export --db news.db --what facts --format csv > facts.csv',
+    '  $ dossier <command> --help',
+    '',
+  ].join('\n')
 }

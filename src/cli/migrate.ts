@@ -20,6 +20,9 @@ export async function runMigrate(options: Options, out: Output): Promise<number>
     waitMs: seconds * 1000,
     onTable: (table, rows) => out.info(`${table}: ${rows} rows`),
   })
+  if (report.notCopied.length > 0) {
+    out.warn(`not copied (the PostgreSQL store has no watch tables yet): ${report.notCopied.map(([t, n]) => `${t} ${n}`).join(', ')}; keep ${from} for \`dossier watch\``)
+  }
   const documents = report.tables.find(([t]) => t === 'documents')?.[1] ?? 0
   const stories = report.tables.find(([t]) => t === 'stories')?.[1] ?? 0
   out.data(`copied ${from} → ${redactUrl(to)}: ${documents} documents, ${stories} stories (${report.tables.map(([t, n]) => `${t} ${n}`).join(', ')})`)

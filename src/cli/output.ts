@@ -1,6 +1,9 @@
 /** Terminal output: data to stdout, messages and progress to stderr, colour only where wanted. */
 export interface Output {
+  /** A line of data on stdout (a newline added when missing). */
   data(text: string): void
+  /** Data on stdout as given; resolves when stdout can take more (so a large export does not pile up in memory). */
+  write(chunk: string): Promise<void>
   error(text: string): void
   warn(text: string): void
   info(text: string): void
@@ -21,6 +24,7 @@ export function createOutput(stdout: NodeJS.WriteStream = process.stdout, stderr
   }
   return {
     data: (text) => stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    write: (chunk) => (stdout.write(chunk) ? Promise.resolve() : drained(stdout)),
     error: (text) => {
       clear()
       stderr.write(`${paint(31, 'error')} ${text}\n`)
@@ -44,6 +48,19 @@ export function createOutput(stdout: NodeJS.WriteStream = process.stdout, stderr
     },
     endProgress: clear,
   }
+}
+
+/** Resolves when a stream's buffer has drained, or when it closed (after an error, reported where it is written). */
+export function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done)
+      stream.off('close', done)
+      resolve()
+    }
+    stream.on('drain', done)
+    stream.on('close', done)
+  })
 }
 
 /**

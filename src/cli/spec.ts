@@ -1,3 +1,5 @@
+import { EXPORT_FORMATS, EXPORT_KINDS, type Format } from '../export/index.js'
+
 /** One option of a command, declared as data; commander builds parsing and help from it. */
 export interface OptionSpec {
   readonly flags: string
@@ -13,7 +15,20 @@ export interface CommandSpec {
   readonly summary: string
   readonly args: readonly string[]
   readonly options: readonly OptionSpec[]
+  /** Command lines a reader can copy, each with what it does; `--help` and the README show them. */
+  readonly examples: ReadonlyArray<readonly [command: string, what: string]>
 }
+
+/**
+ * `--format`, from the one vocabulary (`FORMATS`): the same name means the same output on every
+ * command, and a command lists only the ones it writes.
+ */
+function format(choices: readonly Format[], fallback: Format): OptionSpec {
+  return { flags: '--format <format>', description: 'output format (`dossier --help` says what each is)', default: fallback, choices }
+}
+
+/** What every list command writes: a table to read, or data for a program or a spreadsheet. */
+const LIST_FORMATS = ['table', 'json', 'jsonl', 'csv'] as const satisfies readonly Format[]
 
 const DB: OptionSpec = { flags: '--db <file|url>', description: 'the store: a SQLite file, or a postgres:// URL', default: 'dossier.db', env: 'DOSSIER_DB' }
 const FETCH: readonly OptionSpec[] = [
@@ -40,7 +55,7 @@ const QUEUE: readonly OptionSpec[] = [
 /** Options of the readable tables of annotations (quotes, claims, entities, events). */
 const TABLE: readonly OptionSpec[] = [
   DB,
-  { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json'] },
+  format(LIST_FORMATS, 'table'),
   { flags: '--limit <n>', description: 'rows at most', default: '50' },
   { flags: '--entity <name>', description: 'only rows naming this entity (part of its name, or its id)' },
 ]
@@ -52,6 +67,11 @@ export const COMMANDS = {
     summary: 'read files, directories, - (stdin) or URLs; extract and store every document',
     args: ['<input...>'],
     options: [DB, ...FETCH, WORKERS, WAIT, ...BUDGET],
+    examples: [
+      ['dossier ingest articles/ --db news.db', 'store every file under articles/, read recursively'],
+      ['dossier ingest https://example.org/feed.xml --db news.db', 'fetch a feed and store its items'],
+      ['cat dump.jsonl | dossier ingest - --db news.db', 'read JSON Lines from standard input'],
+    ],
   },
   analyze: {
     name: 'analyze',
@@ -63,6 +83,11 @@ export const COMMANDS = {
       { flags: '--briefs <n>', description: 'then print the briefs of this many top stories (0: none)', default: '3' },
       ...QUEUE,
       { flags: '--detach', description: 'with a queue: enqueue the inputs and return; `dossier status` follows them' },
+    ],
+    examples: [
+      ['dossier analyze articles/ --db news.db', 'read, annotate and cross-check; the briefs of the top 3 stories on stdout'],
+      ['dossier analyze dump.jsonl --db news.db --briefs 0 2> counts.txt', 'no briefs; the counts (on stderr) to a file'],
+      ['dossier analyze feeds/ --db postgres://dossier@db:5432/news --detach', 'enqueue the inputs for `dossier worker` processes and return'],
     ],
   },
   worker: {
@@ -78,6 +103,10 @@ export const COMMANDS = {
       { flags: '--page-size <n>', description: 'documents per story placement step (every worker of a store alike; as `analyze` when 200)', default: '200' },
       ...BUDGET,
     ],
+    examples: [
+      ['dossier worker --db postgres://dossier@db:5432/news --concurrency 2', 'take inputs off the queue on this machine, two at a time'],
+      ['dossier worker --db postgres://dossier@db:5432/news --broker amqp://guest:guest@mq:5672', 'the same, with RabbitMQ carrying the jobs'],
+    ],
   },
   status: {
     name: 'status',
@@ -89,6 +118,10 @@ export const COMMANDS = {
       { flags: '--run <n>', description: 'the run (default: the newest)' },
       { flags: '--state <state>', description: 'only inputs in this state', choices: ['queued', 'running', 'done', 'failed'] },
       { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json'] },
+    ],
+    examples: [
+      ['dossier analyze articles/ --db news.db', 'read, annotate and cross-check; the briefs of the top 3 stories on stdout'],
+      ['dossier analyze dump.jsonl --db news.db --briefs 0 2> counts.txt', 'no briefs; the counts (on stderr) to a file'],
     ],
   },
   stories: {
@@ -106,7 +139,11 @@ export const COMMANDS = {
       { flags: '--order <order>', description: 'top: most outlets first; recent: latest event first', default: 'top', choices: ['top', 'recent'] },
       { flags: '--limit <n>', description: 'rows at most', default: '50' },
       { flags: '--offset <n>', description: 'rows to skip', default: '0' },
-      { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json'] },
+      format(LIST_FORMATS, 'table'),
+    ],
+    examples: [
+      ['dossier stories --db news.db --search "ferry strike" --order recent', 'the latest stories whose articles mention both words'],
+      ['dossier stories --entity Russia --from 2023 --format csv > stories.csv', 'stories naming Russia since 2023, for a spreadsheet'],
     ],
   },
   brief: {
@@ -116,7 +153,11 @@ export const COMMANDS = {
     options: [
       DB,
       { flags: '--story <id>', description: 'the story (`dossier stories` lists ids); else the top story matching the query, else the top story' },
-      { flags: '--format <format>', description: 'output format', default: 'md', choices: ['md', 'html', 'json'] },
+      format(['md', 'html', 'json'], 'md'),
+    ],
+    examples: [
+      ['dossier brief --db news.db ferry strike', 'the brief of the top story whose articles mention ferry and strike'],
+      ['dossier brief --story st-3f2a9c1b7d4e --format html > brief.html', 'one story\'s brief as a standalone page'],
     ],
   },
   threads: {
@@ -126,7 +167,11 @@ export const COMMANDS = {
     options: [
       DB,
       { flags: '--limit <n>', description: 'threads at most', default: '50' },
-      { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json'] },
+      format(['table', 'json', 'jsonl'], 'table'),
+    ],
+    examples: [
+      ['dossier threads --db news.db', 'each thread with its stories in date order'],
+      ['dossier threads --format jsonl > threads.jsonl', 'one thread per line'],
     ],
   },
   timeline: {
@@ -136,29 +181,49 @@ export const COMMANDS = {
     options: [
       DB,
       { flags: '--topic <topic>', description: 'only statements on this topic (alliance, cooperation, sanctions, …)' },
-      { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json'] },
+      format(['table', 'json', 'csv'], 'table'),
+    ],
+    examples: [
+      ['dossier timeline Russia China --topic alliance --db news.db', 'what Russia said about an alliance with China, shifts marked'],
+      ['dossier timeline "Ada Brennan" "Port Alder council" --format csv', 'every statement, a row each'],
     ],
   },
   export: {
     name: 'export',
-    summary: 'write stored annotations as JSON records, each naming its article and span',
+    summary: 'write stored records (articles, annotations, stories, checked facts, …), each naming its article and span',
     args: [],
     options: [
       DB,
-      { flags: '--format <format>', description: 'json: one array; jsonl: one record per line', default: 'jsonl', choices: ['json', 'jsonl'] },
-      { flags: '--what <kind>', description: 'which records', default: 'articles', choices: ['articles', 'entities', 'quotes', 'claims', 'events', 'times', 'stories', 'conflicts', 'timelines'] },
+      { flags: '--what <kind>', description: 'which records', default: 'articles', choices: EXPORT_KINDS },
+      { flags: '--format <format>', description: 'output format (default: the first the kind takes; the README lists which fit which kind)', choices: EXPORT_FORMATS },
+      { flags: '--story <id>', description: 'with --what graph: the graph of this story\'s articles only' },
       { flags: '--out <file>', description: 'write to this file instead of stdout' },
     ],
+    examples: [
+      ['dossier export --what quotes --format csv > quotes.csv', 'every quote with its speaker, a row each'],
+      ['dossier export --what facts --format jsonld > reviews.jsonld', 'each checked fact as a schema.org ClaimReview'],
+      ['dossier export --what graph --format gexf --out actors.gexf', 'the actor graph, for Gephi'],
+    ],
   },
-  quotes: { name: 'quotes', summary: 'who said what: stored quotes as a table', args: [], options: TABLE },
-  claims: { name: 'claims', summary: 'stored numeric claims with what they count and their sources', args: [], options: TABLE },
+  quotes: {
+    name: 'quotes', summary: 'who said what: stored quotes as a table', args: [], options: TABLE,
+    examples: [['dossier quotes --entity Lavrov --db news.db', 'the quotes Lavrov is the speaker of'], ['dossier quotes --limit 1000 --format csv > quotes.csv', 'a thousand quotes for a spreadsheet']],
+  },
+  claims: {
+    name: 'claims', summary: 'stored numeric claims with what they count and their sources', args: [], options: TABLE,
+    examples: [['dossier claims --entity "port office" --db news.db', 'figures naming the port office'], ['dossier claims --format jsonl', 'one claim per line, with its spans']],
+  },
   entities: {
     name: 'entities',
     summary: 'people, countries and organisations, most widely mentioned first',
     args: [],
     options: [...TABLE, { flags: '--type <type>', description: 'only entities of this type', choices: ['person', 'country', 'organization', 'treaty', 'event', 'place', 'group'] }],
+    examples: [['dossier entities --type person --limit 20 --db news.db', 'the 20 people most widely mentioned'], ['dossier entities --format csv > entities.csv', 'the entity index for a spreadsheet']],
   },
-  events: { name: 'events', summary: 'who did what to whom, with polarity, modality and date', args: [], options: TABLE },
+  events: {
+    name: 'events', summary: 'who did what to whom, with polarity, modality and date', args: [], options: TABLE,
+    examples: [['dossier events --entity China --db news.db', 'events with China as a participant'], ['dossier events --format json', 'the events as one JSON array']],
+  },
   serve: {
     name: 'serve',
     summary: 'serve the web app and the JSON API on the store',
@@ -170,12 +235,20 @@ export const COMMANDS = {
       { flags: '--token <token>', description: 'require this bearer token on every API request (default: $DOSSIER_TOKEN)' },
       { flags: '--allow-host <name...>', description: 'also answer to this Host name (name or name:port; repeatable; default: $DOSSIER_ALLOW_HOSTS, comma-separated)' },
     ],
+    examples: [
+      ['dossier serve --db news.db', 'the app at http://127.0.0.1:8080/'],
+      ['DOSSIER_TOKEN=$(openssl rand -hex 16) dossier serve --host 0.0.0.0 --allow-host news.example', 'on the network, every API request needing the token'],
+    ],
   },
   extract: {
     name: 'extract',
     summary: 'extract without storing: one record per document on stdout',
     args: ['<input...>'],
-    options: [{ flags: '--format <format>', description: 'output format', default: 'jsonl', choices: ['jsonl', 'json', 'md'] }, ...FETCH, WORKERS, ...BUDGET],
+    options: [format(['jsonl', 'json', 'md'], 'jsonl'), ...FETCH, WORKERS, ...BUDGET],
+    examples: [
+      ['dossier extract page.html', 'the clean text and metadata as one JSON line'],
+      ['dossier extract https://example.org/article --format md', 'a fetched article as readable Markdown'],
+    ],
   },
   list: {
     name: 'list',
@@ -185,8 +258,9 @@ export const COMMANDS = {
       DB,
       { flags: '--limit <n>', description: 'rows at most', default: '50' },
       { flags: '--offset <n>', description: 'rows to skip', default: '0' },
-      { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json', 'jsonl'] },
+      format(LIST_FORMATS, 'table'),
     ],
+    examples: [['dossier list --db news.db --limit 20', 'the first 20 documents stored'], ['dossier list --limit 100000 --format csv > documents.csv', 'every document\'s id, input, title and date']],
   },
   show: {
     name: 'show',
@@ -196,7 +270,11 @@ export const COMMANDS = {
       DB,
       { flags: '--original', description: 'print the source text as read' },
       { flags: '--removed', description: 'list the removed ranges with their reasons' },
-      { flags: '--format <format>', description: 'output format', default: 'text', choices: ['text', 'json'] },
+      format(['text', 'json'], 'text'),
+    ],
+    examples: [
+      ['dossier show 9f2c0e1a7b3d4c5e6f708192 --db news.db', 'the clean text with title, date and outlet'],
+      ['dossier show 9f2c0e1a7b3d4c5e6f708192 --removed', 'what cleaning removed, and why'],
     ],
   },
   migrate: {
@@ -208,6 +286,9 @@ export const COMMANDS = {
       { flags: '--to <url>', description: 'the PostgreSQL store: postgres://user:password@host:5432/database (created if missing)' },
       WAIT,
     ],
+    examples: [
+      ['dossier migrate --from news.db --to postgres://dossier@db:5432/news', 'copy an embedded store into an empty PostgreSQL store'],
+    ],
   },
   sources: {
     name: 'sources',
@@ -218,6 +299,11 @@ export const COMMANDS = {
       { flags: '--kind <kind>', description: 'with add: what the URL is (default: sitemap by its name, else feed)', choices: ['feed', 'sitemap', 'page'] },
       { flags: '--title <title>', description: 'with add: a name for the source' },
       { flags: '--format <format>', description: 'with list: output format', default: 'table', choices: ['table', 'json'] },
+    ],
+    examples: [
+      ['dossier sources add https://example.org/feed.xml --db news.db', 'follow a feed'],
+      ['dossier sources import subscriptions.opml --db news.db', 'follow every feed of an OPML list'],
+      ['dossier sources list --format json --db news.db', "each source's status, last and next fetch, last error"],
     ],
   },
   watch: {
@@ -233,6 +319,10 @@ export const COMMANDS = {
       { flags: '--concurrency <n>', description: 'requests in flight at once across hosts (one per host)', default: '8' },
       { flags: '--format <format>', description: 'a line per cycle as text or JSON Lines', default: 'text', choices: ['text', 'jsonl'] },
       ...FETCH, WORKERS, WAIT, ...BUDGET,
+    ],
+    examples: [
+      ['dossier watch --every 15m --contact https://example.org/contact --db news.db', 'poll every source every 15 minutes until stopped'],
+      ['dossier watch --once --db news.db', 'one cycle, for cron'],
     ],
   },
   watches: {
@@ -254,6 +344,11 @@ export const COMMANDS = {
       { flags: '--secret <secret>', description: 'sign webhook bodies with HMAC-SHA256 of this secret (default: $DOSSIER_WEBHOOK_SECRET)' },
       { flags: '--format <format>', description: 'output format', default: 'table', choices: ['table', 'json'] },
     ],
+    examples: [
+      ["dossier watches add --search 'Lavrov China' --db news.db", 'alert on new stories matching a search'],
+      ['dossier watches add --actor Russia --counterpart China --topic alliance --db news.db', "alert when Russia's stated position on an alliance with China shifts"],
+      ['dossier watches list --db news.db', 'the saved watches'],
+    ],
   },
   alerts: {
     name: 'alerts',
@@ -267,11 +362,16 @@ export const COMMANDS = {
       { flags: '--follow', description: 'keep running and print each new alert as it fires' },
       { flags: '--interval <seconds>', description: 'with --follow: how often to look for new alerts', default: '2' },
     ],
+    examples: [
+      ['dossier alerts --follow --db news.db', 'print each alert as JSON Lines as it fires'],
+      ['dossier alerts --watch 2 --after 40 --db news.db', "one watch's alerts after seq 40"],
+    ],
   },
   check: {
     name: 'check',
-    summary: "check the store: SQLite's integrity check and every counter against its members; exit 3 on any problem",
+    summary: "check the store: its integrity (SQLite's check; on PostgreSQL, search vectors) and every counter against its members; exit 3 on any problem",
     args: [],
-    options: [DB, { flags: '--format <format>', description: 'output format', default: 'text', choices: ['text', 'json'] }],
+    options: [DB, format(['text', 'json'], 'text')],
+    examples: [['dossier check --db news.db', 'exit 0 when sound, else each problem and exit 3'], ['dossier check --format json', 'the findings as JSON']],
   },
 } as const satisfies Record<string, CommandSpec>

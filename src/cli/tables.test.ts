@@ -3,7 +3,7 @@ import type { ClaimRecord, EventRecord, QuoteRecord } from '../api/export.js'
 import { formatTable } from './output.js'
 import { CLAIM_TABLE, EVENT_TABLE, QUOTE_TABLE, namesEntity } from './tables.js'
 
-const ref = { source: 'stories/ferries.txt', article: 'doc-3' }
+const ref = { source: 'stories/ferries.txt', article: 'doc-3', input: 'stories/ferries.txt', record: null, externalId: null }
 const span = { start: 0, end: 4 }
 const quote: QuoteRecord = {
   ...ref, id: 'q0', span, text: 'We will not sell\nthe ferries', parts: [], direct: true, partial: false,

@@ -21,6 +21,10 @@ export interface Origin {
   readonly container: ContainerFormat
   /** When the bytes were fetched or read (ISO 8601), from the HTTP response or WARC header; not the publication date. */
   readonly capturedAt?: string
+  /** The item's own id in the user's data (a JSON Lines record's `id`), so exported records join back to it. */
+  readonly externalId?: string
+  /** A JSON Lines record's `meta` object, kept as given and exported with the article. */
+  readonly meta?: { readonly [key: string]: unknown }
 }
 
 export type ContainerFormat = 'text' | 'markdown' | 'html' | 'rss' | 'atom' | 'jsonl' | 'warc' | 'jsonfeed'

@@ -38,13 +38,13 @@ describe('dossier analyze', () => {
     const run = (await runCli(['analyze', EXAMPLES, '--db', analyzed]))
     expect(run.stderr).not.toMatch(/^error/m)
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/^16 documents \(16 added, 0 annotated, 0 already analysed\): \d+ quotes?, \d+ claims?, \d+ entit(y|ies), \d+ events?, \d+ times?; 0 failures \(11 inputs\)/)
+    expect(run.stderr).toMatch(/^16 documents \(16 added, 0 annotated, 0 already analysed\): \d+ quotes?, \d+ claims?, \d+ entit(y|ies), \d+ events?, \d+ times?; 0 failures \(11 inputs\)/m)
   })
 
   it('analyze: a second run finds every document analysed and changes nothing', async () => {
     const run = (await runCli(['analyze', EXAMPLES, '--db', analyzed]))
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/^16 documents \(0 added, 0 annotated, 16 already analysed\)/)
+    expect(run.stderr).toMatch(/^16 documents \(0 added, 0 annotated, 16 already analysed\)/m)
   })
 
   it('analyze: documents ingested before are annotated in place, not skipped', async () => {
@@ -55,7 +55,7 @@ describe('dossier analyze', () => {
     expect(before.map((a) => (a.counts as { sentences: number }).sentences)).toEqual(Array(EXAMPLE_DOCUMENTS).fill(0))
     const run = (await runCli(['analyze', EXAMPLES, '--db', db]))
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/^16 documents \(0 added, 16 annotated, 0 already analysed\)/)
+    expect(run.stderr).toMatch(/^16 documents \(0 added, 16 annotated, 0 already analysed\)/m)
     const after = jsonl((await runCli(['export', '--db', db, '--what', 'articles'])).stdout)
     expect(after.map((a) => a.article)).toEqual(before.map((a) => a.article))
     expect(after.filter((a) => (a.counts as { sentences: number }).sentences === 0)).toEqual([])
@@ -66,7 +66,7 @@ describe('dossier analyze', () => {
     expect((await runCli(['analyze', EXAMPLES, '--db', db])).code).toBe(0)
     const run = (await runCli(['analyze', EXAMPLES, '--db', db, '--reanalyze']))
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/^16 documents \(0 added, 16 annotated, 0 already analysed\)/)
+    expect(run.stderr).toMatch(/^16 documents \(0 added, 16 annotated, 0 already analysed\)/m)
   })
 
   it('analyze: one line per bad input on stderr, the good ones stored, exit 1', async () => {
@@ -80,7 +80,7 @@ describe('dossier analyze', () => {
     const errors = run.stderr.split('\n').filter((l) => l.startsWith('error'))
     expect(errors).toHaveLength(2)
     for (const bad of [empty, missing]) expect(errors.some((l) => l.includes(bad))).toBe(true)
-    expect(run.stdout).toMatch(/^1 document \(1 added, .*; 2 failures \(3 inputs\)/)
+    expect(run.stderr).toMatch(/^1 document \(1 added, .*; 2 failures \(3 inputs\)/m)
   })
 })
 

@@ -1,8 +1,11 @@
+import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { analyze } from '../../src/api/analyze.js'
 import { main } from '../../src/cli/main.js'
+import { openStore } from '../../src/store/index.js'
 import type { Output } from '../../src/cli/output.js'
 import { REPO_ROOT, runCli, type CliRun } from '../helpers/cli.js'
 import { dropDatabase, postgresUnavailable, uniqueDatabaseName, urlOf } from '../helpers/postgres.js'
@@ -15,6 +18,7 @@ async function inProcess(args: readonly string[]): Promise<{ code: number; stdou
   const stderr: string[] = []
   const out: Output = {
     data: (text) => stdout.push(text.endsWith('\n') ? text : `${text}\n`),
+    write: (chunk) => { stdout.push(chunk); return Promise.resolve() },
     error: (text) => stderr.push(text),
     warn: (text) => stderr.push(text),
     info: (text) => stderr.push(text),
@@ -69,6 +73,29 @@ describe.skipIf(unavailable !== undefined)('dossier on PostgreSQL: migrate, then
     }
   })
 
+  it('dossier serve on the copy answers the API as serve on the SQLite store', async () => {
+    const serve = async (db: string): Promise<string> => {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli/bin.ts'), 'serve', '--db', db, '--port', '0'], { cwd: REPO_ROOT })
+      try {
+        const url = await new Promise<string>((resolve, reject) => {
+          let err = ''
+          child.stderr.on('data', (chunk: Buffer) => {
+            err += chunk.toString()
+            const found = /at (http:\/\/[^\s/]+)/.exec(err)
+            if (found) resolve(found[1]!)
+          })
+          child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)))
+        })
+        const res = await fetch(`${url}/api/stories?limit=100`)
+        expect(res.status).toBe(200)
+        return (await res.text()).replace(/"updatedAt":"[^"]*"/g, '')
+      } finally {
+        child.kill('SIGTERM')
+      }
+    }
+    expect(await serve(urlOf(copy))).toBe(await serve(sqlite))
+  }, 120_000)
+
   it('refuses to copy into a store that is not empty, exit 3, and leaves it as it was', async () => {
     const again = await runCli(['migrate', '--from', sqlite, '--to', urlOf(copy)])
     expect(again.code).toBe(3)
@@ -87,9 +114,14 @@ describe.skipIf(unavailable !== undefined)('dossier on PostgreSQL: migrate, then
     expect((await inProcess(['list', '--db', urlOf(missing)])).stderr).toContain('STORE_MISSING')
   })
 
-  it('analyze straight into PostgreSQL (DOSSIER_DB) finds the stories the SQLite store found', async () => {
-    const run = await runCli(['analyze', EXAMPLES, '--briefs', '0'], { env: { DOSSIER_DB: urlOf(direct) } })
-    expect(run.code).toBe(0)
+  it('analyze straight into a PostgreSQL store finds the stories the SQLite store found', async () => {
+    // The library call: `dossier analyze --db postgres://…` hands the inputs to the job queue's workers (see src/cli/queue.ts).
+    const store = await openStore({ path: urlOf(direct) })
+    try {
+      await analyze([EXAMPLES], { store, workers: 0 })
+    } finally {
+      await store.close()
+    }
     const stories = async (db: string) => (await inProcess(['export', '--what', 'stories', '--db', db])).stdout
     const strip = (text: string) => text.replace(/"updatedAt":"[^"]*"/g, '')
     expect(strip(await stories(urlOf(direct)))).toBe(strip(await stories(sqlite)))

@@ -68,7 +68,7 @@ describe('dossier watches and alerts', () => {
   ])('dossier %j: one clear message, exit 2', async (args, message) => {
     // In process (the same main() the command runs): eleven spawned commands took minutes on a busy machine.
     const errors: string[] = []
-    const out: Output = { data: () => {}, error: (t) => errors.push(t), warn: () => {}, info: () => {}, progress: () => {}, endProgress: () => {} }
+    const out: Output = { data: () => {}, write: () => Promise.resolve(), error: (t) => errors.push(t), warn: () => {}, info: () => {}, progress: () => {}, endProgress: () => {} }
     expect(await main([...args, '--db', db], out)).toBe(2)
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatch(message)

@@ -20,7 +20,7 @@ describe('dossier CLI on the shipped examples', () => {
     expect(run.stderr).not.toMatch(/error/)
     expect(run.code).toBe(0)
     // 11 example files: 7 single pages, and a feed, a feed, a JSON Lines file and a WARC holding 2, 2, 3 and 2.
-    expect(run.stdout).toMatch(/^16 documents added, 0 already stored, 0 inputs unchanged, 0 rejected \(11 inputs\)/)
+    expect(run.stderr).toMatch(/^16 documents added, 0 already stored, 0 inputs unchanged, 0 rejected \(11 inputs\)/m)
   })
 
   it('cli: ingest runs the reader stages only (no sentence layer)', async () => {
@@ -32,7 +32,7 @@ describe('dossier CLI on the shipped examples', () => {
   it('cli: ingesting the same inputs again adds nothing', async () => {
     const run = (await runCli(['ingest', join(REPO_ROOT, 'examples'), '--db', db]))
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/^0 documents added/)
+    expect(run.stderr).toMatch(/^0 documents added/m)
   })
 
   it('cli: list shows stored documents with titles and dates as JSON', async () => {
@@ -124,7 +124,7 @@ describe('dossier extract', () => {
     writeFileSync(good, 'Library extends hours\n\nThe city library will open until nine in the evening from next month.\n')
     const run = (await runCli(['ingest', good, join(dir, 'empty.txt'), '--db', store]))
     expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(/^1 document added/)
+    expect(run.stderr).toMatch(/^1 document added/m)
     const rows = JSON.parse((await runCli(['list', '--db', store, '--format', 'json'])).stdout) as unknown[]
     expect(rows).toHaveLength(1)
   })

@@ -135,7 +135,7 @@ describe('ingest faults: the bad-input corpus through `dossier ingest` (issue 10
 
   it('faults: the good inputs are all stored', () => {
     expect(storedFrom('good.txt').map((d) => d.title)).toEqual(['Library reopens'])
-    expect(ingested.stdout).toMatch(/^14 documents added, 0 already stored, 0 inputs unchanged, 3 rejected \(14 inputs\)/)
+    expect(ingested.stderr).toMatch(/^14 documents added, 0 already stored, 0 inputs unchanged, 3 rejected \(14 inputs\)/m)
   })
 })
 

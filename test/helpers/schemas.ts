@@ -8,7 +8,7 @@ import { REPO_ROOT } from './cli.js'
 /** The schema file (`schema/<name>.schema.json`) each export kind's records follow. */
 export const SCHEMA_OF: Record<RecordKind | CorpusRecordKind, string> = {
   articles: 'article', entities: 'entity', quotes: 'quote', claims: 'claim', events: 'event', times: 'time',
-  stories: 'story', conflicts: 'conflict', timelines: 'timeline',
+  stories: 'story', facts: 'fact', conflicts: 'conflict', timelines: 'timeline',
 }
 
 let ajv: Ajv2020 | undefined

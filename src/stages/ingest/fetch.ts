@@ -1,11 +1,19 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
 import { isIP, type LookupFunction } from 'node:net'
-import { Agent, request, type Dispatcher } from 'undici'
+import { createRequire } from 'node:module'
+import type { Agent, Dispatcher } from 'undici'
 import { UnreadableInputError } from '../../errors.js'
 import { blockedAddressReason } from './address.js'
 import { decodeContentEncoding } from './encoding.js'
 import { rejectInput } from './errors.js'
 import { escapeControlChars } from './names.js'
+
+/** undici, loaded on the first URL and kept: it costs ~150 ms to load, and most inputs are files. */
+let loaded: typeof import('undici') | undefined
+function undici(): typeof import('undici') {
+  loaded ??= createRequire(import.meta.url)('undici') as typeof import('undici')
+  return loaded
+}
 
 export const DEFAULT_FETCH_TIMEOUT_MS = 20_000
 export const DEFAULT_MAX_REDIRECTS = 5
@@ -43,7 +51,7 @@ export interface FetchOptions {
  * try { await fetchUrl(url, { ...limits, agent }) } finally { await agent.close() }
  */
 export function createFetchAgent(options: Pick<FetchOptions, 'allowPrivate' | 'lookup'>): Agent {
-  return new Agent({ connect: { lookup: pinnedLookup(options.allowPrivate, options.lookup ?? dnsLookup) } })
+  return new (undici().Agent)({ connect: { lookup: pinnedLookup(options.allowPrivate, options.lookup ?? dnsLookup) } })
 }
 
 export interface Fetched {
@@ -177,7 +185,7 @@ function refusal(url: URL, what: string, why: string): string {
 async function send(input: string, url: URL, agent: Dispatcher, signal: AbortSignal, options: FetchOptions): Promise<Dispatcher.ResponseData> {
   const { timeoutMs, validators } = options
   try {
-    return await request(url, {
+    return await undici().request(url, {
       dispatcher: agent,
       signal,
       headers: {

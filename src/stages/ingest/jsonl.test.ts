@@ -47,4 +47,14 @@ describe('readJsonLines', () => {
     const { records } = readJsonLines('a.jsonl', bytes(`${JSON.stringify({ id: 7, url: 'https://desk.example/a', text: 'A.' })}\n${good}\n${html}`))
     expect(records.map((r) => r.key)).toEqual(['7', 'https://desk.example/a', undefined])
   })
+
+  it('jsonl: the id field is kept as the external id and a meta object as given; a meta that is not an object is not kept', () => {
+    const lines = [
+      JSON.stringify({ id: 'desk-17', meta: { desk: 'city', tags: ['ferry'] }, text: 'A.' }),
+      JSON.stringify({ id: 42, meta: 'loose text', text: 'B.' }),
+      JSON.stringify({ url: 'https://desk.example/c', text: 'C.' }),
+    ]
+    const { records } = readJsonLines('a.jsonl', bytes(lines.join('\n')))
+    expect(records.map((r) => [r.externalId, r.meta])).toEqual([['desk-17', { desk: 'city', tags: ['ferry'] }], ['42', undefined], [undefined, undefined]])
+  })
 })

@@ -13,6 +13,10 @@ export interface JsonLinesRecord {
   readonly line: number
   /** The record's own key for its id: its `id` field, else its `url`; absent when it has neither. */
   readonly key?: string
+  /** The record's `id` field as given (a number as its digits), kept as `origin.externalId`. */
+  readonly externalId?: string
+  /** The record's `meta` object, kept as `origin.meta`. */
+  readonly meta?: { readonly [key: string]: unknown }
   readonly content: { readonly kind: 'html' | 'text'; readonly body: string }
   readonly hints: ContainerHints
 }
@@ -28,7 +32,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 
 /**
  * Reads JSON Lines (UTF-8, as the format requires): one object per line with `url`, `title`,
- * `text` or `html`, optional `id`, `published` and `authors`. Lines are read one at a time from the
+ * `text` or `html`, optional `id`, `published`, `authors` and `meta` (an object kept as given). Lines are read one at a time from the
  * bytes and each is decoded on its own, so no line longer than `maxLineBytes` ever becomes a string.
  * A bad line (broken JSON, not UTF-8, too long) is reported in `warnings` with its line number and
  * skipped; the input fails only when no line is good.
@@ -87,9 +91,13 @@ function readLine(bytes: Uint8Array): Omit<JsonLinesRecord, 'line'> | string | u
   const plain = nonEmptyString(record.text)
   if (!html && !plain) return 'has neither a non-empty "text" nor "html" field'
   const url = nonEmptyString(record.url)
-  const key = keyOf(record.id) ?? url
+  const externalId = keyOf(record.id)
+  const key = externalId ?? url
+  const meta = record.meta
   return {
     ...(key !== undefined ? { key } : {}),
+    ...(externalId !== undefined ? { externalId } : {}),
+    ...(typeof meta === 'object' && meta !== null && !Array.isArray(meta) ? { meta: meta as Record<string, unknown> } : {}),
     content: html ? { kind: 'html', body: html } : { kind: 'text', body: plain! },
     hints: {
       ...optional('title', nonEmptyString(record.title)),

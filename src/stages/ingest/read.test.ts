@@ -114,6 +114,12 @@ describe('readBytes: ids (issue 10, finding 12)', () => {
     expect(after[1]).not.toBe(before[1])
   })
 
+  it('jsonl: the id and meta of a record are kept on the origin with its line number', () => {
+    const { documents } = read('dump.jsonl', bytesOf('{"text":"First."}\n{"id":"r-9","meta":{"desk":"city"},"text":"Second."}\n'))
+    expect(documents.map((d) => d.origin)).toMatchObject([{ record: '1' }, { record: '2', externalId: 'r-9', meta: { desk: 'city' } }])
+    expect(documents[0]!.origin).not.toHaveProperty('externalId')
+  })
+
   it('ids: JSON Lines without id or url are keyed by content, not by line number', () => {
     const before = ids('dump.jsonl', '{"text":"First."}\n{"text":"Second."}\n')
     const after = ids('dump.jsonl', '{"text":"New."}\n{"text":"First."}\n{"text":"Second."}\n')

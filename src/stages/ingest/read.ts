@@ -1,4 +1,4 @@
-import type { Charset, ContainerFormat, ContainerHints, RawDocument } from '../../document/index.js'
+import type { Charset, ContainerFormat, ContainerHints, Origin, RawDocument } from '../../document/index.js'
 import { UnreadableInputError } from '../../errors.js'
 import type { Blob } from '../../store/store.js'
 import { decodeText, findBom, findUtf16ByNulPattern } from './charset.js'
@@ -124,7 +124,9 @@ function readDocuments(input: string, sha256: string, raw: Uint8Array, meta: Byt
 
 function readJsonLinesDocuments(base: Base, bytes: Uint8Array, warnings: readonly string[]): Read {
   const lines = readJsonLines(base.input, bytes)
-  const parts = lines.records.map((r): Part => ({ format: 'jsonl', record: String(r.line), key: r.key, content: r.content, hints: r.hints, inContainer: true }))
+  const parts = lines.records.map((r): Part => ({
+    format: 'jsonl', record: String(r.line), key: r.key, externalId: r.externalId, meta: r.meta, content: r.content, hints: r.hints, inContainer: true,
+  }))
   return itemDocuments(base, parts, [...warnings, ...lines.warnings], 'jsonl')
 }
 
@@ -187,6 +189,9 @@ interface Part {
   readonly record?: string
   /** The item's own key for its id (see `makeItemId`); only for items of a container. */
   readonly key?: string | undefined
+  /** The item's own id and metadata in the user's data (JSON Lines `id` and `meta`), kept on the origin. */
+  readonly externalId?: string | undefined
+  readonly meta?: Origin['meta']
   readonly content: RawDocument['content']
   readonly hints?: ContainerHints
   /** An item of a container decoded as a whole: its charset is the container's. */
@@ -211,6 +216,8 @@ function makeDocument(base: Base, part: Part): RawDocument {
       blob: base.sha256,
       container: part.format,
       ...(meta.capturedAt ? { capturedAt: meta.capturedAt } : {}),
+      ...(part.externalId !== undefined ? { externalId: part.externalId } : {}),
+      ...(part.meta !== undefined ? { meta: part.meta } : {}),
     },
     charset: part.inContainer ? { ...base.charset, basis: 'container' } : base.charset,
     hints,

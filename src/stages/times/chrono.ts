@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node'
+import { createRequire } from 'node:module'
+import type * as chronoType from 'chrono-node'
 import type { FoundTime, TimeMeaning } from './meaning.js'
 import { WEEKDAYS } from './vocabulary.js'
 
@@ -15,11 +16,18 @@ const KEPT_PARSERS: ReadonlySet<string> = new Set([
   'ENMonthNameMiddleEndianParser', 'ENWeekdayParser', 'ENTimeUnitAgoFormatParser', 'ENCasualDateParser',
 ])
 
-const parser = (() => {
-  const c = chrono.casual.clone()
-  c.parsers = c.parsers.filter((p) => KEPT_PARSERS.has(p.constructor.name))
-  return c
-})()
+// Made on the first parse, not on import: chrono-node takes ~250 ms to load, and most callers of
+// the library (reading, storing, serving) never parse a date this way.
+let parser: chronoType.Chrono | undefined
+function chronoParser(): chronoType.Chrono {
+  if (parser === undefined) {
+    const chrono = createRequire(import.meta.url)('chrono-node') as typeof chronoType
+    const c = chrono.casual.clone()
+    c.parsers = c.parsers.filter((p) => KEPT_PARSERS.has(p.constructor.name))
+    parser = c
+  }
+  return parser
+}
 
 /**
  * chrono resolves against this fixed instant, never the clock: we read only what the text states
@@ -64,7 +72,7 @@ const VAGUE_AGO = /^(?:a\s+few|few|several|some|many)\b/i
 export function findChronoTimes(text: string): FoundTime[] {
   const out: FoundTime[] = []
   for (const w of cueWindows(text)) {
-    for (const r of parser.parse(text.slice(w.start, w.end), CHRONO_REFERENCE)) {
+    for (const r of chronoParser().parse(text.slice(w.start, w.end), CHRONO_REFERENCE)) {
       const index = w.start + r.index
       if (/[\w,.]/.test(text[index - 1] ?? ' ')) continue
       const lead = LEADING_PREPOSITION.exec(r.text)?.[0].length ?? 0
@@ -94,7 +102,7 @@ function cueWindows(text: string): { start: number; end: number }[] {
   return windows
 }
 
-function meaningOf(r: chrono.ParsedResult, words: string): TimeMeaning | undefined {
+function meaningOf(r: chronoType.ParsedResult, words: string): TimeMeaning | undefined {
   const c = r.start
   const tags = r.tags()
   const relative = tags.has('result/relativeDate') || [...tags].some((t) => t.startsWith('casualReference/'))

@@ -5,9 +5,11 @@ import { openConnection } from '../sqlite/connection.js'
 import { storeFailure } from '../sqlite/failures.js'
 import { checkReadable } from '../sqlite/migrate.js'
 import { MIGRATIONS } from '../sqlite/migrations/index.js'
-import { fromDocumentRow, toDocumentWrite, type DocumentRow, type LayerRow } from '../sqlite/rows.js'
+import { readDocument, unpackStored, type DocumentRow } from '../sqlite/rows.js'
+import { unpackBytes } from '../sqlite/packed.js'
 import { fromStoredText, type StoredText } from '../sqlite/text.js'
 import { insertDocuments, PostgresStore } from './postgres-store.js'
+import { toPgDocumentWrite } from './rows.js'
 import { toPgText } from './text.js'
 
 /** Rows per INSERT of a copied table. */
@@ -16,7 +18,12 @@ const BATCH = 500
 export interface CopyReport {
   /** Rows copied per table, in the order the tables were copied. */
   readonly tables: ReadonlyArray<readonly [table: string, rows: number]>
+  /** Rows of SQLite-only tables (`dossier watch`'s sources, watches and alerts) left behind: the PostgreSQL store has none yet. */
+  readonly notCopied: ReadonlyArray<readonly [table: string, rows: number]>
 }
+
+/** Tables of the SQLite store that the PostgreSQL store does not have yet (`dossier watch`, migrations 7 and 8). */
+const SQLITE_ONLY = ['sources', 'source_items', 'watch_hosts', 'watches', 'watch_seen', 'alerts', 'alert_deliveries', 'watch_cursor']
 
 export interface CopyOptions {
   /** How long to wait for the target's writer lease, in milliseconds. */
@@ -76,11 +83,11 @@ export async function copySqliteToPostgres(from: string, to: string, options: Co
             tables.push([table, rows])
             options.onTable?.(table, rows)
           }
-          done('blobs', await copyBlobs(source.db, db))
-          done('documents', await copyDocuments(source.db, db))
+          done('blobs', await copyBlobs(source.db, db, from))
+          done('documents', await copyDocuments(source.db, db, from))
           for (const table of TABLES) done(table.name, await copyTable(source.db, db, table))
           await checkCounts(source.db, db, tables, from, target.file)
-          return { tables }
+          return { tables, notCopied: notCopied(source.db) }
         })
       } finally {
         await lease.release()
@@ -101,7 +108,7 @@ async function checkEmpty(db: pg.PoolClient, where: string): Promise<void> {
   }
 }
 
-async function copyBlobs(source: Database.Database, db: pg.PoolClient): Promise<number> {
+async function copyBlobs(source: Database.Database, db: pg.PoolClient, from: string): Promise<number> {
   const rows = source.prepare('SELECT sha256, bytes, input, media_type AS mediaType, size, stored_at AS storedAt FROM blobs ORDER BY rowid')
     .iterate() as IterableIterator<{ sha256: string; bytes: Buffer; input: StoredText; mediaType: string | null; size: number; storedAt: string }>
   let count = 0
@@ -109,26 +116,25 @@ async function copyBlobs(source: Database.Database, db: pg.PoolClient): Promise<
     await db.query(
       `INSERT INTO blobs (sha256, bytes, input, media_type, size, stored_at)
        SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[], $5::bigint[], $6::text[])`,
-      [batch.map((b) => b.sha256), batch.map((b) => b.bytes), batch.map((b) => toPgText(fromStoredText(b.input))), batch.map((b) => b.mediaType), batch.map((b) => b.size), batch.map((b) => b.storedAt)],
+      [batch.map((b) => b.sha256), batch.map((b) => unpackStored(() => unpackBytes(b.bytes), from, `blob ${b.sha256}`)), batch.map((b) => toPgText(fromStoredText(b.input))), batch.map((b) => b.mediaType), batch.map((b) => b.size), batch.map((b) => b.storedAt)],
     )
     count += batch.length
   }
   return count
 }
 
-// Document by document through the row model, so the copy derives exactly what a save derives.
-async function copyDocuments(source: Database.Database, db: pg.PoolClient): Promise<number> {
-  // Page by page: better-sqlite3 runs no other statement (the layers) while one is being iterated.
-  const page = source.prepare<[number, number], DocumentRow & { seq: number }>(
+// Through both row models: the SQLite store's reads the document (unpacking it), the PostgreSQL
+// store's writes it, so the copy derives exactly what a save derives.
+async function copyDocuments(source: Database.Database, db: pg.PoolClient, from: string): Promise<number> {
+  const page = source.prepare<[number, number], DocumentRow & { seq: number; layers: Buffer | null }>(
     `SELECT seq, id, blob_sha256 AS blobSha256, input, record, url, container, captured_at AS capturedAt, charset,
-       hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at AS storedAt
+       hints, markup, source, messages, extra, title, published, publisher, language, chars, stored_at AS storedAt, layers
      FROM documents WHERE seq > ? ORDER BY seq LIMIT ?`,
   )
-  const layers = source.prepare<[string], LayerRow>('SELECT name, json FROM document_layers WHERE document_id = ? ORDER BY rowid')
   let count = 0
   for (let after = 0; ;) {
     const rows = page.all(after, BATCH)
-    count += await insertDocuments(db, rows.map((row) => toDocumentWrite(fromDocumentRow(row, layers.all(row.id)), row.storedAt)))
+    count += await insertDocuments(db, rows.map((row) => toPgDocumentWrite(readDocument(row, row.layers, from), row.storedAt)))
     if (rows.length < BATCH) return count
     after = rows[rows.length - 1]!.seq
   }
@@ -148,7 +154,7 @@ async function copyTable(source: Database.Database, db: pg.PoolClient, table: (t
 }
 
 async function checkCounts(source: Database.Database, db: pg.PoolClient, copied: ReadonlyArray<readonly [string, number]>, from: string, to: string): Promise<void> {
-  for (const [table, rows] of [...copied, ['document_layers', -1], ['entity_index', -1]] as const) {
+  for (const [table, rows] of [...copied, ['entity_index', -1]] as const) {
     const expected = source.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
     const { rows: found } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)
     const stored = found[0]?.n ?? 0
@@ -156,6 +162,13 @@ async function checkCounts(source: Database.Database, db: pg.PoolClient, copied:
       throw new StoreError(`${to}: the copy of ${from} holds ${stored} ${table} rows where the source holds ${expected}; nothing of the copy was stored.`, 'STORE_COPY_MISMATCH')
     }
   }
+}
+
+function notCopied(source: Database.Database): Array<[string, number]> {
+  const present = new Set(source.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[])
+  return SQLITE_ONLY.filter((t) => present.has(t))
+    .map((t): [string, number] => [t, source.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number])
+    .filter(([, n]) => n > 0)
 }
 
 function* batches<T>(rows: IterableIterator<T>, size: number): Generator<T[]> {

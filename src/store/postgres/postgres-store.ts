@@ -9,7 +9,7 @@ import type {
 } from '../store.js'
 import { checkBlobMatchesDocuments } from '../blob-check.js'
 import { UnstorableValueError } from '../sqlite/json.js'
-import { toDocumentWrite, type DocumentRow, type DocumentWrite, type EntityIndexRow, type LayerRow } from '../sqlite/rows.js'
+import type { EntityIndexRow } from '../sqlite/rows.js'
 import { SEARCH_CANDIDATES } from '../sqlite/statements.js'
 import { checkStoryOrder } from '../sqlite/stories.js'
 import type { SearchQuery } from '../search-query.js'
@@ -19,9 +19,12 @@ import { checkPgInvariants } from './invariants.js'
 import { LOCKS, LOCK_SPACE } from './locks.js'
 import { applyPgMigrations, checkPgReadable } from './migrate.js'
 import { PG_MIGRATIONS, type PgMigration } from './migrations/index.js'
-import { DOCUMENT_COLUMNS, DOCUMENT_SELECT, SUMMARY_SELECT, documentOf, documentParams, summaryOf, toPgText } from './rows.js'
+import {
+  DOCUMENT_COLUMNS, DOCUMENT_SELECT, SUMMARY_SELECT, documentOf, paramOf, summaryOf, toPgDocumentWrite, toPgText,
+  type LayerRow, type PgDocumentRow, type PgDocumentWrite,
+} from './rows.js'
 import { PgStoryTables, type PgStoryFilters, type Queryable } from './stories.js'
-import { toTsquery, toTsvector } from './tsquery.js'
+import { toTsquery } from './tsquery.js'
 import { acquirePgWriter } from './writer.js'
 
 /** Documents per query of `iterateDocuments` when the caller names no page size. */
@@ -147,7 +150,7 @@ export class PostgresStore implements Store {
 
   async getDocument(id: DocumentId): Promise<Document | undefined> {
     return this.read('read a document', async (db) => {
-      const { rows } = await db.query<DocumentRow>(`SELECT ${DOCUMENT_SELECT} FROM documents d WHERE d.id = $1`, [id])
+      const { rows } = await db.query<PgDocumentRow>(`SELECT ${DOCUMENT_SELECT} FROM documents d WHERE d.id = $1`, [id])
       if (rows[0] === undefined) return undefined
       return documentOf(rows[0], (await layersOf(db, [id])).get(id) ?? [])
     })
@@ -173,13 +176,13 @@ export class PostgresStore implements Store {
     const names = Object.keys(layers).filter((name) => layers[name as LayerName] !== undefined)
     if (names.length === 0 && messages === undefined) return
     await this.transaction(`could not update layers ${names.join(', ')} of document ${id}`, 'STORE_WRITE_FAILED', async (db) => {
-      const { rows } = await db.query<DocumentRow>(`SELECT ${DOCUMENT_SELECT} FROM documents d WHERE d.id = $1 FOR UPDATE`, [id])
+      const { rows } = await db.query<PgDocumentRow>(`SELECT ${DOCUMENT_SELECT} FROM documents d WHERE d.id = $1 FOR UPDATE`, [id])
       const row = rows[0]
       if (row === undefined) throw new StoreError(`${this.file}: no document ${id} to update; save it first.`, 'STORE_NO_DOCUMENT')
       const stored = documentOf(row, (await layersOf(db, [id])).get(id) ?? [])
       const merged: Document = { ...stored, layers: { ...stored.layers, ...layers }, messages: messages ?? stored.messages }
       const write = this.prepareWrite(merged, row.storedAt)
-      if (messages !== undefined) await db.query('UPDATE documents SET messages = $1 WHERE id = $2', [write.row.messages, id])
+      if (messages !== undefined) await db.query('UPDATE documents SET messages = $1 WHERE id = $2', [write.messages, id])
       const changed = write.layers.filter((layer) => names.includes(layer.name))
       if (changed.length > 0) {
         await db.query(
@@ -189,10 +192,9 @@ export class PostgresStore implements Store {
         )
       }
       if (names.some((n) => SUMMARY_LAYERS.has(n))) {
-        const p = documentParams(write)
-        const at = (column: (typeof DOCUMENT_COLUMNS)[number]): unknown => p[DOCUMENT_COLUMNS.indexOf(column)]
+        const at = (column: (typeof DOCUMENT_COLUMNS)[number]): unknown => paramOf(write, column)
         await db.query('UPDATE documents SET title = $1, published = $2, publisher = $3, language = $4, chars = $5, search = $6::tsvector WHERE id = $7',
-          [at('title'), at('published'), at('publisher'), at('language'), at('chars'), toTsvector(write.fts.title, write.fts.body), id])
+          [at('title'), at('published'), at('publisher'), at('language'), at('chars'), at('search'), id])
       }
       if (names.includes('entities')) {
         await db.query('DELETE FROM entity_index WHERE document_id = $1', [id])
@@ -388,7 +390,7 @@ export class PostgresStore implements Store {
     let after = 0
     for (;;) {
       const page = await this.read(action, async (db) => {
-        const { rows } = await db.query<DocumentRow & { seq: number }>(
+        const { rows } = await db.query<PgDocumentRow & { seq: number }>(
           `SELECT d.seq, ${DOCUMENT_SELECT} FROM documents d WHERE d.seq > $1 ${where} ORDER BY d.seq LIMIT $2`, [after, pageSize])
         const layers = await layersOf(db, rows.map((r) => r.id))
         return rows.map((row) => ({ seq: row.seq, doc: documentOf(row, layers.get(row.id) ?? []) }))
@@ -399,9 +401,9 @@ export class PostgresStore implements Store {
     }
   }
 
-  private prepareWrite(doc: Document, storedAt: string): DocumentWrite {
+  private prepareWrite(doc: Document, storedAt: string): PgDocumentWrite {
     try {
-      return toDocumentWrite(doc, storedAt)
+      return toPgDocumentWrite(doc, storedAt)
     } catch (error) {
       if (!(error instanceof UnstorableValueError)) throw error
       throw new StoreError(
@@ -481,9 +483,9 @@ export class PostgresStore implements Store {
  * (each statement is a round trip to the server); returns how many were new. A document whose id
  * is stored already, or came earlier in `writes`, is left out, as SQLite's row-by-row insert does.
  */
-export async function insertDocuments(db: Queryable, writes: readonly DocumentWrite[]): Promise<number> {
+export async function insertDocuments(db: Queryable, writes: readonly PgDocumentWrite[]): Promise<number> {
   if (writes.length === 0) return 0
-  const rows = writes.map(documentParams)
+  const rows = writes.map((w) => w.params)
   const columns = DOCUMENT_COLUMNS.map((c, i) => (c === 'search' ? `$${i + 1}::text[]` : `$${i + 1}::${DOCUMENT_TYPES[c]}[]`)).join(', ')
   const select = DOCUMENT_COLUMNS.map((c) => (c === 'search' ? 'v.search::tsvector' : `v.${c}`)).join(', ')
   const inserted = await db.query<{ id: string }>(
@@ -493,8 +495,8 @@ export async function insertDocuments(db: Queryable, writes: readonly DocumentWr
     DOCUMENT_COLUMNS.map((_, i) => rows.map((r) => r[i])),
   )
   const added = new Set(inserted.rows.map((r) => r.id))
-  const stored = [...new Map(writes.filter((w) => added.has(w.row.id)).reverse().map((w) => [w.row.id, w])).values()].reverse()
-  const layers = stored.flatMap((w) => w.layers.map((l) => [w.row.id, l.name, l.json] as const))
+  const stored = [...new Map(writes.filter((w) => added.has(w.id)).reverse().map((w) => [w.id, w])).values()].reverse()
+  const layers = stored.flatMap((w) => w.layers.map((l) => [w.id, l.name, l.json] as const))
   if (layers.length > 0) {
     await db.query('INSERT INTO document_layers (document_id, name, json) SELECT d, n, j FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS l (d, n, j, i) ORDER BY i',
       [layers.map((l) => l[0]), layers.map((l) => l[1]), layers.map((l) => l[2])])
@@ -510,7 +512,7 @@ const DOCUMENT_TYPES: Record<(typeof DOCUMENT_COLUMNS)[number], string> = {
   language: 'text', chars: 'int', stored_at: 'text', search: 'text',
 }
 
-async function insertEntities(db: Queryable, write: DocumentWrite): Promise<void> {
+async function insertEntities(db: Queryable, write: PgDocumentWrite): Promise<void> {
   await insertEntityRows(db, write.entities)
 }
 

@@ -1,26 +1,66 @@
-import type { Document } from '../../document/index.js'
+import type { Document, Layers, Origin } from '../../document/index.js'
 import type { DocumentSummary } from '../store.js'
-import { fromDocumentRow, toSummary, type DocumentRow, type DocumentWrite, type LayerRow } from '../sqlite/rows.js'
+import { toExactJson } from '../sqlite/json.js'
+import { toDocumentWrite, toSummary, type EntityIndexRow } from '../sqlite/rows.js'
 import { fromStoredText, type StoredText } from '../sqlite/text.js'
-import { fromPgText, fromPgTextOrNull, toPgText, toPgTextOrNull } from './text.js'
+import { fromPgText, fromPgTextOrNull, toPgText } from './text.js'
 import { toTsvector } from './tsquery.js'
 
 /**
- * Documents go in and out of PostgreSQL through the SQLite store's row model (`sqlite/rows.ts`:
- * the summary columns, the `extra` JSON, the entity index rows), so both stores derive the same
- * values from a document; only the text encoding differs (`postgres/text.ts`).
+ * Documents in PostgreSQL: the SQLite store's row model (`sqlite/rows.ts`) derives the summary
+ * columns, the `extra` JSON, the search text and the entity index rows, so both stores derive the
+ * same values from a document. The text, markup and layers are kept plain here (text columns, one
+ * JSON row per layer): PostgreSQL compresses large values itself (TOAST), where the SQLite store
+ * packs them (`sqlite/packed.ts`).
  */
 
-/** Free-text columns of `documents`, which `toPgText` encodes. */
-const TEXT_COLUMNS = ['input', 'record', 'url', 'capturedAt', 'markup', 'source', 'title', 'published', 'publisher', 'language'] as const
+/** One layer of a document, as `document_layers` holds it. */
+export interface LayerRow {
+  readonly name: string
+  readonly json: string
+}
 
-/** The columns of a `documents` row, in the order `documentParams` gives their values. */
+/** A `documents` row as the store's SELECTs name it (free text still encoded, see `text.ts`). */
+export interface PgDocumentRow {
+  readonly id: string
+  readonly blobSha256: string
+  readonly input: string
+  readonly record: string | null
+  readonly url: string | null
+  readonly container: string
+  readonly capturedAt: string | null
+  readonly charset: string
+  readonly hints: string
+  readonly markup: string | null
+  readonly source: string
+  readonly messages: string
+  readonly extra: string | null
+  readonly title: string | null
+  readonly published: string | null
+  readonly publisher: string | null
+  readonly language: string | null
+  readonly chars: number
+  readonly storedAt: string
+}
+
+/** Everything one document writes. */
+export interface PgDocumentWrite {
+  readonly id: string
+  /** The `documents` row's values, in DOCUMENT_COLUMNS order. */
+  readonly params: readonly unknown[]
+  readonly messages: string
+  readonly layers: readonly LayerRow[]
+  readonly fts: { readonly title: string; readonly body: string }
+  readonly entities: readonly EntityIndexRow[]
+}
+
+/** The columns of a `documents` row, in the order of `PgDocumentWrite.params`. */
 export const DOCUMENT_COLUMNS = [
   'id', 'blob_sha256', 'input', 'record', 'url', 'container', 'captured_at', 'charset', 'hints', 'markup', 'source',
   'messages', 'extra', 'title', 'published', 'publisher', 'language', 'chars', 'stored_at', 'search',
 ] as const
 
-/** SELECT list of a whole `documents` row, named as `DocumentRow`. */
+/** SELECT list of a whole `documents` row, named as `PgDocumentRow`. */
 export const DOCUMENT_SELECT = `d.id, d.blob_sha256 AS "blobSha256", d.input, d.record, d.url, d.container, d.captured_at AS "capturedAt", d.charset,
   d.hints, d.markup, d.source, d.messages, d.extra, d.title, d.published, d.publisher, d.language, d.chars, d.stored_at AS "storedAt"`
 
@@ -31,31 +71,74 @@ function pgText(value: StoredText | null): string | null {
   return value === null ? null : toPgText(fromStoredText(value))
 }
 
-/** The values of a `documents` row (DOCUMENT_COLUMNS order), its search vector last. */
-export function documentParams(write: DocumentWrite): unknown[] {
-  const r = write.row
-  return [
-    r.id, r.blobSha256, pgText(r.input), pgText(r.record), pgText(r.url), r.container, pgText(r.capturedAt), r.charset, r.hints,
-    pgText(r.markup), pgText(r.source), r.messages, r.extra, pgText(r.title), pgText(r.published), pgText(r.publisher),
-    pgText(r.language), r.chars, r.storedAt, toTsvector(write.fts.title, write.fts.body),
+/**
+ * What saving `doc` writes. Throws `UnstorableValueError` (from the row model) when a value would
+ * not come back deep-equal.
+ */
+export function toPgDocumentWrite(doc: Document, storedAt: string): PgDocumentWrite {
+  const { row, fts, entities } = toDocumentWrite(doc, storedAt)
+  const layers = Object.entries(doc.layers)
+    .filter(([, layer]) => layer !== undefined)
+    .map(([name, layer]) => ({ name, json: toExactJson(layer, `layers.${name}`) }))
+  const params = [
+    row.id, row.blobSha256, pgText(row.input), pgText(row.record), pgText(row.url), row.container, pgText(row.capturedAt), row.charset, row.hints,
+    doc.markup === undefined ? null : toPgText(doc.markup), toPgText(doc.source), row.messages, row.extra, pgText(row.title), pgText(row.published),
+    pgText(row.publisher), pgText(row.language), row.chars, row.storedAt, toTsvector(fts.title, fts.body),
   ]
+  return { id: row.id, params, messages: row.messages, layers, fts, entities }
 }
 
-/** A row as PostgreSQL returns it, its text decoded: the SQLite row model reads it from there. */
-export function decodeRow<T extends Partial<DocumentRow>>(row: T): T {
-  const out: Record<string, unknown> = { ...row }
-  for (const column of TEXT_COLUMNS) {
-    if (column in out) out[column] = column === 'input' || column === 'source' ? fromPgText(out[column] as string) : fromPgTextOrNull(out[column] as string | null)
+/** The value of one column of a write. */
+export function paramOf(write: PgDocumentWrite, column: (typeof DOCUMENT_COLUMNS)[number]): unknown {
+  return write.params[DOCUMENT_COLUMNS.indexOf(column)]
+}
+
+/**
+ * Rebuilds the document a row and its layers came from: `fromDocumentRow` of the SQLite store for
+ * plain (unpacked) columns, field for field.
+ */
+export function documentOf(row: PgDocumentRow, layerRows: readonly LayerRow[]): Document {
+  const extra = row.extra === null ? {} : (JSON.parse(row.extra) as { doc?: object; origin?: object })
+  const origin: Origin = {
+    input: fromPgText(row.input),
+    blob: row.blobSha256,
+    container: row.container as Origin['container'],
+    ...optional('record', row.record),
+    ...optional('url', row.url),
+    ...optional('capturedAt', row.capturedAt),
+    ...extra.origin,
   }
-  return out as T
+  const layers: Record<string, unknown> = {}
+  for (const layer of layerRows) layers[layer.name] = JSON.parse(layer.json)
+  return {
+    ...extra.doc,
+    id: row.id,
+    origin,
+    charset: JSON.parse(row.charset) as Document['charset'],
+    hints: JSON.parse(row.hints) as Document['hints'],
+    ...optional('markup', row.markup),
+    source: fromPgText(row.source),
+    layers: layers as Layers,
+    messages: JSON.parse(row.messages) as Document['messages'],
+  }
 }
 
-export function documentOf(row: DocumentRow, layers: readonly LayerRow[]): Document {
-  return fromDocumentRow(decodeRow(row), layers)
+type SummaryColumns = Pick<PgDocumentRow, 'id' | 'input' | 'url' | 'container' | 'title' | 'published' | 'publisher' | 'chars' | 'storedAt'>
+
+export function summaryOf(row: SummaryColumns): DocumentSummary {
+  return toSummary({
+    ...row,
+    input: fromPgText(row.input),
+    url: fromPgTextOrNull(row.url),
+    title: fromPgTextOrNull(row.title),
+    published: fromPgTextOrNull(row.published),
+    publisher: fromPgTextOrNull(row.publisher),
+  })
 }
 
-export function summaryOf(row: Parameters<typeof toSummary>[0]): DocumentSummary {
-  return toSummary(decodeRow(row))
+/** `{ [key]: text }` for a stored value, `{}` for NULL, so absent fields stay absent. */
+function optional<K extends string>(key: K, value: string | null): { [P in K]?: string } {
+  return value === null ? {} : ({ [key]: fromPgText(value) } as { [P in K]: string })
 }
 
-export { toPgText, toPgTextOrNull }
+export { toPgText }

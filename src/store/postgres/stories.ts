@@ -23,6 +23,8 @@ interface StateRow {
   readonly title: string
   readonly eventDate: string | null
   readonly thread: string | null
+  readonly windowFrom: string | null
+  readonly windowTo: string | null
   readonly state: string
 }
 
@@ -31,7 +33,7 @@ interface StoredState extends Omit<StoryState, 'id'> {
 }
 
 const SUMMARY_COLUMNS = 's.id, s.title, s.event_date AS "eventDate", s.articles, s.outlets, s.thread, s.updated_at AS "updatedAt"'
-const STATE_COLUMNS = 's.id, s.title, s.event_date AS "eventDate", s.thread, s.state'
+const STATE_COLUMNS = 's.id, s.title, s.event_date AS "eventDate", s.thread, s.window_from AS "windowFrom", s.window_to AS "windowTo", s.state'
 
 /** As the SQLite store orders them; `NULLS LAST` spelled out because PostgreSQL puts NULLs first when descending. */
 const ORDERS = {
@@ -146,7 +148,14 @@ export class PgStoryTables {
             [[...new Set(select.allActors)], new Set(select.allActors).size]] as const
           : [`SELECT ${STATE_COLUMNS} FROM stories s WHERE s.id = ANY($1::text[])`, [select.ids]] as const
     const { rows } = await db.query<StateRow>(query[0], [...query[1]])
-    return rows.map((r) => ({ ...(JSON.parse(r.state) as StoredState), id: r.id, title: r.title, eventDate: r.eventDate, thread: r.thread }))
+    return rows.map((r) => ({
+      ...(JSON.parse(r.state) as StoredState),
+      id: r.id,
+      title: r.title,
+      eventDate: r.eventDate,
+      thread: r.thread,
+      window: r.windowFrom === null || r.windowTo === null ? null : { from: r.windowFrom, to: r.windowTo },
+    }))
   }
 
   /**

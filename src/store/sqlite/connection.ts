@@ -1,9 +1,20 @@
 import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
-import Database from 'better-sqlite3'
+import { createRequire } from 'node:module'
+import type Database from 'better-sqlite3'
 import { StoreError, UsageError } from '../../errors.js'
 import { storeFailure } from './failures.js'
+
+type DatabaseClass = typeof Database
+let SqliteDatabase: DatabaseClass | undefined
+/**
+ * The SQLite addon, loaded on the first open rather than on import: a caller that imports the
+ * library to read articles never pays for the native module.
+ */
+function sqlite(): DatabaseClass {
+  return (SqliteDatabase ??= createRequire(import.meta.url)('better-sqlite3') as DatabaseClass)
+}
 
 /** How long a write waits for another process's write lock (the web app reading while ingest writes) before failing. */
 export const BUSY_TIMEOUT_MS = 5_000
@@ -52,7 +63,7 @@ export function openConnection(path: string, options: ConnectionOptions = {}): C
   if (options.readOnly) return openReadOnly(path)
   let db: Database.Database
   try {
-    db = new Database(path)
+    db = new (sqlite())(path)
   } catch (error) {
     throw openFailure(error, path)
   }
@@ -127,7 +138,7 @@ function openReadOnly(path: string): Connection {
 }
 
 function readOnlyDatabase(path: string): Database.Database {
-  const db = new Database(path, { readonly: true, fileMustExist: true })
+  const db = new (sqlite())(path, { readonly: true, fileMustExist: true })
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     // The first read opens the WAL index: an unopenable one fails here, not on the first query.
