@@ -195,6 +195,21 @@ describe.skipIf(!present)('web app views (issue 16), in Chromium', () => {
     expect(await page.locator('.coverage-count').textContent()).toMatch(/^2 articles from 1 outlet/)
   })
 
+  it('coverage: two outlets compared date by date, every date either carried the search', async () => {
+    const coverage = await dossier.api<Coverage>('/api/coverage?q=Russia')
+    const [a, b] = [coverage.outlets[0]!.name, coverage.outlets[1]!.name]
+    const page = await open('#/coverage?q=Russia')
+    await page.selectOption('form.compare-form select[name="a"]', a)
+    await page.selectOption('form.compare-form select[name="b"]', b)
+    await page.click('form.compare-form button[type="submit"]')
+    await page.waitForURL(/&b=/)
+    await waitForApp(page)
+    const expected = coverage.points.filter((p) => (p.outlets[a] ?? 0) + (p.outlets[b] ?? 0) > 0).map((p) => [p.date, String(p.outlets[a] ?? 0), String(p.outlets[b] ?? 0)])
+    const rows = await page.locator('table.compare-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)))
+    expect(rows).toEqual(expected)
+    expect(rows.length).toBeGreaterThan(0)
+  })
+
   it('story coverage: the outlets that carried it with dates and originals; a mailto: address is never a link', async () => {
     const [story] = (await dossier.api<{ items: StorySummary[] }>('/api/stories?outlet=fenwick%20ledger')).items
     const coverage = await dossier.api<StoryCoverage>(`/api/stories/${story!.id}/coverage`)

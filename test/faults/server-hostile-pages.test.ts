@@ -41,7 +41,7 @@ const VISITS: Readonly<Record<RouteName, (corpus: Corpus) => string[]>> = {
   // Searches that find the markup put it into snippets and outlet names.
   articles: () => ['#/articles', '#/articles?q=script', '#/articles?q=img&sort=title', ...['q', 'sort', 'dir', 'offset'].map((name) => `#/articles?${name}=${enc(MARKUP)}`)],
   threads: () => ['#/threads', `#/threads?offset=${enc(MARKUP)}`],
-  coverage: () => ['#/coverage', '#/coverage?q=script', ...['q', 'by', 'from', 'to', 'outlet'].map((name) => `#/coverage?${name}=${enc(MARKUP)}`)],
+  coverage: () => ['#/coverage', '#/coverage?q=script', ...['q', 'by', 'from', 'to', 'outlet', 'a', 'b'].map((name) => `#/coverage?${name}=${enc(MARKUP)}`)],
   watches: () => ['#/watches', `#/watches/${enc(MARKUP)}`],
   sources: () => ['#/sources'],
   'not-found': () => [`#/${enc(MARKUP)}`, `#/stories/a/${enc(MARKUP)}`],

@@ -18,7 +18,7 @@ const HTML_ATTRIBUTES = new Set([
   'class', 'id', 'href', 'title', 'type', 'name', 'value', 'placeholder', 'for', 'role', 'tabindex',
   'colspan', 'rowspan', 'scope', 'download', 'rel', 'disabled', 'checked', 'selected', 'multiple',
   'accept', 'rows', 'autocomplete', 'inputmode', 'pattern', 'list', 'lang', 'dir', 'hidden', 'open',
-  'datetime', 'min', 'max', 'step', 'spellcheck', 'enterkeyhint', 'label', 'target',
+  'datetime', 'min', 'max', 'step', 'spellcheck', 'enterkeyhint', 'label', 'target', 'required',
 ])
 
 /** SVG attributes the charts set (presentation attributes are not CSS, so CSP allows them). */

@@ -1,7 +1,7 @@
 /*
  * `#/coverage?q=…`: coverage over time for any search (or every article), after Media Cloud's
- * attention chart: articles per day or month, stacked by outlet, the table of outlets beside it and
- * the counts as CSV.
+ * attention chart: articles per day or month, stacked by outlet, the table of outlets beside it,
+ * two outlets compared date by date, and the counts as CSV.
  */
 import { apiUrl, getJson } from '../api.js'
 import { chartBox, chartWidth } from '../chart-tips.js'
@@ -11,7 +11,7 @@ import { h, replaceChildren } from '../dom.js'
 import { routeHash, type Route } from '../routes.js'
 import type { Coverage } from '../types.js'
 
-const FIELDS = ['q', 'mode', 'by', 'from', 'to', 'outlet'] as const
+const FIELDS = ['q', 'mode', 'by', 'from', 'to', 'outlet', 'a', 'b'] as const
 type View = Record<(typeof FIELDS)[number], string>
 
 function viewOf(route: Route): View {
@@ -55,6 +55,33 @@ function outletTable(view: View, coverage: Coverage): HTMLElement {
   ]), 'coverage-outlets')
 }
 
+/** Two outlets' coverage of the search side by side, after Media Cloud's comparison: a row per date either carried it. */
+function comparison(view: View, coverage: Coverage): HTMLElement | null {
+  if (coverage.outlets.length < 2) return null
+  const names = coverage.outlets.map((o) => o.name)
+  const select = (name: 'a' | 'b', fallback: string): HTMLSelectElement => h('select', { name },
+    names.map((n) => h('option', { value: n, selected: n === (view[name] || fallback) }, n)))
+  const a = select('a', names[0]!)
+  const b = select('b', names[1]!)
+  const form = h('form', {
+    class: 'compare-form',
+    onsubmit: (event) => {
+      event.preventDefault()
+      location.hash = routeHash('coverage', null, { ...view, a: a.value, b: b.value })
+    },
+  }, h('label', { class: 'field' }, h('span', null, 'Outlet'), a), h('label', { class: 'field' }, h('span', null, 'beside'), b), h('button', { type: 'submit' }, 'Compare'))
+  const section = h('section', { class: 'compare' }, h('h2', null, 'Two outlets compared'), form)
+  if (view.a === '' || view.b === '') return section
+  const total = (name: string): number => coverage.outlets.find((o) => o.name === name)?.articles ?? 0
+  const rows = coverage.points.filter((p) => (p.outlets[view.a] ?? 0) + (p.outlets[view.b] ?? 0) > 0)
+  section.append(
+    h('p', { class: 'meta compare-totals' }, `${view.a}: ${plural(total(view.a), 'article')}; ${view.b}: ${plural(total(view.b), 'article')}.`),
+    rows.length === 0 ? h('p', { class: 'empty' }, 'Neither outlet has a dated article in this search.') : table(null, ['Date', view.a, view.b], rows.map((p) => [
+      p.date, String(p.outlets[view.a] ?? 0), String(p.outlets[view.b] ?? 0),
+    ]), 'compare-table'))
+  return section
+}
+
 /** Renders the coverage page into `main`. */
 export async function showCoverage(main: HTMLElement, route: Route, retry: () => void): Promise<void> {
   const view = viewOf(route)
@@ -75,6 +102,7 @@ export async function showCoverage(main: HTMLElement, route: Route, retry: () =>
         ? h('p', { class: 'empty' }, 'No dated article to draw.')
         : h('section', { class: 'coverage' }, h('h2', null, `Articles per ${coverage.by}`), key(coverage), chartBox(coverageChart(coverage, chartWidth()))),
       coverage.outlets.length === 0 ? null : h('section', null, h('h2', null, 'By outlet'), outletTable(view, coverage)),
+      view.outlet === '' ? comparison(view, coverage) : null,
       exportLinks([{ label: 'CSV (date, outlet, articles)', url: apiUrl('/api/coverage', { ...query, format: 'csv' }), file: 'coverage.csv' }]),
       view.q === '' ? null : h('p', null, h('a', { href: routeHash('articles', null, { q: view.q, mode: view.mode }) }, 'The matching articles ›')))
   } catch (error) {
