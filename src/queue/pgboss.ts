@@ -27,6 +27,36 @@ export interface PgBossOptions {
  * items. Consumes with `fetch` as slots free up rather than `work()`, whose loop waits out its
  * polling interval after every batch even when more jobs are waiting.
  */
+/** Tries at starting pg-boss when the database ends a start with a deadlock (see `PgBossQueue.open`). */
+const START_ATTEMPTS = 5
+
+/** A started pg-boss with Dossier's queue made; a failed start is stopped and thrown as `QUEUE_UNAVAILABLE`. */
+async function startBoss(url: string, options: PgBossOptions): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: PGBOSS_SCHEMA,
+    max: 4,
+    application_name: 'dossier-pgboss',
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 2,
+    monitorStateIntervalSeconds: 3600,
+    schedule: false,
+  })
+  boss.on('error', (error) => options.onError?.(error))
+  try {
+    await boss.start()
+    // The items table bounds the tries; pg-boss only redelivers.
+    await boss.createQueue(QUEUE_NAME, { name: QUEUE_NAME, retryLimit: 1000, retryDelay: RETRY_DELAY_MS / 1000, expireInSeconds: options.expireInSeconds ?? 60 })
+      .catch(async (error: unknown) => {
+        // Two processes creating it at once: the loser finds it made.
+        if ((await boss.getQueue(QUEUE_NAME)) === null) throw error
+      })
+    return boss
+  } catch (error) {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {})
+    throw new QueueError(`Cannot start pg-boss: ${error instanceof Error ? error.message : String(error)}`, 'QUEUE_UNAVAILABLE', { cause: error })
+  }
+}
+
 export class PgBossQueue implements JobQueue {
   readonly redeliversOnDisconnect = false
   readonly kind = 'pg-boss'
@@ -37,29 +67,18 @@ export class PgBossQueue implements JobQueue {
   private constructor(private readonly boss: PgBoss, private readonly options: PgBossOptions) {}
 
   static async open(url: string, options: PgBossOptions = {}): Promise<PgBossQueue> {
-    const boss = new PgBoss({
-      connectionString: url,
-      schema: PGBOSS_SCHEMA,
-      max: 4,
-      application_name: 'dossier-pgboss',
-      maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 2,
-      monitorStateIntervalSeconds: 3600,
-      schedule: false,
-    })
-    boss.on('error', (error) => options.onError?.(error))
-    try {
-      await boss.start()
-      // The items table bounds the tries; pg-boss only redelivers.
-      await boss.createQueue(QUEUE_NAME, { name: QUEUE_NAME, retryLimit: 1000, retryDelay: RETRY_DELAY_MS / 1000, expireInSeconds: options.expireInSeconds ?? 60 })
-        .catch(async (error: unknown) => {
-          // Two processes creating it at once: the loser finds it made.
-          if ((await boss.getQueue(QUEUE_NAME)) === null) throw error
-        })
-    } catch (error) {
-      await boss.stop({ graceful: false, wait: true }).catch(() => {})
-      throw new QueueError(`Cannot start pg-boss: ${error instanceof Error ? error.message : String(error)}`, 'QUEUE_UNAVAILABLE', { cause: error })
+    // Workers starting at once on a new database create pg-boss's schema and queue together, and
+    // PostgreSQL may end one of them with a deadlock (40P01) or a serialization failure (40001):
+    // that one starts again after a short pause, a few times, before the error is the answer.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return new PgBossQueue(await startBoss(url, options), options)
+      } catch (error) {
+        const code = (error as { cause?: { code?: string } }).cause?.code
+        if (attempt >= START_ATTEMPTS || (code !== '40P01' && code !== '40001')) throw error
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt + Math.floor(Math.random() * 200)))
+      }
     }
-    return new PgBossQueue(boss, options)
   }
 
   async send(jobs: readonly ItemRef[]): Promise<void> {
