@@ -39,6 +39,9 @@ function counts(status: RunStatus): string {
  */
 export async function runQueuedAnalyze(inputs: string[], options: Options, out: Output): Promise<number> {
   const url = requireQueueDb(options, 'analyze')
+  // A write command makes its store: on a new PostgreSQL store, its database (and tables) exist
+  // before the queue's tables are made in it.
+  if (isPostgresUrl(String(options.db ?? ''))) await (await openStore({ path: String(options.db) })).close()
   const db = await openQueueDb(url, { onError: (error) => out.warn(`queue database: ${error.message}`) })
   let queue: JobQueue | undefined
   try {

@@ -143,4 +143,18 @@ describe.skipIf(unavailable !== undefined)('dossier on PostgreSQL: migrate, then
     const strip = (text: string) => text.replace(/"updatedAt":"[^"]*"/g, '')
     expect(strip(await stories(urlOf(direct)))).toBe(strip(await stories(sqlite)))
   }, 240_000)
+
+  it('analyze --detach on a database that does not exist yet makes the store, then enqueues its inputs', async () => {
+    const fresh = uniqueDatabaseName('queued')
+    try {
+      const run = await inProcess(['analyze', EXAMPLES, '--db', urlOf(fresh), '--detach'])
+      expect(run.stderr).not.toContain('QUEUE_UNAVAILABLE')
+      expect(run.code).toBe(0)
+      expect(run.stdout).toMatch(/^run \d+ enqueued/)
+      // The store is there and empty (the workers fill it): a read command opens it.
+      expect((await inProcess(['list', '--db', urlOf(fresh)])).code).toBe(0)
+    } finally {
+      await dropDatabase(fresh)
+    }
+  }, 120_000)
 })
