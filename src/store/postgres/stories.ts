@@ -1,36 +1,14 @@
 import type pg from 'pg'
 import { StoreError } from '../../errors.js'
 import type { DocumentId, Story, StoryCheck, StoryId, StorySummary, Thread, ThreadId } from '../../document/index.js'
-import { STORY_TEXT_CANDIDATES, type SignatureCandidate, type StoredStoryState, type StoryListOptions, type StoryState, type StoryStateSelect, type StoryUpdate, type StoryWrite } from '../store.js'
+import { STORY_TEXT_CANDIDATES, type SignatureCandidate, type StoredStoryState, type StoryListOptions, type StoryStateSelect, type StoryUpdate, type StoryWrite } from '../store.js'
 import { toExactJson } from '../sqlite/json.js'
+import type { StateRow, StoredState, SummaryRow } from '../sqlite/stories.js'
 import { toPgText } from './text.js'
 
 /** Something that runs a query: the pool, or one connection inside a transaction. */
 export type Queryable = pg.Pool | pg.PoolClient
 
-interface SummaryRow {
-  readonly id: string
-  readonly title: string
-  readonly eventDate: string | null
-  readonly articles: number
-  readonly outlets: number
-  readonly thread: string | null
-  readonly updatedAt: string
-}
-
-interface StateRow {
-  readonly id: string
-  readonly title: string
-  readonly eventDate: string | null
-  readonly thread: string | null
-  readonly windowFrom: string | null
-  readonly windowTo: string | null
-  readonly state: string
-}
-
-interface StoredState extends Omit<StoryState, 'id'> {
-  readonly actors: Story['actors']
-}
 
 const SUMMARY_COLUMNS = 's.id, s.title, s.event_date AS "eventDate", s.articles, s.outlets, s.thread, s.updated_at AS "updatedAt"'
 const STATE_COLUMNS = 's.id, s.title, s.event_date AS "eventDate", s.thread, s.window_from AS "windowFrom", s.window_to AS "windowTo", s.state'

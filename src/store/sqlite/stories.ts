@@ -6,7 +6,8 @@ import { toExactJson } from './json.js'
 import type { PackedDocumentRow } from './packed-rows.js'
 
 /** A `stories` row as listing reads it. */
-interface SummaryRow {
+/** A story's list row, as both stores select it. */
+export interface SummaryRow {
   readonly id: string
   readonly title: string
   readonly eventDate: string | null
@@ -16,7 +17,8 @@ interface SummaryRow {
   readonly updatedAt: string
 }
 
-interface StateRow {
+/** A story's clustering row, as both stores select it. */
+export interface StateRow {
   readonly id: string
   readonly title: string
   readonly eventDate: string | null
@@ -27,7 +29,7 @@ interface StateRow {
 }
 
 /** What `state` holds: the clustering state and the top actors. */
-interface StoredState extends Omit<StoryState, 'id'> {
+export interface StoredState extends Omit<StoryState, 'id'> {
   readonly actors: Story['actors']
 }
 
