@@ -18,7 +18,6 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
 import { asWriter, storeInputs } from '../src/api/ingest.js'
 import { placeStories } from '../src/api/stories.js'
 import { ProcessPool } from '../src/pipeline/pool.js'
@@ -26,10 +25,10 @@ import { allStageNames } from '../src/pipeline/process.js'
 import { enqueueInputs, openJobQueue, openQueueDb, waitForRun, BROKER_PGBOSS } from '../src/queue/index.js'
 import { openStore } from '../src/store/index.js'
 import { generateNews } from './lib/news.js'
+import { withDatabase } from './lib/postgres.js'
 import { printTable, ratio } from './lib/table.js'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const ADMIN_URL = process.env.DOSSIER_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const GOALS = { pgOverSqlite: 1.5, twoOverOne: 1.6 }
 
 const arg = (name: string, fallback: string): string => {
@@ -37,31 +36,10 @@ const arg = (name: string, fallback: string): string => {
   return i >= 0 ? process.argv[i + 1]! : fallback
 }
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
-
-async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const name = `dossier_bench_cluster_${randomBytes(4).toString('hex')}`
-  await admin(`CREATE DATABASE ${name}`)
-  const url = new URL(ADMIN_URL)
-  url.pathname = `/${name}`
-  try {
-    return await work(url.toString())
-  } finally {
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  }
-}
 
 /** Whether this build's `openStore` takes a PostgreSQL URL (the PostgreSQL store). */
 async function postgresStoreAvailable(): Promise<boolean> {
-  return withDatabase(async (url) => {
+  return withDatabase('cluster', async (url) => {
     try {
       const store = await openStore({ path: url })
       await store.close()
@@ -99,7 +77,7 @@ function cpuOf(pid: number): number {
 
 /** `workers` worker processes on a fresh database: warmed on `warm`, then timed on `inputs`. */
 async function distributed(inputs: readonly string[], warm: string, workers: number, broker: string, pgStore: boolean, scratch: string): Promise<Timed> {
-  return withDatabase(async (url) => {
+  return withDatabase('cluster', async (url) => {
     const store = pgStore ? url : join(scratch, `cluster-${workers}-${randomBytes(3).toString('hex')}.db`)
     const started = Array.from({ length: workers }, () => startWorker(store, url, broker))
     const db = await openQueueDb(url)

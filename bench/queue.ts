@@ -13,15 +13,14 @@ import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
 import { addItems, claimItem, createRun, finishItem, sealRun } from '../src/queue/items.js'
 import { AmqpQueue, BROKER_PGBOSS, QueueWorker, newWorkerIdentity, openJobQueue, openQueueDb, type JobQueue } from '../src/queue/index.js'
 import { openStore } from '../src/store/index.js'
 import { LivenessLock } from '../src/queue/liveness.js'
+import { withDatabase } from './lib/postgres.js'
 import { printTable, ratio } from './lib/table.js'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const ADMIN_URL = process.env.DOSSIER_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const AMQP_URL = process.env.DOSSIER_TEST_AMQP ?? 'amqp://guest:guest@127.0.0.1:5672'
 const HELD = 5
 
@@ -30,27 +29,6 @@ const arg = (name: string, fallback: number): number => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback
 }
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
-
-async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const name = `dossier_bench_queue_${randomBytes(4).toString('hex')}`
-  await admin(`CREATE DATABASE ${name}`)
-  const url = new URL(ADMIN_URL)
-  url.pathname = `/${name}`
-  try {
-    return await work(url.toString())
-  } finally {
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  }
-}
 
 interface Figures {
   readonly jobsPerS: number
@@ -64,7 +42,7 @@ interface Figures {
 }
 
 async function measure(broker: string, jobs: number, concurrency: number, expire: number): Promise<Figures> {
-  return withDatabase(async (url) => {
+  return withDatabase('queue', async (url) => {
     const queueName = `dossier-bench-${randomBytes(4).toString('hex')}`
     const db = await openQueueDb(url, { max: concurrency + 2 })
     const queues: JobQueue[] = []
