@@ -1,4 +1,5 @@
-import { XMLValidator } from 'fast-xml-parser'
+import { createRequire } from 'node:module'
+import type { XMLValidator as Validator } from 'fast-xml-parser'
 import type { ContainerHints } from '../../document/index.js'
 import { decodeHtmlEntities } from './entities.js'
 import { rejectInput } from './errors.js'
@@ -9,6 +10,13 @@ import { cdfItems, readRssItem, rssItems } from './feeds/rss.js'
 import { parseXml } from './feeds/xml.js'
 
 export type { FeedEntry } from './feeds/model.js'
+
+/** fast-xml-parser's validator, loaded on the first feed and kept: it takes ~50 ms to load, and most inputs are no feeds. */
+let validator: typeof Validator | undefined
+function xmlValidator(): typeof Validator {
+  validator ??= (createRequire(import.meta.url)('fast-xml-parser') as typeof import('fast-xml-parser')).XMLValidator
+  return validator
+}
 
 /** One feed item or entry, ready to become a document. */
 export interface FeedItem {
@@ -54,7 +62,7 @@ export function readFeed(input: string, text: string, format: 'rss' | 'atom' | '
   if (/<!ENTITY/i.test(text)) rejectInput(input, 'INPUT_BAD_FEED', 'feed declares XML entities (refused: entity expansion)')
   // White space before the XML declaration is common and harmless (feedparser reads past it); lines still count from the file's first.
   const lead = /^[\s\uFEFF]*/.exec(text)![0]
-  const valid = XMLValidator.validate(text.slice(lead.length))
+  const valid = xmlValidator().validate(text.slice(lead.length))
   const shift = lead.split('\n').length - 1
   const broken = valid === true ? undefined : `XML at line ${valid.err.line + shift}, column ${valid.err.col}: ${valid.err.msg}`
   const { root } = parseXml(text, feedUrl)
