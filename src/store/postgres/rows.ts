@@ -1,7 +1,7 @@
-import type { Document, Layers, Origin } from '../../document/index.js'
+import type { Document, Layers } from '../../document/index.js'
 import type { DocumentSummary } from '../store.js'
 import { toExactJson } from '../sqlite/json.js'
-import { toDocumentWrite, toSummary, type EntityIndexRow } from '../sqlite/rows.js'
+import { documentFromColumns, toDocumentWrite, toSummary, type EntityIndexRow } from '../sqlite/rows.js'
 import { fromStoredText, type StoredText } from '../sqlite/text.js'
 import { fromPgText, fromPgTextOrNull, toPgText } from './text.js'
 import { toTsvector } from './tsquery.js'
@@ -95,34 +95,11 @@ export function paramOf(write: PgDocumentWrite, column: (typeof DOCUMENT_COLUMNS
   return write.params[DOCUMENT_COLUMNS.indexOf(column)]
 }
 
-/**
- * Rebuilds the document a row and its layers came from: `fromDocumentRow` of the SQLite store for
- * plain (unpacked) columns, field for field.
- */
+/** Rebuilds the document a row and its layers came from (the SQLite store's rebuild, with PostgreSQL's text decoding). */
 export function documentOf(row: PgDocumentRow, layerRows: readonly LayerRow[]): Document {
-  const extra = row.extra === null ? {} : (JSON.parse(row.extra) as { doc?: object; origin?: object })
-  const origin: Origin = {
-    input: fromPgText(row.input),
-    blob: row.blobSha256,
-    container: row.container as Origin['container'],
-    ...optional('record', row.record),
-    ...optional('url', row.url),
-    ...optional('capturedAt', row.capturedAt),
-    ...extra.origin,
-  }
   const layers: Record<string, unknown> = {}
   for (const layer of layerRows) layers[layer.name] = JSON.parse(layer.json)
-  return {
-    ...extra.doc,
-    id: row.id,
-    origin,
-    charset: JSON.parse(row.charset) as Document['charset'],
-    hints: JSON.parse(row.hints) as Document['hints'],
-    ...optional('markup', row.markup),
-    source: fromPgText(row.source),
-    layers: layers as Layers,
-    messages: JSON.parse(row.messages) as Document['messages'],
-  }
+  return documentFromColumns(row, layers as Layers, fromPgText)
 }
 
 type SummaryColumns = Pick<PgDocumentRow, 'id' | 'input' | 'url' | 'container' | 'title' | 'published' | 'publisher' | 'chars' | 'storedAt'>
@@ -136,11 +113,6 @@ export function summaryOf(row: SummaryColumns): DocumentSummary {
     published: fromPgTextOrNull(row.published),
     publisher: fromPgTextOrNull(row.publisher),
   })
-}
-
-/** `{ [key]: text }` for a stored value, `{}` for NULL, so absent fields stay absent. */
-function optional<K extends string>(key: K, value: string | null): { [P in K]?: string } {
-  return value === null ? {} : ({ [key]: fromPgText(value) } as { [P in K]: string })
 }
 
 export { toPgText }

@@ -123,9 +123,37 @@ export function fromDocumentRow(row: DocumentRow, layerRows: readonly LayerRow[]
 
 /** The document of a row whose layers were read already (all in one value). */
 export function assembleDocument(row: DocumentRow, layers: Layers): Document {
+  return documentFromColumns(row, layers, fromStoredText)
+}
+
+/** The columns a document is rebuilt from, their free text in a store's own encoding `T`. */
+export interface DocumentColumns<T> {
+  readonly id: string
+  readonly blobSha256: string
+  readonly input: T
+  readonly record: T | null
+  readonly url: T | null
+  readonly container: string
+  readonly capturedAt: T | null
+  readonly charset: string
+  readonly hints: string
+  readonly markup: T | null
+  readonly source: T
+  readonly messages: string
+  readonly extra: string | null
+}
+
+/**
+ * Rebuilds a document from its columns, decoding free text with `text`: one rebuild for both
+ * stores (SQLite's `StoredText`, PostgreSQL's marked strings), so a field added to the model is
+ * read back the same way by each.
+ */
+export function documentFromColumns<T>(row: DocumentColumns<T>, layers: Layers, text: (value: T) => string): Document {
+  const optional = <K extends string>(key: K, value: T | null): { [P in K]?: string } =>
+    (value === null ? {} : ({ [key]: text(value) } as { [P in K]: string }))
   const extra = row.extra === null ? {} : (JSON.parse(row.extra) as { doc?: object; origin?: object })
   const origin: Origin = {
-    input: fromStoredText(row.input),
+    input: text(row.input),
     blob: row.blobSha256,
     container: row.container as Origin['container'],
     ...optional('record', row.record),
@@ -140,7 +168,7 @@ export function assembleDocument(row: DocumentRow, layers: Layers): Document {
     charset: JSON.parse(row.charset) as Document['charset'],
     hints: JSON.parse(row.hints) as Document['hints'],
     ...optional('markup', row.markup),
-    source: fromStoredText(row.source),
+    source: text(row.source),
     layers,
     messages: JSON.parse(row.messages) as Document['messages'],
   }
