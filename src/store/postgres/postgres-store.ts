@@ -8,7 +8,7 @@ import type {
   SignatureCandidate, Store, StoredStoryState, StoryListOptions, StoryStateSelect, StoryUpdate, WriterLease, WriterOptions,
 } from '../store.js'
 import { checkBlobMatchesDocuments } from '../blob-check.js'
-import { UnstorableValueError } from '../sqlite/json.js'
+import { prepareDocument } from '../sqlite/json.js'
 import type { EntityIndexRow } from '../sqlite/rows.js'
 import { SEARCH_CANDIDATES } from '../sqlite/statements.js'
 import { checkStoryOrder } from '../sqlite/stories.js'
@@ -402,16 +402,7 @@ export class PostgresStore implements Store {
   }
 
   private prepareWrite(doc: Document, storedAt: string): PgDocumentWrite {
-    try {
-      return toPgDocumentWrite(doc, storedAt)
-    } catch (error) {
-      if (!(error instanceof UnstorableValueError)) throw error
-      throw new StoreError(
-        `${this.file}: cannot store document ${doc.id} from ${doc.origin.input}: ${error.message}; nothing from this input was saved.`,
-        'STORE_UNSTORABLE_VALUE',
-        { cause: error },
-      )
-    }
+    return prepareDocument(this.file, doc, () => toPgDocumentWrite(doc, storedAt))
   }
 
   private async read<T>(action: string, fn: (db: Queryable) => Promise<T>): Promise<T> {

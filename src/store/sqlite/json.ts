@@ -1,3 +1,6 @@
+import type { Document } from '../../document/index.js'
+import { StoreError } from '../../errors.js'
+
 /**
  * A value `JSON.stringify` would silently change on the way through (NaN → null, a Date → a
  * string, a BigInt or a cycle → an exception), named by where it sits.
@@ -6,6 +9,27 @@ export class UnstorableValueError extends Error {
   constructor(readonly path: string, reason: string) {
     super(`${path}: ${reason}`)
     this.name = 'UnstorableValueError'
+  }
+}
+
+/**
+ * Runs a document's `prepare` (its row encoding); a value it cannot store exactly becomes StoreError
+ * `STORE_UNSTORABLE_VALUE` naming the store, the document and its input. Both stores prepare a
+ * save this way before their transaction, so nothing of the input is written.
+ *
+ * @example
+ * const write = prepareDocument('news.db', doc, () => toPackedWrite(doc, storedAt))
+ */
+export function prepareDocument<T>(file: string, doc: Pick<Document, 'id' | 'origin'>, prepare: () => T): T {
+  try {
+    return prepare()
+  } catch (error) {
+    if (!(error instanceof UnstorableValueError)) throw error
+    throw new StoreError(
+      `${file}: cannot store document ${doc.id} from ${doc.origin.input}: ${error.message}; nothing from this input was saved.`,
+      'STORE_UNSTORABLE_VALUE',
+      { cause: error },
+    )
   }
 }
 

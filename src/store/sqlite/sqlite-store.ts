@@ -11,7 +11,7 @@ import { messageOf, openConnection, type Connection } from './connection.js'
 import { storeFailure } from './failures.js'
 import { checkDocumentInvariants } from './document-invariants.js'
 import { checkInvariants } from './invariants.js'
-import { UnstorableValueError } from './json.js'
+import { prepareDocument } from './json.js'
 import { applyMigrations, checkReadable } from './migrate.js'
 import { MIGRATIONS, type Migration } from './migrations/index.js'
 import { packBytes, unpackBytes } from './packed.js'
@@ -445,16 +445,7 @@ export class SqliteStore implements Store {
   }
 
   private prepareWrite(doc: Document, storedAt: string): PackedDocumentWrite {
-    try {
-      return toPackedWrite(doc, storedAt)
-    } catch (error) {
-      if (!(error instanceof UnstorableValueError)) throw error
-      throw new StoreError(
-        `${this.file}: cannot store document ${doc.id} from ${doc.origin.input}: ${error.message}; nothing from this input was saved.`,
-        'STORE_UNSTORABLE_VALUE',
-        { cause: error },
-      )
-    }
+    return prepareDocument(this.file, doc, () => toPackedWrite(doc, storedAt))
   }
 
   private writeAll(blob: Blob, writes: readonly PackedDocumentWrite[], storedAt: string): SaveResult {
