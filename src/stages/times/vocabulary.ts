@@ -1,24 +1,27 @@
+import { en } from '../../language/en.js'
+
 /**
  * The English words time expressions are made of, as data. Month and weekday names must be
  * capitalised where they are matched: "may", "march" and "sun" in lower case are other words.
  */
 
-/** Month name or abbreviation (as written, capitalised) → month 1..12. Abbreviations only count before a day or a year. */
-export const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map([
-  ['January', 1], ['February', 2], ['March', 3], ['April', 4], ['May', 5], ['June', 6],
-  ['July', 7], ['August', 8], ['September', 9], ['October', 10], ['November', 11], ['December', 12],
-  ['Jan', 1], ['Feb', 2], ['Mar', 3], ['Apr', 4], ['Jun', 6], ['Jul', 7], ['Aug', 8],
-  ['Sep', 9], ['Sept', 9], ['Oct', 10], ['Nov', 11], ['Dec', 12],
-])
+/** A lexicon word as English writes it in running text: capitalised. */
+const capitalised = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1)
 
-const FULL_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
+/**
+ * Month name or abbreviation (as written, capitalised) → month 1..12, from the English lexicon.
+ * Abbreviations only count before a day or a year.
+ */
+export const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map(en.months.flatMap((forms, i) => forms.map((f) => [capitalised(f), i + 1] as const)))
+
+const FULL_MONTHS = en.months.map((forms) => capitalised(forms[0]!))
 
 /** Full names first, longest first, so "Sept" is not read as "Sep" + "t". */
 export const MONTH_ALTERNATION = [...MONTH_NUMBERS.keys()].sort((a, b) => b.length - a.length).join('|')
 export const FULL_MONTH_ALTERNATION = [...FULL_MONTHS].sort((a, b) => b.length - a.length).join('|')
 
-/** Weekday names, Sunday = 0 as in `Date.getUTCDay()`. Abbreviations ("Sun", "Wed") are not taken alone. */
-export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const
+/** Weekday names, Sunday = 0 as in `Date.getUTCDay()`, from the English lexicon. Abbreviations ("Sun", "Wed") are not taken alone. */
+export const WEEKDAYS: readonly string[] = en.weekdays.map((forms) => capitalised(forms[0]!))
 
 export type Season = 'spring' | 'summer' | 'autumn' | 'winter'
 
