@@ -150,7 +150,10 @@ export class QueueWorker {
       }
       if (result.kind === 'claimed') {
         const { attempt, fence } = result.claim
-        if (attempt > 1 && (this.held.size > 0 || this.isolating)) {
+        // Either side of the race gives way: a retried input claimed while another was held (or
+        // being claimed), and a first try whose claim came back after a retried input began to
+        // run alone, each go back to the queue with their try not counted.
+        if (this.isolating || (attempt > 1 && this.held.size > 0)) {
           await unclaimItem(db, job, fence)
           await sleep(200)
           continue
