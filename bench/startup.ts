@@ -24,7 +24,7 @@ const RUNS = Number(args.runs)
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 /** The goal of issue 16 for `import 'dossier/reader'`, in milliseconds. */
 const GOAL_READER_MS = 200
-const ENTRIES = ['dossier/reader', 'dossier/store', 'dossier/server', 'dossier'] as const
+const ENTRIES = ['dossier/reader', 'dossier/annotate', 'dossier/store', 'dossier/server', 'dossier'] as const
 
 if (!existsSync(join(ROOT, 'dist/entries/reader.js'))) {
   console.error('bench:startup measures the built package: run `npm run build` first (dist/entries/reader.js is missing).')

@@ -1,3 +1,3 @@
 export * from './stage.js'
 export * from './run.js'
-export { STAGES } from './stages.js'
+export { STAGES, selectStages } from './stages.js'

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { RawDocument } from '../document/index.js'
 import { BudgetExceededError } from '../errors.js'
 import { textDocument } from '../../test/helpers/documents.js'
-import { ProcessPool, replyTo } from './pool.js'
+import { ProcessPool } from './pool.js'
+import { replyTo } from './reply.js'
 import { STAGE_FAILED } from './process.js'
 
 function rawHtml(input: string, body: string): RawDocument {

@@ -1,10 +1,12 @@
 import { Worker } from 'node:worker_threads'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import type { Document, DocumentMessage, LayerName, Layers, RawDocument } from '../document/index.js'
+import type { Document, DocumentMessage, Layers, RawDocument } from '../document/index.js'
 import { BudgetExceededError } from '../errors.js'
 import { escapeControlChars } from '../stages/ingest/names.js'
-import { allStageNames, runTask, type Task } from './process.js'
+import { loadStages } from './load.js'
+import { allStageNames } from './names.js'
+import { runTaskWith, type Task } from './task.js'
 
 /** Below this many documents a batch is processed in the calling thread: starting workers costs more. */
 export const MIN_DOCUMENTS_FOR_WORKERS = 64
@@ -24,30 +26,6 @@ export type ProcessReply =
 export interface DocumentChange {
   readonly layers: Partial<Layers>
   readonly messages: readonly DocumentMessage[]
-}
-
-/**
- * What a worker sends back for a task. Copying a message costs both threads, and the calling
- * thread is the one that also reads inputs and writes the store: an annotated document goes
- * back as its new layers only.
- */
-export function replyTo(request: ProcessRequest, onDocument?: (done: number) => void): ProcessReply {
-  const { id, task } = request
-  try {
-    const docs = runTask(task, onDocument)
-    if (task.kind === 'extract') return { id, ok: true, docs }
-    return { id, ok: true, changes: docs.map((doc, i) => changeOf(task.docs[i]!, doc)) }
-  } catch (error) {
-    return { id, ok: false, message: error instanceof Error ? error.message : String(error) }
-  }
-}
-
-function changeOf(before: Document, after: Document): DocumentChange {
-  const changed: Partial<Record<LayerName, unknown>> = {}
-  for (const [name, layer] of Object.entries(after.layers) as Array<[LayerName, unknown]>) {
-    if (layer !== before.layers[name]) changed[name] = layer
-  }
-  return { layers: changed as Partial<Layers>, messages: after.messages }
 }
 
 function documentsOf(task: Task, reply: Extract<ProcessReply, { ok: true }>): Document[] {
@@ -133,13 +111,8 @@ export class ProcessPool {
   }
 
   run(task: Task): Promise<Document[]> {
-    if (this.size === 0) {
-      try {
-        return Promise.resolve(runTask(task))
-      } catch (error) {
-        return Promise.reject(error as Error)
-      }
-    }
+    // In this thread: stages load as the task names them (the reader's never load the others).
+    if (this.size === 0) return loadStages(task.stages).then((stages) => runTaskWith(task, stages))
     if (this.broken) return Promise.reject(this.broken)
     return new Promise((resolve, reject) => {
       const job = { request: { id: this.nextId++, task }, resolve, reject }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { textDocument } from '../../test/helpers/documents.js'
 import { MissingLayerError, UnknownStageError } from '../errors.js'
-import { checkStageOrder, runStages, selectStages } from './run.js'
+import { checkStageOrder, runStages } from './run.js'
+import { selectStages } from './stages.js'
 import type { Stage } from './stage.js'
 
 const doc = textDocument('A short note.', { clean: { blocks: [{ kind: 'paragraph', spans: [{ start: 0, end: 13 }] }], removed: [], flags: [] } }, { id: 'd1' })
@@ -34,5 +35,20 @@ describe('pipeline runner', () => {
   it('runner: unknown stage names list the known ones', () => {
     expect(() => selectStages(['nope'])).toThrow(UnknownStageError)
     expect(() => selectStages(['nope'])).toThrow(/Known stages: metadata/)
+  })
+})
+
+describe('stage names', () => {
+  it('STAGE_NAMES, which the reader uses without loading the stages, is the order of STAGES', async () => {
+    const { STAGES } = await import('./stages.js')
+    const { STAGE_NAMES } = await import('./names.js')
+    expect(STAGE_NAMES).toEqual(STAGES.map((s) => s.name))
+  })
+
+  it('loadStages gives the reader stages at hand and the others by loading them, in pipeline order', async () => {
+    const { loadStages } = await import('./load.js')
+    expect((await loadStages(['metadata'])).map((s) => s.name)).toEqual(['metadata'])
+    expect((await loadStages(['quotes', 'metadata', 'sentences'])).map((s) => s.name)).toEqual(['metadata', 'sentences', 'quotes'])
+    await expect(loadStages(['nope'])).rejects.toThrow(UnknownStageError)
   })
 })

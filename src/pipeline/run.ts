@@ -1,7 +1,6 @@
 import type { Document, LayerName } from '../document/index.js'
-import { MissingLayerError, UnknownStageError } from '../errors.js'
+import { MissingLayerError } from '../errors.js'
 import type { Stage, StageConfig } from './stage.js'
-import { STAGES } from './stages.js'
 
 /**
  * Checks a stage list once: every requirement is produced by the extractor or an earlier stage.
@@ -17,12 +16,6 @@ export function checkStageOrder(stages: readonly Stage[], initial: readonly Laye
   }
 }
 
-/** Picks stages by name, in pipeline order. */
-export function selectStages(names: readonly string[]): Stage[] {
-  const known = STAGES.map((s) => s.name)
-  for (const n of names) if (!known.includes(n)) throw new UnknownStageError(n, known)
-  return STAGES.filter((s) => names.includes(s.name))
-}
 
 /** Runs stages over one document, returning a new document with their layers added. */
 export function runStages(doc: Document, stages: readonly Stage[], config: StageConfig = {}): Document {

@@ -1,3 +1,4 @@
+import { UnknownStageError } from '../errors.js'
 import type { Stage } from './stage.js'
 import { claims } from '../stages/claims/index.js'
 import { entities } from '../stages/entities/index.js'
@@ -13,3 +14,10 @@ import { times } from '../stages/times/index.js'
  * `dossier analyze` runs them all.
  */
 export const STAGES: readonly Stage[] = [metadata, sentences, times, entities, quotes, claims, events]
+
+/** Picks stages by name, in pipeline order. */
+export function selectStages(names: readonly string[]): Stage[] {
+  const known = STAGES.map((s) => s.name)
+  for (const n of names) if (!known.includes(n)) throw new UnknownStageError(n, known)
+  return STAGES.filter((s) => names.includes(s.name))
+}

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads'
 import type { RawDocument } from '../document/index.js'
-import { replyTo, type ProcessRequest, type WorkerMessage } from './pool.js'
+import type { ProcessRequest, WorkerMessage } from './pool.js'
+import { replyTo } from './reply.js'
 import { allStageNames, runTask } from './process.js'
 
 const post = (message: WorkerMessage): void => parentPort?.postMessage(message)

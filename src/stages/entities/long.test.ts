@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { textDocument } from '../../../test/helpers/documents.js'
-import { runStages, selectStages } from '../../pipeline/run.js'
+import { runStages } from '../../pipeline/run.js'
+import { selectStages } from '../../pipeline/stages.js'
 import { cleanTextPage } from '../clean/text/index.js'
 
 const NAMES = ['Jane Alder', 'Omar Haddad', 'Lena Fischer', 'Kwame Mensah', 'Ana Souza', 'Piotr Nowak']

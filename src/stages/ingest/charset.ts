@@ -1,5 +1,4 @@
-import chardet from 'chardet'
-import iconv from 'iconv-lite'
+import { createRequire } from 'node:module'
 import type { Charset } from '../../document/index.js'
 import { rejectInput } from './errors.js'
 
@@ -30,6 +29,15 @@ const UTF16_SCAN_BYTES = 4096
 const MIN_UTF16_NUL_UNIT_RATIO = 0.3
 /** Share of code units with a NUL low byte still allowed in UTF-16 (U+0100, U+4E00 …). */
 const MAX_UTF16_OTHER_NUL_RATIO = 0.02
+
+// chardet and iconv-lite load on the first page that needs them (a legacy charset, or none
+// declared and not UTF-8): together about 40 ms of `import 'dossier/reader'`, while most pages are
+// UTF-8 and decode with TextDecoder.
+const require = createRequire(import.meta.url)
+let chardetModule: typeof import('chardet') | undefined
+let iconvModule: typeof import('iconv-lite') | undefined
+const chardet = (): typeof import('chardet') => (chardetModule ??= require('chardet') as typeof import('chardet'))
+const iconv = (): typeof import('iconv-lite') => (iconvModule ??= require('iconv-lite') as typeof import('iconv-lite'))
 
 export interface DecodedText {
   readonly text: string
@@ -155,7 +163,7 @@ function decodeDeclared(bytes: Uint8Array, name: string, basis: 'http' | 'meta' 
 }
 
 function decodeDetected(input: string, bytes: Uint8Array): DecodedText {
-  const best = chardet.analyse(bytes.subarray(0, DETECTION_SAMPLE_BYTES)).find((m) => !/^(ascii|utf-8)$/i.test(m.name) && knownCharset(m.name))
+  const best = chardet().analyse(bytes.subarray(0, DETECTION_SAMPLE_BYTES)).find((m) => !/^(ascii|utf-8)$/i.test(m.name) && knownCharset(m.name))
   if (best && best.confidence >= MIN_DETECTION_CONFIDENCE) {
     const name = knownCharset(best.name)!
     const text = decodeAs(bytes, name)
@@ -171,12 +179,13 @@ function decodeDetected(input: string, bytes: Uint8Array): DecodedText {
 function knownCharset(label: string): string | undefined {
   const name = label.trim().toLowerCase()
   const whatwg = /^(iso-?8859-1|latin-?1|us-ascii|ascii|cp1252)$/.test(name) ? 'windows-1252' : name === 'utf8' ? 'utf-8' : name
-  return iconv.encodingExists(whatwg) ? whatwg : undefined
+  if (whatwg === 'utf-8' || whatwg === 'windows-1252') return whatwg
+  return iconv().encodingExists(whatwg) ? whatwg : undefined
 }
 
 function decodeAs(bytes: Uint8Array, name: string): string {
   if (name === 'utf-8') return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name, { stripBOM: false })
+  return iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name, { stripBOM: false })
 }
 
 function decodeStrictUtf8(bytes: Uint8Array): string | undefined {
