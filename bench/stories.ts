@@ -9,8 +9,13 @@
  *    child process so its peak RSS is its own; a brute-force peer (every article against every
  *    story) at 10k.
  *
- *   npm run bench:stories            (both)
- *   npm run bench:stories -- --pairs (the similarity part only)
+ * 3. With `--languages`: the same similarity on every language pair of the sample, same-language
+ *    and cross-language (de–en, zh–en, es–en, pl–en, es–it, de–fr), each beside English (issue 14:
+ *    every pair within 0.05 of English).
+ *
+ *   npm run bench:stories            (1 and 2)
+ *   npm run bench:stories -- --pairs (the English similarity part only)
+ *   npm run bench:stories -- --languages (3 only)
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -34,6 +39,9 @@ const BRUTE_FORCE_SIZE = 10_000
 const scaleArg = process.argv.indexOf('--scale')
 if (scaleArg >= 0) {
   console.log(JSON.stringify(runScale(Number(process.argv[scaleArg + 1]), process.argv.includes('--brute'))))
+} else if (process.argv.includes('--languages')) {
+  if (existsSync(DIR)) benchLanguagePairs()
+  else console.log(`bench:stories: language pairs skipped, ${DIR} is absent`)
 } else {
   if (existsSync(DIR)) benchPairs()
   else console.log(`bench:stories: pairs skipped, ${DIR} is absent`)
@@ -89,6 +97,99 @@ function benchPairs(): void {
     `Story similarity, English pairs (train ${train.length}, test ${test.length}; ${read.size} texts annotated in ${(annotateMs / 1000).toFixed(1)} s); same story = Overall ≤ ${SAME_STORY_MAX_OVERALL}`,
     ['scorer', 'Pearson r (test)', 'r (train)', 'threshold (tuned on train)', 'precision (test)', 'recall (test)', 'F1 (test)', `F1 (test) at engine's ${SAME_STORY_SIMILARITY}`],
     rows,
+  )
+}
+
+/**
+ * Every language pair of the sample, scored as the English pairs are: the combined similarity and
+ * words alone, Pearson r with −Overall on the testing split, same-story F1 at a threshold tuned on
+ * the pair's own training split and at the engine's. Document frequencies come from every text of
+ * every language, as a multilingual store would hold them.
+ */
+function benchLanguagePairs(): void {
+  const splits = { train: readStoryPairs(DIR, 'training_set', 'all'), test: readStoryPairs(DIR, 'testing_set', 'all') }
+  const started = performance.now()
+  const read = new Map<string, ArticleText>()
+  const annotate = (key: string, text: string): ArticleText => {
+    let article = read.get(key)
+    if (article === undefined) {
+      const raw: RawDocument = { id: key, origin: { input: key, blob: '', container: 'text' }, charset: { name: 'utf-8', basis: 'container', confidence: 1 }, hints: {}, content: { kind: 'text', body: text } }
+      article = readArticle(processDocument(raw))
+      read.set(key, article)
+    }
+    return article
+  }
+  type Read = { readonly p: StoryPair; readonly a: ArticleText; readonly b: ArticleText }
+  const all: Record<'train' | 'test', Read[]> = { train: [], test: [] }
+  for (const split of ['train', 'test'] as const) {
+    for (const p of splits[split]) all[split].push({ p, a: annotate(`${split}:${p.id}:1`, p.text1), b: annotate(`${split}:${p.id}:2`, p.text2) })
+  }
+  const annotateMs = performance.now() - started
+  const df = new DocumentFrequencies()
+  for (const article of read.values()) df.add(article.counts)
+  const vectors = new Map<ArticleText, Map<string, number>>()
+  const vector = (a: ArticleText): Map<string, number> => {
+    let v = vectors.get(a)
+    if (v === undefined) vectors.set(a, (v = new Map(tfidfVector(a.counts, df))))
+    return v
+  }
+  const combined = ({ a, b }: Read): number => storySimilarity(
+    { key: 'b', vector: vector(b), entities: b.entities, quotes: b.quotes, date: b.date },
+    { centroid: vector(a), entityCounts: new Map([...a.entities].map((e) => [e, 1])), quotes: new Set(a.quotes) },
+  )
+  const words = ({ a, b }: Read): number => cosine(vector(a), vector(b))
+  // A variant measured beside the engine's: each actor as one more term of the TF-IDF vector
+  // (weighted by its rarity as words are), in place of the engine's separate actor overlap.
+  const withActors = (a: ArticleText): Map<string, number> => {
+    const counts = new Map(a.counts)
+    for (const e of a.entities) counts.set(`@${e}`, 1)
+    return counts
+  }
+  const actorDf = new DocumentFrequencies()
+  for (const article of read.values()) actorDf.add(withActors(article))
+  const actorVectors = new Map<ArticleText, Map<string, number>>()
+  const actorVector = (a: ArticleText): Map<string, number> => {
+    let v = actorVectors.get(a)
+    if (v === undefined) actorVectors.set(a, (v = new Map(tfidfVector(withActors(a), actorDf))))
+    return v
+  }
+  const wordsAndActors = ({ a, b }: Read): number => cosine(actorVector(a), actorVector(b))
+  const pairOf = (r: Read): string => `${r.p.lang1}–${r.p.lang2}`
+  const languages = [...new Set(all.test.map(pairOf))].sort((x, y) => (x === 'en–en' ? -1 : y === 'en–en' ? 1 : x.localeCompare(y)))
+  type Figures = { r: number; rTrain: number; f1: number; f1Engine: number; n: number }
+  const figures = (score: (r: Read) => number): Map<string, Figures> => {
+    const out = new Map<string, Figures>()
+    for (const language of languages) {
+      const train = all.train.filter((r) => pairOf(r) === language)
+      const test = all.test.filter((r) => pairOf(r) === language)
+      const trainSims = train.map(score)
+      const testSims = test.map(score)
+      const overall = test.map((r) => r.p.overall)
+      const tuned = tuneThreshold(trainSims, train.map((r) => r.p.overall), SAME_STORY_MAX_OVERALL)
+      out.set(language, {
+        r: pearson(testSims, overall.map((o) => -o)),
+        rTrain: pearson(trainSims, train.map((r) => -r.p.overall)),
+        f1: scoreDecision(testSims, overall, tuned.threshold, SAME_STORY_MAX_OVERALL).f1,
+        f1Engine: scoreDecision(testSims, overall, SAME_STORY_SIMILARITY, SAME_STORY_MAX_OVERALL).f1,
+        n: test.length,
+      })
+    }
+    return out
+  }
+  const ours = figures(combined)
+  const plain = figures(words)
+  const variant = figures(wordsAndActors)
+  const english = ours.get('en–en')!
+  printTable(
+    `Story similarity by language pair (${read.size} texts annotated in ${(annotateMs / 1000).toFixed(1)} s); testing split; same story = Overall ≤ ${SAME_STORY_MAX_OVERALL}; thresholds tuned on each pair's training split`,
+    ['languages', 'test pairs', 'r, combined', 'r − English', 'r (train)', 'F1, combined (tuned)', 'F1 − English', `F1 at engine's ${SAME_STORY_SIMILARITY}`, 'r, words only', 'r (train), words only', 'F1, words only (tuned)', 'r, words and actors as terms', 'r (train), words and actors as terms', 'within 0.05 of English (r and F1)'],
+    languages.map((language) => {
+      const o = ours.get(language)!
+      const w = plain.get(language)!
+      const v = variant.get(language)!
+      const within = o.r >= english.r - 0.05 && o.f1 >= english.f1 - 0.05
+      return [language, o.n, o.r, o.r - english.r, o.rTrain, o.f1, o.f1 - english.f1, o.f1Engine, w.r, w.rTrain, w.f1, v.r, v.rTrain, language === 'en–en' ? '—' : within ? 'yes' : 'no']
+    }),
   )
 }
 

@@ -3,20 +3,22 @@ import { resolve } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { mulberry32 } from './random.js'
 
-/** One English–English pair of the SemEval-2022 Task 8 sample, with the human `Overall` score (1 same story … 4 unrelated). */
+/** One pair of the SemEval-2022 Task 8 sample, with the human `Overall` score (1 same story … 4 unrelated). */
 export interface StoryPair {
   readonly id: string
+  readonly lang1: string
+  readonly lang2: string
   readonly text1: string
   readonly text2: string
   readonly overall: number
 }
 
-/** Reads the English pairs of one split (`training_set` or `testing_set`). */
-export function readStoryPairs(dir: string, split: 'training_set' | 'testing_set'): StoryPair[] {
+/** Reads the pairs of one split (`training_set` or `testing_set`): English–English unless `languages` is 'all'. */
+export function readStoryPairs(dir: string, split: 'training_set' | 'testing_set', languages: 'en' | 'all' = 'en'): StoryPair[] {
   const rows = parse(readFileSync(resolve(dir, `${split}.csv`)), { columns: true, relax_quotes: true }) as Record<string, string>[]
   return rows
-    .filter((r) => r.lang1 === 'en' && r.lang2 === 'en')
-    .map((r) => ({ id: r.pair_id ?? '', text1: r.text1 ?? '', text2: r.text2 ?? '', overall: Number(r.Overall) }))
+    .filter((r) => languages === 'all' || (r.lang1 === 'en' && r.lang2 === 'en'))
+    .map((r) => ({ id: r.pair_id ?? '', lang1: r.lang1 ?? '', lang2: r.lang2 ?? '', text1: r.text1 ?? '', text2: r.text2 ?? '', overall: Number(r.Overall) }))
     .filter((p) => Number.isFinite(p.overall))
 }
 

@@ -14,6 +14,21 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text)?.value).toBe(lang)
   })
 
+  it.each([
+    ['zh', '港务局表示，从春季起，新的费用将由船主支付，这不是一项税。'],
+    ['ja', '港湾局は、春から新しい料金を船の所有者が支払うと述べた。'],
+    ['ko', '항만청은 봄부터 새 요금을 선주가 낸다고 밝혔다.'],
+    ['ar', 'قال مجلس الميناء إن الرسوم الجديدة سيدفعها أصحاب القوارب.'],
+    ['el', 'Το λιμενικό συμβούλιο είπε ότι τα νέα τέλη θα πληρώνονται από τους ιδιοκτήτες.'],
+  ])('language: tells %s by its script, in one sentence', (lang, text) => {
+    expect(detectLanguage(text)).toMatchObject({ value: lang, basis: 'text:script' })
+  })
+
+  it('language: a Latin name in Chinese text, or a Chinese name in English text, does not decide', () => {
+    expect(detectLanguage('APEC峰会周三在北京开幕，美国总统拜登和中国国家主席习近平出席。')?.value).toBe('zh')
+    expect(detectLanguage('The talks in 北京 ended on Wednesday, and the ministers said that they would meet again in the spring.')?.value).toBe('en')
+  })
+
   it('language: says nothing on too little text', () => {
     expect(detectLanguage('Harbour fees')).toBeUndefined()
   })

@@ -48,7 +48,8 @@ export function readArticle(doc: Document): ArticleText {
   }
   const eventDate = times?.eventDate?.value ?? null
   const published = metadata?.published?.value.date ?? null
-  return { text, counts: termCounts(text), entities: actors, quotes: fingerprints, date: eventDate ?? published, eventDate, published }
+  const language = metadata?.language?.value.toLowerCase().split(/[-_]/)[0]
+  return { text, counts: termCounts(text, language), entities: actors, quotes: fingerprints, date: eventDate ?? published, eventDate, published }
 }
 
 /** The clustering features of a read article, weighted with the corpus's document frequencies. */

@@ -1,4 +1,5 @@
 import { hasLexicalTag } from '../sentences/lexicon.js'
+import { languageTermCounts } from './terms.js'
 
 const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu
 /** Words shorter than this carry little topic ("it", "at"). */
@@ -32,12 +33,15 @@ function isStopword(word: string): boolean {
 }
 
 /**
- * Counts of a text's content words (lower-cased, lightly stemmed, function and reporting words dropped).
+ * Counts of a text's content words (lower-cased, lightly stemmed, function and reporting words
+ * dropped), in the text's language: English by default; another language (an ISO 639-1 code) by
+ * its stemmer and stop words, Chinese and Japanese cut into words (`languageTermCounts`).
  *
  * @example
  * termCounts('Sanctions on Russia; the sanction list grew') // Map { 'sanction' => 2, 'russia' => 1, 'list' => 1, 'grew' => 1 }
  */
-export function termCounts(text: string): Map<string, number> {
+export function termCounts(text: string, language?: string): Map<string, number> {
+  if (language !== undefined && language !== 'en') return languageTermCounts(text, language)
   const counts = new Map<string, number>()
   for (const m of text.toLowerCase().matchAll(WORD)) {
     const word = m[0]
