@@ -44,6 +44,8 @@ const SCRIPTS: ReadonlyArray<readonly [string, RegExp]> = [
 const LETTER = /\p{L}/u
 /** The first code point of any script in SCRIPTS (Greek, U+0370). */
 const FIRST_NAMING_SCRIPT = 0x370
+/** Cyrillic and its supplement (U+0400–U+052F): told apart by stop words, not by script. */
+const isCyrillic = (code: number): boolean => code >= 0x400 && code <= 0x52f
 /** Share of a text's letters in one script above which the script decides its language. */
 const MIN_SCRIPT_SHARE = 0.5
 /** Share of Japanese text in kana at least (particles and endings are kana in any Japanese sentence). */
@@ -51,6 +53,10 @@ const MIN_KANA_SHARE = 0.05
 
 /** The language a text's script gives, when most of its letters are in a script of one language. */
 function languageByScript(sample: string): Attested<string> | undefined {
+  // Most pages are in a Latin or Cyrillic script: one pass over the code units settles that.
+  let high = false
+  for (let i = 0; i < sample.length && !high; i++) high = sample.charCodeAt(i) >= FIRST_NAMING_SCRIPT && !isCyrillic(sample.charCodeAt(i))
+  if (!high) return undefined
   const counts = new Map<string, number>()
   let letters = 0
   for (const ch of sample) {
