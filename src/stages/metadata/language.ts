@@ -44,8 +44,12 @@ const SCRIPTS: ReadonlyArray<readonly [string, RegExp]> = [
 const LETTER = /\p{L}/u
 /** The first code point of any script in SCRIPTS (Greek, U+0370). */
 const FIRST_NAMING_SCRIPT = 0x370
-/** Cyrillic and its supplement (U+0400–U+052F): told apart by stop words, not by script. */
-const isCyrillic = (code: number): boolean => code >= 0x400 && code <= 0x52f
+/**
+ * Whether a code unit may belong to a script in SCRIPTS: at or above Greek, and neither Cyrillic
+ * (U+0400–U+052F, told apart by stop words) nor Latin Extended Additional, punctuation and symbols
+ * (U+1E00–U+2BFF: the curly quotes and dashes of any English page).
+ */
+const mayNameLanguage = (code: number): boolean => code >= FIRST_NAMING_SCRIPT && !(code >= 0x400 && code <= 0x52f) && !(code >= 0x1e00 && code <= 0x2bff)
 /** Share of a text's letters in one script above which the script decides its language. */
 const MIN_SCRIPT_SHARE = 0.5
 /** Share of Japanese text in kana at least (particles and endings are kana in any Japanese sentence). */
@@ -55,7 +59,7 @@ const MIN_KANA_SHARE = 0.05
 function languageByScript(sample: string): Attested<string> | undefined {
   // Most pages are in a Latin or Cyrillic script: one pass over the code units settles that.
   let high = false
-  for (let i = 0; i < sample.length && !high; i++) high = sample.charCodeAt(i) >= FIRST_NAMING_SCRIPT && !isCyrillic(sample.charCodeAt(i))
+  for (let i = 0; i < sample.length && !high; i++) high = mayNameLanguage(sample.charCodeAt(i))
   if (!high) return undefined
   const counts = new Map<string, number>()
   let letters = 0
