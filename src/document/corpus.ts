@@ -46,6 +46,8 @@ export interface StoryArticle {
    * independent source: agreement counts it once, with its original.
    */
   readonly duplicateOf: { readonly id: DocumentId; readonly similarity: number } | null
+  /** The article's language (ISO 639-1, from its metadata), or null; absent on stories stored before it was kept. */
+  readonly language?: string | null
 }
 
 export interface Story {
@@ -64,6 +66,11 @@ export interface Story {
   readonly articles: readonly StoryArticle[]
   /** Distinct outlets, copies counted with their originals. */
   readonly outlets: number
+  /**
+   * The languages its articles are written in (ISO 639-1), most articles first; absent on stories
+   * stored before it was kept.
+   */
+  readonly languages?: readonly string[]
   /** The actors most of its articles name (people, countries, organisations), most shared first. */
   readonly actors: ReadonlyArray<{ readonly id: EntityId; readonly name: string; readonly articles: number }>
   readonly thread: ThreadId | null
@@ -91,6 +98,26 @@ export interface Thread {
   readonly terms: readonly string[]
   /** Its stories, earliest event first. */
   readonly stories: ReadonlyArray<{ readonly id: StoryId; readonly title: string; readonly eventDate: string | null }>
+}
+
+/**
+ * A language code as English names it: `ru` → "Russian"; the code itself when the runtime has no name for it.
+ *
+ * @example
+ * languageName('zh') // 'Chinese'
+ */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code
+  } catch {
+    return code
+  }
+}
+
+/** Whether a story's languages are worth saying: more than one, or one that is not English. */
+export function tellsLanguages(story: Pick<Story, 'languages'>): boolean {
+  const languages = story.languages ?? []
+  return languages.length > 1 || (languages.length === 1 && languages[0] !== 'en')
 }
 
 // ---------------------------------------------------------------- quality notes

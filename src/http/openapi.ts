@@ -295,7 +295,7 @@ export const OPENAPI: OpenApiDocument = {
         type: 'object', required: ['id', 'title', 'eventDate', 'articles', 'outlets', 'thread', 'updatedAt'],
         properties: { id: { type: 'string' }, title: { type: 'string' }, eventDate: nullable('string'), articles: { type: 'integer' }, outlets: { type: 'integer' }, thread: nullable('string'), updatedAt: { type: 'string' } },
       },
-      Story: open('A story: title, event date and basis, first/last, articles (id, source, title, url, published, eventDate, duplicateOf), outlets, actors, thread.', ['id', 'title', 'articles']),
+      Story: open('A story: title, event date and basis, first/last, articles (id, source, title, url, published, eventDate, duplicateOf, language), outlets, languages (ISO 639-1, most articles first), actors, thread.', ['id', 'title', 'articles']),
       StoryCheck: open("A story's facts (quotes, figures, events with citations and status), conflicts and per-article quality notes.", ['story', 'facts', 'conflicts', 'quality']),
       Brief: open('Summary sentences with citations, key quotes, facts, conflicts, timelines and sources.', ['story', 'summary']),
       Thread: {

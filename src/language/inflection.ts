@@ -14,12 +14,20 @@ const CASE_ENDINGS = [
   'ej', 'em', 'om', 'ie', 'ia', 'ym', 'im',
   'а', 'я', 'у', 'ю', 'е', 'ы', 'и', 'о', 'ь', 'a', 'i', 'y', 'u', 'e', 'o',
 ]
-const FINAL_VOWEL = /[аяуюеыиоьaiyueo]$/
+/**
+ * The final letters a name is declined from: "Россия", "Лавров|а", "Rosja", "Chiny", "Зеленски(й)".
+ * A name ending in another vowel ("Того", "Перу", "Конго"; not "и", to which "й" folds), or in
+ * "а" after a vowel ("Самоа"), is a foreign word Russian and Polish do not decline: it is stored
+ * whole, so "Самое" (the most) does not read as Samoa. ("Того" is Togo's own spelling: a
+ * sentence opening "Того же мнения…" still names it; telling those apart needs more than spelling.)
+ */
+const DECLINED_FINAL = /[аяыиьayi]$/
+const VOWEL_BEFORE_A = /[аоуэыeaou][аa]$/
 const MIN_STEM_LETTERS = 3
 
-/** A stored name's word: without its final vowel ("россия" → "росси"), when at least three letters remain. */
+/** A stored name's word: without its final vowel ("россия" → "росси"), when it declines and at least three letters remain. */
 export function nominativeStem(key: string): string {
-  return FINAL_VOWEL.test(key) && key.length > MIN_STEM_LETTERS ? key.slice(0, -1) : key
+  return DECLINED_FINAL.test(key) && !VOWEL_BEFORE_A.test(key) && key.length > MIN_STEM_LETTERS ? key.slice(0, -1) : key
 }
 
 /** The keys a text's word may be stored under, most likely first (see `CASE_ENDINGS`). */

@@ -1,4 +1,4 @@
-import type { Brief, Conflict, ConflictValue, Fact, QualityNote, StanceStatement, Story, Timeline } from '../../document/index.js'
+import { languageName, tellsLanguages, type Brief, type Conflict, type ConflictValue, type Fact, type QualityNote, type StanceStatement, type Story, type Timeline } from '../../document/index.js'
 import { describeStatementDate } from '../analysis/stance-dates.js'
 import { numberSources, oneLine, type NumberedSources } from './citations.js'
 
@@ -68,6 +68,19 @@ function layoutHeader(story: Story, sources: NumberedSources): BriefBlock[] {
     { text: ' ' },
     { marks: sources.marksOfArticles(story.articles.map((a) => a.id)) },
   ] })
+  if (tellsLanguages(story)) {
+    const written = story.languages!.map((code) => {
+      const articles = story.articles.filter((a) => a.language === code)
+      return { code, articles }
+    })
+    blocks.push({ kind: 'paragraph', line: [
+      { strong: 'Languages:' },
+      ...written.flatMap(({ code, articles }, i) => [
+        { text: `${i === 0 ? ' ' : ', '}${languageName(code)} (${articles.length}) ` },
+        { marks: sources.marksOfArticles(articles.map((a) => a.id)) },
+      ]),
+    ] })
+  }
   return blocks
 }
 

@@ -96,4 +96,11 @@ describe('brief: Markdown', () => {
     expect(md).not.toContain('The mayor praises the crew')
     expect(md).toMatch(/^2 more events, each reported by one outlet only, are in the JSON brief \(--format json\) (\[\d+\])+$/m)
   })
+
+  it('brief md: a story in more than one language says which, each citing its articles; an English one says nothing of it', () => {
+    expect(renderMarkdown(brief)).not.toContain('**Languages:**')
+    const [a, b] = brief.story.articles
+    const story = { ...brief.story, languages: ['ru', 'en'], articles: [{ ...a!, language: 'ru' }, { ...b!, language: 'en' }] }
+    expect(renderMarkdown({ ...brief, story })).toContain('**Languages:** Russian (1) [1], English (1) [2]')
+  })
 })

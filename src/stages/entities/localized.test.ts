@@ -29,4 +29,11 @@ describe('entities named in other languages resolve to the same gazetteer ids', 
   it('a Russian short name keeps its letters: США is the United States, not a stem', () => {
     expect(entitiesOf('США и Россия провели переговоры.', 'ru')).toMatchObject({ 'country:US': ['США'], 'country:RU': ['Россия'] })
   })
+
+  it('a name Russian does not decline is matched whole: "Самое" (the most) is not Samoa, and "Перу" stays Peru', () => {
+    const found = entitiesOf('Самое читаемое за неделю. Делегация Самоа прибыла в Москву, как и посол Перу.', 'ru')
+    expect(found['country:WS']).toEqual(['Самоа'])
+    expect(found['country:PE']).toEqual(['Перу'])
+    expect(entitiesOf('Делегации Гвинеи и Индии прибыли в Москву.', 'ru')).toMatchObject({ 'country:GN': ['Гвинеи'], 'country:IN': ['Индии'] })
+  })
 })

@@ -12,6 +12,7 @@ interface Sketch {
   readonly published?: string
   readonly actors?: ReadonlyArray<readonly [id: string, name: string, mentions: number]>
   readonly mismatch?: boolean
+  readonly language?: string
 }
 
 function member(s: Sketch): StoryMember {
@@ -23,7 +24,7 @@ function member(s: Sketch): StoryMember {
     charset: { name: 'utf-8', basis: 'valid-utf8', confidence: 1 },
     hints: { title: s.headline, url: `https://${s.id}.example/story` },
     source: `${s.headline}\n${s.body}`,
-    layers: { entities: { entities, mentions } },
+    layers: { entities: { entities, mentions }, ...(s.language ? { metadata: { authors: [], language: { value: s.language, basis: 'html[lang]', confidence: 0.9 } } } : {}) },
     messages: [],
   }
   return {
@@ -83,5 +84,17 @@ describe('stories: composing', () => {
   it('stories: actors named by as many members are ranked by mentions, so a one-article story leads with whom it is about', () => {
     const story = composeStory('st-fish', [member({ ...CENTRAL, actors: [['country:XA', 'Xaland', 1], ['person:~ana-vell', 'Ana Vell', 4], ['country:XB', 'Xbria', 2]] })], unit(termCounts(CENTRAL.body)), '2024-03-15T08:00:00Z')
     expect(story.actors.map((a) => a.id)).toEqual(['person:~ana-vell', 'country:XB', 'country:XA'])
+  })
+
+  it('stories: a story says the languages its articles are written in, most articles first', () => {
+    const members = [
+      member({ ...CENTRAL, language: 'de-DE' }),
+      member({ ...OFF_CENTRE, id: 'b', language: 'en' }),
+      member({ ...OFF_CENTRE, id: 'c', language: 'de' }),
+      member({ ...OFF_CENTRE, id: 'd' }),
+    ]
+    const story = composeStory('st-fish', members, unit(termCounts(CENTRAL.body)), '2024-03-13T08:00:00Z')
+    expect(story.languages).toEqual(['de', 'en'])
+    expect(story.articles.map((a) => a.language)).toEqual(['de', 'en', 'de', null])
   })
 })

@@ -36,6 +36,7 @@ export function composeStory(id: StoryId, members: readonly StoryMember[], centr
     last: dates[dates.length - 1] ?? null,
     articles,
     outlets: new Set(articles.filter((a) => a.duplicateOf === null).map((a) => outletKey(a.source, a.id))).size,
+    languages: languagesOf(articles),
     actors: topActors(members),
     thread: null,
     updatedAt,
@@ -51,7 +52,15 @@ function toStoryArticle({ doc, article, duplicateOf }: StoryMember): StoryArticl
     published: article.published,
     eventDate: article.eventDate,
     duplicateOf,
+    language: doc.layers.metadata?.language?.value.toLowerCase().split(/[-_]/)[0] ?? null,
   }
+}
+
+/** The languages of a story's articles, most articles first (then by code). */
+function languagesOf(articles: readonly StoryArticle[]): string[] {
+  const counts = new Map<string, number>()
+  for (const a of articles) if (a.language) counts.set(a.language, (counts.get(a.language) ?? 0) + 1)
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([code]) => code)
 }
 
 function headlineOf(doc: Document): string | null {

@@ -102,6 +102,17 @@ export function outletCount(story: Pick<Story, 'articles' | 'outlets'>): string 
   return names === story.outlets ? plural(names, 'outlet') : `${plural(names, 'outlet')} (${story.outlets} independent: a copy counts with its original)`
 }
 
+/**
+ * The languages a story's articles are written in, when worth saying (more than one, or not
+ * English): " · in Russian, English". The engine's `languageName`, in the browser's own Intl.
+ */
+export function storyLanguages(story: Pick<Story, 'languages'>): string {
+  const languages = story.languages ?? []
+  if (languages.length === 0 || (languages.length === 1 && languages[0] === 'en')) return ''
+  const names = new Intl.DisplayNames(['en'], { type: 'language' })
+  return ` · in ${languages.map((code) => names.of(code) ?? code).join(', ')}`
+}
+
 function header(story: Story): HTMLElement {
   const base = `/api/stories/${encodeURIComponent(story.id)}`
   return h('header', { class: 'story-head' },
@@ -110,6 +121,7 @@ function header(story: Story): HTMLElement {
     h('p', { class: 'meta' },
       `Event date: ${dateText(story.eventDate)}`, story.eventDateBasis === 'published' ? ' (publication date)' : '',
       ` · ${outletCount(story)} · ${plural(story.articles.length, 'article')}`,
+      storyLanguages(story),
       story.first && story.last && story.first !== story.last ? ` · ${story.first} – ${story.last}` : ''),
     exportLinks([
       { label: 'Brief (Markdown)', url: apiUrl(`${base}/brief`, { format: 'md' }), file: `${story.id}.md` },
