@@ -25,4 +25,3 @@ function changeOf(before: Document, after: Document): DocumentChange {
   }
   return { layers: changed as Partial<Layers>, messages: after.messages }
 }
-
