@@ -1,6 +1,6 @@
 /*
  * The shapes of the watch, alert and source routes (`/api/watches`, `/api/alerts`, `/api/sources`).
- * Watches and alerts are the engine's own types; sources are declared here as the API answers them.
+ * The engine's own types, with the envelopes the routes add.
  */
 export type { Alert, AlertKind, Delivery, Watch, WatchInput, WatchTarget } from '../../watches/types.js'
 
@@ -10,26 +10,8 @@ export interface AlertList {
   readonly last: number
 }
 
-/** A followed source as `GET /api/sources` lists it (`dossier watch` polls it). */
-export interface Source {
-  readonly id: number
-  readonly url: string
-  readonly kind: 'feed' | 'sitemap' | 'page'
-  readonly title: string | null
-  readonly addedAt: string
-  readonly lastFetchAt: string | null
-  readonly lastStatus: number | null
-  readonly lastOkAt: string | null
-  readonly nextFetchAt: string
-  readonly failures: number
-  readonly lastError: string | null
-  readonly lastErrorAt: string | null
-  readonly items: number
-  readonly documents: number
-  readonly lastNewAt: string | null
-  /** new: never fetched; failing: its last fetches failed (retried less often, never dropped). */
-  readonly status: 'new' | 'ok' | 'failing'
-}
+/** A followed source as `GET /api/sources` lists it (`dossier watch` polls it): the store's own type. */
+export type Source = import('../../store/sources.js').WatchSource
 
 /** `POST /api/sources` with `{ opml }`. */
 export interface OpmlImport {
