@@ -9,7 +9,7 @@ import { startServer } from '../../src/http/index.js'
 import { isMinorEvent } from '../../src/web/app/facts.js'
 import { REPO_ROOT } from '../helpers/cli.js'
 import {
-  chromiumAvailable, launchChromium, LAPTOP, openPage, PHONE, screenshot, scrollsSideways, startDossier, storyWhoseCheck, waitForApp,
+  chromiumAvailable, launchChromium, LAPTOP, openApp, openPage, PHONE, screenshot, scrollsSideways, startDossier, storyWhoseCheck, waitForApp,
   type Dossier, type PageRecord,
 } from './harness.js'
 
@@ -24,13 +24,7 @@ let stories: StorySummary[] = []
 let conflicted: { story: StorySummary; check: StoryCheck } | undefined
 const records: PageRecord[] = []
 
-async function open(path: string, viewport: { width: number; height: number } = LAPTOP): Promise<Page> {
-  const { page, record } = await openPage(browser, viewport)
-  records.push(record)
-  await page.goto(`${dossier.url}/${path}`)
-  await waitForApp(page)
-  return page
-}
+const open = (path: string, viewport: { width: number; height: number } = LAPTOP): Promise<Page> => openApp(browser, dossier, records, path, viewport)
 
 describe.skipIf(!present)('web app on the examples, in Chromium', () => {
   beforeAll(async () => {

@@ -119,6 +119,18 @@ export async function openPage(browser: Browser, viewport: { width: number; heig
   return { page, record }
 }
 
+/**
+ * A page of the app at `path` (after `#`), in a context of its own, once the app has drawn it;
+ * its record goes into `records` for the file's checks (no dialog, console error or page error).
+ */
+export async function openApp(browser: Browser, dossier: Dossier, records: PageRecord[], path: string, viewport: { width: number; height: number } = LAPTOP, touch = false): Promise<Page> {
+  const { page, record } = await openPage(browser, viewport, touch)
+  records.push(record)
+  await page.goto(`${dossier.url}/${path}`)
+  await waitForApp(page)
+  return page
+}
+
 /** Saves a full-page screenshot as `test/browser/screenshots/<name>.png` and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true })

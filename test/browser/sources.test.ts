@@ -8,7 +8,7 @@ import { sourceStoreOf } from '../../src/store/index.js'
 import { runWatchCycle } from '../../src/watch/cycle.js'
 import { NewsSite, rssFeed, serveHtml, serveXml } from '../helpers/news-site.js'
 import { FERRY_FIRST, pageHtml, writePages } from '../helpers/watches.js'
-import { chromiumAvailable, launchChromium, LAPTOP, openPage, PHONE, screenshot, scrollsSideways, startDossier, waitForApp, type Dossier, type PageRecord } from './harness.js'
+import { chromiumAvailable, launchChromium, LAPTOP, openApp, PHONE, screenshot, scrollsSideways, startDossier, type Dossier, type PageRecord } from './harness.js'
 
 // The Sources page in real Chromium on a real server: sources added by URL and by OPML, then a
 // watch cycle (run here, as `dossier watch` would beside the server) fetches one and fails on
@@ -21,13 +21,7 @@ let site: NewsSite
 let pages: string
 const records: PageRecord[] = []
 
-async function open(path: string, viewport: { width: number; height: number } = LAPTOP): Promise<Page> {
-  const { page, record } = await openPage(browser, viewport)
-  records.push(record)
-  await page.goto(`${dossier.url}/${path}`)
-  await waitForApp(page)
-  return page
-}
+const open = (path: string, viewport: { width: number; height: number } = LAPTOP): Promise<Page> => openApp(browser, dossier, records, path, viewport)
 
 describe.skipIf(!present)('web app: the Sources page, in Chromium', () => {
   beforeAll(async () => {

@@ -8,7 +8,7 @@ import type { Coverage } from '../../src/http/coverage.js'
 import type { StoryCoverage } from '../../src/http/story-coverage.js'
 import { REPO_ROOT } from '../helpers/cli.js'
 import {
-  chromiumAvailable, launchChromium, LAPTOP, openPage, PHONE, screenshot, scrollsSideways, startDossier, waitForApp,
+  chromiumAvailable, launchChromium, LAPTOP, openApp, PHONE, screenshot, scrollsSideways, startDossier, waitForApp,
   type Dossier, type PageRecord,
 } from './harness.js'
 import { expectClean } from './inert.js'
@@ -23,13 +23,7 @@ let browser: Browser
 const records: PageRecord[] = []
 const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 
-async function open(path: string, viewport: { width: number; height: number } = LAPTOP, touch = false): Promise<Page> {
-  const { page, record } = await openPage(browser, viewport, touch)
-  records.push(record)
-  await page.goto(`${dossier.url}/${path}`)
-  await waitForApp(page)
-  return page
-}
+const open = (path: string, viewport: { width: number; height: number } = LAPTOP, touch = false): Promise<Page> => openApp(browser, dossier, records, path, viewport, touch)
 
 /** The first listed story whose brief has a stance timeline. */
 async function storyWithTimeline(): Promise<StorySummary> {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { analyze } from '../../src/api/analyze.js'
 import { watchStoreOf, type Watch } from '../../src/watches/index.js'
 import { FERRY_FIRST, FERRY_MORE, writePages } from '../helpers/watches.js'
-import { chromiumAvailable, launchChromium, LAPTOP, openPage, PHONE, screenshot, scrollsSideways, startDossier, waitForApp, type Dossier, type PageRecord } from './harness.js'
+import { chromiumAvailable, launchChromium, LAPTOP, openApp, PHONE, screenshot, scrollsSideways, startDossier, waitForApp, type Dossier, type PageRecord } from './harness.js'
 
 // The Watches page in real Chromium on a real server: a watch made in the form alerts when new
 // articles are analysed into the served store, and the alert shows without a reload.
@@ -18,13 +18,7 @@ let browser: Browser
 let pages: string
 const records: PageRecord[] = []
 
-async function open(path: string, viewport: { width: number; height: number } = LAPTOP): Promise<Page> {
-  const { page, record } = await openPage(browser, viewport)
-  records.push(record)
-  await page.goto(`${dossier.url}/${path}`)
-  await waitForApp(page)
-  return page
-}
+const open = (path: string, viewport: { width: number; height: number } = LAPTOP): Promise<Page> => openApp(browser, dossier, records, path, viewport)
 
 describe.skipIf(!present)('web app: the Watches page, in Chromium', () => {
   beforeAll(async () => {
