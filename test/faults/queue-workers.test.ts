@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { randomBytes, randomInt } from 'node:crypto'
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -23,6 +23,8 @@ import { exampleCorpus, startCli, storeContent } from './store-harness.js'
 
 const PAGE = 10
 const LEASE_MS = 3_000
+/** How long the poison's killer sees a worker hold it before it takes that for work on it. */
+const WORKING_MS = 150
 const hasPostgres = (await postgresUnavailable()) === undefined
 
 const dir = mkdtempSync(join(tmpdir(), 'dossier-queue-faults-'))
@@ -214,20 +216,27 @@ describe.skipIf(!hasPostgres)('queue workers under faults', () => {
     // (as if the kernel's OOM killer took it each time); the test is that killer.
     // Last in input order: a worker holds one input more than it has threads, so the first kill
     // may take another input with it (tried again, once); by the second, every other input is done.
-    // Forty generated articles: seconds of work, so the killer sees it held every time.
-    generateNews(join(dir, 'poison-news'), 40, 11)
-    copyFileSync(join(dir, 'poison-news', 'news-00000.jsonl'), join(inputs, 'zz-poison.jsonl'))
+    // 120 generated articles: a second or more of work, so the killer sees it worked on every time.
+    generateNews(join(dir, 'poison-news'), 120, 11)
+    writeFileSync(join(inputs, 'zz-poison.jsonl'), readdirSync(join(dir, 'poison-news')).filter((f) => f.endsWith('.jsonl')).sort().map((f) => readFileSync(join(dir, 'poison-news', f), 'utf8')).join(''))
     const cluster = new Cluster(join(dir, 'poison.db'), database.url, ['--max-attempts', '2'])
     try {
       cluster.start()
       cluster.start()
       await cluster.enqueue([inputs])
       let kills = 0
+      // The killer acts on a worker working on the poison: the same claim (fence) held for
+      // WORKING_MS. A claim a worker gives back at once (a retried input waits until its worker
+      // holds nothing else) is no work on it, and the kernel would not have killed it then.
+      let seen: { fence: string; at: number } | undefined
       await cluster.until('the run to finish while its poison kills its workers', 240_000, async () => {
-        const [holder] = await cluster.rows<{ worker: string }>(`SELECT worker FROM dossier_queue.items WHERE state = 'running' AND input LIKE '%poison.jsonl'`)
-        if (holder !== undefined && cluster.workers.has(pidOf(holder.worker))) {
+        const [holder] = await cluster.rows<{ worker: string; fence: string }>(`SELECT worker, fence FROM dossier_queue.items WHERE state = 'running' AND input LIKE '%poison.jsonl'`)
+        if (holder === undefined || !cluster.workers.has(pidOf(holder.worker))) seen = undefined
+        else if (seen?.fence !== holder.fence) seen = { fence: holder.fence, at: Date.now() }
+        else if (Date.now() - seen.at >= WORKING_MS) {
           cluster.kill(pidOf(holder.worker))
           kills++
+          seen = undefined
           cluster.start()
         }
         const [run] = await cluster.rows<{ done: boolean }>(`SELECT placement_done AS done FROM dossier_queue.runs`)
