@@ -4,7 +4,7 @@
  * say, and stance timelines order what an actor said about a counterpart. Every value here cites
  * the exact span of the exact article it comes from.
  */
-import type { DocumentId } from './document.js'
+import type { Document, DocumentId } from './document.js'
 import type { EntityId, EventAction, Modality } from './annotations.js'
 import type { Span } from './span.js'
 
@@ -98,6 +98,17 @@ export interface Thread {
   readonly terms: readonly string[]
   /** Its stories, earliest event first. */
   readonly stories: ReadonlyArray<{ readonly id: StoryId; readonly title: string; readonly eventDate: string | null }>
+}
+
+/**
+ * A document's language as its metadata found it, as the primary subtag ("de" of "de-AT"), or
+ * undefined: what picks a lexicon, a gazetteer matcher and story terms, and what a story lists.
+ *
+ * @example
+ * languageOf(doc) // 'ru'
+ */
+export function languageOf(doc: Pick<Document, 'layers'>): string | undefined {
+  return doc.layers.metadata?.language?.value.toLowerCase().split(/[-_]/)[0]
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Document, EntitiesLayer, Entity, EntityRole, Mention } from '../../document/index.js'
+import { languageOf, type Document, type EntitiesLayer, type Entity, type EntityRole, type Mention } from '../../document/index.js'
 import type { Stage, StageConfig } from '../../pipeline/stage.js'
 import { gazetteerRoles, periodOf, type Period } from './dated-roles.js'
 import type { Found } from './found.js'
@@ -52,11 +52,6 @@ export function findEntities(doc: Document, config: Readonly<StageConfig> = {}, 
   }
   found = resolvePronouns(found, genders)
   return buildLayer(found, persons, period)
-}
-
-/** The document's primary language subtag ("de" of "de-AT"), when the metadata found one. */
-function languageOf(doc: Document): string | undefined {
-  return doc.layers.metadata?.language?.value.toLowerCase().split(/[-_]/)[0]
 }
 
 function bySpan(a: Found, b: Found): number {

@@ -1,4 +1,4 @@
-import { outletKey, outletOf, type Document, type DocumentId, type EntityId, type Story, type StoryArticle, type StoryId } from '../../document/index.js'
+import { languageOf, outletKey, outletOf, type Document, type DocumentId, type EntityId, type Story, type StoryArticle, type StoryId } from '../../document/index.js'
 import { cosine } from './similarity.js'
 import { ACTOR_TYPES, type ArticleText } from './features.js'
 
@@ -52,7 +52,7 @@ function toStoryArticle({ doc, article, duplicateOf }: StoryMember): StoryArticl
     published: article.published,
     eventDate: article.eventDate,
     duplicateOf,
-    language: doc.layers.metadata?.language?.value.toLowerCase().split(/[-_]/)[0] ?? null,
+    language: languageOf(doc) ?? null,
   }
 }
 

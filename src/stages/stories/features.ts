@@ -1,4 +1,4 @@
-import { renderCleanText, textOf, type Document, type EntityId, type EntityType } from '../../document/index.js'
+import { languageOf, renderCleanText, textOf, type Document, type EntityId, type EntityType } from '../../document/index.js'
 import { quoteWords } from '../analysis/quote-match.js'
 import type { ArticleFeatures } from './cluster.js'
 import { DocumentFrequencies, termCounts, tfidfVector } from './similarity.js'
@@ -48,8 +48,7 @@ export function readArticle(doc: Document): ArticleText {
   }
   const eventDate = times?.eventDate?.value ?? null
   const published = metadata?.published?.value.date ?? null
-  const language = metadata?.language?.value.toLowerCase().split(/[-_]/)[0]
-  return { text, counts: termCounts(text, language), entities: actors, quotes: fingerprints, date: eventDate ?? published, eventDate, published }
+  return { text, counts: termCounts(text, languageOf(doc)), entities: actors, quotes: fingerprints, date: eventDate ?? published, eventDate, published }
 }
 
 /** The clustering features of a read article, weighted with the corpus's document frequencies. */
