@@ -26,6 +26,8 @@ describe('story terms in languages other than English', () => {
     const b = languageTermCounts("Les pompiers ont maitrisé l'incendie de l'entrepôt.", 'fr')
     expect([...a.keys()].filter((t) => b.has(t))).toEqual(expect.arrayContaining(['incend', 'entrepot', 'maitris']))
     expect([...a.keys()].some((t) => t.includes('’'))).toBe(false)
+    // An elided lower-case word is no name: it counts once, as its stem.
+    expect(languageTermCounts("d’incendie", 'fr')).toEqual(new Map([['incend', 1]]))
   })
 
   it('terms: Polish, with no stemmer here, is cut to the first six letters', () => {

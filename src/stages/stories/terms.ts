@@ -84,17 +84,17 @@ export function languageTermCounts(text: string, language: string): Map<string, 
   const add = (term: string): void => {
     counts.set(term, (counts.get(term) ?? 0) + 1)
   }
+  const stem = stemmerFor(language)
+  const cut = TRUNCATE_TO[language]
   const addWord = (word: string): void => {
     const lower = withoutElision(word.toLowerCase())
     if (lower.length < MIN_TERM_CHARS || stop.has(lower)) return
-    const stem = stemmerFor(language)
-    const cut = TRUNCATE_TO[language]
     const term = foldMarks(stem !== null ? stem(lower) : cut !== undefined ? lower.slice(0, cut) : lower)
     add(term)
     // A capitalised word may be a name, which another language writes the same and does not
     // stem: its whole form counts too, so "Biden" meets the English "biden" whatever the stemmer
     // makes of it.
-    if (word[0] !== lower[0]) {
+    if (word[0] !== word[0]!.toLowerCase()) {
       const whole = foldMarks(lower)
       if (whole !== term) add(whole)
     }
