@@ -270,6 +270,7 @@ async function composeStories(
         quotes: [...state.quotes],
         size: state.size,
         ...(state.reported === undefined ? {} : { reported: state.reported }),
+        ...(state.languages === undefined ? {} : { languages: [...state.languages].sort() }),
       },
       window: story.first === null || story.last === null ? null : storyWindow(story.first, story.last),
     })

@@ -291,9 +291,10 @@ function windowOf(s: StoredStoryState): Window | null {
 }
 
 /** A stored story's clustering state in the clusterer's form (its own maps and sets). */
-export function toClusterState(s: Pick<StoredStoryState, 'id' | 'first' | 'last' | 'centroid' | 'entities' | 'quotes' | 'size' | 'reported'>): ClusterState {
+export function toClusterState(s: Pick<StoredStoryState, 'id' | 'first' | 'last' | 'centroid' | 'entities' | 'quotes' | 'size' | 'reported' | 'languages'>): ClusterState {
   const reported = s.reported === undefined ? {} : { reported: s.reported === null ? null : { ...s.reported } }
-  return { id: s.id, first: s.first, last: s.last, centroid: new Map(s.centroid), entityCounts: new Map(s.entities), quotes: new Set(s.quotes), size: s.size, ...reported }
+  const languages = s.languages === undefined ? {} : { languages: new Set(s.languages) }
+  return { id: s.id, first: s.first, last: s.last, centroid: new Map(s.centroid), entityCounts: new Map(s.entities), quotes: new Set(s.quotes), size: s.size, ...reported, ...languages }
 }
 
 /** The parts of `window` no range of `covered` (merged, sorted) takes in. */

@@ -570,7 +570,7 @@ function storyWrite(id: string, date: string, members: ReadonlyArray<readonly [s
   return {
     story,
     check: { story: id, facts: [], conflicts: [], quality: [] },
-    state: { id, first: date, last: date, centroid: [['ferry', 0.8], ['harbour', 0.6]], entities: [[actor, 1]], quotes: ['q1'], size: 1, reported: { first: date, last: date } },
+    state: { id, first: date, last: date, centroid: [['ferry', 0.8], ['harbour', 0.6]], entities: [[actor, 1]], quotes: ['q1'], size: 1, reported: { first: date, last: date }, languages: ['de', 'en'] },
     window: { from: day[0]!, to: day[1]! },
   }
 }

@@ -119,6 +119,11 @@ export interface StoryState {
    * when none does; absent in states stored before it was kept (the story's members tell it then).
    */
   readonly reported?: { readonly first: string; readonly last: string } | null
+  /**
+   * The languages (ISO 639-1) its clustered members are written in, sorted; absent in states
+   * stored before they were kept (the story then counts as being in any language).
+   */
+  readonly languages?: readonly string[]
 }
 
 /**

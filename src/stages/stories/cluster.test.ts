@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { StoryClusterer, daysBetween, joinWindow, mergeWindows, type ArticleFeatures } from './cluster.js'
+import { CROSS_LANGUAGE_SIMILARITY, SAME_STORY_SIMILARITY, StoryClusterer, daysBetween, joinThreshold, joinWindow, mergeWindows, storySimilarity, type ArticleFeatures } from './cluster.js'
 import { DocumentFrequencies, termCounts, tfidfVector } from './similarity.js'
 
 const ARTICLES = [
@@ -9,6 +9,11 @@ const ARTICLES = [
   { key: 'b1', date: '2019-06-02', text: 'The coastal republic and its northern neighbour failed to agree on fishing quotas in the shared bay, and the dispute went on.', entities: ['country:XA', 'country:XB'] },
   { key: 'c1', date: '2024-03-12', text: 'A new railway tunnel under the mountains opened to freight trains after nine years of construction work.', entities: [] },
 ]
+
+function withActors(counts: Map<string, number>, actors: readonly string[]): Map<string, number> {
+  for (const a of actors) counts.set(a, (counts.get(a) ?? 0) + 1)
+  return counts
+}
 
 function features(): ArticleFeatures<string>[] {
   const df = new DocumentFrequencies()
@@ -35,6 +40,35 @@ describe('stories: clustering', () => {
     const apart = without.add({ ...c1!, entities: a1!.entities })
     expect(joined).toEqual({ story: 'a1', opened: false })
     expect(apart).toEqual({ story: 'c1', opened: true })
+  })
+
+  it('stories: a report in another language joins on the cross-language threshold; in the story\'s own language, or against a story whose languages are not known, it needs the same-language one', () => {
+    // Two reports sharing their two actors and no word: between the two thresholds.
+    const df = new DocumentFrequencies()
+    const english = withActors(termCounts('Ministers of Arvania and Belmont signed the Kessel water accord in Tarnow on Tuesday after long talks over the river'), ['person:~ana-kessel', 'country:XA'])
+    const german = withActors(termCounts('Die Minister unterzeichneten am Dienstag nach langen Gesprächen ein Abkommen über das Wasser des Flusses'), ['person:~ana-kessel', 'country:XA'])
+    for (const filler of ['harbour cranes stood idle', 'a bakery opened downtown', 'the orchestra played late', 'snow closed the pass']) df.add(termCounts(filler))
+    df.add(english)
+    df.add(german)
+    const en: ArticleFeatures<string> = { key: 'en', vector: tfidfVector(english, df), entities: new Set(['person:~ana-kessel', 'country:XA']), quotes: new Set(), date: '2024-05-07', language: 'en' }
+    const de: ArticleFeatures<string> = { ...en, key: 'de', vector: tfidfVector(german, df), language: 'de' }
+    const similarity = storySimilarity(de, { centroid: new Map(en.vector), entityCounts: new Map([...en.entities].map((e) => [e, 1])), quotes: new Set() })
+    expect(similarity).toBeGreaterThanOrEqual(CROSS_LANGUAGE_SIMILARITY)
+    expect(similarity).toBeLessThan(SAME_STORY_SIMILARITY)
+
+    const across = new StoryClusterer<string>((key) => key)
+    across.add(en)
+    expect(across.add(de)).toEqual({ story: 'en', opened: false })
+    expect(across.stories[0]!.languages).toEqual(new Set(['en', 'de']))
+
+    const sameLanguage = new StoryClusterer<string>((key) => key)
+    sameLanguage.add(en)
+    expect(sameLanguage.add({ ...de, language: 'en' })).toEqual({ story: 'de', opened: true })
+
+    const unknown = new StoryClusterer<string>((key) => key)
+    unknown.restore({ id: 'old', first: '2024-05-07', last: '2024-05-07', centroid: new Map(en.vector), entityCounts: new Map([...en.entities].map((e) => [e, 1])), quotes: new Set(), size: 1 })
+    expect(unknown.add(de)).toEqual({ story: 'de', opened: true })
+    expect(joinThreshold(null, { languages: new Set(['en']) })).toBe(SAME_STORY_SIMILARITY)
   })
 
   it('stories: a restored story takes a new report as if it had never left memory', () => {

@@ -37,6 +37,7 @@ function member(s: Sketch): StoryMember {
       date: s.eventDate ?? s.published ?? null,
       eventDate: s.eventDate ?? null,
       published: s.published ?? null,
+      language: s.language ?? null,
     },
     duplicateOf: null,
     headlineMismatch: s.mismatch ?? false,

