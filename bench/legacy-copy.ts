@@ -11,12 +11,32 @@
  * of one input are stored together), so the copy never holds the whole store.
  */
 import { copyFileSync, existsSync } from 'node:fs'
+import type Database from 'better-sqlite3'
 import type { Document } from '../src/document/index.js'
+import { unpackJson } from '../src/store/sqlite/packed.js'
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js'
 import { createLegacyStore, saveLegacy } from '../test/helpers/legacy-store.js'
 
-/** Story tables, copied row for row: the layout change does not touch them. */
+/** Story tables, copied row for row: the layout change does not touch them but for the packed JSON of stories and checks. */
 export const STORY_TABLES = ['stories', 'story_members', 'story_checks', 'story_actors', 'threads', 'term_frequencies', 'story_counters', 'minhash_signatures', 'minhash_bands']
+/** The columns of story tables whose JSON is packed, read back as text. */
+const UNPACKED_COLUMNS: Readonly<Record<string, string>> = {
+  stories: 'id, seq, title, event_date, sort_date, articles, outlets, thread, updated_at, window_from, window_to, dossier_json(json), dossier_json(state)',
+  story_checks: 'story_id, dossier_json(json)',
+}
+
+/**
+ * Copies the story tables of the store at `from` into `db`, a store of the previous layout: row for
+ * row, the stories, checks and states as JSON text, as schema 5 kept them (packed since migration 9).
+ */
+export function copyStoryTables(db: Database.Database, from: string): void {
+  db.exec(`ATTACH '${from.replaceAll("'", "''")}' AS compact`)
+  db.function('dossier_json', { deterministic: true }, (value: unknown) => unpackJson(value as string | Buffer))
+  db.transaction(() => {
+    for (const table of STORY_TABLES) db.exec(`INSERT INTO main.${table} SELECT ${UNPACKED_COLUMNS[table] ?? '*'} FROM compact.${table}`)
+  })()
+  db.exec('DETACH compact')
+}
 
 /**
  * Copies the store at `from` into a new store of the previous layout at `to`; returns the documents copied.
@@ -43,11 +63,7 @@ export async function copyToLegacyLayout(from: string, to: string): Promise<numb
       group.push(doc)
     }
     await flush()
-    db.exec(`ATTACH '${from.replaceAll("'", "''")}' AS compact`)
-    db.transaction(() => {
-      for (const table of STORY_TABLES) db.exec(`INSERT INTO main.${table} SELECT * FROM compact.${table}`)
-    })()
-    db.exec('DETACH compact')
+    copyStoryTables(db, from)
   } finally {
     db.close()
     await store.close()

@@ -1,14 +1,15 @@
 /**
- * npm run bench:store-size — bytes per article on disk, the compact layout (migration 6) beside
+ * npm run bench:store-size — bytes per article on disk, the compact layout (migrations 6 and 9) beside
  * the layout before it, in the same run on the same articles (issue 11: goal ≤ 8 KB an article of
  * about 2.5 KB of text).
  *
  * Generated news (bench/lib/news.ts) goes through the real `analyze` (every stage, stories placed)
  * into a store of the current layout. The same documents and blobs are then written into a store of
  * the previous layout (schema 5, `test/helpers/legacy-store.ts`: one JSON row per layer, text as
- * TEXT), and the story tables copied over as they are (the layout does not change them). Both are
+ * TEXT), and the story tables copied over with stories, checks and states as JSON text (packed
+ * since migration 9). Both are
  * measured as built and after VACUUM, table by table (SQLite's dbstat). Then the old store is
- * upgraded by migration 6, timed, and measured again; and every document is read back from each
+ * upgraded by migrations 6–9, timed, and measured again; and every document is read back from each
  * layout, timed.
  *
  *   npm run bench:store-size -- [--articles 4000]
@@ -23,7 +24,7 @@ import type { Document } from '../src/document/index.js'
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js'
 import type { Blob } from '../src/store/store.js'
 import { createLegacyStore, readLegacyDocument, saveLegacy } from '../test/helpers/legacy-store.js'
-import { STORY_TABLES } from './legacy-copy.js'
+import { copyStoryTables } from './legacy-copy.js'
 import { generateNews } from './lib/news.js'
 import { printTable, ratio } from './lib/table.js'
 
@@ -39,8 +40,8 @@ const GROUPS: ReadonlyArray<readonly [group: string, test: (name: string) => boo
   ['blobs (raw input bytes)', (n) => n.includes('blobs')],
   ['full-text index', (n) => n.startsWith('documents_fts')],
   ['entity index', (n) => n.startsWith('entity_index')],
-  ['stories, members, checks, threads', (n) => /^(stories|story_|threads|sqlite_autoindex_(stories|story_|threads))/.test(n)],
-  ['story state: MinHash, term frequencies, counters', (n) => /(minhash|term_frequencies|story_counters)/.test(n)],
+  ['stories (composed, and their clustering state), members, checks, threads', (n) => /^(stories|story_|threads|sqlite_autoindex_(stories|story_|threads))/.test(n)],
+  ['MinHash signatures and bands, term frequencies, counters', (n) => /(minhash|term_frequencies|story_counters)/.test(n)],
 ]
 
 await main()
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
 
     printTable(
       `Store bytes per article by what they hold, after VACUUM (${n.toLocaleString('en-US')} articles; dbstat pages)`,
-      ['tables', 'previous layout (schema 5)', 'compact layout (schema 6)', 'compact ÷ previous'],
+      ['tables', 'previous layout (schema 5)', 'compact layout (schema 9)', 'compact ÷ previous'],
       GROUPS.map(([group]) => [group, perArticle(packed.legacy.groups.get(group), n), perArticle(packed.compact.groups.get(group), n), ratio(packed.compact.groups.get(group) ?? 0, packed.legacy.groups.get(group) ?? 0)]),
     )
     const row = (label: string, legacyBytes: number, compactBytes: number): (string | number)[] =>
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
       [
         row('file as built (pages in use + free)', sizes.legacy.file, sizes.compact.file),
         row('file after VACUUM', packed.legacy.file, packed.compact.file),
-        row('upgraded by migration 6 (before VACUUM / after)', sizes.migrated.file, packed.migrated.file),
+        row('upgraded by migrations 6–9 (before VACUUM / after)', sizes.migrated.file, packed.migrated.file),
         row('documents, layers, blobs, full-text and entity index only', documentBytes(packed.legacy), documentBytes(packed.compact)),
       ],
     )
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
       [
         ['save (blobs and documents, one transaction per input)', saveTimes / n, saveCompact / n, ratio(saveCompact, saveTimes)],
         ['read a whole document by id', readLegacyMs / n, readCompactMs / n, ratio(readCompactMs, readLegacyMs)],
-        ['upgrade by migration 6 (per article stored)', '—', migrateMs / n, '—'],
+        ['upgrade by migrations 6–9 (per article stored)', '—', migrateMs / n, '—'],
       ],
     )
   } finally {
@@ -129,13 +130,7 @@ function writeLegacy(path: string, compact: string, docs: readonly Document[], b
   const started = performance.now()
   for (const [sha, group] of groupByBlob(docs)) saveLegacy(db, blobs.get(sha)!, group)
   const ms = performance.now() - started
-  db.exec(`ATTACH '${compact}' AS compact`)
-  db.transaction(() => {
-    for (const table of STORY_TABLES) {
-      db.exec(`INSERT INTO main.${table} SELECT * FROM compact.${table}`)
-    }
-  })()
-  db.exec('DETACH compact')
+  copyStoryTables(db, compact)
   db.close()
   return ms
 }

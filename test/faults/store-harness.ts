@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import Database from 'better-sqlite3'
-import { unpackLayers, unpackText } from '../../src/store/sqlite/packed.js'
+import { unpackJson, unpackLayers, unpackText } from '../../src/store/sqlite/packed.js'
 import { REPO_ROOT } from '../helpers/cli.js'
 
 /**
@@ -61,10 +61,10 @@ export function storeContent(path: string): Record<string, unknown> {
       layers: (all('SELECT id, source, layers FROM documents ORDER BY id') as Array<{ id: string; source: Buffer; layers: Buffer }>)
         .map((d) => ({ id: d.id, layers: unpackLayers(d.layers, unpackText(d.source)) })),
       entityIndex: all('SELECT * FROM entity_index ORDER BY entity_id, document_id'),
-      stories: (all('SELECT id, title, event_date, sort_date, articles, outlets, thread, window_from, window_to, json, state FROM stories ORDER BY id') as Array<{ json: string }>)
-        .map((s) => ({ ...s, json: withoutWriteTimes(JSON.parse(s.json)) })),
+      stories: (all('SELECT id, title, event_date, sort_date, articles, outlets, thread, window_from, window_to, json, state FROM stories ORDER BY id') as Array<{ json: Buffer; state: Buffer }>)
+        .map((s) => ({ ...s, json: withoutWriteTimes(JSON.parse(unpackJson(s.json))), state: JSON.parse(unpackJson(s.state)) as unknown })),
       members: all('SELECT * FROM story_members ORDER BY document_id'),
-      checks: all('SELECT * FROM story_checks ORDER BY story_id'),
+      checks: (all('SELECT story_id, json FROM story_checks ORDER BY story_id') as Array<{ json: Buffer }>).map((c) => ({ ...c, json: JSON.parse(unpackJson(c.json)) as unknown })),
       actors: all('SELECT * FROM story_actors ORDER BY story_id, entity_id'),
       threads: (all('SELECT id, stories, json FROM threads ORDER BY id') as Array<{ json: string }>).map((t) => ({ ...t, json: withoutWriteTimes(JSON.parse(t.json)) })),
       counters: all('SELECT * FROM story_counters ORDER BY name'),

@@ -6,7 +6,7 @@ import { storeFailure } from '../sqlite/failures.js'
 import { checkReadable } from '../sqlite/migrate.js'
 import { MIGRATIONS } from '../sqlite/migrations/index.js'
 import { readDocument, unpackStored, type PackedDocumentRow } from '../sqlite/packed-rows.js'
-import { unpackBytes } from '../sqlite/packed.js'
+import { unpackBytes, unpackJson } from '../sqlite/packed.js'
 import { fromStoredText, type StoredText } from '../sqlite/text.js'
 import { insertDocuments, PostgresStore } from './postgres-store.js'
 import { toPgDocumentWrite } from './rows.js'
@@ -35,17 +35,20 @@ export interface CopyOptions {
 type Convert = (value: unknown) => unknown
 const asIs: Convert = (v) => v
 const text: Convert = (v) => (v === null ? null : toPgText(fromStoredText(v as StoredText)))
+/** A story's, check's or state's JSON: packed in SQLite since its migration 9, text in PostgreSQL. */
+const json: Convert = (v) => (v === null ? null : unpackJson(v as string | Buffer))
 
 /**
  * Tables copied row for row after the documents, with each column's PostgreSQL array type: the
  * stories, their members, checks, actors and threads, the clustering state (term frequencies,
- * counters, MinHash signatures and bands). Their JSON is copied byte for byte; the story order
+ * counters, MinHash signatures and bands). Their JSON is copied byte for byte (unpacked where the
+ * SQLite store packs it: stories, checks, states); the story order
  * (`seq`) is kept.
  */
 const TABLES: ReadonlyArray<{ readonly name: string; readonly order: string; readonly columns: ReadonlyArray<readonly [column: string, type: string, convert?: Convert]> }> = [
-  { name: 'stories', order: 'seq', columns: [['id', 'text'], ['seq', 'bigint'], ['title', 'text'], ['event_date', 'text'], ['sort_date', 'text'], ['articles', 'int'], ['outlets', 'int'], ['thread', 'text'], ['updated_at', 'text'], ['window_from', 'text'], ['window_to', 'text'], ['json', 'text'], ['state', 'text']] },
+  { name: 'stories', order: 'seq', columns: [['id', 'text'], ['seq', 'bigint'], ['title', 'text'], ['event_date', 'text'], ['sort_date', 'text'], ['articles', 'int'], ['outlets', 'int'], ['thread', 'text'], ['updated_at', 'text'], ['window_from', 'text'], ['window_to', 'text'], ['json', 'text', json], ['state', 'text', json]] },
   { name: 'story_members', order: 'rowid', columns: [['document_id', 'text'], ['story_id', 'text'], ['source', 'text', text], ['duplicate_of', 'text']] },
-  { name: 'story_checks', order: 'rowid', columns: [['story_id', 'text'], ['json', 'text']] },
+  { name: 'story_checks', order: 'rowid', columns: [['story_id', 'text'], ['json', 'text', json]] },
   { name: 'story_actors', order: 'entity_id, story_id', columns: [['entity_id', 'text'], ['story_id', 'text']] },
   { name: 'threads', order: 'rowid', columns: [['id', 'text'], ['stories', 'int'], ['json', 'text']] },
   { name: 'term_frequencies', order: 'term', columns: [['term', 'text'], ['documents', 'int']] },

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { StoreError } from '../../errors.js'
 import { blobOf, makeDocument } from '../contract.js'
-import { packBytes, packLayers, packText, UnpackableValueError, unpackBytes, unpackLayers, unpackText } from './packed.js'
+import { packBytes, packJson, packLayers, packText, UnpackableValueError, unpackBytes, unpackJson, unpackLayers, unpackText } from './packed.js'
 import { SqliteStore } from './sqlite-store.js'
 
 describe('packed values', () => {
@@ -52,9 +52,20 @@ describe('packed values', () => {
     ['an unknown format byte', () => unpackText(Buffer.from([0x7f, 1, 2])), '0x7f'],
     ['bytes given as text', () => unpackText(packBytes(new TextEncoder().encode('pier '.repeat(40)))), '0x10'],
     ['a damaged deflate stream', () => unpackText(Buffer.from([0x01, 0xff, 0xff, 0xff])), 'does not inflate'],
+    ['text given as JSON', () => unpackJson(packText('{"id":"st-1"}')), '0x01'],
+    ['a damaged JSON pack', () => unpackJson(Buffer.from([0x30, 0xff, 0xff, 0xff])), 'does not inflate'],
   ])('refuses %s with an UnpackableValueError saying why', (_label, unpack, reason) => {
     expect(unpack).toThrow(UnpackableValueError)
     expect(unpack).toThrow(reason)
+  })
+})
+
+describe('packed JSON (stories, checks, states)', () => {
+  it('gives back the JSON text it packed, and takes a row of JSON text (written before migration 9) as it is', () => {
+    const json = JSON.stringify({ id: 'st-1', title: 'Ферри «Северный» 東京', articles: [{ id: 'a', similarity: 0.123456789012345 }], note: 'lone \ud800 escaped' })
+    expect(unpackJson(packJson(json))).toBe(json)
+    expect(packJson(json)[0]).toBe(0x30)
+    expect(unpackJson(json)).toBe(json)
   })
 })
 

@@ -23,12 +23,15 @@ const FORMAT = {
   bytesStored: 0x11,
   /** Deflate of the layers' JSON (UTF-8), preset dictionary: field names v1, then the source text. */
   layersV1: 0x21,
+  /** Deflate of a JSON text (UTF-8): a story, its check, its clustering state. */
+  json: 0x30,
 } as const
 
 // Deflate's window: a preset dictionary longer than this is used only for its last 32 KB.
 const WINDOW_BYTES = 32 * 1024
 // zlib's default: level 9 packed generated articles' text and layers 0.5% smaller for about 15% more time.
 const LEVEL = constants.Z_DEFAULT_COMPRESSION
+const JSON_LEVEL = 3
 const LONE_SURROGATE = /\p{Cs}/u
 
 /** A packed value that does not unpack: a damaged row, or a format this code does not know. */
@@ -95,6 +98,27 @@ export function unpackLayers(packed: Uint8Array, source: string): string {
   const format = formatOf(packed)
   if (format !== FORMAT.layersV1) throw unknownFormat(format, 'layers')
   return inflate(packed, layerDictionary(source)).toString('utf8')
+}
+
+/**
+ * A JSON text (as `toExactJson` wrote it) packed: a story, its check or its clustering state.
+ * These are rewritten each time their story grows, so a cheaper level than the documents':
+ * on generated news's stories, level 3 packed them 2.4× (state), 3.2× (story) and 5.9× (check)
+ * against 2.5×, 3.4× and 6.2× at zlib's default, in two thirds of the time.
+ *
+ * @example
+ * unpackJson(packJson('{"id":"st-1"}')) === '{"id":"st-1"}' // true
+ */
+export function packJson(json: string): Buffer {
+  return withFormat(FORMAT.json, deflateRawSync(Buffer.from(json, 'utf8'), { level: JSON_LEVEL }))
+}
+
+/** The JSON text of a packed value; a plain string (a row written before migration 9) is its own text. */
+export function unpackJson(packed: string | Uint8Array): string {
+  if (typeof packed === 'string') return packed
+  const format = formatOf(packed)
+  if (format !== FORMAT.json) throw unknownFormat(format, 'JSON')
+  return inflate(packed).toString('utf8')
 }
 
 // The text first, the field names last: a match near the end of the dictionary costs the fewest

@@ -448,4 +448,21 @@ describe('SqliteStore: checks', () => {
       'stories whose article list differs from their article count: 1 (st-x)',
     ])
   })
+
+  it('finds a signature without band keys (the bands have no index by document since migration 9)', async () => {
+    const path = tempPath()
+    const store = await open(path)
+    const blob = textBlob('A signed document whose bands were lost.')
+    const doc = makeDocument(blob, 0)
+    await store.save(blob, [doc])
+    await store.close()
+    const db = new Database(path)
+    db.prepare('INSERT INTO minhash_signatures (document_id, signature) VALUES (?, ?)').run(doc.id, Buffer.alloc(16))
+    db.close()
+    const reopened = await open(path)
+    expect(await reopened.checkIntegrity()).toEqual([
+      `signatures of documents in no story: 1 (${doc.id})`,
+      `signatures without band keys: 1 (${doc.id})`,
+    ])
+  })
 })

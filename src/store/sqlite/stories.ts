@@ -3,6 +3,7 @@ import { StoreError, UsageError } from '../../errors.js'
 import type { DocumentId, Story, StoryCheck, StoryId, StorySummary, Thread, ThreadId } from '../../document/index.js'
 import { STORY_TEXT_CANDIDATES, type SignatureCandidate, type StoredStoryState, type StoryListOptions, type StoryState, type StoryStateSelect, type StoryUpdate, type StoryWrite } from '../store.js'
 import { toExactJson } from './json.js'
+import { packJson, unpackJson } from './packed.js'
 import type { PackedDocumentRow } from './packed-rows.js'
 
 /** A `stories` row as listing reads it. */
@@ -27,6 +28,15 @@ export interface StateRow {
   readonly windowTo: string | null
   readonly state: string
 }
+
+/**
+ * A story, check or state column as this store holds it: packed JSON (`packJson`, since
+ * migration 9), or the JSON text itself in a row a store of schema 8 or older wrote.
+ */
+type PackedJson = string | Buffer
+
+/** A story's clustering row as SQLite returns it: `state` packed. */
+type PackedStateRow = Omit<StateRow, 'state'> & { readonly state: PackedJson }
 
 /** What `state` holds: the clustering state and the top actors. */
 export interface StoredState extends Omit<StoryState, 'id'> {
@@ -70,8 +80,8 @@ export class StoryTables {
          FROM documents WHERE seq > ? AND NOT EXISTS (SELECT 1 FROM story_members m WHERE m.document_id = documents.id)
          ORDER BY seq LIMIT ?`,
       ),
-      getStory: db.prepare<[string], { json: string; thread: string | null }>('SELECT json, thread FROM stories WHERE id = ?'),
-      getCheck: db.prepare<[string], string>('SELECT json FROM story_checks WHERE story_id = ?').pluck(),
+      getStory: db.prepare<[string], { json: PackedJson; thread: string | null }>('SELECT json, thread FROM stories WHERE id = ?'),
+      getCheck: db.prepare<[string], PackedJson>('SELECT json FROM story_checks WHERE story_id = ?').pluck(),
       storyOf: db.prepare<[string], string>('SELECT story_id FROM story_members WHERE document_id = ?').pluck(),
       listThreads: db.prepare<[number, number], string>('SELECT json FROM threads ORDER BY stories DESC, id LIMIT ? OFFSET ?').pluck(),
       getThread: db.prepare<[string], string>('SELECT json FROM threads WHERE id = ?').pluck(),
@@ -86,19 +96,19 @@ export class StoryTables {
       counter: db.prepare<[string], number>('SELECT value FROM story_counters WHERE name = ?').pluck(),
       // Two index reads, not one OR: `… OR window_from IS NULL` made SQLite scan every story on every page.
       // Windows are set or cleared together, so an undated story is one whose window_to is NULL.
-      statesInWindow: db.prepare<[string, string], StateRow>(
+      statesInWindow: db.prepare<[string, string], PackedStateRow>(
         `SELECT ${STATE_COLUMNS} FROM stories s WHERE s.window_to >= ? AND s.window_from <= ?
          UNION ALL SELECT ${STATE_COLUMNS} FROM stories s WHERE s.window_to IS NULL`,
       ),
-      statesOfActors: db.prepare<[string], StateRow>(
+      statesOfActors: db.prepare<[string], PackedStateRow>(
         `SELECT ${STATE_COLUMNS} FROM stories s WHERE s.id IN
            (SELECT story_id FROM story_actors WHERE entity_id IN (SELECT value FROM json_each(?)))`,
       ),
-      statesOfAllActors: db.prepare<[string, number], StateRow>(
+      statesOfAllActors: db.prepare<[string, number], PackedStateRow>(
         `SELECT ${STATE_COLUMNS} FROM stories s WHERE s.id IN
            (SELECT story_id FROM story_actors WHERE entity_id IN (SELECT value FROM json_each(?)) GROUP BY story_id HAVING count(*) = ?)`,
       ),
-      statesOfIds: db.prepare<[string], StateRow>(`SELECT ${STATE_COLUMNS} FROM stories s WHERE s.id IN (SELECT value FROM json_each(?))`),
+      statesOfIds: db.prepare<[string], PackedStateRow>(`SELECT ${STATE_COLUMNS} FROM stories s WHERE s.id IN (SELECT value FROM json_each(?))`),
       upsertStory: db.prepare(
         `INSERT INTO stories (id, seq, title, event_date, sort_date, articles, outlets, thread, updated_at, window_from, window_to, json, state)
          VALUES (@id, (${NEXT_STORY_SEQ_SQL}), @title, @eventDate, @sortDate, @articles, @outlets, NULL,
@@ -107,7 +117,7 @@ export class StoryTables {
            articles = excluded.articles, outlets = excluded.outlets, updated_at = excluded.updated_at,
            window_from = excluded.window_from, window_to = excluded.window_to, json = excluded.json, state = excluded.state`,
       ),
-      upsertCheck: db.prepare<[string, string]>(
+      upsertCheck: db.prepare<[string, Buffer]>(
         'INSERT INTO story_checks (story_id, json) VALUES (?, ?) ON CONFLICT (story_id) DO UPDATE SET json = excluded.json',
       ),
       actorsOf: db.prepare<[string], string>('SELECT entity_id FROM story_actors WHERE story_id = ?').pluck(),
@@ -159,12 +169,12 @@ export class StoryTables {
 
   get(id: StoryId): Story | undefined {
     const row = this.sql.getStory.get(id)
-    return row === undefined ? undefined : { ...(JSON.parse(row.json) as Story), thread: row.thread }
+    return row === undefined ? undefined : { ...(JSON.parse(unpackJson(row.json)) as Story), thread: row.thread }
   }
 
   check(id: StoryId): StoryCheck | undefined {
     const json = this.sql.getCheck.get(id)
-    return json === undefined ? undefined : (JSON.parse(json) as StoryCheck)
+    return json === undefined ? undefined : (JSON.parse(unpackJson(json)) as StoryCheck)
   }
 
   storyOf(documentId: DocumentId): StoryId | undefined {
@@ -202,7 +212,7 @@ export class StoryTables {
           ? this.sql.statesOfAllActors.all(JSON.stringify([...new Set(select.allActors)]), new Set(select.allActors).size)
           : this.sql.statesOfIds.all(JSON.stringify(select.ids))
     return rows.map((r) => ({
-      ...(JSON.parse(r.state) as StoredState),
+      ...(JSON.parse(unpackJson(r.state)) as StoredState),
       id: r.id,
       title: r.title,
       eventDate: r.eventDate,
@@ -259,10 +269,10 @@ export class StoryTables {
       updatedAt: story.updatedAt,
       windowFrom: window?.from ?? null,
       windowTo: window?.to ?? null,
-      json: toExactJson(withoutThread, `story ${story.id}`),
-      state: toExactJson(stored, `story ${story.id} state`),
+      json: packJson(toExactJson(withoutThread, `story ${story.id}`)),
+      state: packJson(toExactJson(stored, `story ${story.id} state`)),
     })
-    this.sql.upsertCheck.run(story.id, toExactJson(check, `check of story ${story.id}`))
+    this.sql.upsertCheck.run(story.id, packJson(toExactJson(check, `check of story ${story.id}`)))
     // Only the rows that changed: a story grown by one article keeps its other members and most of
     // its actors, and rewriting them all made every write of a long story cost its whole length.
     const actors = new Set(story.actors.map((a) => a.id))

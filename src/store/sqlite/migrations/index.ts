@@ -7,6 +7,7 @@ import { STORY_SEQ_SQL } from './005_story_seq.js'
 import { COMPACT_DOCUMENTS_SQL, packDocuments } from './006_compact_documents.js'
 import { WATCH_SQL } from './007_watch.js'
 import { WATCHES_SQL } from './008_watches.js'
+import { COMPACT_STORIES_SQL, packStories } from './009_compact_stories.js'
 
 export { DOSSIER_APPLICATION_ID } from './application-id.js'
 
@@ -41,4 +42,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'compact documents', sql: COMPACT_DOCUMENTS_SQL, convert: packDocuments, drops: ['document_layers'] },
   { version: 7, name: 'watch sources', sql: WATCH_SQL, writersOnly: true },
   { version: 8, name: 'watches and alerts', sql: WATCHES_SQL, writersOnly: true },
+  { version: 9, name: 'compact stories', sql: COMPACT_STORIES_SQL, convert: packStories, writersOnly: true },
 ]
