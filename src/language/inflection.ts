@@ -25,8 +25,19 @@ const DECLINED_FINAL = /[аяыиьayi]$/
 const VOWEL_BEFORE_A = /[аоуэыeaou][аa]$/
 const MIN_STEM_LETTERS = 3
 
+/**
+ * Neuter endings of the words bodies and treaties are named with ("Международное агентство",
+ * "Генеральная ассамблея", "Zgromadzenie Ogólne", "Międzynarodowe"): productive suffixes no
+ * foreign name ends in, so, unlike a final "о" or "е" ("Того", "Конго"), they decline. Each with the
+ * letters its stem drops.
+ */
+const NEUTER_FINALS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/(?:ое|ее)$/, 2], [/ство$/, 1], [/(?:ние|тие)$/, 1], [/(?:nie|cie|owe)$/, 1],
+]
+
 /** A stored name's word: without its final vowel ("россия" → "росси"), when it declines and at least three letters remain. */
 export function nominativeStem(key: string): string {
+  for (const [final, drop] of NEUTER_FINALS) if (final.test(key) && key.length - drop >= MIN_STEM_LETTERS + 2) return key.slice(0, -drop)
   return DECLINED_FINAL.test(key) && !VOWEL_BEFORE_A.test(key) && key.length > MIN_STEM_LETTERS ? key.slice(0, -1) : key
 }
 

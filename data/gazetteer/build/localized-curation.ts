@@ -62,3 +62,185 @@ export const COUNTRY_ADJECTIVES: Readonly<Record<string, Partial<Record<Lang, re
   PL: { de: ['polnisch', 'polnische', 'polnischen', 'polnischer'], fr: ['polonais', 'polonaise'], es: ['polaco', 'polaca', 'polacos'], it: ['polacco', 'polacca', 'polacchi'], ru: ['польский', 'польская'], pl: ['polski', 'polska', 'polskie', 'polskiego', 'polskiej'] },
   GB: { de: ['britisch', 'britische', 'britischen', 'britischer'], fr: ['britannique', 'britanniques'], es: ['británico', 'británica', 'británicos'], it: ['britannico', 'britannica', 'britannici'], ru: ['британский', 'британская'], pl: ['brytyjski', 'brytyjska', 'brytyjskie', 'brytyjskiego', 'brytyjskiej'] },
 }
+
+/** Names of a body or a treaty in one language: full names and short names, and acronyms (matched only as written, in capitals). */
+export interface LocalNames {
+  readonly names?: readonly string[]
+  readonly acronyms?: readonly string[]
+}
+
+/**
+ * organisation id → language → its names as that language's press writes them. Only what the
+ * English names do not already match: "NATO", "BRICS" and "OSCE" are written alike in Latin
+ * script and are matched in every language. Russian and Polish names in the nominative.
+ * German names are given in the forms its articles decline them to ("der Internationale
+ * Währungsfonds", "des Internationalen Strafgerichtshofs"): the matcher folds no German endings.
+ * Left out on purpose: acronyms another common word or code spells ("UA" for the African Union is
+ * also Ukraine's code), and a ministry named only by its country's adjective in languages that
+ * decline the adjective ("des russischen Außenministeriums").
+ */
+export const ORGANIZATION_NAMES: Readonly<Record<string, Partial<Record<Lang, LocalNames>>>> = {
+  un: {
+    de: { names: ['Vereinte Nationen', 'Vereinten Nationen'], acronyms: ['UNO'] }, fr: { names: ['Organisation des Nations unies', 'Nations unies'], acronyms: ['ONU'] },
+    es: { names: ['Organización de las Naciones Unidas', 'Naciones Unidas'], acronyms: ['ONU'] }, it: { names: ['Organizzazione delle Nazioni Unite', 'Nazioni Unite', 'Onu'], acronyms: ['ONU'] },
+    ru: { names: ['Организация Объединённых Наций', 'Организация Объединенных Наций'], acronyms: ['ООН'] }, pl: { names: ['Organizacja Narodów Zjednoczonych'], acronyms: ['ONZ'] },
+    zh: { names: ['联合国'] },
+  },
+  unsc: {
+    de: { names: ['UN-Sicherheitsrat', 'Weltsicherheitsrat'] }, fr: { names: ["Conseil de sécurité de l'ONU", 'Conseil de sécurité des Nations unies'] },
+    es: { names: ['Consejo de Seguridad de la ONU', 'Consejo de Seguridad de las Naciones Unidas'] }, it: { names: ["Consiglio di sicurezza dell'ONU", 'Consiglio di sicurezza delle Nazioni Unite'] },
+    ru: { names: ['Совет Безопасности ООН', 'Совбез ООН'], acronyms: ['СБ ООН'] }, pl: { names: ['Rada Bezpieczeństwa ONZ'] }, zh: { names: ['联合国安理会', '安理会'] },
+  },
+  unga: {
+    de: { names: ['UN-Generalversammlung', 'UN-Vollversammlung'] }, fr: { names: ["Assemblée générale de l'ONU", 'Assemblée générale des Nations unies'] },
+    es: { names: ['Asamblea General de la ONU', 'Asamblea General de las Naciones Unidas'] }, it: { names: ["Assemblea generale dell'ONU", 'Assemblea generale delle Nazioni Unite'] },
+    ru: { names: ['Генеральная Ассамблея ООН', 'Генассамблея ООН'] }, pl: { names: ['Zgromadzenie Ogólne ONZ'] }, zh: { names: ['联合国大会', '联大'] },
+  },
+  icj: {
+    de: { names: ['Internationaler Gerichtshof', 'Internationale Gerichtshof', 'Internationalen Gerichtshof', 'Internationalen Gerichtshofs'], acronyms: ['IGH'] }, fr: { names: ['Cour internationale de justice'], acronyms: ['CIJ'] },
+    es: { names: ['Corte Internacional de Justicia'], acronyms: ['CIJ'] }, it: { names: ['Corte internazionale di giustizia'] },
+    ru: { names: ['Международный суд ООН'] }, pl: { names: ['Międzynarodowy Trybunał Sprawiedliwości'], acronyms: ['MTS'] }, zh: { names: ['国际法院'] },
+  },
+  icc: {
+    de: { names: ['Internationaler Strafgerichtshof', 'Internationale Strafgerichtshof', 'Internationalen Strafgerichtshof', 'Internationalen Strafgerichtshofs'], acronyms: ['IStGH'] }, fr: { names: ['Cour pénale internationale'], acronyms: ['CPI'] },
+    es: { names: ['Corte Penal Internacional'], acronyms: ['CPI'] }, it: { names: ['Corte penale internazionale'], acronyms: ['CPI'] },
+    ru: { names: ['Международный уголовный суд'], acronyms: ['МУС'] }, pl: { names: ['Międzynarodowy Trybunał Karny'], acronyms: ['MTK'] }, zh: { names: ['国际刑事法院'] },
+  },
+  iaea: {
+    de: { names: ['Internationale Atomenergiebehörde', 'Internationalen Atomenergiebehörde', 'Internationale Atomenergie-Organisation', 'Internationalen Atomenergie-Organisation'], acronyms: ['IAEO'] }, fr: { names: ["Agence internationale de l'énergie atomique"], acronyms: ['AIEA'] },
+    es: { names: ['Organismo Internacional de Energía Atómica'], acronyms: ['OIEA'] }, it: { names: ["Agenzia internazionale per l'energia atomica"], acronyms: ['AIEA'] },
+    ru: { names: ['Международное агентство по атомной энергии'], acronyms: ['МАГАТЭ'] }, pl: { names: ['Międzynarodowa Agencja Energii Atomowej'], acronyms: ['MAEA'] }, zh: { names: ['国际原子能机构'] },
+  },
+  who: {
+    de: { names: ['Weltgesundheitsorganisation'] }, fr: { names: ['Organisation mondiale de la santé'], acronyms: ['OMS'] },
+    es: { names: ['Organización Mundial de la Salud'], acronyms: ['OMS'] }, it: { names: ['Organizzazione mondiale della sanità'], acronyms: ['OMS'] },
+    ru: { names: ['Всемирная организация здравоохранения'], acronyms: ['ВОЗ'] }, pl: { names: ['Światowa Organizacja Zdrowia'] }, zh: { names: ['世界卫生组织', '世卫组织'] },
+  },
+  wto: {
+    de: { names: ['Welthandelsorganisation'] }, fr: { names: ['Organisation mondiale du commerce'], acronyms: ['OMC'] },
+    es: { names: ['Organización Mundial del Comercio'], acronyms: ['OMC'] }, it: { names: ['Organizzazione mondiale del commercio'], acronyms: ['OMC'] },
+    ru: { names: ['Всемирная торговая организация'], acronyms: ['ВТО'] }, pl: { names: ['Światowa Organizacja Handlu'] }, zh: { names: ['世界贸易组织', '世贸组织'] },
+  },
+  imf: {
+    de: { names: ['Internationaler Währungsfonds', 'Internationale Währungsfonds', 'Internationalen Währungsfonds'], acronyms: ['IWF'] }, fr: { names: ['Fonds monétaire international'], acronyms: ['FMI'] },
+    es: { names: ['Fondo Monetario Internacional'], acronyms: ['FMI'] }, it: { names: ['Fondo monetario internazionale'], acronyms: ['FMI'] },
+    ru: { names: ['Международный валютный фонд'], acronyms: ['МВФ'] }, pl: { names: ['Międzynarodowy Fundusz Walutowy'], acronyms: ['MFW'] }, zh: { names: ['国际货币基金组织'] },
+  },
+  'world-bank': {
+    de: { names: ['Weltbank'] }, fr: { names: ['Banque mondiale'] }, es: { names: ['Banco Mundial'] }, it: { names: ['Banca mondiale'] },
+    ru: { names: ['Всемирный банк'] }, pl: { names: ['Bank Światowy'] }, zh: { names: ['世界银行'] },
+  },
+  nato: {
+    de: { names: ['Nordatlantikpakt'] }, fr: { names: ["Organisation du traité de l'Atlantique nord"] }, es: { names: ['Organización del Tratado del Atlántico Norte'] },
+    it: { names: ["Organizzazione del Trattato dell'Atlantico del Nord"] }, ru: { names: ['Организация Североатлантического договора', 'Североатлантический альянс'], acronyms: ['НАТО'] },
+    pl: { names: ['Organizacja Traktatu Północnoatlantyckiego', 'Sojusz Północnoatlantycki'] }, zh: { names: ['北约', '北大西洋公约组织'] },
+  },
+  eu: {
+    de: { names: ['Europäische Union', 'Europäischen Union'] }, fr: { names: ['Union européenne'], acronyms: ['UE'] }, es: { names: ['Unión Europea'], acronyms: ['UE'] },
+    it: { names: ['Unione europea'], acronyms: ['UE'] }, ru: { names: ['Европейский союз', 'Евросоюз'], acronyms: ['ЕС'] }, pl: { names: ['Unia Europejska'], acronyms: ['UE'] },
+    zh: { names: ['欧盟', '欧洲联盟'] },
+  },
+  'european-commission': {
+    de: { names: ['Europäische Kommission', 'Europäischen Kommission', 'EU-Kommission'] }, fr: { names: ['Commission européenne'] }, es: { names: ['Comisión Europea'] }, it: { names: ['Commissione europea'] },
+    ru: { names: ['Европейская комиссия', 'Еврокомиссия'] }, pl: { names: ['Komisja Europejska'] }, zh: { names: ['欧盟委员会', '欧委会'] },
+  },
+  osce: {
+    de: { names: ['Organisation für Sicherheit und Zusammenarbeit in Europa'], acronyms: ['OSZE'] }, fr: { names: ['Organisation pour la sécurité et la coopération en Europe'] },
+    es: { names: ['Organización para la Seguridad y la Cooperación en Europa'] }, it: { names: ['Organizzazione per la sicurezza e la cooperazione in Europa'] },
+    ru: { names: ['Организация по безопасности и сотрудничеству в Европе'], acronyms: ['ОБСЕ'] }, pl: { names: ['Organizacja Bezpieczeństwa i Współpracy w Europie'], acronyms: ['OBWE'] },
+    zh: { names: ['欧洲安全与合作组织', '欧安组织'] },
+  },
+  sco: {
+    de: { names: ['Schanghaier Organisation für Zusammenarbeit'], acronyms: ['SOZ'] }, fr: { names: ['Organisation de coopération de Shanghai'], acronyms: ['OCS'] },
+    es: { names: ['Organización de Cooperación de Shanghái'], acronyms: ['OCS'] }, it: { names: ['Organizzazione per la cooperazione di Shanghai'] },
+    ru: { names: ['Шанхайская организация сотрудничества'], acronyms: ['ШОС'] }, pl: { names: ['Szanghajska Organizacja Współpracy'] }, zh: { names: ['上海合作组织', '上合组织'] },
+  },
+  brics: { ru: { acronyms: ['БРИКС'] }, zh: { names: ['金砖国家'] } },
+  g7: { ru: { names: ['Большая семёрка', 'Большая семерка', 'Группа семи'] }, zh: { names: ['七国集团'] } },
+  g20: { ru: { names: ['Большая двадцатка', 'Группа двадцати'] }, zh: { names: ['二十国集团'] } },
+  opec: { fr: { acronyms: ['OPEP'] }, es: { acronyms: ['OPEP'] }, ru: { acronyms: ['ОПЕК'] }, zh: { names: ['石油输出国组织', '欧佩克'] } },
+  csto: {
+    de: { names: ['Organisation des Vertrags über kollektive Sicherheit'], acronyms: ['OVKS'] }, fr: { names: ['Organisation du traité de sécurité collective'], acronyms: ['OTSC'] },
+    es: { names: ['Organización del Tratado de Seguridad Colectiva'], acronyms: ['OTSC'] }, it: { names: ['Organizzazione del Trattato di Sicurezza Collettiva'] },
+    ru: { names: ['Организация Договора о коллективной безопасности'], acronyms: ['ОДКБ'] }, pl: { names: ['Organizacja Układu o Bezpieczeństwie Zbiorowym'] },
+    zh: { names: ['集体安全条约组织'] },
+  },
+  asean: { ru: { acronyms: ['АСЕАН'] }, zh: { names: ['东盟', '东南亚国家联盟'] } },
+  sipri: {
+    de: { names: ['Stockholmer Internationales Friedensforschungsinstitut', 'Stockholmer Internationalen Friedensforschungsinstituts'] }, fr: { names: ['Institut international de recherche sur la paix de Stockholm'] },
+    es: { names: ['Instituto Internacional de Investigación para la Paz de Estocolmo'] }, it: { names: ['Istituto internazionale di ricerca sulla pace di Stoccolma'] },
+    ru: { names: ['Стокгольмский международный институт исследования проблем мира'], acronyms: ['СИПРИ'] }, pl: { names: ['Sztokholmski Międzynarodowy Instytut Badań nad Pokojem'] },
+    zh: { names: ['斯德哥尔摩国际和平研究所'] },
+  },
+  'ru-mfa': { ru: { names: ['Министерство иностранных дел России', 'Министерство иностранных дел Российской Федерации', 'МИД России', 'МИД РФ'] }, zh: { names: ['俄罗斯外交部', '俄外交部'] } },
+  'ru-mod': { ru: { names: ['Министерство обороны России', 'Министерство обороны Российской Федерации', 'Минобороны России', 'Минобороны РФ'] }, zh: { names: ['俄罗斯国防部', '俄国防部'] } },
+  'ru-duma': {
+    de: { names: ['Staatsduma'] }, fr: { names: ["Douma d'État"] }, es: { names: ['Duma Estatal'] }, it: { names: ['Duma di Stato'] },
+    ru: { names: ['Государственная дума', 'Госдума'] }, pl: { names: ['Duma Państwowa'] }, zh: { names: ['国家杜马'] },
+  },
+  'ru-federation-council': {
+    de: { names: ['Föderationsrat'] }, fr: { names: ['Conseil de la Fédération'] }, es: { names: ['Consejo de la Federación'] }, it: { names: ['Consiglio della Federazione'] },
+    ru: { names: ['Совет Федерации', 'Совфед'] }, pl: { names: ['Rada Federacji'] }, zh: { names: ['俄罗斯联邦委员会'] },
+  },
+  'cn-mfa': { ru: { names: ['МИД Китая', 'МИД КНР'] }, zh: { names: ['中国外交部', '中华人民共和国外交部'] } },
+  cpc: { ru: { names: ['Коммунистическая партия Китая'], acronyms: ['КПК'] }, zh: { names: ['中国共产党', '中共'] } },
+  'cn-pla': { ru: { names: ['Народно-освободительная армия Китая'], acronyms: ['НОАК'] }, zh: { names: ['中国人民解放军', '解放军'] } },
+  'us-state-department': {
+    de: { names: ['US-Außenministerium'] }, fr: { names: ["Département d'État"] }, es: { names: ['Departamento de Estado'] }, it: { names: ['Dipartimento di Stato'] },
+    ru: { names: ['Государственный департамент США', 'Госдепартамент США', 'Госдеп США', 'Госдепартамент', 'Госдеп'] }, pl: { names: ['Departament Stanu'] }, zh: { names: ['美国国务院'] },
+  },
+  'us-dod': {
+    fr: { names: ['Pentagone'] }, es: { names: ['Pentágono'] }, it: { names: ['Pentagono'] },
+    ru: { names: ['Министерство обороны США', 'Пентагон'] }, zh: { names: ['美国国防部', '五角大楼'] },
+  },
+  'us-congress': {
+    de: { names: ['US-Kongress'] }, fr: { names: ['Congrès américain'] }, es: { names: ['Congreso de Estados Unidos'] }, it: { names: ['Congresso degli Stati Uniti'] },
+    ru: { names: ['Конгресс США'] }, pl: { names: ['Kongres USA'] }, zh: { names: ['美国国会'] },
+  },
+  tass: { ru: { acronyms: ['ТАСС'] }, zh: { names: ['塔斯社'] } },
+  'ria-novosti': { ru: { names: ['РИА Новости'] }, zh: { names: ['俄新社'] } },
+  interfax: { ru: { names: ['Интерфакс'] } },
+  kommersant: { ru: { names: ['Коммерсантъ', 'Коммерсант'] } },
+  izvestia: { ru: { names: ['Известия'] } },
+  xinhua: { ru: { names: ['Синьхуа'] }, zh: { names: ['新华社'] } },
+  reuters: { ru: { names: ['Рейтер', 'Рейтерс'] }, zh: { names: ['路透社'] } },
+  afp: { ru: { names: ['Франс Пресс'] }, zh: { names: ['法新社'] } },
+  ap: { zh: { names: ['美联社'] } },
+  bloomberg: { ru: { names: ['Блумберг'] }, zh: { names: ['彭博社'] } },
+}
+
+/** treaty id → language → its names as that language's press writes them. */
+export const TREATY_NAMES: Readonly<Record<string, Partial<Record<Lang, LocalNames>>>> = {
+  'new-start': {
+    de: { names: ['New-START-Vertrag', 'New-Start-Vertrag', 'neuer START-Vertrag', 'neue START-Vertrag', 'neuen START-Vertrag', 'neuen START-Vertrags'] }, fr: { names: ['nouveau traité START', 'traité New START'] },
+    es: { names: ['nuevo START', 'tratado New START'] }, it: { names: ['nuovo START', 'trattato New START'] },
+    ru: { names: ['Договор о мерах по дальнейшему сокращению и ограничению стратегических наступательных вооружений'], acronyms: ['ДСНВ', 'СНВ-3'] },
+    pl: { names: ['Nowy START', 'nowy traktat START'] }, zh: { names: ['新削减战略武器条约', '新START条约'] },
+  },
+  inf: {
+    de: { names: ['INF-Vertrag'] }, fr: { names: ['traité FNI', 'traité INF'] }, es: { names: ['Tratado INF'] }, it: { names: ['trattato INF'] },
+    ru: { names: ['Договор о ликвидации ракет средней и меньшей дальности'], acronyms: ['ДРСМД'] }, pl: { names: ['traktat INF'] }, zh: { names: ['中导条约', '中程导弹条约'] },
+  },
+  npt: {
+    de: { names: ['Atomwaffensperrvertrag', 'Nichtverbreitungsvertrag'] }, fr: { names: ['traité sur la non-prolifération des armes nucléaires'], acronyms: ['TNP'] },
+    es: { names: ['Tratado de No Proliferación Nuclear', 'Tratado sobre la No Proliferación de las Armas Nucleares'], acronyms: ['TNP'] },
+    it: { names: ['Trattato di non proliferazione nucleare'], acronyms: ['TNP'] },
+    ru: { names: ['Договор о нераспространении ядерного оружия'], acronyms: ['ДНЯО'] }, pl: { names: ['Układ o nierozprzestrzenianiu broni jądrowej'] },
+    zh: { names: ['不扩散核武器条约', '核不扩散条约'] },
+  },
+  ctbt: {
+    de: { names: ['Atomteststoppvertrag', 'Kernwaffenteststopp-Vertrag'] }, fr: { names: ["traité d'interdiction complète des essais nucléaires"], acronyms: ['TICE'] },
+    es: { names: ['Tratado de Prohibición Completa de los Ensayos Nucleares'], acronyms: ['TPCE'] }, it: { names: ['Trattato sulla messa al bando totale degli esperimenti nucleari'] },
+    ru: { names: ['Договор о всеобъемлющем запрещении ядерных испытаний'], acronyms: ['ДВЗЯИ'] }, pl: { names: ['Traktat o całkowitym zakazie prób jądrowych'] },
+    zh: { names: ['全面禁止核试验条约', '全面禁核试条约'] },
+  },
+  jcpoa: {
+    es: { names: ['Plan de Acción Integral Conjunto'] }, it: { names: ["Piano d'azione congiunto globale"] },
+    ru: { names: ['Совместный всеобъемлющий план действий'], acronyms: ['СВПД'] }, pl: { names: ['Wspólny Kompleksowy Plan Działania'] }, zh: { names: ['联合全面行动计划', '伊核协议'] },
+  },
+  'open-skies': {
+    de: { names: ['Vertrag über den Offenen Himmel'] }, fr: { names: ['traité Ciel ouvert', 'traité sur le régime Ciel ouvert'] }, es: { names: ['Tratado de Cielos Abiertos'] },
+    it: { names: ['Trattato sui cieli aperti'] }, ru: { names: ['Договор по открытому небу'] }, pl: { names: ['traktat o otwartych przestworzach'] }, zh: { names: ['开放天空条约'] },
+  },
+  'sino-russian-treaty-2001': { zh: { names: ['中俄睦邻友好合作条约'] } },
+}

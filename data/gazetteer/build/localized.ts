@@ -2,15 +2,15 @@
  * Writes data/gazetteer/localized.json: the names of countries and people in the other languages
  * Dossier reads. Country names come from the MIT-licensed `i18n-iso-countries` package (every name
  * it gives per language, a parenthesised long form split off); the rest from our own curation
- * (`localized-curation.ts`): people's names as each language's press writes them, short country
- * names, and country adjectives.
+ * (`localized-curation.ts`): people's, organisations' and treaties' names as each language's
+ * press writes them, short country names, and country adjectives.
  *
  * Run: npx tsx data/gazetteer/build/localized.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import countries from 'i18n-iso-countries'
-import { COUNTRY_ADJECTIVES, COUNTRY_NAMES, PERSON_NAMES, type Lang } from './localized-curation.js'
+import { COUNTRY_ADJECTIVES, COUNTRY_NAMES, ORGANIZATION_NAMES, PERSON_NAMES, TREATY_NAMES, type Lang, type LocalNames } from './localized-curation.js'
 
 const LANGS: readonly Lang[] = ['de', 'fr', 'es', 'it', 'ru', 'pl', 'zh']
 const OUTPUT = new URL('../localized.json', import.meta.url)
@@ -19,7 +19,18 @@ const require = createRequire(import.meta.url)
 const known = new Set((JSON.parse(readFileSync(new URL('../countries.json', import.meta.url), 'utf8')) as { countries: { alpha2: string }[] }).countries.map((c) => c.alpha2))
 
 interface LocalCountry { names: string[]; adjectives: string[] }
-const out: Record<string, { countries: Record<string, LocalCountry>; persons: Record<string, string[]> }> = {}
+interface LocalBody { names: string[]; acronyms: string[] }
+const out: Record<string, { countries: Record<string, LocalCountry>; persons: Record<string, string[]>; organizations: Record<string, LocalBody>; treaties: Record<string, LocalBody> }> = {}
+
+/** One language's names of the bodies (or treaties) of `byId`, by id in order. */
+function bodies(byId: Readonly<Record<string, Partial<Record<Lang, LocalNames>>>>, lang: Lang): Record<string, LocalBody> {
+  const local: Record<string, LocalBody> = {}
+  for (const [id, byLang] of Object.entries(byId).sort(([a], [b]) => a.localeCompare(b))) {
+    const names = byLang[lang]
+    if (names !== undefined) local[id] = { names: [...(names.names ?? [])], acronyms: [...(names.acronyms ?? [])] }
+  }
+  return local
+}
 
 for (const lang of LANGS) {
   countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`))
@@ -42,8 +53,8 @@ for (const lang of LANGS) {
     const list = byLang[lang]
     if (list !== undefined) persons[id] = [...list]
   }
-  out[lang] = { countries: local, persons }
+  out[lang] = { countries: local, persons, organizations: bodies(ORGANIZATION_NAMES, lang), treaties: bodies(TREATY_NAMES, lang) }
 }
 
 writeFileSync(OUTPUT, `${JSON.stringify({ $schema: './schema/localized.schema.json', languages: out }, null, 1)}\n`)
-console.log(`localized.json: ${LANGS.map((l) => `${l} ${Object.keys(out[l]!.countries).length} countries, ${Object.keys(out[l]!.persons).length} people`).join('; ')}`)
+console.log(`localized.json: ${LANGS.map((l) => `${l} ${Object.keys(out[l]!.countries).length} countries, ${Object.keys(out[l]!.persons).length} people, ${Object.keys(out[l]!.organizations).length} organisations, ${Object.keys(out[l]!.treaties).length} treaties`).join('; ')}`)

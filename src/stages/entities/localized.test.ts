@@ -36,4 +36,24 @@ describe('entities named in other languages resolve to the same gazetteer ids', 
     expect(found['country:PE']).toEqual(['Перу'])
     expect(entitiesOf('Делегации Гвинеи и Индии прибыли в Москву.', 'ru')).toMatchObject({ 'country:GN': ['Гвинеи'], 'country:IN': ['Индии'] })
   })
+
+  it('organisations and treaties by their names and acronyms in each language, in any case', () => {
+    expect(entitiesOf('Россия приостанавливает участие в Договоре о мерах по дальнейшему сокращению и ограничению стратегических наступательных вооружений (ДСНВ), сообщил МИД России.', 'ru'))
+      .toMatchObject({ 'treaty:new-start': expect.arrayContaining(['ДСНВ']), 'org:ru-mfa': ['МИД России'] })
+    expect(entitiesOf('Эксперты МАГАТЭ и представители Международного агентства по атомной энергии прибыли на станцию.', 'ru'))
+      .toMatchObject({ 'org:iaea': ['МАГАТЭ', 'Международного агентства по атомной энергии'] })
+    expect(entitiesOf('Die Internationale Atomenergiebehörde und der Internationale Währungsfonds legten Berichte vor.', 'de'))
+      .toMatchObject({ 'org:iaea': ['Internationale Atomenergiebehörde'], 'org:imf': ['Internationale Währungsfonds'] })
+    expect(entitiesOf("L'ONU et la Cour pénale internationale ont réagi au nouveau traité START.", 'fr'))
+      .toMatchObject({ 'org:un': ['ONU'], 'org:icc': ['Cour pénale internationale'], 'treaty:new-start': ['nouveau traité START'] })
+    expect(entitiesOf('联合国安理会和国际原子能机构讨论了新削减战略武器条约。', 'zh'))
+      .toMatchObject({ 'org:unsc': ['联合国安理会'], 'org:iaea': ['国际原子能机构'], 'treaty:new-start': ['新削减战略武器条约'] })
+    expect(entitiesOf('Przedstawiciele ONZ i Unii Europejskiej spotkali się w Warszawie.', 'pl'))
+      .toMatchObject({ 'org:un': ['ONZ'], 'org:eu': ['Unii Europejskiej'] })
+  })
+
+  it('an acronym in another language counts only as written in capitals: "ООН" is the UN, "оон" is nothing', () => {
+    expect(entitiesOf('Генсек ООН выступил в среду.', 'ru')['org:un']).toEqual(['ООН'])
+    expect(entitiesOf('Слово оон здесь ничего не значит.', 'ru')['org:un']).toBeUndefined()
+  })
 })

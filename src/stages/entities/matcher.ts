@@ -106,6 +106,20 @@ export class GazetteerMatcher {
       const person = persons.get(id)
       if (person !== undefined) for (const n of names) this.add(n, { kind: 'person', person })
     }
+    const orgs = new Map(this.gazetteer.organizations.map((o) => [o.id, o]))
+    for (const [id, { names, acronyms }] of Object.entries(local.organizations ?? {})) {
+      const org = orgs.get(id)
+      if (org === undefined) continue
+      for (const n of names) this.add(n, { kind: 'org', org, acronym: false }, startsLowerCase(n))
+      for (const a of acronyms) this.add(a, { kind: 'org', org, acronym: true })
+    }
+    const treaties = new Map(this.gazetteer.treaties.map((t) => [t.id, t]))
+    for (const [id, { names, acronyms }] of Object.entries(local.treaties ?? {})) {
+      const treaty = treaties.get(id)
+      if (treaty === undefined) continue
+      for (const n of names) this.add(n, { kind: 'treaty', treaty, acronym: false }, startsLowerCase(n))
+      for (const a of acronyms) this.add(a, { kind: 'treaty', treaty, acronym: true })
+    }
   }
 
   /** The longest gazetteer name starting at `words[from]`, if any. */
@@ -187,6 +201,12 @@ export class GazetteerMatcher {
     const exactCase = letters.length <= MAX_ACRONYM_LETTERS && letters === letters.toUpperCase() ? words.map((w) => w.text).join(' ') : null
     if (!node.entries.some((e) => sameRecord(e.hit, hit))) node.entries.push({ hit, exactCase, takesArticle, ...(anyCase ? { anyCase } : {}) })
   }
+}
+
+/** A localized name written with a small first letter ("nouveau traité START") is matched so in running text. */
+function startsLowerCase(name: string): boolean {
+  const first = name.charAt(0)
+  return first !== first.toUpperCase()
 }
 
 /**

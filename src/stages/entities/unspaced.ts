@@ -4,7 +4,7 @@ import type { Gazetteer } from './gazetteer/index.js'
 
 interface Name {
   readonly id: string
-  readonly type: 'person' | 'country'
+  readonly type: 'person' | 'country' | 'organization' | 'treaty'
   readonly canonical: string
   readonly country?: string
   readonly adjective: boolean
@@ -36,6 +36,16 @@ function namesOf(gazetteer: Gazetteer, language: string): Names | null {
     for (const [id, names] of Object.entries(local.persons)) {
       const p = persons.get(id)
       if (p !== undefined) for (const n of names) byName.set(n, { id: `person:${id}`, type: 'person', canonical: p.name, adjective: false })
+    }
+    const orgs = new Map(gazetteer.organizations.map((o) => [o.id, o]))
+    for (const [id, { names, acronyms }] of Object.entries(local.organizations ?? {})) {
+      const o = orgs.get(id)
+      if (o !== undefined) for (const n of [...names, ...acronyms]) byName.set(n, { id: `org:${id}`, type: 'organization', canonical: o.name, ...(o.country ? { country: o.country } : {}), adjective: false })
+    }
+    const treaties = new Map(gazetteer.treaties.map((t) => [t.id, t]))
+    for (const [id, { names, acronyms }] of Object.entries(local.treaties ?? {})) {
+      const t = treaties.get(id)
+      if (t !== undefined) for (const n of [...names, ...acronyms]) byName.set(n, { id: `treaty:${id}`, type: 'treaty', canonical: t.name, adjective: false })
     }
   }
   // A name of one character ("俄" for Russia) is a word only in headlines' shorthand; in running

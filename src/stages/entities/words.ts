@@ -26,6 +26,11 @@ export interface Word {
 // Dotted initialisms first ("U.S.", "U.N."), then letter/digit runs with inner apostrophes that
 // are not a possessive ("don't", "O'Brien"). A possessive "'s" is matched apart, after the word.
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\d]+(?:['’](?![sS](?![\p{L}\p{M}]))[\p{L}\p{M}]+)*/gu
+/**
+ * French and Italian elisions before a word: "l'", "d'", "qu'", "dell'", "sull'"… An English name
+ * with an inner apostrophe ("O'Brien", "D'Souza" aside) keeps it.
+ */
+const ELISION = /^(?:l|d|j|n|s|c|t|m|qu|un|dell|all|dall|nell|sull|coll|quell)['’](?=[\p{L}])/iu
 const MARKS = /\p{M}/gu
 const CURLY_APOSTROPHE = /’/g
 const ASCII = /^[\x00-\x7f]*$/
@@ -49,6 +54,12 @@ export function scanWords(source: string, span: Span): Word[] {
   WORD.lastIndex = span.start
   for (let m = WORD.exec(source); m !== null && m.index < span.end; m = WORD.exec(source)) {
     const start = m.index
+    // "l'ONU", "dell'Onu": the elided article or preposition is no part of the name after it.
+    const elision = m[0].length > 2 && (m[0].includes("'") || m[0].includes('’')) ? ELISION.exec(m[0]) : null
+    if (elision !== null) {
+      WORD.lastIndex = start + elision[0].length
+      continue
+    }
     const end = Math.min(start + m[0].length, span.end)
     const text = end === start + m[0].length ? m[0] : source.slice(start, end)
     const possessive = end + 1 < span.end && isApostrophe(source.charCodeAt(end)) && (source.charCodeAt(end + 1) | 0x20) === 0x73 && !isLetter(source, end + 2)

@@ -51,7 +51,9 @@ export function readArticle(doc: Document): ArticleText {
   const eventDate = times?.eventDate?.value ?? null
   const published = metadata?.published?.value.date ?? null
   const language = languageOf(doc) ?? null
-  return { text, counts: withActorTerms(termCounts(text, language ?? undefined), actors), entities: actors, quotes: fingerprints, date: eventDate ?? published, eventDate, published, language }
+  // Treaties too: what an article is about as much as who acts in it, and named alike in every language.
+  const treaties = new Set((entities?.entities ?? []).filter((e) => e.type === 'treaty' && e.known).map((e) => e.id))
+  return { text, counts: withActorTerms(termCounts(text, language ?? undefined), new Set([...actors, ...treaties])), entities: actors, quotes: fingerprints, date: eventDate ?? published, eventDate, published, language }
 }
 
 /**

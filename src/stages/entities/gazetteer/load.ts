@@ -74,9 +74,12 @@ function checkReferences(files: GazetteerFiles): void {
   if (parentProblems.length > 0) throw new GazetteerDataError('organizations.json', parentProblems)
   const allPersons = new Set([...personIds, ...files.people.people.map((p) => p.id)])
   const countryCodes = new Set(files.countries.map((c) => c.alpha2))
+  const treatyIds = new Set(files.treaties.map((t) => t.id))
   const localProblems = Object.entries(files.localized).flatMap(([lang, names]) => [
     ...Object.keys(names.persons).filter((id) => !allPersons.has(id)).map((id) => `${lang}: unknown person "${id}"`),
     ...Object.keys(names.countries).filter((code) => !countryCodes.has(code)).map((code) => `${lang}: unknown country "${code}"`),
+    ...Object.keys(names.organizations ?? {}).filter((id) => !orgIds.has(id)).map((id) => `${lang}: unknown organization "${id}"`),
+    ...Object.keys(names.treaties ?? {}).filter((id) => !treatyIds.has(id)).map((id) => `${lang}: unknown treaty "${id}"`),
   ])
   if (localProblems.length > 0) throw new GazetteerDataError('localized.json', localProblems)
 }

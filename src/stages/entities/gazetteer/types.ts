@@ -99,10 +99,20 @@ export interface HeldOffice {
   readonly unverified: boolean
 }
 
-/** A country's and people's names in one other language than English (`localized.json`). */
+/** Countries', people's, organisations' and treaties' names in one other language than English (`localized.json`). */
 export interface LocalizedNames {
   /** alpha-2 → its names and adjectives in the language. */
   readonly countries: Readonly<Record<string, { readonly names: readonly string[]; readonly adjectives: readonly string[] }>>
   /** person id → names as the language's press writes them. */
   readonly persons: Readonly<Record<string, readonly string[]>>
+  /** organisation id → its names and acronyms (matched only as written) in the language. */
+  readonly organizations?: Readonly<Record<string, LocalizedBody>>
+  /** treaty id → its names and acronyms in the language. */
+  readonly treaties?: Readonly<Record<string, LocalizedBody>>
+}
+
+/** An organisation's or a treaty's names in one language. */
+export interface LocalizedBody {
+  readonly names: readonly string[]
+  readonly acronyms: readonly string[]
 }
