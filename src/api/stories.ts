@@ -250,10 +250,12 @@ async function composeStories(
   for (const [id, state] of states) {
     const before = await workspace.story(id)
     const members: StoryMember[] = []
-    for (const a of before?.articles ?? []) {
-      const member = await workspace.member(a.id)
+    const stored = before?.articles ?? []
+    const read = await workspace.membersOf(stored.map((a) => a.id))
+    stored.forEach((a, i) => {
+      const member = read[i]
       if (member !== undefined) members.push({ ...member, duplicateOf: a.duplicateOf })
-    }
+    })
     for (const p of placed) if (p.story === id) members.push({ ...(p.member ??= readMember(p.doc, p.article)), duplicateOf: p.duplicateOf })
     const story: Story = { ...composeStory(id, members, state.centroid, now), thread: before?.thread ?? null }
     const check = checkStory(id, members.map((m) => ({ doc: m.doc, duplicateOf: m.duplicateOf?.id ?? null })))

@@ -162,6 +162,25 @@ export class StoryWorkspace {
     return read
   }
 
+  /**
+   * Stored story members by id, in order (undefined where a document is gone): those not held are
+   * read in one call (`getDocuments`), so a story of twenty articles is one read on a shared store.
+   */
+  async membersOf(ids: readonly DocumentId[]): Promise<Array<CachedMember | undefined>> {
+    const missing = new Set(ids.filter((id) => !this.members.has(id)))
+    const read = new Map<DocumentId, CachedMember>()
+    if (missing.size > 0) {
+      for (const doc of await this.store.getDocuments([...missing])) {
+        const member = readMember(doc, readArticle(doc))
+        read.set(doc.id, member)
+        this.keepMember(doc.id, member)
+      }
+    }
+    const out: Array<CachedMember | undefined> = []
+    for (const id of ids) out.push(read.get(id) ?? (missing.has(id) ? undefined : await this.member(id)))
+    return out
+  }
+
   keepMember(id: DocumentId, member: CachedMember): void {
     this.members.delete(id)
     this.members.set(id, member)

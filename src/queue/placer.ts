@@ -39,6 +39,14 @@ const ITEMS_PER_READ = 200
 export class Placer {
   private running?: Promise<void>
   private again = false
+  /**
+   * The story states and members this placer read, kept from one pass to the next while no other
+   * placer placed a page in between (the runs' cursors are as this one left them): re-reading them
+   * every pass cost a round trip per member on each page.
+   */
+  private kept?: { readonly workspace: StoryWorkspace; readonly cursors: string }
+  /** Set when this pass found its lease taken over: what it read is not kept. */
+  private lost = false
 
   constructor(private readonly options: PlacerOptions) {}
 
@@ -66,15 +74,36 @@ export class Placer {
     if (fence === undefined) return
     try {
       const { rows } = await this.options.db.query<{ id: string }>(`SELECT id FROM ${Q}.runs WHERE NOT placement_done ORDER BY id`)
-      // The story states this placer reads stay in memory while it holds the lease, and no longer.
-      const workspace = new StoryWorkspace(this.options.store)
+      // What this placer read stays in memory while nothing else places; another placer's pages
+      // make it stale, and it is read afresh.
+      const kept = this.kept
+      this.kept = undefined
+      this.lost = false
+      const now = kept === undefined ? undefined : await this.cursors(fence)
+      const workspace = kept !== undefined && now !== undefined && kept.cursors === now ? kept.workspace : new StoryWorkspace(this.options.store)
       for (const row of rows) {
         // Runs are placed in order: a later run's documents wait for every earlier one's.
-        if (!(await this.placeRun(Number(row.id), fence, workspace))) return
+        if (!(await this.placeRun(Number(row.id), fence, workspace))) break
       }
+      // Kept only while the lease is still this pass's: no other placer has moved a cursor since.
+      const cursors = this.lost ? undefined : await this.cursors(fence)
+      if (cursors !== undefined) this.kept = { workspace, cursors }
     } finally {
       await this.options.db.query(`UPDATE ${Q}.placer SET holder = NULL, holder_key = NULL, lease_until = NULL WHERE id = 1 AND fence = $1`, [fence])
     }
+  }
+
+  /**
+   * Every run's placement cursor, as one string (it changes whenever any placer places a page),
+   * read only while `fence` still holds the lease; undefined when it does not.
+   */
+  private async cursors(fence: number): Promise<string | undefined> {
+    const { rows } = await this.options.db.query<{ held: boolean; c: string | null }>(
+      `SELECT EXISTS (SELECT 1 FROM ${Q}.placer WHERE id = 1 AND fence = $1) AS held,
+         (SELECT string_agg(id || ':' || place_seq || ':' || place_index || ':' || placed, ',' ORDER BY id) FROM ${Q}.runs) AS c`,
+      [fence],
+    )
+    return rows[0]?.held === true ? rows[0].c ?? '' : undefined
   }
 
   private async takeLease(): Promise<number | undefined> {
@@ -109,14 +138,11 @@ export class Placer {
       const atEnd = page.reachedEnd && cursor.sealed
       if (page.ids.length < pageSize && !atEnd) return false
       if (!(await this.renew(fence))) {
+        this.lost = true
         this.options.onEvent?.({ kind: 'lease-lost', run })
         return false
       }
-      const docs: Document[] = []
-      for (const id of page.ids) {
-        const doc = await store.getDocument(id)
-        if (doc !== undefined) docs.push(doc)
-      }
+      const docs: Document[] = await store.getDocuments(page.ids)
       const report = await placeDocuments(store, docs, { workspace })
       // The cursor moves only while this placer still holds the lease.
       const moved = await db.query(
@@ -125,6 +151,7 @@ export class Placer {
         [run, page.next.seq, page.next.index, report.placed, atEnd, fence],
       )
       if (moved.rowCount !== 1) {
+        this.lost = true
         this.options.onEvent?.({ kind: 'lease-lost', run })
         return false
       }

@@ -65,6 +65,15 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
       expect(Array.from((await store.getBlob(blob.sha256)) ?? [-1])).toEqual(Array.from(bytes))
     })
 
+    it('reads several documents in one call, in the order asked, leaving out ids it never stored', async () => {
+      const store = await fresh()
+      const blob = makeBlob('<p>Three notes on the river.</p>')
+      const docs = [0, 1, 2].map((i) => makeDocument(blob, i, { full: i !== 1 }))
+      await store.save(blob, docs)
+      expect(await store.getDocuments([docs[2]!.id, 'no-such-document', docs[0]!.id, docs[1]!.id])).toEqual([docs[2], docs[0], docs[1]])
+      expect(await store.getDocuments([])).toEqual([])
+    })
+
     it('answers undefined and false for what it never stored', async () => {
       const store = await fresh()
       const unknown = sha256Of(new TextEncoder().encode('never stored'))

@@ -230,6 +230,11 @@ export interface Store {
    */
   save(blob: Blob, docs: readonly Document[]): Promise<SaveResult>
   getDocument(id: DocumentId): Promise<Document | undefined>
+  /**
+   * Several documents by id in one read, in the order asked (an id not stored is left out): a
+   * story page's articles or a story's members, without a round trip each on a shared store.
+   */
+  getDocuments(ids: readonly DocumentId[]): Promise<Document[]>
   listDocuments(options?: ListOptions): Promise<DocumentSummary[]>
   countDocuments(): Promise<number>
   /**

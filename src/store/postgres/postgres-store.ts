@@ -156,6 +156,21 @@ export class PostgresStore implements Store {
     })
   }
 
+  async getDocuments(ids: readonly DocumentId[]): Promise<Document[]> {
+    if (ids.length === 0) return []
+    return this.read('read documents', async (db) => {
+      const { rows } = await db.query<PgDocumentRow>(`SELECT ${DOCUMENT_SELECT} FROM documents d WHERE d.id = ANY($1::text[])`, [ids])
+      const layers = await layersOf(db, rows.map((r) => r.id))
+      const byId = new Map(rows.map((r) => [r.id, r]))
+      const out: Document[] = []
+      for (const id of ids) {
+        const row = byId.get(id)
+        if (row !== undefined) out.push(documentOf(row, layers.get(id) ?? []))
+      }
+      return out
+    })
+  }
+
   async listDocuments(options: ListOptions = {}): Promise<DocumentSummary[]> {
     const { limit, offset } = checkPage(options, 'listDocuments')
     return this.read('list documents', async (db) =>

@@ -166,6 +166,18 @@ export class SqliteStore implements Store {
     })
   }
 
+  async getDocuments(ids: readonly DocumentId[]): Promise<Document[]> {
+    // One read of the file per id: SQLite is in process, so a batch saves no round trip.
+    return this.read('read documents', () => {
+      const out: Document[] = []
+      for (const id of ids) {
+        const row = this.sql.getDocument.get(id)
+        if (row !== undefined) out.push(readDocument(row, row.layers, this.file))
+      }
+      return out
+    })
+  }
+
   async listDocuments(options: ListOptions = {}): Promise<DocumentSummary[]> {
     const { limit, offset } = checkPage(options, 'listDocuments')
     return this.read('list documents', () => this.sql.listDocuments.all(limit, offset).map(toSummary))
