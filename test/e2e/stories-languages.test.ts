@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { analyze } from '../../src/api/analyze.js'
+import { openStore } from '../../src/store/index.js'
+import { articleIdOf, languageArticles, writeLanguageArticles } from '../helpers/language-articles.js'
+
+// Issue 14 §3: reports of one event in different languages land in one story, joined through
+// what they share (gazetteer ids, names, dates), and the story says its languages. The team's
+// articles in eight languages (test/fixtures/languages) report eight invented events: one
+// interview in all eight languages, one council meeting in German and English, six local events.
+const dir = mkdtempSync(join(tmpdir(), 'dossier-languages-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('stories across languages', () => {
+  it('one interview reported in eight languages is one story in eight languages; the other events keep their own', async () => {
+    const store = await openStore({ path: join(dir, 'languages.db') })
+    try {
+      await analyze([writeLanguageArticles(dir)], { store, workers: 0 })
+      const stories = await store.listStories({ order: 'recent', limit: 100 })
+      const groups = new Map<string, { members: string[]; languages: readonly string[] }>()
+      for (const { id } of stories) {
+        const story = (await store.getStory(id))!
+        groups.set(id, { members: story.articles.map((a) => articleIdOf(a.url)!).sort(), languages: [...(story.languages ?? [])].sort() })
+      }
+      const gold = new Map<string, string[]>()
+      for (const { articles } of languageArticles()) for (const a of articles) gold.set(a.event, [...(gold.get(a.event) ?? []), a.id].sort())
+      expect([...groups.values()].map((g) => g.members).sort()).toEqual([...gold.values()].sort())
+      const interview = [...groups.values()].find((g) => g.members.length === 8)!
+      expect(interview.languages).toEqual(['de', 'en', 'es', 'fr', 'it', 'pl', 'ru', 'zh'])
+    } finally {
+      await store.close()
+    }
+  }, 120_000)
+})
