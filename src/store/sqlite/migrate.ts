@@ -4,9 +4,10 @@ import { messageOf } from './connection.js'
 import { DOSSIER_APPLICATION_ID, type Migration } from './migrations/index.js'
 
 /**
- * Brings the database at `file` up to the last of `migrations`, one transaction per migration,
- * and returns the schema version it ended at. A store written by newer code is refused rather
- * than half-understood, and so is a SQLite file that is not a Dossier store.
+ * Brings the database at `file` up to the last of `migrations`, one transaction per migration
+ * (all of them in one for a new store), and returns the schema version it ended at. A store
+ * written by newer code is refused rather than half-understood, and so is a SQLite file that is
+ * not a Dossier store.
  *
  * @example
  * applyMigrations(db, MIGRATIONS, 'dossier.db') // → 1
@@ -22,23 +23,40 @@ export function applyMigrations(db: Database.Database, migrations: readonly Migr
       'STORE_SCHEMA_TOO_NEW',
     )
   }
-  for (const migration of migrations.slice(current)) {
+  const applyOne = (migration: Migration): void => {
     // Re-read inside the write lock: another process opening the same new file may have run it.
-    const apply = db.transaction(() => {
-      if (readVersion(db) >= migration.version) return
-      db.exec(migration.sql)
-      migration.convert?.(db)
-      for (const table of migration.drops ?? []) db.exec(`DROP TABLE ${table}`)
-      db.pragma(`user_version = ${migration.version}`)
-    })
+    if (readVersion(db) >= migration.version) return
+    db.exec(migration.sql)
+    migration.convert?.(db)
+    for (const table of migration.drops ?? []) db.exec(`DROP TABLE ${table}`)
+    db.pragma(`user_version = ${migration.version}`)
+  }
+  const failed = (migration: Migration, error: unknown): StoreError => new StoreError(
+    `${file}: could not apply schema migration ${migration.version} (${migration.name}): ${messageOf(error)}`,
+    'STORE_MIGRATION_FAILED',
+    { cause: error },
+  )
+  if (current === 0) {
+    // A new store is made in one transaction: a process killed while making it leaves an empty
+    // file (made again on the next open), never a store stopped at an old schema.
+    let running = migrations[0]!
     try {
-      apply.immediate()
+      db.transaction(() => {
+        for (const migration of migrations) {
+          running = migration
+          applyOne(migration)
+        }
+      }).immediate()
     } catch (error) {
-      throw new StoreError(
-        `${file}: could not apply schema migration ${migration.version} (${migration.name}): ${messageOf(error)}`,
-        'STORE_MIGRATION_FAILED',
-        { cause: error },
-      )
+      throw failed(running, error)
+    }
+    current = latest
+  }
+  for (const migration of migrations.slice(current)) {
+    try {
+      db.transaction(() => applyOne(migration)).immediate()
+    } catch (error) {
+      throw failed(migration, error)
     }
     current = migration.version
   }

@@ -124,6 +124,20 @@ describe('SqliteStore: opening and migrations', () => {
     db.close()
   })
 
+  it('makes a new store in one transaction: a migration that fails leaves the file empty, not at an old schema', async () => {
+    const path = tempPath()
+    const broken: Migration = { version: NEXT_VERSION, name: 'broken', sql: 'SELECT * FROM no_such_table;' }
+    const error = await expectStoreError(SqliteStore.open(path, { migrations: [...MIGRATIONS, broken] }), 'STORE_MIGRATION_FAILED')
+    expect(error.message).toContain(`migration ${NEXT_VERSION} (broken)`)
+    const db = new Database(path, { readonly: true })
+    expect(db.pragma('user_version', { simple: true })).toBe(0)
+    expect(db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get()).toBe(0)
+    db.close()
+    // The empty file is made again on the next open.
+    const store = await open(path)
+    expect(store.schemaVersion).toBe(MIGRATIONS.length)
+  })
+
   it('rejects a migration list that skips a version', async () => {
     const skipping = [...MIGRATIONS, { ...NOTE_COLUMN, version: NEXT_VERSION + 1 }]
     await expect(SqliteStore.open(':memory:', { migrations: skipping })).rejects.toBeInstanceOf(UsageError)
