@@ -1,5 +1,5 @@
 import { hasLexicalTag } from '../sentences/index.js'
-import { loadGazetteer, type Country, type Gazetteer, type LocalizedNames, type Organization, type Person, type Treaty } from './gazetteer/index.js'
+import { loadGazetteer, type Country, type Gazetteer, type LocalizedBody, type LocalizedNames, type Organization, type Person, type Treaty } from './gazetteer/index.js'
 import { INFLECTING, caseStems, nominativeStem } from '../../language/inflection.js'
 import { matchTitle } from './titles.js'
 import { nameWords, type Word } from './words.js'
@@ -106,19 +106,18 @@ export class GazetteerMatcher {
       const person = persons.get(id)
       if (person !== undefined) for (const n of names) this.add(n, { kind: 'person', person })
     }
-    const orgs = new Map(this.gazetteer.organizations.map((o) => [o.id, o]))
-    for (const [id, { names, acronyms }] of Object.entries(local.organizations ?? {})) {
-      const org = orgs.get(id)
-      if (org === undefined) continue
-      for (const n of names) this.add(n, { kind: 'org', org, acronym: false }, startsLowerCase(n))
-      for (const a of acronyms) this.add(a, { kind: 'org', org, acronym: true })
-    }
-    const treaties = new Map(this.gazetteer.treaties.map((t) => [t.id, t]))
-    for (const [id, { names, acronyms }] of Object.entries(local.treaties ?? {})) {
-      const treaty = treaties.get(id)
-      if (treaty === undefined) continue
-      for (const n of names) this.add(n, { kind: 'treaty', treaty, acronym: false }, startsLowerCase(n))
-      for (const a of acronyms) this.add(a, { kind: 'treaty', treaty, acronym: true })
+    this.addBodies(this.gazetteer.organizations, local.organizations, (org, acronym) => ({ kind: 'org', org, acronym }))
+    this.addBodies(this.gazetteer.treaties, local.treaties, (treaty, acronym) => ({ kind: 'treaty', treaty, acronym }))
+  }
+
+  /** Localized names and acronyms of organisations or treaties, by record id. */
+  private addBodies<T extends { readonly id: string }>(records: readonly T[], local: Readonly<Record<string, LocalizedBody>> | undefined, hit: (record: T, acronym: boolean) => GazetteerHit): void {
+    const byId = new Map(records.map((r) => [r.id, r]))
+    for (const [id, { names, acronyms }] of Object.entries(local ?? {})) {
+      const record = byId.get(id)
+      if (record === undefined) continue
+      for (const n of names) this.add(n, hit(record, false), startsLowerCase(n))
+      for (const a of acronyms) this.add(a, hit(record, true))
     }
   }
 
