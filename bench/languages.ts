@@ -16,9 +16,9 @@
  * stories scored against the articles' gold events (B-cubed precision, recall and F1), beside the
  * peer of one story per article (what joining nothing gives).
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { analyze } from '../src/api/analyze.js'
 import type { Document, RawDocument, Span } from '../src/document/index.js'
 import { processDocument } from '../src/pipeline/process.js'
@@ -29,7 +29,6 @@ import { openStore } from '../src/store/index.js'
 import { articleIdOf, languageArticles, writeLanguageArticles, type LanguageArticle } from '../test/helpers/language-articles.js'
 import { printTable, ratio } from './lib/table.js'
 
-const DIR = resolve(import.meta.dirname, '../test/fixtures/languages')
 
 type Article = LanguageArticle
 
@@ -127,12 +126,12 @@ function longestWord(text: string): string {
 
 const share = (a: number, b: number): number => (b === 0 ? NaN : a / b)
 
-const languages = readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)))
+const byLanguage = languageArticles()
 const log: string[] = []
 for (const split of ['dev', 'held-back'] as const) {
   const rows: (string | number)[][] = []
-  for (const lang of languages) {
-    const articles = (JSON.parse(readFileSync(resolve(DIR, `${lang}.json`), 'utf8')) as Article[]).filter((a) => a.split === split)
+  for (const { language: lang, articles: all } of byLanguage) {
+    const articles = all.filter((a) => a.split === split)
     const own = empty()
     const english = empty()
     for (const a of articles) {

@@ -23,7 +23,7 @@ import { resolve } from 'node:path'
 import type { RawDocument } from '../src/document/index.js'
 import { processDocument } from '../src/pipeline/process.js'
 import { CROSS_LANGUAGE_SIMILARITY, StoryClusterer, daysBetween, joinThreshold, MAX_EVENT_GAP_DAYS, SAME_STORY_SIMILARITY, storySimilarity, type ArticleFeatures } from '../src/stages/stories/cluster.js'
-import { readArticle, withActorTerms, type ArticleText } from '../src/stages/stories/features.js'
+import { readArticle, withIdTerms, type ArticleText } from '../src/stages/stories/features.js'
 import { estimateJaccard, minhashSignature } from '../src/stages/stories/minhash.js'
 import { NearDuplicateIndex } from '../src/stages/stories/near-duplicates.js'
 import { DocumentFrequencies, cosine, termCounts, tfidfVector, type TermVector } from '../src/stages/stories/similarity.js'
@@ -72,7 +72,7 @@ function benchPairs(): void {
   }
   const byId = new Map(pairs.map((x) => [x.p.id, x]))
   const feat = (a: ArticleText, key: string): ArticleFeatures<string> => ({ key, vector: tfidfVector(a.counts, df), entities: a.entities, quotes: a.quotes, date: a.date })
-  // Words alone: the article's counts without its actor terms (`withActorTerms`).
+  // Words alone: the article's counts without its actor terms (`withIdTerms`).
   const wordDf = new DocumentFrequencies()
   for (const { a, b } of pairs) {
     wordDf.add(wordsOf(a))
@@ -196,7 +196,7 @@ function benchLanguagePairs(): void {
   )
 }
 
-/** An article's word counts without the actor and treaty terms `withActorTerms` adds (gazetteer ids: no word holds a colon). */
+/** An article's word counts without the actor and treaty terms `withIdTerms` adds (gazetteer ids: no word holds a colon). */
 function wordsOf(a: ArticleText): Map<string, number> {
   return new Map([...a.counts].filter(([term]) => !term.includes(':')))
 }
@@ -253,7 +253,7 @@ function runScale(n: number, brute: boolean): ScaleResult {
       copies++
       return
     }
-    const counts = withActorTerms(termCounts(a.text), a.entities)
+    const counts = withIdTerms(termCounts(a.text), a.entities)
     df.add(counts)
     const features: ArticleFeatures<number> = { key: i, vector: tfidfVector(counts, df), entities: a.entities, quotes: a.quotes, date: a.date }
     if (!brute) {

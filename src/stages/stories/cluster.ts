@@ -56,7 +56,7 @@ export const MAX_EVENT_GAP_DAYS = 21
 export const REPORTED_EVENT_TOLERANCE_DAYS = 2
 /**
  * Weights of the similarity's parts: words (with the actors named, as terms of the same vector:
- * `withActorTerms`), the share of the article's actors the story names, and a shared direct
+ * `withIdTerms`), the share of the article's actors the story names, and a shared direct
  * quote. Until issue 14 actors counted only as that share, at 0.25 with words at 0.6: two reports
  * naming "the US and China" overlapped fully however unrelated they were. As terms, an actor
  * weighs by its rarity as words do; the small share left keeps a short report of a known event
@@ -184,8 +184,7 @@ export class StoryClusterer<K> {
   private candidates(article: ArticleFeatures<K>): Set<number> {
     const found = new Set<number>()
     const terms = new Set(topTerms(article.vector, QUERY_TERMS))
-    const actors = [...article.entities].filter((e) => article.vector.has(e)).sort((x, y) => article.vector.get(y)! - article.vector.get(x)!)
-    for (const actor of actors.slice(0, QUERY_ACTORS)) terms.add(actor)
+    for (const actor of strongestOf(article.entities, article.vector, QUERY_ACTORS)) terms.add(actor)
     if (article.date === null) {
       for (const term of terms) for (const i of this.byTerm.get(term) ?? []) found.add(i)
     } else {
@@ -251,8 +250,7 @@ export class StoryClusterer<K> {
     const state = this.states[i]!
     const months = state.first === null || state.last === null ? [UNDATED] : monthsBetween(state.first, state.last)
     const terms = new Set(topTerms(state.centroid, INDEX_TERMS))
-    const actors = [...state.entityCounts.keys()].filter((e) => state.centroid.has(e)).sort((x, y) => state.centroid.get(y)! - state.centroid.get(x)!)
-    for (const actor of actors.slice(0, INDEX_ACTORS)) terms.add(actor)
+    for (const actor of strongestOf(state.entityCounts.keys(), state.centroid, INDEX_ACTORS)) terms.add(actor)
     for (const term of terms) {
       addToList(this.byTerm, term, i)
       for (const m of months) addToList(this.byTermMonth, `${term}@${m}`, i)
@@ -391,6 +389,11 @@ function monthsBetween(from: string, to: string): string[] {
 /** The `n` heaviest terms of a vector. */
 export function topTerms(vector: TermVector, n: number): string[] {
   return [...vector].sort((x, y) => y[1] - x[1]).slice(0, n).map(([t]) => t)
+}
+
+/** The `n` of `ids` that weigh most in `vector` (ids it lacks left out): an article's or story's strongest actor terms. */
+function strongestOf(ids: Iterable<string>, vector: TermVector, n: number): string[] {
+  return [...ids].filter((id) => vector.has(id)).sort((x, y) => vector.get(y)! - vector.get(x)!).slice(0, n)
 }
 
 function truncate(v: Map<string, number>, n: number): Map<string, number> {

@@ -53,20 +53,19 @@ export function readArticle(doc: Document): ArticleText {
   const language = languageOf(doc) ?? null
   // Treaties too: what an article is about as much as who acts in it, and named alike in every language.
   const treaties = new Set((entities?.entities ?? []).filter((e) => e.type === 'treaty' && e.known).map((e) => e.id))
-  return { text, counts: withActorTerms(termCounts(text, language ?? undefined), new Set([...actors, ...treaties])), entities: actors, quotes: fingerprints, date: eventDate ?? published, eventDate, published, language }
+  return { text, counts: withIdTerms(termCounts(text, language ?? undefined), new Set([...actors, ...treaties])), entities: actors, quotes: fingerprints, date: eventDate ?? published, eventDate, published, language }
 }
 
 /**
- * A text's word counts with each actor it names added as one more term, its gazetteer id
- * ("person:sergey-lavrov", which no word can spell: words hold no colon). The id is the same in
- * every language, so "Лавров", "Lawrow" and "Lavrov" meet; weighted by rarity as words are, a
- * rarely named actor counts for much and "the US" for little. Measured on the SemEval pairs of
- * every language (bench:stories -- --languages), with the actor share cut from 0.25 to 0.1
- * (`SIMILARITY_WEIGHTS`), Pearson r rose on 14 of 16 language pairs of the testing split. A known
- * treaty the article names is added the same way.
+ * A text's word counts with each gazetteer id given (the actors it names, and the known treaties)
+ * added as one more term ("person:sergey-lavrov", which no word can spell: words hold no colon).
+ * The id is the same in every language, so "Лавров", "Lawrow" and "Lavrov" meet; weighted by rarity
+ * as words are, a rarely named actor counts for much and "the US" for little. Measured on the
+ * SemEval pairs of every language (bench:stories -- --languages), with the actor share cut from
+ * 0.25 to 0.1 (`SIMILARITY_WEIGHTS`), Pearson r rose on 14 of 16 language pairs of the testing split.
  */
-export function withActorTerms(counts: Map<string, number>, actors: ReadonlySet<EntityId>): Map<string, number> {
-  for (const id of actors) counts.set(id, (counts.get(id) ?? 0) + 1)
+export function withIdTerms(counts: Map<string, number>, ids: ReadonlySet<EntityId>): Map<string, number> {
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1)
   return counts
 }
 
