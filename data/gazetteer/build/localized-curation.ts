@@ -63,6 +63,70 @@ export const COUNTRY_ADJECTIVES: Readonly<Record<string, Partial<Record<Lang, re
   GB: { de: ['britisch', 'britische', 'britischen', 'britischer'], fr: ['britannique', 'britanniques'], es: ['británico', 'británica', 'británicos'], it: ['britannico', 'britannica', 'britannici'], ru: ['британский', 'британская'], pl: ['brytyjski', 'brytyjska', 'brytyjskie', 'brytyjskiego', 'brytyjskiej'] },
 }
 
+/**
+ * alpha-2 → language → the capital and the seats of power the press of that language names for
+ * the government ("Moskau", "Пекин", "Casa Bianca", "Кремль"), where the English name is not
+ * written alike: "Berlin", "Washington" and "Madrid" are matched by their English names in every
+ * language. The capital first; the English gazetteer lists each of these as a metonym of its
+ * country. Russian and Polish in the nominative.
+ */
+export const COUNTRY_SEATS: Readonly<Record<string, Partial<Record<Lang, { readonly capital?: readonly string[]; readonly seats?: readonly string[] }>>>> = {
+  RU: {
+    de: { capital: ['Moskau'], seats: ['Kreml'] }, fr: { capital: ['Moscou'], seats: ['Kremlin'] }, es: { capital: ['Moscú'], seats: ['Kremlin'] },
+    it: { capital: ['Mosca'], seats: ['Cremlino'] }, ru: { capital: ['Москва'], seats: ['Кремль'] }, pl: { capital: ['Moskwa'], seats: ['Kreml'] },
+    zh: { capital: ['莫斯科'], seats: ['克里姆林宫'] },
+  },
+  CN: {
+    de: { capital: ['Peking'] }, fr: { capital: ['Pékin'] }, es: { capital: ['Pekín'] }, it: { capital: ['Pechino'] }, ru: { capital: ['Пекин'] },
+    pl: { capital: ['Pekin'] }, zh: { capital: ['北京'], seats: ['中南海'] },
+  },
+  US: {
+    de: { seats: ['Weißes Haus', 'Weiße Haus', 'Weißen Haus', 'Weißen Hauses'] }, fr: { seats: ['Maison-Blanche', 'Maison Blanche'] },
+    es: { seats: ['Casa Blanca'] }, it: { seats: ['Casa Bianca'] }, ru: { capital: ['Вашингтон'], seats: ['Белый дом'] },
+    pl: { capital: ['Waszyngton'], seats: ['Biały Dom'] }, zh: { capital: ['华盛顿'], seats: ['白宫'] },
+  },
+  UA: {
+    de: { capital: ['Kiew'] }, fr: { capital: ['Kiev'] }, es: { capital: ['Kiev'] }, it: { capital: ['Kiev'] }, ru: { capital: ['Киев'] },
+    pl: { capital: ['Kijów'] }, zh: { capital: ['基辅'] },
+  },
+  DE: { de: { seats: ['Kanzleramt'] }, ru: { capital: ['Берлин'] }, zh: { capital: ['柏林'] } },
+  FR: {
+    de: { seats: ['Élysée-Palast', 'Elysée-Palast', 'Élysée', 'Elysée'] }, fr: { seats: ['Élysée', 'Elysée'] }, es: { capital: ['París'], seats: ['Elíseo'] },
+    it: { capital: ['Parigi'], seats: ['Eliseo'] }, ru: { capital: ['Париж'], seats: ['Елисейский дворец'] }, pl: { capital: ['Paryż'], seats: ['Pałac Elizejski'] },
+    zh: { capital: ['巴黎'], seats: ['爱丽舍宫'] },
+  },
+  GB: {
+    fr: { capital: ['Londres'] }, es: { capital: ['Londres'] }, it: { capital: ['Londra'] }, ru: { capital: ['Лондон'] }, pl: { capital: ['Londyn'] }, zh: { capital: ['伦敦'] },
+  },
+  PL: {
+    de: { capital: ['Warschau'] }, fr: { capital: ['Varsovie'] }, es: { capital: ['Varsovia'] }, it: { capital: ['Varsavia'] }, ru: { capital: ['Варшава'] },
+    pl: { capital: ['Warszawa'] }, zh: { capital: ['华沙'] },
+  },
+  IT: { de: { capital: ['Rom'] }, es: { capital: ['Roma'] }, it: { capital: ['Roma'] }, ru: { capital: ['Рим'] }, pl: { capital: ['Rzym'] }, zh: { capital: ['罗马'] } },
+  ES: { ru: { capital: ['Мадрид'] }, zh: { capital: ['马德里'] } },
+  JP: { de: { capital: ['Tokio'] }, es: { capital: ['Tokio'] }, ru: { capital: ['Токио'] }, pl: { capital: ['Tokio'] }, zh: { capital: ['东京'] } },
+  IN: { de: { capital: ['Neu-Delhi'] }, es: { capital: ['Nueva Delhi'] }, it: { capital: ['Nuova Delhi'] }, ru: { capital: ['Нью-Дели'] }, zh: { capital: ['新德里'] } },
+  IR: {
+    de: { capital: ['Teheran'] }, fr: { capital: ['Téhéran'] }, es: { capital: ['Teherán'] }, it: { capital: ['Teheran'] }, ru: { capital: ['Тегеран'] },
+    pl: { capital: ['Teheran'] }, zh: { capital: ['德黑兰'] },
+  },
+  IL: { fr: { capital: ['Jérusalem'] }, es: { capital: ['Jerusalén'] }, it: { capital: ['Gerusalemme'] }, ru: { capital: ['Иерусалим'] }, pl: { capital: ['Jerozolima'] }, zh: { capital: ['耶路撒冷'] } },
+  TR: { ru: { capital: ['Анкара'] }, zh: { capital: ['安卡拉'] } },
+  KP: { de: { capital: ['Pjöngjang'] }, es: { capital: ['Pionyang'] }, ru: { capital: ['Пхеньян'] }, pl: { capital: ['Pjongjang'] }, zh: { capital: ['平壤'] } },
+  KR: { fr: { capital: ['Séoul'] }, es: { capital: ['Seúl'] }, ru: { capital: ['Сеул'] }, zh: { capital: ['首尔'] } },
+  BY: { ru: { capital: ['Минск'] }, zh: { capital: ['明斯克'] } },
+  SY: {
+    de: { capital: ['Damaskus'] }, fr: { capital: ['Damas'] }, es: { capital: ['Damasco'] }, it: { capital: ['Damasco'] }, ru: { capital: ['Дамаск'] },
+    pl: { capital: ['Damaszek'] }, zh: { capital: ['大马士革'] },
+  },
+  EG: { de: { capital: ['Kairo'] }, fr: { capital: ['Le Caire'] }, es: { capital: ['El Cairo'] }, it: { capital: ['Il Cairo'] }, ru: { capital: ['Каир'] }, pl: { capital: ['Kair'] }, zh: { capital: ['开罗'] } },
+  SA: { de: { capital: ['Riad'] }, fr: { capital: ['Riyad'] }, es: { capital: ['Riad'] }, it: { capital: ['Riad'] }, ru: { capital: ['Эр-Рияд'] }, pl: { capital: ['Rijad'] }, zh: { capital: ['利雅得'] } },
+  TW: { ru: { capital: ['Тайбэй'] }, zh: { capital: ['台北'] } },
+  AT: { de: { capital: ['Wien'] }, es: { capital: ['Viena'] }, ru: { capital: ['Вена'] }, pl: { capital: ['Wiedeń'] }, zh: { capital: ['维也纳'] } },
+  CZ: { de: { capital: ['Prag'] }, es: { capital: ['Praga'] }, it: { capital: ['Praga'] }, ru: { capital: ['Прага'] }, pl: { capital: ['Praga'] }, zh: { capital: ['布拉格'] } },
+  BE: { de: { capital: ['Brüssel'] }, fr: { capital: ['Bruxelles'] }, es: { capital: ['Bruselas'] }, it: { capital: ['Bruxelles'] }, ru: { capital: ['Брюссель'] }, pl: { capital: ['Bruksela'] }, zh: { capital: ['布鲁塞尔'] } },
+}
+
 /** Names of a body or a treaty in one language: full names and short names, and acronyms (matched only as written, in capitals). */
 export interface LocalNames {
   readonly names?: readonly string[]

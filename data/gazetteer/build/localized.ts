@@ -3,14 +3,14 @@
  * Dossier reads. Country names come from the MIT-licensed `i18n-iso-countries` package (every name
  * it gives per language, a parenthesised long form split off); the rest from our own curation
  * (`localized-curation.ts`): people's, organisations' and treaties' names as each language's
- * press writes them, short country names, and country adjectives.
+ * press writes them, short country names, country adjectives, and capitals and seats of power.
  *
  * Run: npx tsx data/gazetteer/build/localized.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import countries from 'i18n-iso-countries'
-import { COUNTRY_ADJECTIVES, COUNTRY_NAMES, ORGANIZATION_NAMES, PERSON_NAMES, TREATY_NAMES, type Lang, type LocalNames } from './localized-curation.js'
+import { COUNTRY_ADJECTIVES, COUNTRY_NAMES, COUNTRY_SEATS, ORGANIZATION_NAMES, PERSON_NAMES, TREATY_NAMES, type Lang, type LocalNames } from './localized-curation.js'
 
 const LANGS: readonly Lang[] = ['de', 'fr', 'es', 'it', 'ru', 'pl', 'zh']
 const OUTPUT = new URL('../localized.json', import.meta.url)
@@ -18,7 +18,7 @@ const require = createRequire(import.meta.url)
 
 const known = new Set((JSON.parse(readFileSync(new URL('../countries.json', import.meta.url), 'utf8')) as { countries: { alpha2: string }[] }).countries.map((c) => c.alpha2))
 
-interface LocalCountry { names: string[]; adjectives: string[] }
+interface LocalCountry { names: string[]; adjectives: string[]; capital?: string[]; seats?: string[] }
 interface LocalBody { names: string[]; acronyms: string[] }
 const out: Record<string, { countries: Record<string, LocalCountry>; persons: Record<string, string[]>; organizations: Record<string, LocalBody>; treaties: Record<string, LocalBody> }> = {}
 
@@ -46,7 +46,10 @@ for (const lang of LANGS) {
       for (const part of parts) if (part.trim() !== '') forms.add(part.trim())
     }
     const adjectives = [...(COUNTRY_ADJECTIVES[code]?.[lang] ?? [])]
-    if (forms.size > 0 || adjectives.length > 0) local[code] = { names: [...forms], adjectives }
+    const { capital, seats } = COUNTRY_SEATS[code]?.[lang] ?? {}
+    if (forms.size > 0 || adjectives.length > 0) {
+      local[code] = { names: [...forms], adjectives, ...(capital === undefined ? {} : { capital: [...capital] }), ...(seats === undefined ? {} : { seats: [...seats] }) }
+    }
   }
   const persons: Record<string, string[]> = {}
   for (const [id, byLang] of Object.entries(PERSON_NAMES).sort(([a], [b]) => a.localeCompare(b))) {

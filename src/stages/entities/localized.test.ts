@@ -37,6 +37,17 @@ describe('entities named in other languages resolve to the same gazetteer ids', 
     expect(entitiesOf('Делегации Гвинеи и Индии прибыли в Москву.', 'ru')).toMatchObject({ 'country:GN': ['Гвинеи'], 'country:IN': ['Индии'] })
   })
 
+  it('capitals and seats of power by their names in each language, the capital one place in every language', () => {
+    expect(entitiesOf('Nuestras relaciones con Pekín son excelentes, dijo el portavoz del Kremlin.', 'es'))
+      .toMatchObject({ 'place:~beijing': ['Pekín'], 'country:RU': ['Kremlin'] })
+    expect(entitiesOf('Кремль не ответил на вопросы журналистов в Пекине.', 'ru'))
+      .toMatchObject({ 'country:RU': ['Кремль'], 'place:~beijing': ['Пекине'] })
+    expect(entitiesOf('Das Weiße Haus und Moskau verhandeln.', 'de'))
+      .toMatchObject({ 'country:US': ['Weiße Haus'] })
+    expect(Object.keys(entitiesOf('Das Weiße Haus und Moskau verhandeln.', 'de')).some((id) => id === 'country:RU' || id === 'place:~moscow')).toBe(true)
+    expect(entitiesOf('白宫和克里姆林宫都没有回应。', 'zh')).toMatchObject({ 'country:US': ['白宫'], 'country:RU': ['克里姆林宫'] })
+  })
+
   it('organisations and treaties by their names and acronyms in each language, in any case', () => {
     expect(entitiesOf('Россия приостанавливает участие в Договоре о мерах по дальнейшему сокращению и ограничению стратегических наступательных вооружений (ДСНВ), сообщил МИД России.', 'ru'))
       .toMatchObject({ 'treaty:new-start': expect.arrayContaining(['ДСНВ']), 'org:ru-mfa': ['МИД России'] })

@@ -95,11 +95,14 @@ export class GazetteerMatcher {
 
   private addLocalized(local: LocalizedNames): void {
     const countries = new Map(this.gazetteer.countries.map((c) => [c.alpha2, c]))
-    for (const [code, { names, adjectives }] of Object.entries(local.countries)) {
+    for (const [code, { names, adjectives, capital, seats }] of Object.entries(local.countries)) {
       const country = countries.get(code)
       if (country === undefined) continue
       for (const n of names) this.add(n, { kind: 'country', country, form: { name: true, adjective: false, demonym: false } })
       for (const a of adjectives) this.add(a, { kind: 'country', country, form: { name: false, adjective: true, demonym: false } }, true)
+      const metonym = country.capital !== null && country.metonyms.includes(country.capital)
+      for (const n of capital ?? []) this.add(n, { kind: 'capital', country, metonym })
+      for (const n of seats ?? []) this.add(n, { kind: 'metonym', country })
     }
     const persons = new Map(this.gazetteer.persons.map((p) => [p.id, p]))
     for (const [id, names] of Object.entries(local.persons)) {

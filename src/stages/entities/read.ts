@@ -155,7 +155,10 @@ function makeGazetteerMention(words: readonly Word[], uses: readonly UseSpot[], 
       const { use, kind } = decideUse(words, uses, k)
       const country = hit.country
       if (use === 'place' && hit.kind !== 'country') {
-        return make(from, spot.to, { kind: 'name', use, id: localId('place', words.slice(spot.from, spot.to).map((w) => w.text).join(' ')), type: 'place', known: true, country: country.alpha2 })
+        // A capital is one place in every language: "Pekín" and "Пекином" are the place Beijing.
+        const capital = hit.kind === 'capital' && country.capital !== null ? country.capital : undefined
+        const id = localId('place', capital ?? words.slice(spot.from, spot.to).map((w) => w.text).join(' '))
+        return make(from, spot.to, { kind: 'name', use, id, type: 'place', ...(capital === undefined ? {} : { canonical: capital }), known: true, country: country.alpha2 })
       }
       return make(from, spot.to, { kind, ...(use ? { use } : {}), id: recordId(hit), type: 'country', canonical: country.name, known: true, country: country.alpha2 })
     }

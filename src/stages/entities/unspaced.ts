@@ -1,5 +1,5 @@
 import type { Sentence } from '../../document/index.js'
-import type { Found } from './found.js'
+import { localId, type Found } from './found.js'
 import type { Gazetteer } from './gazetteer/index.js'
 
 interface Name {
@@ -8,6 +8,8 @@ interface Name {
   readonly canonical: string
   readonly country?: string
   readonly adjective: boolean
+  /** A capital or a seat of power that stands for its country ("北京", "白宫"). */
+  readonly metonym?: 'capital' | 'seat'
 }
 
 interface Names {
@@ -26,11 +28,14 @@ function namesOf(gazetteer: Gazetteer, language: string): Names | null {
   const byName = new Map<string, Name>()
   if (local !== undefined) {
     const countries = new Map(gazetteer.countries.map((c) => [c.alpha2, c]))
-    for (const [code, { names, adjectives }] of Object.entries(local.countries)) {
+    for (const [code, { names, adjectives, capital, seats }] of Object.entries(local.countries)) {
       const c = countries.get(code)
       if (c === undefined) continue
-      for (const n of names) byName.set(n, { id: `country:${code}`, type: 'country', canonical: c.name, country: code, adjective: false })
-      for (const a of adjectives) byName.set(a, { id: `country:${code}`, type: 'country', canonical: c.name, country: code, adjective: true })
+      const country = { id: `country:${code}`, type: 'country', canonical: c.name, country: code } as const
+      for (const n of names) byName.set(n, { ...country, adjective: false })
+      for (const a of adjectives) byName.set(a, { ...country, adjective: true })
+      for (const n of capital ?? []) byName.set(n, { ...country, adjective: false, metonym: 'capital' })
+      for (const n of seats ?? []) byName.set(n, { ...country, adjective: false, metonym: 'seat' })
     }
     const persons = new Map(gazetteer.persons.map((p) => [p.id, p]))
     for (const [id, names] of Object.entries(local.persons)) {
@@ -56,6 +61,13 @@ function namesOf(gazetteer: Gazetteer, language: string): Names | null {
   return names
 }
 
+/** Characters before a capital that make it the place: 在 (at, in), 于 (at), 到 (to), 赴 (to, bound for), 抵 (arrive at). */
+const PLACE_BEFORE: ReadonlySet<string> = new Set(['在', '于', '到', '赴', '抵'])
+
+function capitalOf(gazetteer: Gazetteer, alpha2: string): string | undefined {
+  return gazetteer.countries.find((c) => c.alpha2 === alpha2)?.capital ?? undefined
+}
+
 /**
  * Gazetteer names in a language written without spaces between words (Chinese): the longest
  * name at each place, by its characters. Names the gazetteer does not know are not found: no
@@ -72,12 +84,23 @@ export function readUnspaced(source: string, sentences: readonly Sentence[], gaz
     names.pattern.lastIndex = s.span.start
     for (let m = names.pattern.exec(source); m !== null && m.index < s.span.end; m = names.pattern.exec(source)) {
       const name = names.byName.get(m[0])!
+      const capital = name.metonym === 'capital' ? capitalOf(gazetteer, name.country!) : undefined
+      if (capital !== undefined && PLACE_BEFORE.has(source[m.index - 1] ?? '')) {
+        // "在北京" (in Beijing): the city, one place in every language.
+        found.push({
+          span: { start: m.index, end: m.index + m[0].length }, sentence: index, word: m.index - s.span.start,
+          kind: 'name', use: 'place', id: localId('place', capital), type: 'place', surface: m[0], canonical: capital, known: true, country: name.country!, roles: [],
+        })
+        continue
+      }
       found.push({
         span: { start: m.index, end: m.index + m[0].length },
         sentence: index,
         word: m.index - s.span.start,
-        kind: 'name',
-        ...(name.adjective ? { use: 'attribute' as const } : {}),
+        kind: name.metonym === undefined ? 'name' : 'metonym',
+        // A seat of power stands for the government; whether a capital is the place or the
+        // government, no rule here can tell without a parse.
+        ...(name.adjective ? { use: 'attribute' as const } : name.metonym === 'seat' ? { use: 'government' as const } : {}),
         id: name.id,
         type: name.type,
         surface: m[0],

@@ -101,8 +101,13 @@ export interface HeldOffice {
 
 /** Countries', people's, organisations' and treaties' names in one other language than English (`localized.json`). */
 export interface LocalizedNames {
-  /** alpha-2 → its names and adjectives in the language. */
-  readonly countries: Readonly<Record<string, { readonly names: readonly string[]; readonly adjectives: readonly string[] }>>
+  /** alpha-2 → its names and adjectives in the language, and its capital and seats of power where the language names them its own way. */
+  readonly countries: Readonly<Record<string, {
+    readonly names: readonly string[]
+    readonly adjectives: readonly string[]
+    readonly capital?: readonly string[]
+    readonly seats?: readonly string[]
+  }>>
   /** person id → names as the language's press writes them. */
   readonly persons: Readonly<Record<string, readonly string[]>>
   /** organisation id → its names and acronyms (matched only as written) in the language. */
