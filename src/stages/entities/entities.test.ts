@@ -147,6 +147,8 @@ describe('entities: role nouns', () => {
     ['Officials met on Monday. The Russian president was not there.', 'The Russian president', 'person:vladimir-putin', OCT_2025],
     ['Officials met on Monday. The Kremlin leader was not there.', 'The Kremlin leader', 'person:vladimir-putin', OCT_2025],
     ['Joe Biden named a team. The president-elect spoke.', 'The president-elect', 'person:joe-biden', { date: '2020-11', precision: 'month' } as DateValue],
+    // The general title for the one foreign minister the text names.
+    ['Russian Foreign Minister Sergey Lavrov arrived. “It is unthinkable,” the minister added.', 'the minister', 'person:sergey-lavrov', undefined],
   ])('entities: %j resolves %j', (text, words, id, date) => {
     const m = mentionOf(text, layerOf(text, date), words)
     expect(m?.entity).toBe(id)
@@ -156,6 +158,13 @@ describe('entities: role nouns', () => {
   it('entities: a role noun two people hold stays unresolved', () => {
     const text = 'French President Emmanuel Macron met Russian President Vladimir Putin. The president said little.'
     expect(mentionOf(text, layerOf(text, OCT_2025), 'The president')).toBeUndefined()
+    const ministers = 'Foreign Minister Sergey Lavrov met Defense Minister Andrei Belousov. The minister said little.'
+    expect(mentionOf(ministers, layerOf(ministers), 'The minister')).toBeUndefined()
+  })
+
+  it('entities: a deputy is no kind of the title it qualifies', () => {
+    const text = 'Deputy Foreign Minister Sergei Ryabkov arrived. The minister said little.'
+    expect(mentionOf(text, layerOf(text), 'The minister')).toBeUndefined()
   })
 })
 

@@ -1,7 +1,7 @@
 import type { Gazetteer, Person } from './gazetteer/index.js'
 import { holdsOfficeIn, type Period } from './dated-roles.js'
 import { localId, type Found } from './found.js'
-import { matchTitle, type Title } from './titles.js'
+import { BROADER_TITLE, matchTitle, type Title } from './titles.js'
 import { nameWords, wordKey } from './words.js'
 
 /**
@@ -132,5 +132,7 @@ function sameTitle(roleTitle: string, wanted: Title): boolean {
   if (roleTitle === wanted.title) return true
   const words = nameWords(roleTitle)
   const own = matchTitle(words, 0)
-  return own !== undefined && own.to === words.length && own.title.office !== undefined && own.title.office === wanted.office && own.title.elect === wanted.elect
+  if (own === undefined || own.to !== words.length) return false
+  if (BROADER_TITLE.get(own.title.title) === wanted.title) return true
+  return own.title.office !== undefined && own.title.office === wanted.office && own.title.elect === wanted.elect
 }

@@ -44,6 +44,17 @@ const TITLES: readonly (readonly [phrases: readonly string[], title: Title])[] =
   [['general'], { title: 'general' }],
 ]
 
+/**
+ * The general title a specific one is a kind of: "the minister", said of a foreign minister named
+ * earlier, refers to the foreign minister. A deputy or vice title is no kind of the title it
+ * qualifies (a vice president is not "the president").
+ */
+export const BROADER_TITLE: ReadonlyMap<string, string> = new Map([
+  ['foreign minister', 'minister'],
+  ['defense minister', 'minister'],
+  ['finance minister', 'minister'],
+])
+
 /** Words before a name that make it a person's without naming a role. */
 export const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'madam', 'professor', 'prof', 'sen', 'rep', 'gen', 'col', 'lt', 'capt'])
 
