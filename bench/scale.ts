@@ -12,9 +12,11 @@
  *
  *   npm run bench:scale -- [--articles 100000] [--batch 10000] [--increment 1000]
  *   npm run bench:scale -- --articles 20000        a quick run (about 3 minutes on a quiet machine)
+ *   npm run bench:scale -- --keep /tmp/s.db        keep the full store (and its search queries in
+ *                                                  s.db.queries.json) for `bench:api -- --store /tmp/s.db`
  */
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -41,6 +43,8 @@ const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(name)
   return i >= 0 ? Number(process.argv[i + 1]) : fallback
 }
+/** Where to keep the full store after the run (`--keep <path>`), for bench:api; by default it is deleted. */
+const KEEP = process.argv.includes('--keep') ? process.argv[process.argv.indexOf('--keep') + 1] : undefined
 /** Articles of the incremental step (`--increment`): added to the full store and to an empty one. */
 const INCREMENT = arg('--increment', 1_000)
 
@@ -151,7 +155,9 @@ async function main(): Promise<void> {
         const rate = run.added / (ms / 1000)
         rates.push(rate)
         const bytes = ['', '-wal'].reduce((sum, suffix) => sum + (statSync(path + suffix, { throwIfNoEntry: false })?.size ?? 0), 0)
-        rows.push([k + 1, stored - run.added, run.added, run.rejected, ms / 1000, run.cpuS, rate, ratio(rate, rates[0]!), ratio(rate, annotateRate), Math.round(bytes / stored), Math.round(process.resourceUsage().maxRSS / 1024)])
+        const rssMb = Math.round(process.resourceUsage().maxRSS / 1024)
+        console.log(`    ${stored.toLocaleString('en-US')} stored, ${rate.toFixed(0)} articles/s, ${Math.round(bytes / stored)} bytes/article, peak RSS ${rssMb} MB`)
+        rows.push([k + 1, stored - run.added, run.added, run.rejected, ms / 1000, run.cpuS, rate, ratio(rate, rates[0]!), ratio(rate, annotateRate), Math.round(bytes / stored), rssMb])
       }
       again = await timed('last batch again (all stored)', () => analyze(batches[batches.length - 1]!, { store, workers: WORKERS }))
     } finally {
@@ -216,6 +222,11 @@ async function main(): Promise<void> {
         ['in-memory clustering ÷ annotation floor (peer)', clusterRate / annotateRate, '—', '—'],
       ],
     )
+    if (KEEP !== undefined) {
+      renameSync(path, KEEP)
+      writeFileSync(`${KEEP}.queries.json`, JSON.stringify(corpus.queries))
+      console.log(`kept the ${stored.toLocaleString('en-US')}-article store: ${KEEP} (bench:api -- --store ${KEEP})`)
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
