@@ -175,12 +175,19 @@ export type FactKind = 'quote' | 'figure' | 'event'
  */
 export type FactStatus = 'agreed' | 'single-source' | 'conflict'
 
-/** The same quote as two outlets print it, when their words differ. */
+/**
+ * The same quote as another outlet prints it: in other words, or in another language. A version in
+ * another language carries `language`, and its words are not compared (`added` and `missing` are
+ * empty): it is matched as the same statement through its speaker, the names, figures and dates
+ * it holds, and its polarity.
+ */
 export interface QuoteVariant {
   readonly citation: Citation
   /** Words this version has that the fact's reference wording lacks, and words it lacks. */
   readonly added: readonly string[]
   readonly missing: readonly string[]
+  /** The version's language (ISO 639-1) when it is the statement in translation; absent for the reference's language. */
+  readonly language?: string
 }
 
 /** One row of a story's facts table. */

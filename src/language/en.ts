@@ -27,7 +27,7 @@ export const en: Lexicon = {
   titles: [
     'mayor', 'governor', 'director', 'senator', 'judge', 'expert','minister', 'president', 'spokesman', 'spokeswoman', 'spokesperson', 'chancellor', 'ambassador', 'secretary', 'chief', 'premier', 'leader'],
   speakerLeads: ['the', 'former'],
-  negations: ['not', 'no', 'never', "n't", 'none', 'nor'],
+  negations: ['not', 'no', 'never', "n't", 'none', 'nor', 'nobody', 'nothing', 'neither', 'cannot'],
   hedges: ['reportedly', 'allegedly', 'apparently', 'likely', 'possibly'],
   numberWords: { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, hundred: 100, thousand: 1000, million: 1e6, billion: 1e9, trillion: 1e12 },
   numberFormat: { decimal: '.', group: [','] },

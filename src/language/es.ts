@@ -33,7 +33,7 @@ export const es: Lexicon = {
     'embajador', 'embajadora', 'primer', 'mandatario', 'mandataria', 'líder', 'dirigente', 'diplomático',
   ],
   speakerLeads: ['el', 'la', 'los', 'las', 'del', 'de', 'ruso', 'chino', 'estadounidense', 'alemán', 'francés', 'ex', 'exministro'],
-  negations: ['no', 'nunca', 'jamás', 'ningún', 'ninguna', 'ni', 'tampoco'],
+  negations: ['no', 'nunca', 'jamás', 'ningún', 'ninguno', 'ninguna', 'ni', 'tampoco', 'nadie', 'nada'],
   hedges: ['presuntamente', 'supuestamente', 'aparentemente', 'probablemente'],
   numberWords: { dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, doce: 12, cien: 100, mil: 1000, millón: 1e6, millones: 1e6, 'mil millones': 1e9 },
   numberFormat: { decimal: ',', group: ['.', ' ', '\u00a0'] },

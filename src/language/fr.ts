@@ -34,7 +34,7 @@ export const fr: Lexicon = {
     'ambassadeur', 'ambassadrice', 'premier', 'première', 'dirigeant', 'dirigeante',
   ],
   speakerLeads: ['le', 'la', "l'", 'l’', 'les', 'du', 'de', 'm.', 'mme', 'russe', 'chinois', 'américain', 'français', 'allemand', 'ancien', 'ancienne'],
-  negations: ['ne', 'pas', 'jamais', 'aucun', 'aucune', 'non', 'ni'],
+  negations: ['ne', "n'", 'pas', 'jamais', 'aucun', 'aucune', 'non', 'ni', 'rien'],
   hedges: ['apparemment', 'probablement', 'selon toute vraisemblance', 'aurait', 'auraient'],
   numberWords: { deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, douze: 12, cent: 100, mille: 1000, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9 },
   numberFormat: { decimal: ',', group: [' ', '\u00a0', '\u202f', '.'] },

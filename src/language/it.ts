@@ -31,7 +31,7 @@ export const it: Lexicon = {
   titles: [
     'sindaco', 'sindaca', 'governatore', 'direttore', 'direttrice', 'deputato', 'deputata', 'senatore', 'senatrice', 'giudice', 'esperto', 'esperta', 'responsabile', 'assessore','ministro', 'ministra', 'presidente', 'portavoce', 'premier', 'cancelliere', 'segretario', 'segretaria', 'capo', 'ambasciatore', 'leader'],
   speakerLeads: ['il', 'lo', 'la', "l'", 'l’', 'del', 'della', 'russo', 'cinese', 'americano', 'tedesco', 'francese', 'ex'],
-  negations: ['non', 'mai', 'nessun', 'nessuna', 'nessuno', 'né'],
+  negations: ['non', 'mai', 'nessun', 'nessuna', 'nessuno', 'né', 'niente'],
   hedges: ['presumibilmente', 'probabilmente', 'apparentemente'],
   numberWords: { due: 2, tre: 3, quattro: 4, cinque: 5, sei: 6, sette: 7, otto: 8, nove: 9, dieci: 10, dodici: 12, cento: 100, mille: 1000, milione: 1e6, milioni: 1e6, miliardo: 1e9, miliardi: 1e9 },
   numberFormat: { decimal: ',', group: ['.', ' ', '\u00a0'] },

@@ -36,7 +36,7 @@ export const pl: Lexicon = {
     'przewodniczący', 'przewodnicząca', 'dyplomata', 'przywódca',
   ],
   speakerLeads: ['rosyjski', 'chiński', 'amerykański', 'niemiecki', 'były', 'była', 'szef', 'minister'],
-  negations: ['nie', 'nigdy', 'żaden', 'żadna', 'żadnego', 'ani'],
+  negations: ['nie', 'nigdy', 'żaden', 'żadna', 'żadnego', 'ani', 'nikt', 'nic', 'nikogo', 'nikomu', 'nikim', 'niczego'],
   hedges: ['rzekomo', 'prawdopodobnie', 'podobno', 'najprawdopodobniej'],
   numberWords: { dwa: 2, dwie: 2, trzy: 3, cztery: 4, pięć: 5, sześć: 6, siedem: 7, osiem: 8, dziewięć: 9, dziesięć: 10, sto: 100, tysiąc: 1000, tysiące: 1000, tysięcy: 1000, mln: 1e6, milion: 1e6, miliony: 1e6, milionów: 1e6, mld: 1e9, miliard: 1e9, miliardy: 1e9, miliardów: 1e9 },
   numberFormat: { decimal: ',', group: [' ', '\u00a0', '\u202f', '.'] },

@@ -9,7 +9,8 @@ export interface LanguageArticle {
   /** The invented event it reports: articles of one event belong in one story. */
   readonly event: string
   readonly text: string
-  readonly quotes: readonly { readonly text: string; readonly speaker: string | null }[]
+  /** `statement`: shared by the quotes of other articles that report the same words in their own language. */
+  readonly quotes: readonly { readonly text: string; readonly speaker: string | null; readonly statement?: string }[]
   readonly dates: readonly { readonly text: string; readonly value: string }[]
 }
 

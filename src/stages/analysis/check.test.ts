@@ -8,6 +8,8 @@ interface Spec {
   readonly id: string
   readonly outlet: string
   readonly text: string
+  /** The article's language (ISO 639-1), as its metadata would give it. */
+  readonly language?: string
   readonly entities?: Readonly<Record<string, EntityId>>
   readonly quotes?: ReadonlyArray<{ words: string; speaker: string | null; direct?: boolean; cue?: string }>
   readonly figures?: ReadonlyArray<{ words: string; value: number; unit: string | null; comparator?: Comparator; measure?: string; subject?: string; source?: string; time?: { words: string; value: string } }>
@@ -45,7 +47,10 @@ function article(spec: Spec): Document {
   return textDocument(text, {
     clean: { blocks: [{ kind: 'paragraph', spans: [whole] }], removed: [], flags: [] },
     sentences: { sentences: [{ span: whole, block: 0, kind: 'paragraph' }] },
-    metadata: { authors: [], publisher: { value: spec.outlet, basis: 'test', confidence: 1 } },
+    metadata: {
+      authors: [], publisher: { value: spec.outlet, basis: 'test', confidence: 1 },
+      ...(spec.language === undefined ? {} : { language: { value: spec.language, basis: 'test', confidence: 1 } }),
+    },
     entities: { entities, mentions }, quotes: { quotes }, claims: { claims }, times: { times }, events: { events },
   }, { id: spec.id })
 }
@@ -64,6 +69,40 @@ describe('analysis: check, outlets', () => {
   ] as const)('check: %s count as the outlets they are', (_name, articles, outlets, status) => {
     const [fact] = checkStory('st-1', articles).facts
     expect([fact?.outlets, fact?.status]).toEqual([outlets, status])
+  })
+})
+
+describe('analysis: check, quotes in translation (issue 14 §3)', () => {
+  const names = { 'Mayor Ruth Alder': 'person:~ruth-alder', 'Bürgermeisterin Ruth Alder': 'person:~ruth-alder', Norland: 'country:NL', Nordland: 'country:NL', Sudland: 'country:SL', 'Südland': 'country:SL' }
+  const quoted = (id: string, language: string, outlet: string, text: string, words: readonly string[]): Document => article({
+    id, outlet, language, text, entities: names,
+    quotes: words.map((w) => ({ words: w, speaker: text.includes('Mayor Ruth Alder') ? 'Mayor Ruth Alder' : 'Bürgermeisterin Ruth Alder' })),
+  })
+  const english = quoted('en', 'en', 'North Post', 'Mayor Ruth Alder said: “Norland will not sell the harbour to anyone.”', ['Norland will not sell the harbour to anyone.'])
+
+  it('check: the same statement in German joins the English one as a variant in German; both outlets carry it', () => {
+    const german = quoted('de', 'de', 'Nordkurier', 'Bürgermeisterin Ruth Alder sagte: „Nordland wird den Hafen an niemanden verkaufen.“', ['Nordland wird den Hafen an niemanden verkaufen.'])
+    const facts = checkStory('st-1', [original(english), original(german)]).facts
+    expect(facts).toHaveLength(1)
+    expect(facts[0]).toMatchObject({ status: 'agreed', outlets: 2, statement: 'Mayor Ruth Alder: “Norland will not sell the harbour to anyone.”' })
+    expect(facts[0]!.citations.map((c) => c.article)).toEqual(['en', 'de'])
+    expect(facts[0]!.variants).toEqual([expect.objectContaining({ language: 'de', added: [], missing: [], citation: expect.objectContaining({ article: 'de', text: 'Nordland wird den Hafen an niemanden verkaufen.' }) })])
+  })
+
+  it.each([
+    ['one says no and the other yes', '„Nordland wird den Hafen verkaufen.“', ['Nordland wird den Hafen verkaufen.']],
+    ['they name different countries', '„Südland wird den Hafen an niemanden verkaufen.“', ['Südland wird den Hafen an niemanden verkaufen.']],
+    ['the quote names nothing the other does', '„Wir werden den Hafen an niemanden verkaufen.“', ['Wir werden den Hafen an niemanden verkaufen.']],
+  ] as const)('check: a German quote is not taken for the English statement when %s', (_why, said, words) => {
+    const german = quoted('de', 'de', 'Nordkurier', `Bürgermeisterin Ruth Alder sagte: ${said}`, words)
+    const facts = checkStory('st-1', [original(english), original(german)]).facts
+    expect(facts).toHaveLength(1 + words.length)
+    expect(facts.every((f) => f.variants.length === 0 && f.outlets === 1)).toBe(true)
+  })
+
+  it('check: without a language on both sides, quotes in two languages stay apart', () => {
+    const german = article({ id: 'de', outlet: 'Nordkurier', text: 'Bürgermeisterin Ruth Alder sagte: „Nordland wird den Hafen an niemanden verkaufen.“', entities: names, quotes: [{ words: 'Nordland wird den Hafen an niemanden verkaufen.', speaker: 'Bürgermeisterin Ruth Alder' }] })
+    expect(checkStory('st-1', [original(english), original(german)]).facts).toHaveLength(2)
   })
 })
 

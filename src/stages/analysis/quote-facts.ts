@@ -1,8 +1,9 @@
 import type { Citation, Document, DocumentId, Fact, Quote } from '../../document/index.js'
-import { citationOf, contains, outletOf, textOf } from '../../document/index.js'
+import { citationOf, contains, languageOf, outletOf, textOf } from '../../document/index.js'
 import { entityById } from '../entities/lookup.js'
 import type { CheckArticle } from './check.js'
 import { diffWords, quoteWords, sameQuote } from './quote-match.js'
+import { joinTranslations, statementAnchors } from './quote-translations.js'
 
 /** A fact's statement is one line: longer quotes are cut at a word and marked. */
 export const MAX_STATEMENT_CHARS = 200
@@ -19,7 +20,10 @@ interface Printed {
 
 /**
  * The quotes of a story as facts: the same quote in several articles is one fact, its first
- * citation the reference wording and the others, where their words differ, its variants. Direct
+ * citation the reference wording and the others, where their words differ, its variants. The same
+ * statement reported in another language joins it as a variant in that language, matched through
+ * what translation keeps (`quote-translations.ts`: the speaker, the names, figures and dates in
+ * it, and its yes or no), not its words. Direct
  * quotes and reported speech are separate tiers (a paraphrase is not a variant of the words it
  * paraphrases); reported speech counts only with a named speaker, and not when it states a figure
  * (the figures table has those), nor when its cue only sources the writer's narration ("…, according
@@ -37,10 +41,12 @@ export function checkQuotes(articles: readonly CheckArticle[], count: (ids: Iter
     if (group === undefined) groups.push([p])
     else if (!group.some((other) => other.article.doc.id === p.article.doc.id)) group.push(p)
   }
-  const ranked = groups
-    .map((g) => ({ g, outlets: count(g.map((p) => p.article.doc.id)) }))
-    .sort((a, b) => Number(b.g[0]!.quote.direct) - Number(a.g[0]!.quote.direct) || b.outlets - a.outlets || a.g[0]!.order - b.g[0]!.order)
-  return ranked.map(({ g, outlets }, k) => toFact(`q${k + 1}`, g, outlets))
+  const joined = joinTranslations(groups.map((g) => statementAnchors(g[0]!.article.doc, g[0]!.quote)))
+  const statements = groups.flatMap((g, k) => (joined[k] === k ? [groups.filter((_, j) => joined[j] === k)] : []))
+  const ranked = statements
+    .map((s) => ({ s, outlets: count(s.flat().map((p) => p.article.doc.id)) }))
+    .sort((a, b) => Number(b.s[0]![0]!.quote.direct) - Number(a.s[0]![0]!.quote.direct) || b.outlets - a.outlets || a.s[0]![0]!.order - b.s[0]![0]!.order)
+  return ranked.map(({ s, outlets }, k) => toFact(`q${k + 1}`, s, outlets))
 }
 
 function readQuotes(article: CheckArticle, index: number): Printed[] {
@@ -87,17 +93,23 @@ function sameSpeaker(a: Printed, b: Printed): boolean {
   return a.who?.id == null || b.who?.id == null || a.who.id === b.who.id
 }
 
-function toFact(id: string, group: readonly Printed[], outlets: number): Fact {
+/** A statement's fact: `groups[0]` is its wording in the first language, the others its translations. */
+function toFact(id: string, groups: readonly (readonly Printed[])[], outlets: number): Fact {
+  const [group, ...translations] = groups as [readonly Printed[], ...Array<readonly Printed[]>]
   const reference = group[0]!
-  const variants = group.slice(1).flatMap((p) => {
-    const { added, missing } = diffWords(reference.words, p.words)
-    return added.length === 0 && missing.length === 0 ? [] : [{ citation: p.citation, added, missing }]
-  })
+  const variants = [
+    ...group.slice(1).flatMap((p) => {
+      const { added, missing } = diffWords(reference.words, p.words)
+      return added.length === 0 && missing.length === 0 ? [] : [{ citation: p.citation, added, missing }]
+    }),
+    // Another language's words cannot be diffed against these: the variant says only its language.
+    ...translations.flat().map((p) => ({ citation: p.citation, added: [], missing: [], language: languageOf(p.article.doc)! })),
+  ]
   return {
     id, kind: 'quote',
     statement: quoteStatement(reference),
     status: outlets >= 2 ? 'agreed' : 'single-source',
-    citations: group.map((p) => p.citation),
+    citations: groups.flat().map((p) => p.citation),
     outlets,
     who: reference.who,
     attributions: [],

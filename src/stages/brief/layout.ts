@@ -94,6 +94,10 @@ function quoteLines(fact: Fact, sources: NumberedSources): Line[] {
   if (reference === undefined) return []
   const lines: Line[] = [[{ strong: whoOf(fact) }, { text: ': “' }, { quoted: reference.text }, { text: '” ' }, { marks: sources.marksOf(fact.citations) }]]
   for (const v of fact.variants) {
+    if (v.language !== undefined) {
+      lines.push([{ text: `↳ the same statement, in ${languageName(v.language)}: “` }, { quoted: v.citation.text }, { text: '” ' }, { marks: sources.marksOf([v.citation]) }])
+      continue
+    }
     const changes = [
       v.added.length > 0 ? `adds “${v.added.join(' ')}”` : '',
       v.missing.length > 0 ? `lacks “${v.missing.join(' ')}”` : '',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Fact } from '../../document/corpus.js'
-import { tableFacts } from './facts.js'
+import { tableFacts, translationsOf } from './facts.js'
 
 function fact(id: string, kind: Fact['kind'], status: Fact['status'], outlets: number, conflict: string | null = null): Fact {
   return {
@@ -29,5 +29,17 @@ describe('tableFacts', () => {
     const { shown, more } = tableFacts(facts)
     expect(shown.map((f) => f.id)).toEqual(['f1', 'q3', 'q2', 'q1', 'f2'])
     expect(more.map((f) => f.id)).toEqual(['e1', 'e2'])
+  })
+})
+
+describe('facts: translations', () => {
+  it('translationsOf: a quote\'s versions in other languages, named in English; other wordings are not translations', () => {
+    const citation = (article: string, text: string) => ({ article, source: article, span: { start: 0, end: text.length }, text })
+    const variants = [
+      { citation: citation('b', 'We shall not sell it'), added: ['shall'], missing: ['will'] },
+      { citation: citation('c', 'Мы не продадим его'), added: [], missing: [], language: 'ru' },
+    ]
+    expect(translationsOf({ variants }).map((t) => [t.language, t.name, t.citation.text])).toEqual([['ru', 'Russian', 'Мы не продадим его']])
+    expect(translationsOf({ variants: [] })).toEqual([])
   })
 })

@@ -29,3 +29,23 @@ export function tableFacts(facts: readonly Fact[]): { shown: Fact[]; more: Fact[
     .map(({ fact }) => fact)
   return { shown: ordered.filter((f) => !isMinorEvent(f)), more: ordered.filter(isMinorEvent) }
 }
+
+/** One version of a quote in another language: its language's code and English name, and where it is. */
+export interface Translation {
+  readonly language: string
+  readonly name: string
+  readonly citation: Fact['citations'][number]
+}
+
+/**
+ * A quote's versions in other languages (the same statement, matched through its speaker and the
+ * names, figures and dates it holds), each with the language's English name; none for a quote
+ * reported in one language only.
+ *
+ * @example
+ * translationsOf(fact) // [{ language: 'ru', name: 'Russian', citation: { text: 'Россия ни с кем…', … } }]
+ */
+export function translationsOf(fact: Pick<Fact, 'variants'>): Translation[] {
+  const names = new Intl.DisplayNames(['en'], { type: 'language' })
+  return fact.variants.flatMap((v) => (v.language === undefined ? [] : [{ language: v.language, name: names.of(v.language) ?? v.language, citation: v.citation }]))
+}

@@ -11,7 +11,7 @@ import { h, replaceChildren, type Child } from '../dom.js'
 import { routeHash, type Route } from '../routes.js'
 import type { Mark } from '../spans.js'
 import { renderSource } from '../text-view.js'
-import { tableFacts } from '../facts.js'
+import { tableFacts, translationsOf, type Translation } from '../facts.js'
 import type { ArticleView, Brief, Citation, Conflict, Fact, Story, StoryCheck, StoryCoverage, Timeline } from '../types.js'
 
 /** Articles fetched for the side-by-side view and the graph; a bigger story shows its first ones. */
@@ -138,7 +138,16 @@ function briefSection(brief: Brief | null, numbers: ReadonlyMap<string, number>)
     brief.quotes.length === 0 ? null : h('h3', null, 'Key quotes'),
     brief.quotes.length === 0 ? null : h('ul', { class: 'key-quotes' }, brief.quotes.map((q) => h('li', null,
       h('span', { class: 'who' }, q.who ? `${q.who.name}${q.who.role ? `, ${q.who.role}` : ''}: ` : ''),
-      h('q', null, q.citations[0]?.text ?? q.statement), ' ', citationMarks(q.citations, numbers)))))
+      h('q', null, q.citations[0]?.text ?? q.statement), ' ', citationMarks(q.citations, numbers),
+      translationList(q, (t) => citationMarks([t.citation], numbers))))))
+}
+
+/** A quote's versions in other languages, each in its own language: "in Russian: «…» [3]". */
+function translationList(fact: Fact, cite: (t: Translation) => Child): HTMLElement | null {
+  const translations = translationsOf(fact)
+  if (translations.length === 0) return null
+  return h('ul', { class: 'translations' }, translations.map((t) => h('li', null,
+    `in ${t.name}: `, h('q', { lang: t.language }, t.citation.text), ' ', cite(t))))
 }
 
 /** A conflict mark that scrolls to its conflict (a `#…` link would be read as a route). */
@@ -154,7 +163,7 @@ function conflictButton(conflict: string, text: string): HTMLElement {
 function factRow(f: Fact, conflictKinds: ReadonlyMap<string, Conflict['kind']>): Child[] {
   return [
     // A figure's statement already names its source, or says none is given.
-    h('span', { class: `fact-statement kind-${f.kind}` }, f.statement),
+    h('span', { class: `fact-statement kind-${f.kind}` }, f.statement, translationList(f, (t) => citationLink(t.citation))),
     h('span', { class: `status status-${f.status}` },
       f.status === 'conflict' || f.conflict === null ? null : `${STATUS_TEXT[f.status]} · `,
       f.conflict === null ? STATUS_TEXT[f.status] : conflictButton(f.conflict, CONFLICT_MARK[conflictKinds.get(f.conflict) ?? 'contradiction'])),
