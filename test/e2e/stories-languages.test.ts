@@ -42,6 +42,7 @@ describe('stories across languages', () => {
       expect(statement.variants.find((v) => v.language === 'ru')!.citation.text).toBe('Россия ни с кем не будет объединяться против кого-либо, тем более против Китая')
       const brief = renderBrief(await briefOf(store, interviewId), 'md')
       expect(brief).toContain('↳ the same statement, in Russian: “Россия ни с кем не будет объединяться против кого-либо, тем более против Китая”')
+      expect(renderBrief(await briefOf(store, interviewId), 'html')).toContain('<span lang="ru">Россия ни с кем не будет объединяться против кого-либо, тем более против Китая</span>')
       // Quotes with no name, figure or date in them to share are not matched: the rule does not guess.
       const unthinkable = check.facts.filter((f) => f.kind === 'quote' && /unthinkable|немыслимо|impensab/.test(f.statement))
       expect(unthinkable.map((f) => f.variants.length)).toEqual([0, 0, 0, 0])

@@ -30,7 +30,7 @@ export interface StatementAnchors {
  * The anchors of one quote in its document.
  *
  * @example
- * statementAnchors(doc, quote) // { language: 'ru', speaker: 'Q-lavrov', terms: Set {'Q-russia', 'Q-china'}, negated: true, direct: true }
+ * statementAnchors(doc, quote) // { language: 'ru', speaker: 'person:sergey-lavrov', terms: Set {'country:RU', 'country:CN'}, negated: true, direct: true }
  */
 export function statementAnchors(doc: Document, quote: Quote): StatementAnchors {
   const pieces = quote.direct && quote.parts.length > 0 ? quote.parts : [quote.span]

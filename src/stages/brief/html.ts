@@ -77,7 +77,11 @@ function writeLine(line: Line): string {
 function writeInline(part: Inline): string {
   if ('marks' in part) return part.marks.map((n) => `<sup><a href="#source-${n}">[${n}]</a></sup>`).join('')
   if ('strong' in part) return part.strong === '' ? '' : `<strong>${escapeHtml(oneLine(part.strong))}</strong>`
-  if ('quoted' in part) return escapeHtml(oneLine(part.quoted))
+  if ('quoted' in part) {
+    const words = escapeHtml(oneLine(part.quoted))
+    // A language tag is only ever an ISO 639 code the engine set; checked all the same, as it lands in an attribute.
+    return part.lang !== undefined && /^[a-z]{2,3}$/.test(part.lang) ? `<span lang="${part.lang}">${words}</span>` : words
+  }
   return escapeHtml(part.text)
 }
 

@@ -9,8 +9,8 @@ import { numberSources, oneLine, type NumberedSources } from './citations.js'
 export type Inline =
   | { readonly text: string }
   | { readonly strong: string }
-  /** Words from a source: shown verbatim (on one line), always escaped. */
-  | { readonly quoted: string }
+  /** Words from a source: shown verbatim (on one line), always escaped; `lang` when they are in another language than the brief's. */
+  | { readonly quoted: string; readonly lang?: string }
   | { readonly marks: readonly number[] }
 
 export type Line = readonly Inline[]
@@ -95,7 +95,7 @@ function quoteLines(fact: Fact, sources: NumberedSources): Line[] {
   const lines: Line[] = [[{ strong: whoOf(fact) }, { text: ': “' }, { quoted: reference.text }, { text: '” ' }, { marks: sources.marksOf(fact.citations) }]]
   for (const v of fact.variants) {
     if (v.language !== undefined) {
-      lines.push([{ text: `↳ the same statement, in ${languageName(v.language)}: “` }, { quoted: v.citation.text }, { text: '” ' }, { marks: sources.marksOf([v.citation]) }])
+      lines.push([{ text: `↳ the same statement, in ${languageName(v.language)}: “` }, { quoted: v.citation.text, lang: v.language }, { text: '” ' }, { marks: sources.marksOf([v.citation]) }])
       continue
     }
     const changes = [
