@@ -1,5 +1,5 @@
-import type { Document, DocumentId, StoryId } from '../document/index.js'
-import { allStageNames } from '../pipeline/process.js'
+import { languageOf, type Document, type DocumentId, type StoryId } from '../document/index.js'
+import { LANGUAGE_NOT_READ, allStageNames } from '../pipeline/process.js'
 import { readInputs, type IngestResult } from '../stages/ingest/index.js'
 import { asWriter, storeResults, type IngestOptions, type IngestReport } from './ingest.js'
 import { placeStories, type StoriesReport } from './stories.js'
@@ -25,6 +25,8 @@ export interface AnnotationCounts {
   readonly entities: number
   readonly events: number
   readonly times: number
+  /** Documents in a language some stages do not read, by language: how many, and which stages' layers they left empty. */
+  readonly notRead: ReadonlyArray<{ readonly language: string; readonly documents: number; readonly stages: readonly string[] }>
 }
 
 export interface AnalyzeReport extends IngestReport {
@@ -68,6 +70,7 @@ export async function analyzeRead(results: AsyncIterable<IngestResult>, options:
 async function analyzeAsWriter(results: AsyncIterable<IngestResult>, options: AnalyzeOptions): Promise<AnalyzeReport> {
   const tally = { documents: 0, quotes: 0, claims: 0, events: 0, times: 0 }
   const entities = new Set<string>()
+  const notRead = new Map<string, { documents: number; stages: Set<string> }>()
   // With reanalyze every stored document seen was annotated anew: its story must follow its layers.
   const reannotated = new Set<DocumentId>()
   const observe = (doc: Document): void => {
@@ -79,6 +82,14 @@ async function analyzeAsWriter(results: AsyncIterable<IngestResult>, options: An
     tally.events += layers.events?.events.length ?? 0
     tally.times += layers.times?.times.length ?? 0
     for (const e of layers.entities?.entities ?? []) entities.add(e.id)
+    const skipped = doc.messages.filter((m) => m.code === LANGUAGE_NOT_READ && m.stage !== undefined)
+    const language = languageOf(doc)
+    if (skipped.length > 0 && language !== undefined) {
+      const entry = notRead.get(language) ?? { documents: 0, stages: new Set<string>() }
+      entry.documents++
+      for (const m of skipped) entry.stages.add(m.stage!)
+      notRead.set(language, entry)
+    }
   }
   const report = await storeResults(results, options, {
     stages: allStageNames(),
@@ -92,5 +103,6 @@ async function analyzeAsWriter(results: AsyncIterable<IngestResult>, options: An
   const stories = await placeStories(options.store, options.reanalyze ? { recompose: reannotated, onEvent } : { onEvent })
   // Still under the writer lease: the stories read are those just written.
   const alerts = keepsWatches(options.store) ? (await evaluateWatches(options.store, changed)).alerts : []
-  return { ...report, counts: { ...tally, entities: entities.size }, stories, alerts }
+  const skipped = [...notRead].map(([language, { documents, stages }]) => ({ language, documents, stages: [...stages] })).sort((a, b) => b.documents - a.documents)
+  return { ...report, counts: { ...tally, entities: entities.size, notRead: skipped }, stories, alerts }
 }

@@ -1,11 +1,12 @@
 import { createWriteStream, existsSync } from 'node:fs'
 import { once } from 'node:events'
 import { analyze } from '../api/analyze.js'
+import { LANGUAGE_NOT_READ } from '../pipeline/names.js'
 import { ingest, type IngestEvent } from '../api/ingest.js'
 import { extract, toExtractRecord, type ExtractRecord } from '../api/extract.js'
 import { recordsOf } from '../api/export.js'
 import { exportText, type ExportKind, type Format } from '../export/index.js'
-import { textOf, type Document, type EntityType } from '../document/index.js'
+import { languageName, textOf, type Document, type EntityType } from '../document/index.js'
 import { StoreError, UsageError } from '../errors.js'
 import type { IngestOptions } from '../stages/ingest/index.js'
 import { openStore, type EntitySummary, type Store, type WriterOptions } from '../store/index.js'
@@ -74,6 +75,9 @@ export async function runAnalyze(inputs: string[], options: Options, out: Output
         `${counts.entities} ${counts.entities === 1 ? 'entity' : 'entities'}, ${plural(counts.events, 'event')}, ` +
         `${plural(counts.times, 'time')}; ${plural(report.rejected.length, 'failure')} (${plural(report.inputs, 'input')}) → ${storeName(options.db)}`,
     )
+    for (const { language, documents, stages } of counts.notRead) {
+      out.info(`${plural(documents, 'document')} in ${languageName(language)} (${language}): the ${stages.join(' and ')} stage${stages.length === 1 ? ' does' : 's do'} not read ${languageName(language)} yet; ${stages.length === 1 ? 'its layer is' : 'their layers are'} left empty (\`dossier show <id>\` says so per document)`)
+    }
     const { stories } = report
     for (const skipped of stories.skipped) out.warn(`${skipped.input}: not placed in a story: ${skipped.reason}`)
     out.info(
@@ -294,7 +298,7 @@ export async function runShow(id: string, options: Options, out: Output): Promis
     if (options.format === 'json') out.data(JSON.stringify(doc, null, 2))
     else if (options.original) out.data(doc.source)
     else if (options.removed) out.data(formatRemoved(doc))
-    else out.data(formatMarkdown(toExtractRecord(doc)))
+    else out.data(formatMarkdown(toExtractRecord(doc), doc.messages.filter((m) => m.code === LANGUAGE_NOT_READ).map((m) => m.message)))
     return EXIT.ok
   } finally {
     await store.close()
@@ -311,7 +315,8 @@ function formatRemoved(doc: Document): string {
     .join('\n')
 }
 
-function formatMarkdown(record: ExtractRecord): string {
+/** A document as `show` prints it: title, metadata, what its language kept from being read, and its clean text. */
+function formatMarkdown(record: ExtractRecord, notRead: readonly string[] = []): string {
   const lines = [`# ${record.title ?? '(untitled)'}`, '']
   const meta: Array<[string, string | null]> = [
     ['Source', record.source],
@@ -322,6 +327,7 @@ function formatMarkdown(record: ExtractRecord): string {
     ['Language', record.language],
   ]
   for (const [key, value] of meta) if (value) lines.push(`- ${key}: ${value}`)
+  for (const note of notRead) lines.push(`- Not read: ${note}`)
   lines.push('', record.text, '')
   return lines.join('\n')
 }

@@ -8,4 +8,6 @@ export interface DocumentMessage {
   readonly input: string
   readonly message: string
   readonly span?: Span
+  /** The stage that wrote it (`STAGE_FAILED`, `LANGUAGE_NOT_READ`); absent for ingest's and extraction's messages, and on messages stored before stages named themselves. */
+  readonly stage?: string
 }

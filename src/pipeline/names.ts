@@ -20,9 +20,19 @@ export function allStageNames(): string[] {
 /** Code of the message a document carries when one of its stages threw. */
 export const STAGE_FAILED = 'STAGE_FAILED'
 
+/** Code of the message a document carries for each stage its language keeps from running (see `Stage.languages`). */
+export const LANGUAGE_NOT_READ = 'LANGUAGE_NOT_READ'
+
+/** How messages stored before they named their stage said it: read back only for those. */
 const FAILED_STAGE = /^stage "([^"]+)" failed/
 
 /** The stage a `STAGE_FAILED` message names; undefined for any other message. */
 export function failedStageOf(message: DocumentMessage): string | undefined {
-  return message.code === STAGE_FAILED ? FAILED_STAGE.exec(message.message)?.[1] : undefined
+  if (message.code !== STAGE_FAILED) return undefined
+  return message.stage ?? FAILED_STAGE.exec(message.message)?.[1]
+}
+
+/** The stage that wrote a message, when a stage did: a run of that stage decides the message anew. */
+export function stageOfMessage(message: DocumentMessage): string | undefined {
+  return message.stage ?? failedStageOf(message)
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { textDocument } from '../../test/helpers/documents.js'
-import type { Document } from '../document/index.js'
-import { STAGE_FAILED, failedStageOf, producedLayers, runStagesIsolated, runTask, stagesToComplete } from './process.js'
+import type { Document, RawDocument } from '../document/index.js'
+import { LANGUAGE_NOT_READ, STAGE_FAILED, failedStageOf, processDocument, producedLayers, runStagesIsolated, runTask, stagesToComplete } from './process.js'
 import type { Stage } from './stage.js'
 
 const doc = textDocument('A short note.', { clean: { blocks: [{ kind: 'paragraph', spans: [{ start: 0, end: 13 }] }], removed: [], flags: [] } }, { id: 'd2' })
@@ -33,7 +33,7 @@ describe('pipeline: completing stored documents', () => {
     expect(out.layers.sentences).toEqual({ made: 'first' })
     expect(out.layers.times).toBeUndefined()
     expect(out.layers.quotes).toBeUndefined()
-    expect(out.messages).toEqual([expect.objectContaining({ severity: 'error', code: STAGE_FAILED, input: 'note.txt' })])
+    expect(out.messages).toEqual([expect.objectContaining({ severity: 'error', code: STAGE_FAILED, input: 'note.txt', stage: 'broken' })])
     expect(out.messages[0]?.message).toMatch(/stage "broken" failed on document d2: no calendar/)
     expect(stagesToComplete(out, [first, broken('broken'), third]).map((s) => s.name)).toEqual(['broken', 'third'])
   })
@@ -55,5 +55,52 @@ describe('pipeline: completing stored documents', () => {
     const [out] = runTask({ kind: 'annotate', stages: ['metadata'], docs: [{ ...doc, layers: { ...doc.layers, page: { candidates: [] } } }] })
     expect(out?.layers.metadata).toEqual({ authors: [] })
     expect(out?.layers.clean).toEqual(doc.layers.clean)
+  })
+})
+
+describe('pipeline: stages gated by the document\'s language (issue 14 §5)', () => {
+  const read = (body: string, language: string): Document => {
+    const raw: RawDocument = { id: `doc-${language}`, origin: { input: `${language}.txt`, blob: '', container: 'text' }, charset: { name: 'utf-8', basis: 'container', confidence: 1 }, hints: { language, published: '2025-10-16' }, content: { kind: 'text', body } }
+    return processDocument(raw)
+  }
+  const notRead = (doc: Document): Array<string | undefined> => doc.messages.filter((m) => m.code === LANGUAGE_NOT_READ).map((m) => m.stage)
+
+  it('process: English is read by every stage', () => {
+    const doc = read('Budget talks\n\nThe mayor said on Monday that the city will spend $120 million on the bridge.', 'en')
+    expect(notRead(doc)).toEqual([])
+    expect(doc.layers.claims?.claims.map((c) => c.value)).toEqual([120_000_000])
+  })
+
+  it('process: German gets its quotes; figures and events are left empty, with a message naming each stage, not misread by the English rules', () => {
+    const doc = read('Haushalt\n\n„Wir bauen die Brücke“, sagte Bürgermeisterin Hanna Kessler am Montag. Die Stadt gibt 1.234 Millionen Euro aus.', 'de')
+    expect(doc.layers.quotes?.quotes).toHaveLength(1)
+    expect(doc.layers.claims).toEqual({ claims: [] })
+    expect(doc.layers.events).toEqual({ events: [] })
+    expect(notRead(doc)).toEqual(['claims', 'events'])
+    const claims = doc.messages.find((m) => m.stage === 'claims')!
+    expect(claims).toMatchObject({ severity: 'info', input: 'de.txt' })
+    expect(claims.message).toBe('figures not read: the document is in German (de), and Dossier reads figures in English only; the claims layer is empty')
+  })
+
+  it('process: a language Dossier has no lexicon for keeps its clean text, metadata, dates and gazetteer names, and says which layers it skips', () => {
+    const doc = read('Bütçe\n\nBelediye başkanı Pazartesi günü “Köprüyü inşa edeceğiz” dedi. Rusya ve Çin görüştü.', 'tr')
+    expect(notRead(doc)).toEqual(['quotes', 'claims', 'events'])
+    expect(doc.layers.quotes).toEqual({ quotes: [] })
+    expect(doc.layers.sentences?.sentences.length).toBeGreaterThan(0)
+    expect(doc.messages.find((m) => m.stage === 'quotes')!.message).toMatch(/^quotes not read: the document is in Turkish \(tr\), and Dossier reads quotes in English, German, French, Spanish, Italian, Russian, Polish and Chinese only/)
+  })
+
+  it('process: annotating a stored document again writes each message once', () => {
+    const doc = read('Haushalt\n\nDie Stadt gibt 1.234 Millionen Euro aus.', 'de')
+    const again = runStagesIsolated(doc, [])
+    expect(notRead(again)).toEqual(['claims', 'events'])
+    const [redone] = runTask({ kind: 'annotate', stages: ['sentences', 'times', 'entities', 'quotes', 'claims', 'events'], docs: [doc], all: true })
+    expect(notRead(redone!)).toEqual(['claims', 'events'])
+  })
+
+  it('process: the stage of a failure message is read from the message itself, and from its words on messages stored before', () => {
+    expect(failedStageOf({ severity: 'error', code: STAGE_FAILED, input: 'a', stage: 'times', message: 'anything' })).toBe('times')
+    expect(failedStageOf({ severity: 'error', code: STAGE_FAILED, input: 'a', message: 'stage "claims" failed on document d1: boom' })).toBe('claims')
+    expect(failedStageOf({ severity: 'info', code: LANGUAGE_NOT_READ, input: 'a', stage: 'claims', message: '…' })).toBeUndefined()
   })
 })

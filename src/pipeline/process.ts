@@ -5,7 +5,7 @@ import { runStages } from './run.js'
 import { STAGES, selectStages } from './stages.js'
 import { runTaskWith, type Task } from './task.js'
 
-export { READER_STAGE_NAMES, STAGE_FAILED, STAGE_NAMES, allStageNames, failedStageOf } from './names.js'
+export { LANGUAGE_NOT_READ, READER_STAGE_NAMES, STAGE_FAILED, STAGE_NAMES, allStageNames, failedStageOf, stageOfMessage } from './names.js'
 export { producedLayers, runStagesIsolated, runTaskWith, stagesToComplete, type Task } from './task.js'
 
 /**

@@ -1,4 +1,5 @@
 import type { Document, LayerName, Layers } from '../document/index.js'
+import type { LanguageCode } from '../language/index.js'
 
 /**
  * A stage reads a document and returns the layers it produces. No I/O, no clock, no globals:
@@ -14,6 +15,12 @@ export interface Stage<C = StageConfig> {
   readonly name: string
   readonly requires: readonly LayerName[]
   readonly produces: readonly LayerName[]
+  /**
+   * The languages the stage reads (ISO 639-1), and its layers as a document in any other language
+   * gets them: empty, with a `LANGUAGE_NOT_READ` message saying so. Absent: every language. A
+   * document whose language is unknown is read (by the English rules).
+   */
+  readonly languages?: { readonly codes: readonly LanguageCode[]; readonly otherwise: Partial<Layers>; readonly what: string }
   run(doc: Document, config: Readonly<C>): Partial<Layers>
 }
 

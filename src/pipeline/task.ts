@@ -1,6 +1,6 @@
 import type { Document, DocumentMessage, LayerName, Layers, RawDocument } from '../document/index.js'
 import { extractDocument } from '../stages/clean/index.js'
-import { STAGE_FAILED, failedStageOf } from './names.js'
+import { STAGE_FAILED, stageOfMessage } from './names.js'
 import { runStages } from './run.js'
 import type { Stage, StageConfig } from './stage.js'
 
@@ -31,6 +31,7 @@ function stageFailure(doc: Document, stage: Stage, error: unknown): DocumentMess
     severity: 'error',
     code: STAGE_FAILED,
     input: doc.origin.input,
+    stage: stage.name,
     message: `stage "${stage.name}" failed on document ${doc.id}: ${error instanceof Error ? error.message : String(error)}; its layers and those of later stages are missing`,
   }
 }
@@ -40,7 +41,8 @@ function stageFailure(doc: Document, stage: Stage, error: unknown): DocumentMess
  * document: it keeps the layers made so far and gets a `STAGE_FAILED` message naming the stage,
  * so one odd article never costs the thousand others read with it. The next `analyze` sees the
  * missing layers and runs those stages again. A `STAGE_FAILED` message from an earlier run of
- * one of these stages is dropped first: this run decides whether it still holds.
+ * one of these stages is dropped first, as is any other message one of them wrote
+ * (`LANGUAGE_NOT_READ`): this run decides whether it still holds.
  *
  * @example
  * const doc = runStagesIsolated(extracted, STAGES)
@@ -49,8 +51,8 @@ function stageFailure(doc: Document, stage: Stage, error: unknown): DocumentMess
 export function runStagesIsolated(doc: Document, stages: readonly Stage[], config: StageConfig = {}): Document {
   const running = new Set(stages.map((s) => s.name))
   const kept = doc.messages.filter((m) => {
-    const failed = failedStageOf(m)
-    return failed === undefined || !running.has(failed)
+    const stage = stageOfMessage(m)
+    return stage === undefined || !running.has(stage)
   })
   let current = kept.length === doc.messages.length ? doc : { ...doc, messages: kept }
   for (const stage of stages) {

@@ -167,6 +167,9 @@ export const claims: Stage = {
   name: 'claims',
   requires: ['sentences', 'times', 'entities'],
   produces: ['claims'],
+  // English rules only so far: on "120 millones" they read 120 with the unit "millone", and
+  // "1.234" is a thousand and more in German; no figure is better than a wrong one.
+  languages: { codes: ['en'], otherwise: { claims: { claims: [] } }, what: 'figures' },
   run: (doc) => ({ claims: findClaims(doc) }),
 }
 

@@ -25,6 +25,8 @@ export const events: Stage = {
   name: 'events',
   requires: ['sentences', 'times', 'entities', 'quotes'],
   produces: ['events'],
+  // The action lexicon (ontology.ts) is English.
+  languages: { codes: ['en'], otherwise: { events: { events: [] } }, what: 'events' },
   run(doc) {
     return { events: readEvents(doc) }
   },

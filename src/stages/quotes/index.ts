@@ -1,6 +1,6 @@
 import type { EntitiesLayer, Entity, Quote, QuotesLayer, Sentence, Span, Speaker } from '../../document/index.js'
 import type { Stage } from '../../pipeline/stage.js'
-import { lexiconFor, type Lexicon } from '../../language/index.js'
+import { SUPPORTED_LANGUAGES, lexiconFor, type Lexicon } from '../../language/index.js'
 import { sentenceIndexAt, tokenize } from '../sentences/index.js'
 import { NAMING_CUES, SPEECH_VERBS, TITLE_INTRODUCERS } from './cues.js'
 import { findIndirect, mayReport } from './indirect.js'
@@ -33,6 +33,8 @@ export const quotes: Stage = {
   name: 'quotes',
   requires: ['sentences', 'entities', 'metadata'],
   produces: ['quotes'],
+  // The English rules on a language without a lexicon would take its words for English ones.
+  languages: { codes: SUPPORTED_LANGUAGES, otherwise: { quotes: { quotes: [] } }, what: 'quotes' },
   run(doc) {
     const lexicon = lexiconFor(doc.layers.metadata?.language?.value)
     return { quotes: findQuotes(doc.source, doc.layers.sentences?.sentences ?? [], doc.layers.entities, lexicon?.code === 'en' ? undefined : lexicon) }
