@@ -132,6 +132,20 @@ describe('dossier export', () => {
     expect(seen).toBe(EXAMPLE_DOCUMENTS)
   })
 
+  it('analyze and show: the Russian example says which of its layers Russian keeps from being read (issue 14 §5)', async () => {
+    const store = await SqliteStore.open(analyzed)
+    const russian: string[] = []
+    for await (const doc of store.iterateDocuments()) if (doc.layers.metadata?.language?.value === 'ru') russian.push(doc.id)
+    await store.close()
+    expect(russian).toHaveLength(1)
+    const show = await runCli(['show', russian[0]!, '--db', analyzed])
+    expect(show.code).toBe(0)
+    expect(show.stdout).toContain('- Not read: figures not read: the document is in Russian (ru), and Dossier reads figures in English only; the claims layer is empty')
+    expect(show.stdout).toContain('- Not read: events not read: the document is in Russian (ru), and Dossier reads events in English only; the events layer is empty')
+    const again = await runCli(['analyze', EXAMPLES, '--db', join(dir, 'languages.db')])
+    expect(again.stderr).toMatch(/^1 document in Russian \(ru\): the claims and events stages do not read Russian yet; their layers are left empty/m)
+  })
+
   it('export: a record broken by hand fails the schema', async () => {
     const [record] = (await exported('articles'))
     const validate = schemaNamed('article')
