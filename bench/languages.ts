@@ -22,11 +22,12 @@ import { join } from 'node:path'
 import { analyze } from '../src/api/analyze.js'
 import type { Document, RawDocument, Span } from '../src/document/index.js'
 import { processDocument } from '../src/pipeline/process.js'
+import { findClaims } from '../src/stages/claims/index.js'
 import { findEntities } from '../src/stages/entities/index.js'
 import { findQuotes } from '../src/stages/quotes/index.js'
 import { findTimes } from '../src/stages/times/index.js'
 import { openStore, type Store } from '../src/store/index.js'
-import { articleIdOf, languageArticles, writeLanguageArticles, type LanguageArticle } from '../test/helpers/language-articles.js'
+import { articleIdOf, figureArticles, languageArticles, writeLanguageArticles, type LanguageArticle } from '../test/helpers/language-articles.js'
 import { printTable, ratio } from './lib/table.js'
 
 
@@ -159,6 +160,7 @@ for (const split of ['dev', 'held-back'] as const) {
     rows,
   )
 }
+benchFigures()
 await benchStories()
 console.log(`\nGoals (issue 14, on unseen news): direct-quote recall ≥ 0.8 and speaker accuracy ≥ 0.8 in German, French, Spanish and Russian; dates right ≥ 0.9.`)
 console.log(`\nErrors (${log.length}):`)
@@ -185,6 +187,50 @@ function bcubed(found: ReadonlyMap<string, string>, gold: ReadonlyMap<string, st
   precision /= found.size
   recall /= found.size
   return { precision, recall, f1: (2 * precision * recall) / (precision + recall) }
+}
+
+/**
+ * Figures in seven languages (test/fixtures/figures): a gold figure is right when a claim overlaps
+ * it with the same value (scale applied), unit and comparator; precision counts claims that
+ * overlap a gold figure. Peer: the same text read by the English claim rules (what every
+ * language got before the lexicon's figure words).
+ */
+function benchFigures(): void {
+  for (const split of ['dev', 'held-back'] as const) {
+    const rows: (string | number)[][] = []
+    for (const { language, articles: all } of figureArticles()) {
+      const articles = all.filter((a) => a.split === split)
+      const tally = { gold: 0, right: 0, found: 0, overlapping: 0, peerRight: 0, peerFound: 0 }
+      for (const a of articles) {
+        const doc = read({ ...a, event: '', quotes: [], dates: [] }, language)
+        const english = { ...doc, layers: { ...doc.layers, metadata: { ...doc.layers.metadata!, language: { value: 'en', basis: 'hint:language', confidence: 1 } } } }
+        const ours = doc.layers.claims?.claims ?? []
+        const peer = findClaims(english).claims
+        const spans = a.figures.map((g) => locate(doc.source, g.text))
+        const rightIn = (claims: typeof ours): number => a.figures.filter((g, k) => {
+          const hit = claims.find((c) => spans[k] !== null && overlap(c.span, spans[k]!) > 0)
+          return hit !== undefined && Math.abs(hit.value - g.value) <= 1e-9 * Math.max(1, g.value) && hit.unit === g.unit && hit.comparator === g.comparator
+        }).length
+        tally.gold += a.figures.length
+        tally.right += rightIn(ours)
+        tally.peerRight += rightIn(peer)
+        tally.found += ours.length
+        tally.peerFound += peer.length
+        tally.overlapping += ours.filter((c) => spans.some((s) => s !== null && overlap(c.span, s) > 0)).length
+        for (const [k, g] of a.figures.entries()) {
+          const hit = ours.find((c) => spans[k] !== null && overlap(c.span, spans[k]!) > 0)
+          const ok = hit !== undefined && hit.value === g.value && hit.unit === g.unit && hit.comparator === g.comparator
+          if (!ok) log.push(`${a.id} (${split}): figure "${g.text}": ${hit === undefined ? 'not found' : `${hit.value} ${hit.unit ?? '(no unit)'} ${hit.comparator}`} (gold ${g.value} ${g.unit ?? '(no unit)'} ${g.comparator})`)
+        }
+      }
+      rows.push([language, articles.length, tally.gold, share(tally.right, tally.gold), share(tally.overlapping, tally.found), share(tally.peerRight, tally.gold), tally.peerFound])
+    }
+    printTable(
+      `bench:languages — figures, ${split} articles (test/fixtures/figures); peer: the same text read by the English claim rules`,
+      ['language', 'articles', 'gold figures', 'right (value, unit, comparator)', 'precision (claims on a gold figure)', 'peer right', 'peer claims'],
+      rows,
+    )
+  }
 }
 
 /** Pairs of quotes (in two languages) one statement holds, as `a|b` keys with a < b. */

@@ -38,4 +38,11 @@ export const es: Lexicon = {
   numberWords: { dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, doce: 12, cien: 100, mil: 1000, millón: 1e6, millones: 1e6, 'mil millones': 1e9 },
   numberFormat: { decimal: ',', group: ['.', ' ', '\u00a0'] },
   dateOrder: 'day-month-year',
+  figures: {
+    currencies: { euro: 'EUR', euros: 'EUR', dólar: 'USD', dólares: 'USD', rublo: 'RUB', rublos: 'RUB', yuan: 'CNY', yuanes: 'CNY', libras: 'GBP', pesos: 'MXN' },
+    percent: ['por ciento'],
+    comparators: { gt: ['más de', 'superior a', 'superó los', 'superó las'], lt: ['menos de', 'inferior a'], approx: ['alrededor de', 'unos', 'unas', 'cerca de', 'aproximadamente', 'casi'] },
+    timeUnits: { año: 'year', años: 'year', mes: 'month', meses: 'month', semana: 'week', semanas: 'week', día: 'day', días: 'day', horas: 'hour' },
+    linkers: ['de'],
+  },
 }

@@ -36,7 +36,14 @@ export const fr: Lexicon = {
   speakerLeads: ['le', 'la', "l'", 'l’', 'les', 'du', 'de', 'm.', 'mme', 'russe', 'chinois', 'américain', 'français', 'allemand', 'ancien', 'ancienne'],
   negations: ['ne', "n'", 'pas', 'jamais', 'aucun', 'aucune', 'non', 'ni', 'rien'],
   hedges: ['apparemment', 'probablement', 'selon toute vraisemblance', 'aurait', 'auraient'],
-  numberWords: { deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, douze: 12, cent: 100, mille: 1000, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9 },
+  numberWords: { deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, douze: 12, cent: 100, mille: 1000, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9, md: 1e9, mds: 1e9 },
   numberFormat: { decimal: ',', group: [' ', '\u00a0', '\u202f', '.'] },
   dateOrder: 'day-month-year',
+  figures: {
+    currencies: { euro: 'EUR', euros: 'EUR', dollar: 'USD', dollars: 'USD', rouble: 'RUB', roubles: 'RUB', yuan: 'CNY', yuans: 'CNY', livres: 'GBP', 'francs suisses': 'CHF' },
+    percent: ['pour cent', 'pourcent'],
+    comparators: { gt: ['plus de', "plus d'", 'au-delà de', 'dépassé les'], lt: ['moins de', "moins d'"], approx: ['environ', 'quelque', 'près de', 'presque', 'autour de'] },
+    timeUnits: { an: 'year', ans: 'year', année: 'year', années: 'year', mois: 'month', semaine: 'week', semaines: 'week', jour: 'day', jours: 'day', heures: 'hour' },
+    linkers: ['de', "d'"],
+  },
 }

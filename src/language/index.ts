@@ -8,7 +8,7 @@ import { pl } from './pl.js'
 import { ru } from './ru.js'
 import { zh } from './zh.js'
 
-export type { LanguageCode, Lexicon, WeekdayShift } from './lexicon.js'
+export type { FigureWords, LanguageCode, Lexicon, WeekdayShift } from './lexicon.js'
 
 /** Every language Dossier reads beyond clean text and metadata, by code. */
 export const LEXICONS: ReadonlyMap<LanguageCode, Lexicon> = new Map([en, de, fr, es, it, ru, pl, zh].map((l) => [l.code, l]))

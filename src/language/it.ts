@@ -33,7 +33,14 @@ export const it: Lexicon = {
   speakerLeads: ['il', 'lo', 'la', "l'", 'l’', 'del', 'della', 'russo', 'cinese', 'americano', 'tedesco', 'francese', 'ex'],
   negations: ['non', 'mai', 'nessun', 'nessuna', 'nessuno', 'né', 'niente'],
   hedges: ['presumibilmente', 'probabilmente', 'apparentemente'],
-  numberWords: { due: 2, tre: 3, quattro: 4, cinque: 5, sei: 6, sette: 7, otto: 8, nove: 9, dieci: 10, dodici: 12, cento: 100, mille: 1000, milione: 1e6, milioni: 1e6, miliardo: 1e9, miliardi: 1e9 },
+  numberWords: { due: 2, tre: 3, quattro: 4, cinque: 5, sei: 6, sette: 7, otto: 8, nove: 9, dieci: 10, dodici: 12, cento: 100, mille: 1000, milione: 1e6, milioni: 1e6, miliardo: 1e9, miliardi: 1e9, mln: 1e6, mld: 1e9, mila: 1000 },
   numberFormat: { decimal: ',', group: ['.', ' ', '\u00a0'] },
   dateOrder: 'day-month-year',
+  figures: {
+    currencies: { euro: 'EUR', dollaro: 'USD', dollari: 'USD', rublo: 'RUB', rubli: 'RUB', yuan: 'CNY', sterline: 'GBP', franchi: 'CHF' },
+    percent: ['per cento', 'percento'],
+    comparators: { gt: ['oltre', 'più di', 'superato i', 'superato le', 'superiore a'], lt: ['meno di', 'inferiore a'], approx: ['circa', 'quasi', 'intorno a', 'poco più di'] },
+    timeUnits: { anno: 'year', anni: 'year', mese: 'month', mesi: 'month', settimana: 'week', settimane: 'week', giorno: 'day', giorni: 'day', ore: 'hour' },
+    linkers: ['di', "d'"],
+  },
 }

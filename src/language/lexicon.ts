@@ -52,6 +52,30 @@ export interface Lexicon {
   readonly dateOrder: 'day-month-year' | 'month-day-year' | 'year-month-day'
   /** Written without spaces between words (Chinese): words are found by `Intl.Segmenter`. */
   readonly unspaced?: boolean
+  /** How the language writes figures, for the claims reader; absent where figures are read by English's own rules. */
+  readonly figures?: FigureWords
+}
+
+/** The words of figures in one language (`src/stages/claims/lexicon-claims.ts` reads them). */
+export interface FigureWords {
+  /** Currency words and abbreviations, lower case, after the number → ISO 4217 ("euro" → EUR, "млрд рублей" has "рублей" → RUB). */
+  readonly currencies: Readonly<Record<string, string>>
+  /** Words for percent after the number ("Prozent", "pour cent", "процента"); "%" is read in every language. */
+  readonly percent: readonly string[]
+  /** Words before a number that bound it: "mehr als" (gt), "rund" (approx), "weniger als" (lt). */
+  readonly comparators: Readonly<Partial<Record<'gt' | 'gte' | 'lt' | 'lte' | 'approx', readonly string[]>>>
+  /** Words of time spans after a number → the unit the claims layer uses ("Monate" → month). */
+  readonly timeUnits: Readonly<Record<string, 'year' | 'month' | 'week' | 'day' | 'hour'>>
+  /** Small words between a scale and what it counts ("Millionen de" is not German; "millions d'euros", "milioni di euro", "millones de euros"). */
+  readonly linkers: readonly string[]
+  /** Nouns are capitalised (German): the counted noun is the first capitalised word after the number ("40 neue Busse"). */
+  readonly capitalisedNouns?: boolean
+  /** Adjective endings read past before a counted noun in languages that put adjectives first ("nowych łóżek"). */
+  readonly adjectiveEndings?: readonly string[]
+  /** Measure words between a number and its noun in Chinese ("4200艘船舶", "1.5万名观众"). */
+  readonly classifiers?: readonly string[]
+  /** Units written right after the number in Chinese ("吨", "人"). */
+  readonly units?: readonly string[]
 }
 
 export type LanguageCode = 'en' | 'de' | 'fr' | 'es' | 'it' | 'ru' | 'pl' | 'zh'

@@ -41,4 +41,12 @@ export const pl: Lexicon = {
   numberWords: { dwa: 2, dwie: 2, trzy: 3, cztery: 4, pięć: 5, sześć: 6, siedem: 7, osiem: 8, dziewięć: 9, dziesięć: 10, sto: 100, tysiąc: 1000, tysiące: 1000, tysięcy: 1000, mln: 1e6, milion: 1e6, miliony: 1e6, milionów: 1e6, mld: 1e9, miliard: 1e9, miliardy: 1e9, miliardów: 1e9 },
   numberFormat: { decimal: ',', group: [' ', '\u00a0', '\u202f', '.'] },
   dateOrder: 'day-month-year',
+  figures: {
+    currencies: { zł: 'PLN', złoty: 'PLN', złote: 'PLN', złotych: 'PLN', euro: 'EUR', dolar: 'USD', dolary: 'USD', dolarów: 'USD', rubli: 'RUB', juanów: 'CNY' },
+    percent: ['procent', 'procenta', 'procentów', 'proc.'],
+    comparators: { gt: ['ponad', 'więcej niż', 'przeszło', 'powyżej'], lt: ['mniej niż', 'poniżej', 'niespełna'], approx: ['około', 'ok.', 'blisko', 'prawie'] },
+    timeUnits: { rok: 'year', lata: 'year', lat: 'year', miesiąc: 'month', miesiące: 'month', miesięcy: 'month', tydzień: 'week', tygodnie: 'week', tygodni: 'week', dzień: 'day', dni: 'day', godzin: 'hour' },
+    linkers: [],
+    adjectiveEndings: ['ych', 'ich', 'owe'],
+  },
 }

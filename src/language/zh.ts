@@ -30,5 +30,14 @@ export const zh: Lexicon = {
   numberWords: { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 百: 100, 千: 1000, 万: 1e4, 亿: 1e8 },
   numberFormat: { decimal: '.', group: [','] },
   dateOrder: 'year-month-day',
+  figures: {
+    currencies: { 元: 'CNY', 人民币: 'CNY', 美元: 'USD', 欧元: 'EUR', 卢布: 'RUB', 英镑: 'GBP', 日元: 'JPY' },
+    percent: ['％'],
+    comparators: { gt: ['超过', '逾', '多于', '高于'], lt: ['不到', '不足', '少于', '低于'], approx: ['约', '约为', '大约', '近', '将近'] },
+    timeUnits: { 年: 'year', 个月: 'month', 周: 'week', 天: 'day', 小时: 'hour' },
+    linkers: [],
+    classifiers: ['名', '个', '艘', '辆', '座', '家', '位', '只', '架', '台', '所', '项', '条', '件', '部', '户'],
+    units: ['吨', '人', '公里', '公斤', '千米', '平方米', '平方公里', '桶', '亩'],
+  },
   unspaced: true,
 }

@@ -71,15 +71,15 @@ describe('pipeline: stages gated by the document\'s language (issue 14 §5)', ()
     expect(doc.layers.claims?.claims.map((c) => c.value)).toEqual([120_000_000])
   })
 
-  it('process: German gets its quotes; figures and events are left empty, with a message naming each stage, not misread by the English rules', () => {
+  it('process: German gets its quotes and figures (in its own number format); events are left empty, with a message naming the stage', () => {
     const doc = read('Haushalt\n\n„Wir bauen die Brücke“, sagte Bürgermeisterin Hanna Kessler am Montag. Die Stadt gibt 1.234 Millionen Euro aus.', 'de')
     expect(doc.layers.quotes?.quotes).toHaveLength(1)
-    expect(doc.layers.claims).toEqual({ claims: [] })
+    expect(doc.layers.claims?.claims.map((c) => [c.value, c.unit])).toEqual([[1_234_000_000, 'EUR']])
     expect(doc.layers.events).toEqual({ events: [] })
-    expect(notRead(doc)).toEqual(['claims', 'events'])
-    const claims = doc.messages.find((m) => m.stage === 'claims')!
-    expect(claims).toMatchObject({ severity: 'info', input: 'de.txt' })
-    expect(claims.message).toBe('figures not read: the document is in German (de), and Dossier reads figures in English only; the claims layer is empty')
+    expect(notRead(doc)).toEqual(['events'])
+    const events = doc.messages.find((m) => m.stage === 'events')!
+    expect(events).toMatchObject({ severity: 'info', input: 'de.txt' })
+    expect(events.message).toBe('events not read: the document is in German (de), and Dossier reads events in English only; the events layer is empty')
   })
 
   it('process: a language Dossier has no lexicon for keeps its clean text, metadata, dates and gazetteer names, and says which layers it skips', () => {
@@ -93,9 +93,9 @@ describe('pipeline: stages gated by the document\'s language (issue 14 §5)', ()
   it('process: annotating a stored document again writes each message once', () => {
     const doc = read('Haushalt\n\nDie Stadt gibt 1.234 Millionen Euro aus.', 'de')
     const again = runStagesIsolated(doc, [])
-    expect(notRead(again)).toEqual(['claims', 'events'])
+    expect(notRead(again)).toEqual(['events'])
     const [redone] = runTask({ kind: 'annotate', stages: ['sentences', 'times', 'entities', 'quotes', 'claims', 'events'], docs: [doc], all: true })
-    expect(notRead(redone!)).toEqual(['claims', 'events'])
+    expect(notRead(redone!)).toEqual(['events'])
   })
 
   it('process: the stage of a failure message is read from the message itself, and from its words on messages stored before', () => {

@@ -140,10 +140,9 @@ describe('dossier export', () => {
     expect(russian).toHaveLength(1)
     const show = await runCli(['show', russian[0]!, '--db', analyzed])
     expect(show.code).toBe(0)
-    expect(show.stdout).toContain('- Not read: figures not read: the document is in Russian (ru), and Dossier reads figures in English only; the claims layer is empty')
     expect(show.stdout).toContain('- Not read: events not read: the document is in Russian (ru), and Dossier reads events in English only; the events layer is empty')
     const again = await runCli(['analyze', EXAMPLES, '--db', join(dir, 'languages.db')])
-    expect(again.stderr).toMatch(/^1 document in Russian \(ru\): the claims and events stages do not read Russian yet; their layers are left empty/m)
+    expect(again.stderr).toMatch(/^1 document in Russian \(ru\): the events stage does not read Russian yet; its layer is left empty/m)
   })
 
   it('export: a record broken by hand fails the schema', async () => {

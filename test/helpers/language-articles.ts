@@ -41,3 +41,20 @@ export function writeLanguageArticles(dir: string): string {
 export function articleIdOf(url: string | null): string | undefined {
   return url === null ? undefined : /^https:\/\/([a-z]{2}-\d+)\.example\//.exec(url)?.[1]
 }
+
+/** The team's articles with figures in seven languages, with gold figures (test/fixtures/figures, see its README). */
+export interface FigureArticle {
+  readonly id: string
+  readonly split: 'dev' | 'held-back'
+  readonly published: string
+  readonly text: string
+  readonly figures: readonly { readonly text: string; readonly value: number; readonly unit: string | null; readonly comparator: string }[]
+}
+
+export const FIGURE_ARTICLES_DIR = resolve(import.meta.dirname, '../fixtures/figures')
+
+/** Every figure article, by language. */
+export function figureArticles(): Array<{ readonly language: string; readonly articles: FigureArticle[] }> {
+  return readdirSync(FIGURE_ARTICLES_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort()
+    .map((language) => ({ language, articles: JSON.parse(readFileSync(join(FIGURE_ARTICLES_DIR, `${language}.json`), 'utf8')) as FigureArticle[] }))
+}

@@ -5,6 +5,8 @@ import { countedNoun, findMeasure } from './measure.js'
 import { findQuantities, singularNoun, type Quantity } from './quantities.js'
 import { findSources, type FigureSource } from './source.js'
 import { findSubject } from './subject.js'
+import { findLexiconQuantities, findLexiconSources, readsFigures } from './lexicon-claims.js'
+import { SUPPORTED_LANGUAGES, lexiconFor } from '../../language/index.js'
 import { TIME_UNITS } from './vocabulary.js'
 
 export { findQuantities, singularNoun, type Quantity, type QuantityKind } from './quantities.js'
@@ -42,6 +44,14 @@ interface Draft {
  * claims[0] // { value: 5459, unit: 'warhead', measure: { text: 'warheads' }, subject: { entity: 'country:RU' }, source: { entity: 'org:sipri' } … }
  */
 export function findClaims(doc: Document): ClaimsLayer {
+  const lexicon = lexiconFor(doc.layers.metadata?.language?.value)
+  const words: FigureReader = readsFigures(lexicon)
+    ? {
+        quantities: (source, sentence, skip) => findLexiconQuantities(source, sentence, skip, lexicon),
+        sources: (source, sentence, mentions, typeOf) => findLexiconSources(source, sentence, mentions, typeOf, lexicon),
+        english: false,
+      }
+    : { quantities: findQuantities, sources: (source, sentence, mentions, typeOf, times) => findSources(source, sentence, mentions, typeOf, times), english: true }
   const sentences = doc.layers.sentences?.sentences ?? []
   const times = doc.layers.times?.times ?? []
   const entities: EntitiesLayer = doc.layers.entities ?? { entities: [], mentions: [] }
@@ -53,14 +63,23 @@ export function findClaims(doc: Document): ClaimsLayer {
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i]!
     const mentions = mentionsIn(entities, sentence.span)
-    const current = readSentence(doc.source, sentence, i, mentions, typeOf, timesBySentence.get(i) ?? [], previous, drafts.length)
+    const current = readSentence(words, doc.source, sentence, i, mentions, typeOf, timesBySentence.get(i) ?? [], previous, drafts.length)
     drafts.push(...current)
     previous = current
   }
   return { claims: drafts.map((d) => d.claim) }
 }
 
+/** How figures and their sources are found: English's own rules, or a lexicon's figure words. */
+interface FigureReader {
+  readonly quantities: (source: string, sentence: Span, skip: readonly Span[]) => Quantity[]
+  readonly sources: (source: string, sentence: Span, mentions: readonly Mention[], typeOf: (id: EntityId) => string | undefined, times: readonly Span[]) => FigureSource[]
+  /** English only: a bare figure's measure is looked for in the words around it (`measure.ts`). */
+  readonly english: boolean
+}
+
 function readSentence(
+  words: FigureReader,
   source: string,
   sentence: Sentence,
   index: number,
@@ -71,15 +90,15 @@ function readSentence(
   firstId: number,
 ): Draft[] {
   const timeSpans = times.map((t) => t.span)
-  const quantities = findQuantities(source, sentence.span, timeSpans)
+  const quantities = words.quantities(source, sentence.span, timeSpans)
   if (quantities.length === 0) return []
-  const sources = findSources(source, sentence.span, mentions, typeOf, timeSpans)
+  const sources = words.sources(source, sentence.span, mentions, typeOf, timeSpans)
   const sourceSpans = sources.map((s) => s.span)
   const drafts: Draft[] = []
   quantities.forEach((q, k) => {
     const carriedFrom = q.kind === 'bare' ? (drafts[drafts.length - 1] ?? lastOf(previous, sentence.block)) : null
     const carry = carriedFrom?.claim.unit ? carriedFrom : null
-    const measure = carry ? carry.claim.measure : (q.measure ?? (q.kind === 'count' || q.kind === 'measure' ? null : notOnlyNames(findMeasure(source, sentence.span, q), mentions)))
+    const measure = carry ? carry.claim.measure : (q.measure ?? (q.kind === 'count' || q.kind === 'measure' || !words.english ? null : notOnlyNames(findMeasure(source, sentence.span, q), mentions)))
     const own = nearestSource(sources, q.span)
     const inherited = !own && sources.length === 0 && carry && carry.block === sentence.block ? carry.claim.source : null
     const claim: NumericClaim = {
@@ -162,14 +181,18 @@ function groupBySentence(times: readonly TimeExpression[]): Map<number, TimeExpr
   return out
 }
 
+/** English, and every language whose lexicon has figure words. */
+const FIGURE_LANGUAGES = SUPPORTED_LANGUAGES.filter((code) => code === 'en' || readsFigures(lexiconFor(code)))
+
 /** The claims stage: every figure in the text, with its unit, measure, subject, time and source. */
 export const claims: Stage = {
   name: 'claims',
   requires: ['sentences', 'times', 'entities'],
   produces: ['claims'],
-  // English rules only so far: on "120 millones" they read 120 with the unit "millone", and
-  // "1.234" is a thousand and more in German; no figure is better than a wrong one.
-  languages: { codes: ['en'], otherwise: { claims: { claims: [] } }, what: 'figures' },
+  // English by its own rules, the other languages by their lexicon's figure words; a language
+  // with neither is not read: the English rules would read "120 millones" as 120 of a unit
+  // "millone", and "1.234" by the English number format. No figure is better than a wrong one.
+  languages: { codes: FIGURE_LANGUAGES, otherwise: { claims: { claims: [] } }, what: 'figures' },
   run: (doc) => ({ claims: findClaims(doc) }),
 }
 

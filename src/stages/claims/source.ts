@@ -100,7 +100,8 @@ function trimName(text: string, start: number, end: number): { start: number; en
   return { start, end }
 }
 
-function bestEntity(mentions: readonly Mention[], span: Span, typeOf: (id: EntityId) => string | undefined): EntityId | null {
+/** The mention inside `span` most likely to be a source: an organisation before a person before a group or a country. */
+export function bestEntity(mentions: readonly Mention[], span: Span, typeOf: (id: EntityId) => string | undefined): EntityId | null {
   let best: Mention | null = null
   let bestRank = SOURCE_TYPES.length
   for (const m of mentions) {

@@ -14,6 +14,8 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   // Latin, references and business
   'vs', 'etc', 'cf', 'al', 'approx', 'ca', 'no', 'nos', 'vol', 'pp', 'fig', 'art', 'sec', 'ch', 'para',
   'inc', 'corp', 'ltd', 'co', 'bros', 'dept', 'univ', 'assn', 'est', 'mt', 'ave', 'blvd', 'rd',
+  // scales and units abbreviated in the other languages' figures ("90 Mio. Euro", "3 тыс. человек", "5 proc.")
+  'mio', 'mrd', 'tsd', 'mln', 'mld', 'tys', 'proc', 'тыс', 'млн', 'млрд', 'трлн', 'руб',
 ])
 
 /**

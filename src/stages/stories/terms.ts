@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import { stopwordsFor } from '../../language/stopwords.js'
 
 // The words of an article in a language other than English, as story similarity counts them:
 // lower-cased, the language's stop words dropped, reduced to a stem by the language's Snowball
@@ -43,18 +44,6 @@ function stemmerFor(language: string): ((word: string) => string) | null {
   return stem
 }
 
-let stopwordLists: Readonly<Record<string, readonly string[]>> | undefined
-const stopwordSets = new Map<string, ReadonlySet<string>>()
-/** The stopwords-iso list of a language (empty for one it lacks). */
-function stopwordsFor(language: string): ReadonlySet<string> {
-  let set = stopwordSets.get(language)
-  if (set === undefined) {
-    stopwordLists ??= require('stopwords-iso') as Record<string, readonly string[]>
-    set = new Set((stopwordLists[language] ?? []).map((w) => w.toLowerCase()))
-    stopwordSets.set(language, set)
-  }
-  return set
-}
 
 const segmenters = new Map<string, Intl.Segmenter>()
 
