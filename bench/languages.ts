@@ -50,7 +50,7 @@ const empty = (): Score => ({ gold: 0, found: 0, matched: 0, foundRight: 0, spea
 function asEnglish(doc: Document): Document {
   const metadata = doc.layers.metadata!
   const english: Document = { ...doc, layers: { ...doc.layers, metadata: { ...metadata, language: { value: 'en', basis: 'hint:language', confidence: 1 } } } }
-  const entities = findEntities(english)
+  const entities = findEntities(english, {}, undefined, false)
   const withEntities: Document = { ...english, layers: { ...english.layers, entities, times: findTimes(english) } }
   return { ...withEntities, layers: { ...withEntities.layers, quotes: findQuotes(doc.source, doc.layers.sentences?.sentences ?? [], entities) } }
 }
@@ -205,7 +205,7 @@ function benchFigures(): void {
         const doc = read({ ...a, event: '', quotes: [], dates: [] }, language)
         const english = { ...doc, layers: { ...doc.layers, metadata: { ...doc.layers.metadata!, language: { value: 'en', basis: 'hint:language', confidence: 1 } } } }
         const ours = doc.layers.claims?.claims ?? []
-        const peer = findClaims(english).claims
+        const peer = findClaims(english, false).claims
         const spans = a.figures.map((g) => locate(doc.source, g.text))
         const rightIn = (claims: typeof ours): number => a.figures.filter((g, k) => {
           const hit = claims.find((c) => spans[k] !== null && overlap(c.span, spans[k]!) > 0)

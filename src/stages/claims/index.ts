@@ -1,4 +1,4 @@
-import type { ClaimsLayer, Document, EntitiesLayer, EntityId, Mention, NumericClaim, Sentence, Span, TimeExpression } from '../../document/index.js'
+import { languageOf, type ClaimsLayer, type Document, type EntitiesLayer, type EntityId, type Mention, type NumericClaim, type Sentence, type Span, type TimeExpression } from '../../document/index.js'
 import type { Stage } from '../../pipeline/stage.js'
 import { mentionsIn } from '../entities/lookup.js'
 import { countedNoun, findMeasure } from './measure.js'
@@ -7,6 +7,7 @@ import { findSources, type FigureSource } from './source.js'
 import { findSubject } from './subject.js'
 import { findLexiconQuantities, findLexiconSources, readsFigures } from './lexicon-claims.js'
 import { SUPPORTED_LANGUAGES, lexiconFor } from '../../language/index.js'
+import { sentenceLanguages } from '../metadata/block-language.js'
 import { TIME_UNITS } from './vocabulary.js'
 
 export { findQuantities, singularNoun, type Quantity, type QuantityKind } from './quantities.js'
@@ -39,19 +40,25 @@ interface Draft {
  *   warheads …") goes on in the next sentence. A figure with its own unit takes no source from
  *   its neighbours: nothing says the same source gave it.
  *
+ * English is read by its own rules (`quantities.ts`), the other languages by their lexicon's
+ * figure words (`lexicon-claims.ts`), and with `byParagraph` (the default) a paragraph in another
+ * language than the document's by that language's.
+ *
  * @example
  * const { claims } = findClaims(doc)
  * claims[0] // { value: 5459, unit: 'warhead', measure: { text: 'warheads' }, subject: { entity: 'country:RU' }, source: { entity: 'org:sipri' } … }
  */
-export function findClaims(doc: Document): ClaimsLayer {
-  const lexicon = lexiconFor(doc.layers.metadata?.language?.value)
-  const words: FigureReader = readsFigures(lexicon)
-    ? {
-        quantities: (source, sentence, skip) => findLexiconQuantities(source, sentence, skip, lexicon),
-        sources: (source, sentence, mentions, typeOf) => findLexiconSources(source, sentence, mentions, typeOf, lexicon),
-        english: false,
-      }
-    : { quantities: findQuantities, sources: (source, sentence, mentions, typeOf, times) => findSources(source, sentence, mentions, typeOf, times), english: true }
+export function findClaims(doc: Document, byParagraph = true): ClaimsLayer {
+  const own = figureReader(doc.layers.metadata?.language?.value)
+  // A paragraph in another language is read with that language's words (`sentenceLanguages`).
+  const languages = byParagraph ? sentenceLanguages(doc) : doc.layers.sentences?.sentences.map(() => languageOf(doc)) ?? []
+  const readers = new Map<string | undefined, FigureReader | null>()
+  const readerAt = (i: number): FigureReader | null => {
+    const language = languages[i]
+    if (language === languageOf(doc)) return own
+    if (!readers.has(language)) readers.set(language, figureReader(language))
+    return readers.get(language)!
+  }
   const sentences = doc.layers.sentences?.sentences ?? []
   const times = doc.layers.times?.times ?? []
   const entities: EntitiesLayer = doc.layers.entities ?? { entities: [], mentions: [] }
@@ -63,11 +70,30 @@ export function findClaims(doc: Document): ClaimsLayer {
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i]!
     const mentions = mentionsIn(entities, sentence.span)
-    const current = readSentence(words, doc.source, sentence, i, mentions, typeOf, timesBySentence.get(i) ?? [], previous, drafts.length)
+    const words = readerAt(i)
+    const current = words === null ? [] : readSentence(words, doc.source, sentence, i, mentions, typeOf, timesBySentence.get(i) ?? [], previous, drafts.length)
     drafts.push(...current)
     previous = current
   }
   return { claims: drafts.map((d) => d.claim) }
+}
+
+/**
+ * The figure reader of a language: its lexicon's figure words, English's own rules for English
+ * and for a document whose language is unknown, none (null) for another language.
+ */
+function figureReader(language: string | undefined): FigureReader | null {
+  const lexicon = lexiconFor(language)
+  const english = lexicon?.code === 'en'
+  if (readsFigures(lexicon)) {
+    return {
+      quantities: (source, sentence, skip) => findLexiconQuantities(source, sentence, skip, lexicon),
+      sources: (source, sentence, mentions, typeOf) => findLexiconSources(source, sentence, mentions, typeOf, lexicon),
+      english: false,
+    }
+  }
+  if (language !== undefined && !english) return null
+  return { quantities: findQuantities, sources: (source, sentence, mentions, typeOf, times) => findSources(source, sentence, mentions, typeOf, times), english: true }
 }
 
 /** How figures and their sources are found: English's own rules, or a lexicon's figure words. */

@@ -8,6 +8,7 @@ import { genderOf, resolvePronouns } from './pronouns.js'
 import { readSentence } from './read.js'
 import { readUnspaced } from './unspaced.js'
 import { lexiconFor } from '../../language/index.js'
+import { sentenceLanguages } from '../metadata/block-language.js'
 import { assignPersons, resolveRoleReferences } from './resolve.js'
 
 export { mentionsIn, entityById, personMentionBefore } from './lookup.js'
@@ -28,17 +29,35 @@ export const entities: Stage = {
   run: (doc, config) => ({ entities: findEntities(doc, config) }),
 }
 
-/** The entities layer of a document (see `entities`). */
-export function findEntities(doc: Document, config: Readonly<StageConfig> = {}, matcher: GazetteerMatcher = gazetteerMatcher(languageOf(doc))): EntitiesLayer {
+/**
+ * The entities layer of a document (see `entities`). With `byParagraph` (the default), a
+ * paragraph in another language than the document's is read with that language's names; without
+ * it, every sentence with `matcher`'s.
+ */
+export function findEntities(doc: Document, config: Readonly<StageConfig> = {}, matcher: GazetteerMatcher = gazetteerMatcher(languageOf(doc)), byParagraph = true): EntitiesLayer {
   const sentences = doc.layers.sentences?.sentences ?? []
   const published = doc.layers.metadata?.published?.value
   const period = periodOf(published ?? (config.referenceDate ? { date: config.referenceDate, precision: 'day' } : undefined))
   let found: Found[] = []
-  if (lexiconFor(matcher.language)?.unspaced === true) found = readUnspaced(doc.source, sentences, matcher.gazetteer, matcher.language!)
-  else {
-    sentences.forEach((s, i) => {
-      for (const f of readSentence(doc.source, s, i, matcher)) found.push(f)
-    })
+  // A paragraph in another language than the document's is read with that language's names.
+  const languages = byParagraph ? sentenceLanguages(doc) : []
+  const matchers = new Map<string | undefined, GazetteerMatcher>([[matcher.language, matcher]])
+  const matcherAt = (i: number): GazetteerMatcher => {
+    const language = !byParagraph || languages[i] === languageOf(doc) ? matcher.language : languages[i]
+    if (!matchers.has(language)) matchers.set(language, gazetteerMatcher(language))
+    return matchers.get(language)!
+  }
+  const unspaced = new Map<GazetteerMatcher, number[]>()
+  sentences.forEach((s, i) => {
+    const m = matcherAt(i)
+    if (lexiconFor(m.language)?.unspaced === true) unspaced.set(m, [...(unspaced.get(m) ?? []), i])
+    else for (const f of readSentence(doc.source, s, i, m)) found.push(f)
+  })
+  for (const [m, indices] of unspaced) {
+    const own = indices.length === sentences.length
+    for (const f of readUnspaced(doc.source, own ? sentences : indices.map((i) => sentences[i]!), m.gazetteer, m.language!)) {
+      found.push(own ? f : { ...f, sentence: indices[f.sentence]! })
+    }
   }
   found.sort(bySpan)
   found = assignPersons(found)

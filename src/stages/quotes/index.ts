@@ -1,6 +1,7 @@
-import type { EntitiesLayer, Entity, Quote, QuotesLayer, Sentence, Span, Speaker } from '../../document/index.js'
+import { languageOf, type EntitiesLayer, type Entity, type Quote, type QuotesLayer, type Sentence, type Span, type Speaker } from '../../document/index.js'
 import type { Stage } from '../../pipeline/stage.js'
 import { SUPPORTED_LANGUAGES, lexiconFor, type Lexicon } from '../../language/index.js'
+import { sentenceLanguages } from '../metadata/block-language.js'
 import { sentenceIndexAt, tokenize } from '../sentences/index.js'
 import { NAMING_CUES, SPEECH_VERBS, TITLE_INTRODUCERS } from './cues.js'
 import { findIndirect, mayReport } from './indirect.js'
@@ -36,8 +37,20 @@ export const quotes: Stage = {
   // The English rules on a language without a lexicon would take its words for English ones.
   languages: { codes: SUPPORTED_LANGUAGES, otherwise: { quotes: { quotes: [] } }, what: 'quotes' },
   run(doc) {
-    const lexicon = lexiconFor(doc.layers.metadata?.language?.value)
-    return { quotes: findQuotes(doc.source, doc.layers.sentences?.sentences ?? [], doc.layers.entities, lexicon?.code === 'en' ? undefined : lexicon) }
+    const sentences = doc.layers.sentences?.sentences ?? []
+    const languages = sentenceLanguages(doc)
+    const own = doc.layers.metadata?.language?.value
+    const read = (language: string | undefined): QuotesLayer => {
+      const lexicon = lexiconFor(language)
+      return findQuotes(doc.source, sentences, doc.layers.entities, lexicon?.code === 'en' ? undefined : lexicon)
+    }
+    const other = new Set(languages.filter((l) => l !== languageOf(doc)))
+    if (other.size === 0) return { quotes: read(own) }
+    // A page that quotes a paragraph in another language: each language's rules read the whole
+    // text once, and each keeps the quotes that start in its own paragraphs.
+    const kept = [languageOf(doc), ...other].flatMap((language) => read(language).quotes.filter((q) => languages[q.sentence] === language))
+    kept.sort((a, b) => a.span.start - b.span.start)
+    return { quotes: { quotes: kept.map((q, k) => ({ ...q, id: `q${k}` })) } }
   },
 }
 
