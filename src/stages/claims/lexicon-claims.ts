@@ -20,19 +20,20 @@ const COMPARATOR_WINDOW = 24
 /** A source named after "laut", "selon", "据" runs at most this many words (characters in Chinese). */
 const MAX_SOURCE_WORDS = 4
 const MAX_SOURCE_CHARS_UNSPACED = 14
-const CURRENCY_SIGNS: Readonly<Record<string, string>> = { '€': 'EUR', $: 'USD', '£': 'GBP', '¥': 'CNY', '₽': 'RUB', zł: 'PLN' }
+const CURRENCY_SIGNS: Readonly<Record<string, string>> = { '€': 'EUR', $: 'USD', '£': 'GBP', '¥': 'CNY', '₽': 'RUB' }
 
 interface Reader {
   readonly words: FigureWords
   readonly number: RegExp
   readonly decimal: string
   readonly groups: readonly string[]
-  /** Scale words (value ≥ 1000) and small number words, lower case. */
+  /** Scale words (value ≥ 1000: "Millionen", "млрд", "万") and counts in words (below 1000: "drei"), lower case. */
   readonly scales: ReadonlyMap<string, number>
   readonly counts: ReadonlyMap<string, number>
   readonly unspaced: boolean
   readonly stop: ReadonlySet<string>
-  readonly comparators: ReadonlyArray<readonly [phrase: string, comparator: Comparator]>
+  /** Each comparator phrase, longest first, with the test that it ends the text before a number. */
+  readonly comparators: ReadonlyArray<readonly [ends: (before: string) => boolean, comparator: Comparator]>
 }
 
 const readers = new WeakMap<Lexicon, Reader>()
@@ -58,7 +59,12 @@ function readerOf(lexicon: Lexicon): Reader | undefined {
       stop: stopwordsFor(lexicon.code),
       comparators: Object.entries(words.comparators)
         .flatMap(([c, phrases]) => phrases.map((p) => [p.toLowerCase(), c as Comparator] as const))
-        .sort((a, b) => b[0].length - a[0].length),
+        .sort((a, b) => b[0].length - a[0].length)
+        .map(([phrase, comparator]) => {
+          if (lexicon.unspaced === true) return [(before: string) => before.endsWith(phrase), comparator] as const
+          const ends = new RegExp(`(?:^|[^\\p{L}])${escape(phrase)}\\s*$`, 'u')
+          return [(before: string) => ends.test(before), comparator] as const
+        }),
     }
     readers.set(lexicon, reader)
   }
@@ -264,9 +270,7 @@ function signBefore(text: string, start: number): { start: number; code: string 
 /** The comparator phrase ending right before the number ("mehr als 1.200", "около 18", "约2.8"). */
 function comparatorBefore(text: string, start: number, reader: Reader): Comparator {
   const before = text.slice(Math.max(0, start - COMPARATOR_WINDOW), start).toLowerCase().replace(/’/g, "'")
-  for (const [phrase, comparator] of reader.comparators) {
-    if (reader.unspaced ? before.endsWith(phrase) : new RegExp(`(?:^|[^\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'u').test(before)) return comparator
-  }
+  for (const [ends, comparator] of reader.comparators) if (ends(before)) return comparator
   return 'eq'
 }
 
