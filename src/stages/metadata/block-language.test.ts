@@ -9,7 +9,7 @@ function read(body: string, language: string): Document {
 }
 
 const english = 'Moscow rejected the idea on Monday. The foreign minister spoke at length to reporters about the talks, and officials said that the plan would cost $5 billion in all.'
-const russian = '«Россия ни с кем не будет объединяться против кого-либо, тем более против Китая», — заявил Сергей Лавров журналистам в Москве. Расходы составят 6,5 млрд рублей, сообщил министр.'
+const russian = '«Россия ни с кем не будет объединяться против кого-либо, тем более против Китая», — заявил в среду Сергей Лавров журналистам в Москве. Расходы составят 6,5 млрд рублей, сообщил министр.'
 
 describe('a page that mixes languages is read paragraph by paragraph (issue 14 §5)', () => {
   it('sentenceLanguages: a long paragraph plainly in another language Dossier reads is in that language; the rest in the document\'s', () => {
@@ -21,8 +21,9 @@ describe('a page that mixes languages is read paragraph by paragraph (issue 14 �
     ])
   })
 
-  it('the Russian paragraph of an English report gets its quote, speaker and figure by the Russian rules and names; the English ones keep theirs', () => {
+  it('the Russian paragraph of an English report gets its quote, speaker, figure and date by the Russian rules and names; the English ones keep theirs', () => {
     const doc = read(`Talks in Moscow\n\n${english}\n\n${russian}`, 'en')
+    expect(doc.layers.times!.times.map((t) => [doc.source.slice(t.span.start, t.span.end), t.value])).toEqual([['Monday', '2025-10-13'], ['среду', '2025-10-15']])
     const quote = doc.layers.quotes!.quotes.find((q) => doc.source.slice(q.span.start, q.span.end).startsWith('Россия'))!
     expect(quote.speaker.entity).toBe('person:sergey-lavrov')
     expect(doc.layers.claims!.claims.map((c) => [c.value, c.unit])).toEqual([[5_000_000_000, 'USD'], [6_500_000_000, 'RUB']])

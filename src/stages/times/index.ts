@@ -1,10 +1,11 @@
-import type { Document, Span, TimeExpression, TimesLayer } from '../../document/index.js'
+import { languageOf, type Document, type Span, type TimeExpression, type TimesLayer } from '../../document/index.js'
 import type { Stage, StageConfig } from '../../pipeline/stage.js'
 import { loadCalendar, type Calendar } from './calendar.js'
 import { CHRONO_CUE, findChronoTimes } from './chrono.js'
 import type { FoundTime, TimeMeaning } from './meaning.js'
 import { lexiconFor, type Lexicon } from '../../language/index.js'
 import { findLexiconTimes } from './lexicon-times.js'
+import { sentenceLanguages } from '../metadata/block-language.js'
 import { findRuleTimes } from './patterns.js'
 import { resolveTime, type Reference, type Resolved } from './resolve.js'
 import { classifyRole, isFutureClause } from './role.js'
@@ -45,13 +46,16 @@ export function findTimes(doc: Document, config: Readonly<StageConfig> = {}, cal
   const datelineSpan = published?.basis.startsWith('text:') ? published.span : undefined
   const times: TimeExpression[] = []
   const sentences = doc.layers.sentences?.sentences ?? []
-  const lexicon = foreignLexicon(doc)
-  const speech = lexicon === undefined ? undefined : speechCue(lexicon)
+  const own = foreignLexicon(doc)
+  // A paragraph in another language than the document's is read with that language's words.
+  const languages = sentenceLanguages(doc)
   let context: { block: number; year: number } | undefined
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!.span
     const block = sentences[i]!.block
     const text = doc.source.slice(s.start, s.end)
+    const lexicon = languages[i] === languageOf(doc) ? own : foreignLexiconOf(languages[i])
+    const speech = lexicon === undefined ? undefined : speechCue(lexicon)
     const foreign = lexicon === undefined ? [] : findLexiconTimes(text, lexicon)
     if (foreign.length === 0 && !cue.test(text)) continue
     const found = [...foreign, ...findRuleTimes(text, calendar)]
@@ -102,7 +106,12 @@ function resolveInContext(meaning: TimeMeaning, reference: Reference | undefined
 
 /** The lexicon of a document written in another language than English, when Dossier has one. */
 function foreignLexicon(doc: Document): Lexicon | undefined {
-  const lexicon = lexiconFor(doc.layers.metadata?.language?.value)
+  return foreignLexiconOf(doc.layers.metadata?.language?.value)
+}
+
+/** The lexicon of a language other than English, when Dossier has one (English has its own rules). */
+function foreignLexiconOf(language: string | undefined): Lexicon | undefined {
+  const lexicon = lexiconFor(language)
   return lexicon?.code === 'en' ? undefined : lexicon
 }
 
