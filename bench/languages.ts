@@ -51,7 +51,7 @@ function asEnglish(doc: Document): Document {
   const metadata = doc.layers.metadata!
   const english: Document = { ...doc, layers: { ...doc.layers, metadata: { ...metadata, language: { value: 'en', basis: 'hint:language', confidence: 1 } } } }
   const entities = findEntities(english, {}, undefined, false)
-  const withEntities: Document = { ...english, layers: { ...english.layers, entities, times: findTimes(english) } }
+  const withEntities: Document = { ...english, layers: { ...english.layers, entities, times: findTimes(english, {}, undefined, false) } }
   return { ...withEntities, layers: { ...withEntities.layers, quotes: findQuotes(doc.source, doc.layers.sentences?.sentences ?? [], entities) } }
 }
 

@@ -1,6 +1,6 @@
 import type { Lexicon } from './lexicon.js'
 
-/** Polish. Months in the nominative, the genitive of dates ("15 października") and the locative ("w październiku"); weekdays in the nominative and the accusative after "w". */
+/** Polish. Months in the nominative, the genitive of dates ("15 października") and the locative ("w październiku"); weekdays in the nominative, the accusative after "w" and the genitive after "od" and "do" ("od poniedziałku"). */
 export const pl: Lexicon = {
   code: 'pl',
   name: 'Polish',
@@ -8,7 +8,10 @@ export const pl: Lexicon = {
     ['styczeń', 'stycznia', 'styczniu', 'sty'], ['luty', 'lutego', 'lutym', 'lut'], ['marzec', 'marca', 'marcu', 'mar'], ['kwiecień', 'kwietnia', 'kwietniu', 'kwi'], ['maj', 'maja', 'maju'], ['czerwiec', 'czerwca', 'czerwcu', 'cze'],
     ['lipiec', 'lipca', 'lipcu', 'lip'], ['sierpień', 'sierpnia', 'sierpniu', 'sie'], ['wrzesień', 'września', 'wrześniu', 'wrz'], ['październik', 'października', 'październiku', 'paź'], ['listopad', 'listopada', 'listopadzie', 'lis'], ['grudzień', 'grudnia', 'grudniu', 'gru'],
   ],
-  weekdays: [['niedziela', 'niedzielę'], ['poniedziałek'], ['wtorek'], ['środa', 'środę'], ['czwartek'], ['piątek'], ['sobota', 'sobotę']],
+  weekdays: [
+    ['niedziela', 'niedzielę', 'niedzieli'], ['poniedziałek', 'poniedziałku'], ['wtorek', 'wtorku'], ['środa', 'środę', 'środy'],
+    ['czwartek', 'czwartku'], ['piątek', 'piątku'], ['sobota', 'sobotę', 'soboty'],
+  ],
   relativeDays: { przedwczoraj: -2, wczoraj: -1, dzisiaj: 0, dziś: 0, jutro: 1, pojutrze: 2 },
   shifts: [
     { word: 'zeszłą', shift: -1, position: 'before' }, { word: 'zeszły', shift: -1, position: 'before' },
@@ -23,6 +26,9 @@ export const pl: Lexicon = {
     'dodał', 'dodała', 'zaznaczył', 'zaznaczyła', 'przekazał', 'przekazała', 'wyjaśnił', 'wyjaśniła', 'zapewnił', 'zapewniła',
     'odpowiedział', 'odpowiedziała', 'ostrzegł', 'ostrzegła', 'napisał', 'napisała', 'ocenił', 'oceniła', 'przyznał', 'przyznała',
     'mówi', 'twierdzi', 'podkreśla', 'dodaje', 'uważa', 'pisze', 'zapowiedział', 'zapowiedziała',
+    'poinformował', 'poinformowała', 'poinformowali', 'mówił', 'mówiła', 'zauważył', 'zauważyła', 'przypomniał', 'przypomniała',
+    'potwierdził', 'potwierdziła', 'tłumaczył', 'tłumaczyła', 'przekonywał', 'przekonywała', 'apelował', 'apelowała',
+    'opowiadał', 'opowiadała', 'wyjaśnia', 'informuje', 'zapowiada', 'opowiada', 'relacjonuje',
   ],
   verbParticles: [],
   accordingTo: ['według', 'zdaniem', 'jak powiedział', 'jak podkreślił'],

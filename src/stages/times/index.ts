@@ -30,14 +30,15 @@ const timeCues = new WeakMap<Calendar, RegExp>()
 
 /**
  * Finds every time expression in the document's sentences and normalises it against the
- * publication date (metadata), or `config.referenceDate` when the document has no date.
+ * publication date (metadata), or `config.referenceDate` when the document has no date. With
+ * `byParagraph` (the default), a paragraph in another language is read with that language's words.
  *
  * @example
  * const layer = findTimes(doc)
  * layer.times[0] // { id: 't0', span, value: '2025-10-15', precision: 'day', anchor: 'publication', role: 'reported-event', sentence: 3 }
  * layer.eventDate // { value: '2025-10-15', precision: 'day', time: 't0' }
  */
-export function findTimes(doc: Document, config: Readonly<StageConfig> = {}, calendar: Calendar = loadCalendar()): TimesLayer {
+export function findTimes(doc: Document, config: Readonly<StageConfig> = {}, calendar: Calendar = loadCalendar(), byParagraph = true): TimesLayer {
   let cue = timeCues.get(calendar)
   if (!cue) timeCues.set(calendar, (cue = timeCue(calendar)))
   const reference = referenceOf(doc, config)
@@ -48,13 +49,13 @@ export function findTimes(doc: Document, config: Readonly<StageConfig> = {}, cal
   const sentences = doc.layers.sentences?.sentences ?? []
   const own = foreignLexicon(doc)
   // A paragraph in another language than the document's is read with that language's words.
-  const languages = sentenceLanguages(doc)
+  const languages = byParagraph ? sentenceLanguages(doc) : []
   let context: { block: number; year: number } | undefined
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!.span
     const block = sentences[i]!.block
     const text = doc.source.slice(s.start, s.end)
-    const lexicon = languages[i] === languageOf(doc) ? own : foreignLexiconOf(languages[i])
+    const lexicon = !byParagraph || languages[i] === languageOf(doc) ? own : foreignLexiconOf(languages[i])
     const speech = lexicon === undefined ? undefined : speechCue(lexicon)
     const foreign = lexicon === undefined ? [] : findLexiconTimes(text, lexicon)
     if (foreign.length === 0 && !cue.test(text)) continue
@@ -63,7 +64,10 @@ export function findTimes(doc: Document, config: Readonly<StageConfig> = {}, cal
     for (const f of keepLongest(found)) {
       const span: Span = { start: s.start + f.start, end: s.start + f.end }
       const future = isFutureClause(text, f.start, f.end)
-      const resolved = resolveInContext(f.meaning, reference, future, context?.block === block ? context.year : undefined)
+      const contextYear = context?.block === block ? context.year : undefined
+      const resolved = lexicon !== undefined && !future && isYearless(f.meaning)
+        ? nearestOf(resolveInContext(f.meaning, reference, false, contextYear), resolveInContext(f.meaning, reference, true, contextYear), reference)
+        : resolveInContext(f.meaning, reference, future, contextYear)
       if (resolved.anchor === 'absolute' && resolved.precision !== 'decade') context = { block, year: Number(resolved.value!.slice(0, 4)) }
       const dateline = datelineSpan !== undefined && datelineSpan.start < span.end && span.start < datelineSpan.end
       const role = classifyRole({ sentence: text, start: f.start, end: f.end, meaning: f.meaning, resolved, reference, future, dateline, ...(speech ? { speech } : {}) })
@@ -90,6 +94,24 @@ export const times: Stage = {
   requires: ['sentences', 'metadata'],
   produces: ['times'],
   run: (doc, config) => ({ times: findTimes(doc, config) }),
+}
+
+/** A day or a month without a year and without a shift word ("10. November", "в октябре", not "letzten Oktober"). */
+function isYearless(meaning: TimeMeaning): boolean {
+  return (meaning.kind === 'date' || (meaning.kind === 'month' && meaning.shift === undefined)) && meaning.year === undefined
+}
+
+/**
+ * Of a yearless day's past and future readings, the one nearer the publication date. English
+ * tells them by the tense of its clause (`isFutureClause`); the other languages have no rule for
+ * tense yet, and a news report's "10. November" or "к 1 октября" is the one within half a year of
+ * its date, before or after it.
+ */
+function nearestOf(past: Resolved, future: Resolved, reference: Reference | undefined): Resolved {
+  if (reference === undefined || past.value === null || future.value === null || past.value === future.value) return past
+  const at = Date.parse(reference.date)
+  const distance = (r: Resolved): number => Math.abs(Date.parse(r.value!) - at)
+  return distance(future) < distance(past) ? future : past
 }
 
 /**

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { lexiconFor } from '../../language/index.js'
 import { findLexiconTimes } from './lexicon-times.js'
 import { resolveTime } from './resolve.js'
+import type { RawDocument } from '../../document/index.js'
+import { processDocument } from '../../pipeline/process.js'
 
 const REF = { date: '2025-10-16', precision: 'day' as const }
 
@@ -39,5 +41,23 @@ describe('dates and day words read from a lexicon', () => {
   it('does not read a weekday inside a longer word', () => {
     expect(read('Die Mittwochsausgabe erschien früh.', 'de')).toEqual([])
     expect(read('Он работал над средой разработки.', 'ru')).toEqual([])
+  })
+})
+
+describe('a day without a year, outside English: the reading nearer the publication date', () => {
+  const timesOf = (text: string, language: string, published: string): [string, string | null][] => {
+    const raw: RawDocument = { id: 't', origin: { input: 't', blob: '', container: 'text' }, charset: { name: 'utf-8', basis: 'container', confidence: 1 }, hints: { language, published }, content: { kind: 'text', body: `Titel\n\n${text}` } }
+    const doc = processDocument(raw)
+    return doc.layers.times!.times.map((t) => [doc.source.slice(t.span.start, t.span.end), t.value])
+  }
+
+  it.each([
+    ['de', 'Ab dem 10. November lernen die Klassen in Containern.', '2025-11-05', [['10. November', '2025-11-10']]],
+    ['de', 'Der Rat hatte am 4. Februar Bedenken geäußert.', '2025-03-13', [['4. Februar', '2025-02-04']]],
+    ['ru', 'Ремонт планируют завершить к 1 октября.', '2025-04-23', [['1 октября', '2025-10-01']]],
+    ['ru', 'Проект представили 3 ноября.', '2025-04-23', [['3 ноября', '2024-11-03']]],
+    ['zh', '7月12日前河水仍可能上涨。', '2025-07-09', [['7月12日', '2025-07-12']]],
+  ] as const)('%s: %s (published %s)', (language, text, published, expected) => {
+    expect(timesOf(text, language, published)).toEqual(expected)
   })
 })
