@@ -76,7 +76,8 @@ export async function runAnalyze(inputs: string[], options: Options, out: Output
         `${plural(counts.times, 'time')}; ${plural(report.rejected.length, 'failure')} (${plural(report.inputs, 'input')}) → ${storeName(options.db)}`,
     )
     for (const { language, documents, stages } of counts.notRead) {
-      out.info(`${plural(documents, 'document')} in ${languageName(language)} (${language}): the ${stages.join(' and ')} stage${stages.length === 1 ? ' does' : 's do'} not read ${languageName(language)} yet; ${stages.length === 1 ? 'its layer is' : 'their layers are'} left empty (\`dossier show <id>\` says so per document)`)
+      const named = stages.length === 1 ? stages[0]! : `${stages.slice(0, -1).join(', ')} and ${stages[stages.length - 1]!}`
+      out.info(`${plural(documents, 'document')} in ${languageName(language)} (${language}): the ${named} stage${stages.length === 1 ? ' does' : 's do'} not read ${languageName(language)} yet; ${stages.length === 1 ? 'its layer is' : 'their layers are'} left empty (\`dossier show <id>\` says so per document)`)
     }
     const { stories } = report
     for (const skipped of stories.skipped) out.warn(`${skipped.input}: not placed in a story: ${skipped.reason}`)

@@ -143,6 +143,11 @@ describe('dossier export', () => {
     expect(show.stdout).toContain('- Not read: events not read: the document is in Russian (ru), and Dossier reads events in English only; the events layer is empty')
     const again = await runCli(['analyze', EXAMPLES, '--db', join(dir, 'languages.db')])
     expect(again.stderr).toMatch(/^1 document in Russian \(ru\): the events stage does not read Russian yet; its layer is left empty/m)
+    // A language with no lexicon: three stages left out, named in one line.
+    const turkish = join(dir, 'haber.txt')
+    writeFileSync(turkish, 'Belediye köprüyü kapattı\n\nBelediye başkanı bugün yaptığı açıklamada eski köprünün bir ay boyunca kapalı kalacağını ve bu sürede onarım yapılacağını söyledi. Sürücüler için yeni bir güzergah belirlendi ve trafik polisleri kavşaklarda görev yapacak.\n')
+    const tr = await runCli(['analyze', turkish, '--db', join(dir, 'turkish.db')])
+    expect(tr.stderr).toMatch(/^1 document in Turkish \(tr\): the quotes, claims and events stages do not read Turkish yet; their layers are left empty/m)
   })
 
   it('export: a record broken by hand fails the schema', async () => {
