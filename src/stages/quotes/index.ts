@@ -116,6 +116,10 @@ function placeSpeakers(source: string, sentences: readonly Sentence[], entities:
     if (f.transcript) speaker = labelSpeaker(source, entities, f.attribution!.subject!, speaker)
     if (f.attribution === null && last !== null && block - last.block <= 1) {
       speaker = { entity: last.speaker.entity, span: last.speaker.span, resolution: 'carried' }
+    } else if (lexicon !== undefined && f.attribution !== null && subject === null) {
+      // A speech verb with no subject ("«…», advirtió"): the person named last before the quote.
+      const antecedent = personBefore(entities, byId, f.span.start, out) ?? (last !== null && block - last.block <= 1 && last.speaker.span !== null ? last.speaker : null)
+      if (antecedent !== null) speaker = { entity: antecedent.entity, span: antecedent.span, resolution: 'pronoun' }
     } else if (lexicon !== undefined && subject !== null && speaker.entity === null) {
       // "er sagte", "a-t-il ajouté", "a ajouté le ministre": a pronoun or a role noun stands for the
       // speaker quoted just before, else for the person named last before the quote.

@@ -46,6 +46,14 @@ describe('direct quotes and their speakers in other languages', () => {
     ])
   })
 
+  it('Spanish and Italian: a speech verb with no subject after the quote is the person named last before it, not the speaker quoted before', () => {
+    const text = '«No hay heridos», explicó el jefe de bomberos, Raúl Castaño. La alcaldesa, Marta Quiroga, pidió prudencia. «Todavía quedan puntos calientes», advirtió.'
+    expect(quotesOf(text, 'es').map((q) => [q[0], q[1]])).toEqual([
+      ['No hay heridos', 'Raúl Castaño'],
+      ['Todavía quedan puntos calientes', 'Marta Quiroga'],
+    ])
+  })
+
   it('Russian and Polish: the dialogue dash after the quote, and a colon before it', () => {
     expect(quotesOf('«Мост откроют до конца года», — сказал губернатор Игорь Соколов. Мэр ответил: «Денег хватит на всё».', 'ru').map((q) => [q[0], q[1]])).toEqual([
       ['Мост откроют до конца года', 'губернатор Игорь Соколов'],

@@ -192,7 +192,10 @@ function attributionAfter(source: string, run: QuotedRun, block: Span, l: Lookup
     speakerPhrase(source, words.slice(afterVerb), l),
     speakerPhrase(source, words.slice(0, v).filter((w) => !l.particles.has(w.key) || l.pronouns.has(w.key)), l),
   ], source, l, namesPerson)
-  return subject === null ? null : { cue, subject }
+  // "«…», advirtió.": a speech verb right after the quote with no subject (the languages that drop
+  // the pronoun) is an attribution all the same; its speaker is found as a pronoun's would be.
+  if (subject === null) return v === 0 ? { cue, subject: null } : null
+  return { cue, subject }
 }
 
 /**
