@@ -47,6 +47,6 @@ export const de: Lexicon = {
     comparators: { gt: ['mehr als', 'über', 'gut'], lt: ['weniger als', 'unter', 'knapp'], approx: ['rund', 'etwa', 'circa', 'ca.', 'ungefähr', 'fast'] },
     timeUnits: { jahr: 'year', jahre: 'year', jahren: 'year', monat: 'month', monate: 'month', monaten: 'month', woche: 'week', wochen: 'week', tag: 'day', tage: 'day', tagen: 'day', stunden: 'hour' },
     linkers: [],
-    capitalisedNouns: true,
   },
+  capitalisedNouns: true,
 }

@@ -52,6 +52,11 @@ export interface Lexicon {
   readonly dateOrder: 'day-month-year' | 'month-day-year' | 'year-month-day'
   /** Written without spaces between words (Chinese): words are found by `Intl.Segmenter`. */
   readonly unspaced?: boolean
+  /**
+   * Every noun is capitalised (German): a capital does not mark a name, and the counted noun of a
+   * figure is the first capitalised word after the number ("40 neue Busse").
+   */
+  readonly capitalisedNouns?: boolean
   /** How the language writes figures, for the claims reader; absent where figures are read by English's own rules. */
   readonly figures?: FigureWords
 }
@@ -68,8 +73,6 @@ export interface FigureWords {
   readonly timeUnits: Readonly<Record<string, 'year' | 'month' | 'week' | 'day' | 'hour'>>
   /** Small words between a scale and what it counts ("Millionen de" is not German; "millions d'euros", "milioni di euro", "millones de euros"). */
   readonly linkers: readonly string[]
-  /** Nouns are capitalised (German): the counted noun is the first capitalised word after the number ("40 neue Busse"). */
-  readonly capitalisedNouns?: boolean
   /** Adjective endings read past before a counted noun in languages that put adjectives first ("nowych łóżek"). */
   readonly adjectiveEndings?: readonly string[]
   /** Measure words between a number and its noun in Chinese ("4200艘船舶", "1.5万名观众"). */

@@ -31,6 +31,7 @@ interface Reader {
   readonly scales: ReadonlyMap<string, number>
   readonly counts: ReadonlyMap<string, number>
   readonly unspaced: boolean
+  readonly capitalisedNouns: boolean
   readonly stop: ReadonlySet<string>
   /** Each comparator phrase, longest first, with the test that it ends the text before a number. */
   readonly comparators: ReadonlyArray<readonly [ends: (before: string) => boolean, comparator: Comparator]>
@@ -56,6 +57,7 @@ function readerOf(lexicon: Lexicon): Reader | undefined {
       scales: new Map(entries.filter(([, v]) => v >= 1000)),
       counts: new Map(entries.filter(([, v]) => v < 1000)),
       unspaced: lexicon.unspaced === true,
+      capitalisedNouns: lexicon.capitalisedNouns === true,
       stop: stopwordsFor(lexicon.code),
       comparators: Object.entries(words.comparators)
         .flatMap(([c, phrases]) => phrases.map((p) => [p.toLowerCase(), c as Comparator] as const))
@@ -219,11 +221,12 @@ function readAfter(text: string, start: number, end: number, base: number, reade
  * ("60 nowych łóżek"). None when a small word follows ("48.000 al día").
  */
 function countedNoun(text: string, at: number, reader: Reader): Token | undefined {
-  const { capitalisedNouns, adjectiveEndings = [] } = reader.words
+  const { capitalisedNouns } = reader
+  const { adjectiveEndings = [] } = reader.words
   let word = wordAt(text, at)
   for (let k = 0; k < 3 && word !== undefined; k++) {
     const key = lower(word)
-    if (capitalisedNouns === true) {
+    if (capitalisedNouns) {
       // Capitals tell the noun; the stop-word list holds nouns too ("Menschen", "Jahr").
       if (/^\p{Lu}/u.test(word.text)) return trimPeriod(word)
       if (k >= 1) return undefined
@@ -352,7 +355,7 @@ function spacedName(text: string, from: number, lexicon: Lexicon): Span | undefi
   const m = /^\s+([^\s\d,.;:!?()«»„“”"]+(?:\s+[^\s\d,.;:!?()«»„“”"]+)*)/u.exec(text.slice(from))
   if (m === null) return undefined
   let words = m[1]!.split(/\s+/).slice(0, MAX_SOURCE_WORDS)
-  if (lexicon.figures?.capitalisedNouns === true) {
+  if (lexicon.capitalisedNouns === true) {
     const stop = stopwordsFor(lexicon.code)
     const end = words.findIndex((w) => /^\p{Ll}/u.test(w) && !stop.has(w.toLowerCase()))
     if (end >= 0) words = words.slice(0, end)

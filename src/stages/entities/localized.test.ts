@@ -37,6 +37,12 @@ describe('entities named in other languages resolve to the same gazetteer ids', 
     expect(entitiesOf('Делегации Гвинеи и Индии прибыли в Москву.', 'ru')).toMatchObject({ 'country:GN': ['Гвинеи'], 'country:IN': ['Индии'] })
   })
 
+  it('German: a name after a noun in one run of capitals starts at its first name ("Elternvertreterin Miriam Holz")', () => {
+    const raw: RawDocument = { id: 'e', origin: { input: 'e', blob: '', container: 'text' }, charset: { name: 'utf-8', basis: 'container', confidence: 1 }, hints: { language: 'de' }, content: { kind: 'text', body: 'Titel\n\nDie Elternvertreterin Miriam Holz zeigte Verständnis für die Entscheidung.' } }
+    const people = processDocument(raw).layers.entities!.entities.filter((e) => e.type === 'person').map((e) => [e.id, e.name])
+    expect(people).toEqual([['person:~miriam-holz', 'Miriam Holz']])
+  })
+
   it('capitals and seats of power by their names in each language, the capital one place in every language', () => {
     expect(entitiesOf('Nuestras relaciones con Pekín son excelentes, dijo el portavoz del Kremlin.', 'es'))
       .toMatchObject({ 'place:~beijing': ['Pekín'], 'country:RU': ['Kremlin'] })

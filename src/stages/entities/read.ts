@@ -1,4 +1,5 @@
 import type { EntityRole, EntityType, Sentence } from '../../document/index.js'
+import { lexiconFor } from '../../language/index.js'
 import { FINITE_SPEECH_VERBS } from '../quotes/cues.js'
 import { hasNameTag, isCommonWord, isFunctionWord } from './cues.js'
 import { localId, type Found } from './found.js'
@@ -49,6 +50,7 @@ type Spot =
  * readSentence(source, sentence, 3, gazetteerMatcher()) // [Found 'Russian' (attribute), Found 'Sergey Lavrov' with a role]
  */
 export function readSentence(source: string, sentence: Sentence, index: number, matcher: GazetteerMatcher): Found[] {
+  const capitalisedNouns = lexiconFor(matcher.language)?.capitalisedNouns === true
   const words = scanWords(source, sentence.span)
   const spots = findSpots(words, matcher)
   findNames(words, spots, sentence.kind === 'heading' || isTitleCase(source, sentence, words))
@@ -63,7 +65,7 @@ export function readSentence(source: string, sentence: Sentence, index: number, 
   const uses = useSpots(spots)
   spots.forEach((spot, k) => {
     if (spot.type === 'gazetteer') spot.found = makeGazetteerMention(words, uses, k, spot, make)
-    else if (spot.type === 'name') spot.found = makeNameMention(words, spots, k, spot, make, dropped)
+    else if (spot.type === 'name') spot.found = makeNameMention(words, spots, k, capitalisedNouns ? nameInNounRun(words, spot) : spot, make, dropped)
   })
   spots.forEach((spot, k) => {
     if (spot.type === 'title') readTitle(source, words, spots, k, spot, index, found)
@@ -163,6 +165,19 @@ function makeGazetteerMention(words: readonly Word[], uses: readonly UseSpot[], 
       return make(from, spot.to, { kind, ...(use ? { use } : {}), id: recordId(hit), type: 'country', canonical: country.name, known: true, country: country.alpha2 })
     }
   }
+}
+
+/**
+ * In a language that capitalises its nouns (German), a run of capitalised words may be a noun and
+ * then a name: "Elternvertreterin Miriam Holz". When a first name stands inside the run with a
+ * word after it, the name starts there; the noun before it is no part of it.
+ */
+function nameInNounRun(words: readonly Word[], spot: Spot & { type: 'name' }): Spot & { type: 'name' } {
+  if (hasNameTag(words[spot.from]!.key, FIRST_NAME_TAGS)) return spot
+  for (let i = spot.from + 1; i < spot.to - 1; i++) {
+    if (hasNameTag(words[i]!.key, FIRST_NAME_TAGS)) return { ...spot, from: i }
+  }
+  return spot
 }
 
 function makeNameMention(words: readonly Word[], spots: readonly Spot[], k: number, spot: Spot & { type: 'name' }, make: Make, dropped: Set<Found>): Found | undefined {
