@@ -11,8 +11,8 @@ const MIN_BLOCK_CONFIDENCE = 0.8
 /**
  * The language of each sentence: its document's, except in a paragraph long enough to tell that
  * is clearly written in another language Dossier reads (a Russian statement quoted whole in an
- * English report). The stages that read by language (names, dates, quotes, figures) read such a paragraph with its
- * own lexicon. Undefined where the document's language is unknown.
+ * English report). The stages that read by language (names, dates, quotes, figures) read such a
+ * paragraph with its own lexicon. Undefined where the document's language is unknown.
  *
  * @example
  * sentenceLanguages(doc) // ['en', 'en', 'ru', 'ru', 'en']
