@@ -50,8 +50,9 @@ export function findEntities(doc: Document, config: Readonly<StageConfig> = {}, 
   const unspaced = new Map<GazetteerMatcher, number[]>()
   sentences.forEach((s, i) => {
     const m = matcherAt(i)
-    if (lexiconFor(m.language)?.unspaced === true) unspaced.set(m, [...(unspaced.get(m) ?? []), i])
-    else for (const f of readSentence(doc.source, s, i, m)) found.push(f)
+    if (lexiconFor(m.language)?.unspaced !== true) for (const f of readSentence(doc.source, s, i, m)) found.push(f)
+    else if (unspaced.has(m)) unspaced.get(m)!.push(i)
+    else unspaced.set(m, [i])
   })
   for (const [m, indices] of unspaced) {
     const own = indices.length === sentences.length
