@@ -207,20 +207,20 @@ function benchFigures(): void {
         const ours = doc.layers.claims?.claims ?? []
         const peer = findClaims(english, false).claims
         const spans = a.figures.map((g) => locate(doc.source, g.text))
-        const rightIn = (claims: typeof ours): number => a.figures.filter((g, k) => {
+        // Each gold figure's claim (the first overlapping it) and whether it is right.
+        const judged = (claims: typeof ours) => a.figures.map((g, k) => {
           const hit = claims.find((c) => spans[k] !== null && overlap(c.span, spans[k]!) > 0)
-          return hit !== undefined && Math.abs(hit.value - g.value) <= 1e-9 * Math.max(1, g.value) && hit.unit === g.unit && hit.comparator === g.comparator
-        }).length
+          return { g, hit, right: hit !== undefined && Math.abs(hit.value - g.value) <= 1e-9 * Math.max(1, g.value) && hit.unit === g.unit && hit.comparator === g.comparator }
+        })
+        const mine = judged(ours)
         tally.gold += a.figures.length
-        tally.right += rightIn(ours)
-        tally.peerRight += rightIn(peer)
+        tally.right += mine.filter((j) => j.right).length
+        tally.peerRight += judged(peer).filter((j) => j.right).length
         tally.found += ours.length
         tally.peerFound += peer.length
         tally.overlapping += ours.filter((c) => spans.some((s) => s !== null && overlap(c.span, s) > 0)).length
-        for (const [k, g] of a.figures.entries()) {
-          const hit = ours.find((c) => spans[k] !== null && overlap(c.span, spans[k]!) > 0)
-          const ok = hit !== undefined && hit.value === g.value && hit.unit === g.unit && hit.comparator === g.comparator
-          if (!ok) log.push(`${a.id} (${split}): figure "${g.text}": ${hit === undefined ? 'not found' : `${hit.value} ${hit.unit ?? '(no unit)'} ${hit.comparator}`} (gold ${g.value} ${g.unit ?? '(no unit)'} ${g.comparator})`)
+        for (const { g, hit, right } of mine) {
+          if (!right) log.push(`${a.id} (${split}): figure "${g.text}": ${hit === undefined ? 'not found' : `${hit.value} ${hit.unit ?? '(no unit)'} ${hit.comparator}`} (gold ${g.value} ${g.unit ?? '(no unit)'} ${g.comparator})`)
         }
       }
       rows.push([language, articles.length, tally.gold, share(tally.right, tally.gold), share(tally.overlapping, tally.found), share(tally.peerRight, tally.gold), tally.peerFound])

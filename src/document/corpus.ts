@@ -119,11 +119,15 @@ export function languageOf(doc: Pick<Document, 'layers'>): string | undefined {
  */
 export function languageName(code: string): string {
   try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code
+    englishNames ??= new Intl.DisplayNames(['en'], { type: 'language' })
+    return englishNames.of(code) ?? code
   } catch {
     return code
   }
 }
+
+/** Made on first use and kept: a message for every page in another language names its language. */
+let englishNames: Intl.DisplayNames | undefined
 
 /** Whether a story's languages are worth saying: more than one, or one that is not English. */
 export function tellsLanguages(story: Pick<Story, 'languages'>): boolean {

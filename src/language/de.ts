@@ -38,7 +38,7 @@ export const de: Lexicon = {
   speakerLeads: ['der', 'die', 'des', 'dem', 'den', 'russische', 'russischen', 'chinesische', 'chinesischen', 'deutsche', 'deutschen', 'französische', 'us-', 'amerikanische', 'frühere', 'ehemalige'],
   negations: ['nicht', 'kein', 'keine', 'keinen', 'keiner', 'keinem', 'keines', 'niemals', 'nie', 'nein', 'niemand', 'niemandem', 'niemanden', 'nichts', 'weder'],
   hedges: ['angeblich', 'offenbar', 'vermutlich', 'möglicherweise', 'wohl', 'mutmaßlich'],
-  numberWords: { zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, zwölf: 12, hundert: 100, tausend: 1000, million: 1e6, millionen: 1e6, milliarde: 1e9, milliarden: 1e9, mio: 1e6, 'mio.': 1e6, mrd: 1e9, 'mrd.': 1e9, billion: 1e12, billionen: 1e12 },
+  numberWords: { zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, zwölf: 12, hundert: 100, tausend: 1000, million: 1e6, millionen: 1e6, milliarde: 1e9, milliarden: 1e9, mio: 1e6, mrd: 1e9, billion: 1e12, billionen: 1e12 },
   numberFormat: { decimal: ',', group: ['.', ' ', '\u00a0', '\u202f'] },
   dateOrder: 'day-month-year',
   figures: {

@@ -42,7 +42,14 @@ export function checkQuotes(articles: readonly CheckArticle[], count: (ids: Iter
     else if (!group.some((other) => other.article.doc.id === p.article.doc.id)) group.push(p)
   }
   const joined = joinTranslations(groups.map((g) => statementAnchors(g[0]!.article.doc, g[0]!.quote)))
-  const statements = groups.flatMap((g, k) => (joined[k] === k ? [groups.filter((_, j) => joined[j] === k)] : []))
+  // Each statement's groups, its own first (a group leads the groups that join it, and comes before them).
+  const byLeader = new Map<number, Printed[][]>()
+  groups.forEach((g, k) => {
+    const statement = byLeader.get(joined[k]!)
+    if (statement === undefined) byLeader.set(joined[k]!, [g])
+    else statement.push(g)
+  })
+  const statements = [...byLeader.values()]
   const ranked = statements
     .map((s) => ({ s, outlets: count(s.flat().map((p) => p.article.doc.id)) }))
     .sort((a, b) => Number(b.s[0]![0]!.quote.direct) - Number(a.s[0]![0]!.quote.direct) || b.outlets - a.outlets || a.s[0]![0]!.order - b.s[0]![0]!.order)

@@ -9,7 +9,7 @@
  */
 import type { Document, Quote } from '../../document/index.js'
 import { contains, languageOf, textOf } from '../../document/index.js'
-import { lexiconFor } from '../../language/index.js'
+import { lexiconFor, type Lexicon } from '../../language/index.js'
 import { localId } from '../entities/found.js'
 import { loadGazetteer } from '../entities/gazetteer/index.js'
 import { quoteWords } from './quote-match.js'
@@ -33,6 +33,9 @@ export interface StatementAnchors {
  * statementAnchors(doc, quote) // { language: 'ru', speaker: 'person:sergey-lavrov', terms: Set {'country:RU', 'country:CN'}, negated: true, direct: true }
  */
 export function statementAnchors(doc: Document, quote: Quote): StatementAnchors {
+  const language = languageOf(doc)
+  // A quote with no speaker matches no translation (`statementScore`): nothing to read.
+  if (quote.speaker.entity === null) return { language, speaker: null, direct: quote.direct, terms: new Set(), negated: false }
   const pieces = quote.direct && quote.parts.length > 0 ? quote.parts : [quote.span]
   const inside = (span: { start: number; end: number }): boolean => pieces.some((p) => contains(p, span))
   const terms = new Set<string>()
@@ -41,7 +44,6 @@ export function statementAnchors(doc: Document, quote: Quote): StatementAnchors 
   }
   for (const c of doc.layers.claims?.claims ?? []) if (inside(c.span)) terms.add(`#${c.value}`)
   for (const t of doc.layers.times?.times ?? []) if (t.value !== null && t.precision === 'day' && inside(t.span)) terms.add(`@${t.value}`)
-  const language = languageOf(doc)
   return {
     language,
     speaker: quote.speaker.entity,
@@ -72,12 +74,25 @@ export function isNegated(text: string, language: string | undefined): boolean {
   const lexicon = lexiconFor(language)
   if (lexicon === undefined) return false
   if (lexicon.unspaced === true) return lexicon.negations.some((n) => text.includes(n))
-  const words = quoteWords(text)
-  const whole = new Set(lexicon.negations.filter((n) => !n.includes("'")))
-  // "n'" (French) is elided onto the next word: "n'est"; "n't" (English) is contracted onto the verb: "won't".
-  const prefixes = lexicon.negations.filter((n) => n.endsWith("'"))
-  const suffixes = lexicon.negations.filter((n) => n.includes("'") && !n.endsWith("'"))
-  return words.some((w) => whole.has(w) || prefixes.some((p) => w.startsWith(p)) || suffixes.some((s) => w.endsWith(s)))
+  const { whole, prefixes, suffixes } = negationsOf(lexicon)
+  return quoteWords(text).some((w) => whole.has(w) || prefixes.some((p) => w.startsWith(p)) || suffixes.some((s) => w.endsWith(s)))
+}
+
+const negationForms = new WeakMap<Lexicon, { whole: ReadonlySet<string>; prefixes: readonly string[]; suffixes: readonly string[] }>()
+
+/** A lexicon's negations split once: whole words, and the elided ("n'": "n'est") and contracted ("n't": "won't") forms. */
+function negationsOf(lexicon: Lexicon): { whole: ReadonlySet<string>; prefixes: readonly string[]; suffixes: readonly string[] } {
+  let forms = negationForms.get(lexicon)
+  if (forms === undefined) {
+    const { negations } = lexicon
+    forms = {
+      whole: new Set(negations.filter((n) => !n.includes("'"))),
+      prefixes: negations.filter((n) => n.endsWith("'")),
+      suffixes: negations.filter((n) => n.includes("'") && !n.endsWith("'")),
+    }
+    negationForms.set(lexicon, forms)
+  }
+  return forms
 }
 
 /**

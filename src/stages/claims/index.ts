@@ -51,11 +51,12 @@ interface Draft {
 export function findClaims(doc: Document, byParagraph = true): ClaimsLayer {
   const own = figureReader(doc.layers.metadata?.language?.value)
   // A paragraph in another language is read with that language's words (`sentenceLanguages`).
-  const languages = byParagraph ? sentenceLanguages(doc) : doc.layers.sentences?.sentences.map(() => languageOf(doc)) ?? []
+  const docLanguage = languageOf(doc)
+  const languages = byParagraph ? sentenceLanguages(doc) : []
   const readers = new Map<string | undefined, FigureReader | null>()
   const readerAt = (i: number): FigureReader | null => {
     const language = languages[i]
-    if (language === languageOf(doc)) return own
+    if (!byParagraph || language === docLanguage) return own
     if (!readers.has(language)) readers.set(language, figureReader(language))
     return readers.get(language)!
   }
@@ -93,7 +94,7 @@ function figureReader(language: string | undefined): FigureReader | null {
     }
   }
   if (language !== undefined && !english) return null
-  return { quantities: findQuantities, sources: (source, sentence, mentions, typeOf, times) => findSources(source, sentence, mentions, typeOf, times), english: true }
+  return { quantities: findQuantities, sources: findSources, english: true }
 }
 
 /** How figures and their sources are found: English's own rules, or a lexicon's figure words. */

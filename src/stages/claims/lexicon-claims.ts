@@ -33,6 +33,8 @@ interface Reader {
   readonly unspaced: boolean
   readonly capitalisedNouns: boolean
   readonly stop: ReadonlySet<string>
+  /** For a language written without spaces, its currency words, time words and units, longest first: the first that starts the text is the one. */
+  readonly longestFirst: { readonly currencies: readonly string[]; readonly timeUnits: readonly string[]; readonly units: readonly string[] }
   /** Each comparator phrase, longest first, with the test that it ends the text before a number. */
   readonly comparators: ReadonlyArray<readonly [ends: (before: string) => boolean, comparator: Comparator]>
 }
@@ -58,6 +60,11 @@ function readerOf(lexicon: Lexicon): Reader | undefined {
       counts: new Map(entries.filter(([, v]) => v < 1000)),
       unspaced: lexicon.unspaced === true,
       capitalisedNouns: lexicon.capitalisedNouns === true,
+      longestFirst: {
+        currencies: byLength(Object.keys(words.currencies)),
+        timeUnits: byLength(Object.keys(words.timeUnits)),
+        units: byLength(words.units ?? []),
+      },
       stop: stopwordsFor(lexicon.code),
       comparators: Object.entries(words.comparators)
         .flatMap(([c, phrases]) => phrases.map((p) => [p.toLowerCase(), c as Comparator] as const))
@@ -71,6 +78,10 @@ function readerOf(lexicon: Lexicon): Reader | undefined {
     readers.set(lexicon, reader)
   }
   return reader
+}
+
+function byLength(list: readonly string[]): string[] {
+  return [...list].sort((a, b) => b.length - a.length)
 }
 
 /** True when the lexicon has the words to read figures in its language. */
@@ -154,7 +165,7 @@ function offset(q: Quantity, by: number): Quantity {
 }
 
 /** "12,5" → 12.5 and "1.845" → 1845 in German; "1 100" → 1100 in Russian; "8.6" → 8.6 in Chinese. */
-export function parseLocaleNumber(digits: string, reader: Pick<Reader, 'decimal' | 'groups'>): number {
+function parseLocaleNumber(digits: string, reader: Pick<Reader, 'decimal' | 'groups'>): number {
   let plain = digits
   for (const g of reader.groups) plain = plain.split(g).join('')
   return Number(plain.replace(reader.decimal, '.'))
@@ -162,15 +173,16 @@ export function parseLocaleNumber(digits: string, reader: Pick<Reader, 'decimal'
 
 /** What follows a number: a scale, then a currency, percent, time span or counted noun; with the comparator before it. */
 function readAfter(text: string, start: number, end: number, base: number, reader: Reader): Quantity | undefined {
+  const currencyBefore = signBefore(text, start)
+  const from = currencyBefore?.start ?? start
+  const make: Make = (kind, unit, to, value, measure = null) => ({ span: { start: from, end: to }, value, unit, comparator: comparatorBefore(text, from, reader), kind, measure })
+  if (reader.unspaced) return readUnspacedAfter(text, end, base, reader, make)
+
   let value = base
   let at = end
   let scaled = false
   const { words } = reader
-  const result = (kind: QuantityKind, unit: string | null, to: number, measure: Quantity['measure'] = null): Quantity =>
-    ({ span: { start: currencyBefore ? currencyBefore.start : start, end: to }, value, unit, comparator: comparatorBefore(text, currencyBefore?.start ?? start, reader), kind, measure })
-  const currencyBefore = signBefore(text, start)
-
-  if (reader.unspaced) return readUnspacedAfter(text, start, end, value, reader, result)
+  const result = (kind: QuantityKind, unit: string | null, to: number, measure: Quantity['measure'] = null): Quantity => make(kind, unit, to, value, measure)
 
   // "%", "12 %"
   const percentSign = /^[\s\u00a0\u202f]?[%％]/.exec(text.slice(at))
@@ -179,7 +191,7 @@ function readAfter(text: string, start: number, end: number, base: number, reade
   const two = twoWords(text, at)
   const scaleTwo = two === undefined ? undefined : reader.scales.get(two.text.toLowerCase())
   const one = wordAt(text, at)
-  const scaleOne = one === undefined ? undefined : (reader.scales.get(lower(one)) ?? reader.scales.get(lower(one).replace(/\.$/, '')))
+  const scaleOne = one === undefined ? undefined : reader.scales.get(lower(one))
   if (scaleTwo !== undefined && two !== undefined) {
     value *= scaleTwo
     at = two.end
@@ -285,10 +297,11 @@ function isLabel(text: string, start: number): boolean {
   return text.slice(0, wordStart).trim() !== ''
 }
 
-type Result = (kind: QuantityKind, unit: string | null, to: number, measure?: Quantity['measure']) => Quantity
+/** A quantity from what was read: its kind, unit, where it ends, its value and counted noun; the start and comparator are the number's. */
+type Make = (kind: QuantityKind, unit: string | null, to: number, value: number, measure?: Quantity['measure']) => Quantity
 
 /** Chinese: scale characters (万, 亿), currency (元, 美元), a classifier and its noun (4200艘船舶), or a unit (吨, 人). */
-function readUnspacedAfter(text: string, start: number, end: number, base: number, reader: Reader, result: Result): Quantity | undefined {
+function readUnspacedAfter(text: string, end: number, base: number, reader: Reader, make: Make): Quantity | undefined {
   const { words } = reader
   let at = end
   let scale = 1
@@ -297,13 +310,13 @@ function readUnspacedAfter(text: string, start: number, end: number, base: numbe
     at++
   }
   const value = base * scale
-  const q = (kind: QuantityKind, unit: string | null, to: number, measure?: Quantity['measure']): Quantity => ({ ...result(kind, unit, to, measure), value })
+  const q = (kind: QuantityKind, unit: string | null, to: number, measure?: Quantity['measure']): Quantity => make(kind, unit, to, value, measure)
   const rest = text.slice(at)
   if (/^[%％]/.test(rest)) return q('percent', 'percent', at + 1)
-  const longest = (list: readonly string[]): string | undefined => [...list].sort((a, b) => b.length - a.length).find((w) => rest.startsWith(w))
-  const currency = longest(Object.keys(words.currencies))
+  const first = (list: readonly string[]): string | undefined => list.find((w) => rest.startsWith(w))
+  const currency = first(reader.longestFirst.currencies)
   if (currency !== undefined) return q('money', words.currencies[currency]!, at + currency.length)
-  const time = longest(Object.keys(words.timeUnits))
+  const time = first(reader.longestFirst.timeUnits)
   if (time !== undefined) return q('measure', words.timeUnits[time]!, at + time.length)
   if (rest[0] !== undefined && (words.classifiers ?? []).includes(rest[0])) {
     const noun = /^\p{Script=Han}{1,2}/u.exec(rest.slice(1))
@@ -312,7 +325,7 @@ function readUnspacedAfter(text: string, start: number, end: number, base: numbe
       return q('count', noun[0], nounStart + noun[0].length, { text: noun[0], span: { start: nounStart, end: nounStart + noun[0].length } })
     }
   }
-  const unit = longest(words.units ?? [])
+  const unit = first(reader.longestFirst.units)
   if (unit !== undefined) return q('count', unit, at + unit.length, { text: unit, span: { start: at, end: at + unit.length } })
   if (scale === 1 && Number.isInteger(value) && value >= YEAR_LIKE.min && value <= YEAR_LIKE.max) return undefined
   return q('bare', null, at)

@@ -41,9 +41,10 @@ export function findEntities(doc: Document, config: Readonly<StageConfig> = {}, 
   let found: Found[] = []
   // A paragraph in another language than the document's is read with that language's names.
   const languages = byParagraph ? sentenceLanguages(doc) : []
+  const docLanguage = languageOf(doc)
   const matchers = new Map<string | undefined, GazetteerMatcher>([[matcher.language, matcher]])
   const matcherAt = (i: number): GazetteerMatcher => {
-    const language = !byParagraph || languages[i] === languageOf(doc) ? matcher.language : languages[i]
+    const language = !byParagraph || languages[i] === docLanguage ? matcher.language : languages[i]
     if (!matchers.has(language)) matchers.set(language, gazetteerMatcher(language))
     return matchers.get(language)!
   }

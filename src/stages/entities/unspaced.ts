@@ -10,6 +10,8 @@ interface Name {
   readonly adjective: boolean
   /** A capital or a seat of power that stands for its country ("北京", "白宫"). */
   readonly metonym?: 'capital' | 'seat'
+  /** For a capital: its English name, the place's name in every language. */
+  readonly capital?: string
 }
 
 interface Names {
@@ -34,7 +36,7 @@ function namesOf(gazetteer: Gazetteer, language: string): Names | null {
       const country = { id: `country:${code}`, type: 'country', canonical: c.name, country: code } as const
       for (const n of names) byName.set(n, { ...country, adjective: false })
       for (const a of adjectives) byName.set(a, { ...country, adjective: true })
-      for (const n of capital ?? []) byName.set(n, { ...country, adjective: false, metonym: 'capital' })
+      for (const n of capital ?? []) byName.set(n, { ...country, adjective: false, metonym: 'capital', ...(c.capital === null ? {} : { capital: c.capital }) })
       for (const n of seats ?? []) byName.set(n, { ...country, adjective: false, metonym: 'seat' })
     }
     const persons = new Map(gazetteer.persons.map((p) => [p.id, p]))
@@ -64,10 +66,6 @@ function namesOf(gazetteer: Gazetteer, language: string): Names | null {
 /** Characters before a capital that make it the place: 在 (at, in), 于 (at), 到 (to), 赴 (to, bound for), 抵 (arrive at). */
 const PLACE_BEFORE: ReadonlySet<string> = new Set(['在', '于', '到', '赴', '抵'])
 
-function capitalOf(gazetteer: Gazetteer, alpha2: string): string | undefined {
-  return gazetteer.countries.find((c) => c.alpha2 === alpha2)?.capital ?? undefined
-}
-
 /**
  * Gazetteer names in a language written without spaces between words (Chinese): the longest
  * name at each place, by its characters. Names the gazetteer does not know are not found: no
@@ -84,7 +82,7 @@ export function readUnspaced(source: string, sentences: readonly Sentence[], gaz
     names.pattern.lastIndex = s.span.start
     for (let m = names.pattern.exec(source); m !== null && m.index < s.span.end; m = names.pattern.exec(source)) {
       const name = names.byName.get(m[0])!
-      const capital = name.metonym === 'capital' ? capitalOf(gazetteer, name.country!) : undefined
+      const { capital } = name
       if (capital !== undefined && PLACE_BEFORE.has(source[m.index - 1] ?? '')) {
         // "在北京" (in Beijing): the city, one place in every language.
         found.push({

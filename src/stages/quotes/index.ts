@@ -44,11 +44,12 @@ export const quotes: Stage = {
       const lexicon = lexiconFor(language)
       return findQuotes(doc.source, sentences, doc.layers.entities, lexicon?.code === 'en' ? undefined : lexicon)
     }
-    const other = new Set(languages.filter((l) => l !== languageOf(doc)))
+    const docLanguage = languageOf(doc)
+    const other = new Set(languages.filter((l) => l !== docLanguage))
     if (other.size === 0) return { quotes: read(own) }
     // A page that quotes a paragraph in another language: each language's rules read the whole
     // text once, and each keeps the quotes that start in its own paragraphs.
-    const kept = [languageOf(doc), ...other].flatMap((language) => read(language).quotes.filter((q) => languages[q.sentence] === language))
+    const kept = [docLanguage, ...other].flatMap((language) => read(language).quotes.filter((q) => languages[q.sentence] === language))
     kept.sort((a, b) => a.span.start - b.span.start)
     return { quotes: { quotes: kept.map((q, k) => ({ ...q, id: `q${k}` })) } }
   },

@@ -50,12 +50,13 @@ export function findTimes(doc: Document, config: Readonly<StageConfig> = {}, cal
   const own = foreignLexicon(doc)
   // A paragraph in another language than the document's is read with that language's words.
   const languages = byParagraph ? sentenceLanguages(doc) : []
+  const docLanguage = languageOf(doc)
   let context: { block: number; year: number } | undefined
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!.span
     const block = sentences[i]!.block
     const text = doc.source.slice(s.start, s.end)
-    const lexicon = !byParagraph || languages[i] === languageOf(doc) ? own : foreignLexiconOf(languages[i])
+    const lexicon = !byParagraph || languages[i] === docLanguage ? own : foreignLexiconOf(languages[i])
     const speech = lexicon === undefined ? undefined : speechCue(lexicon)
     const foreign = lexicon === undefined ? [] : findLexiconTimes(text, lexicon)
     if (foreign.length === 0 && !cue.test(text)) continue
